@@ -1,0 +1,69 @@
+"""Command line: `python -m gongfu run|html|manifest`. Argument parsing and messages only."""
+
+from __future__ import annotations
+
+import argparse
+import sys
+from pathlib import Path
+
+from gongfu import paths
+from gongfu.errors import GongfuError
+
+
+def _parser() -> argparse.ArgumentParser:
+    parser = argparse.ArgumentParser(prog="python -m gongfu", description=__doc__)
+    sub = parser.add_subparsers(dest="command", required=True)
+
+    run = sub.add_parser("run", help="run the notebooks in order with papermill (outputs move in on success)")
+    run.add_argument("--only", action="append", metavar="NAME",
+                     help="run only this notebook (repeatable), e.g. --only 03_compare")
+    run.add_argument("-p", "--parameter", nargs=2, action="append", metavar=("KEY", "VALUE"), default=[],
+                     help="override a notebook parameter, e.g. -p lang en")
+    run.add_argument("--params", type=Path, default=paths.PARAMS_FILE,
+                     help="parameters file with the defaults (default: params.yaml)")
+    run.add_argument("--quiet", action="store_true", help="no progress bar")
+
+    sub.add_parser("html", help="re-render reports/*.html and reports/index.html")
+
+    manifest = sub.add_parser("manifest", help="verify data/raw/MANIFEST.csv, or add rows for new files")
+    manifest.add_argument("action", choices=["verify", "add"])
+    manifest.add_argument("files", nargs="*", type=Path, help="files to add (default: every unlisted text)")
+    return parser
+
+
+def main(argv: list[str] | None = None) -> int:
+    args = _parser().parse_args(argv)
+    try:
+        if args.command == "run":
+            from gongfu.runner import run_pipeline
+
+            result = run_pipeline(only=args.only, overrides=dict(args.parameter), params_file=args.params,
+                                  progress=not args.quiet)
+            print(f"ran {', '.join(result.notebooks)} in {result.seconds:.1f}s; tables in "
+                  f"{paths.relative(result.processed_dir)}/, pages in {paths.relative(result.reports_dir)}/"
+                  f"index.html")
+        elif args.command == "html":
+            from gongfu.report import render_reports
+
+            pages = render_reports()
+            print(f"rendered {len(pages)} pages; open {paths.relative(pages[-1])}")
+        elif args.command == "manifest":
+            from gongfu.sources import append_manifest, verify_manifest
+
+            if args.action == "verify":
+                rows = verify_manifest(paths.RAW_DIR)
+                print(f"{len(rows)} raw files match {paths.relative(paths.RAW_DIR)}/MANIFEST.csv")
+            else:
+                added = append_manifest(paths.RAW_DIR, args.files or None)
+                for row in added:
+                    print(f"added {row['file']} (sha256 {row['sha256'][:12]}…): fill in publisher, date, "
+                          f"place and script in MANIFEST.csv")
+                if not added:
+                    print("nothing to add: every text in data/raw/ is already in MANIFEST.csv")
+    except GongfuError as err:
+        print(f"error: {err}", file=sys.stderr)
+        return 2
+    except KeyboardInterrupt:
+        print("interrupted: previous outputs are unchanged", file=sys.stderr)
+        return 130
+    return 0

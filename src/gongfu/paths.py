@@ -1,0 +1,38 @@
+"""The project's paths, from one root, so no other module spells a path."""
+
+from __future__ import annotations
+
+import os
+from pathlib import Path
+
+
+def project_root() -> Path:
+    """The repository root: $GONGFU_ROOT if set, else the checkout this package was installed from."""
+    env = os.environ.get("GONGFU_ROOT")
+    if env:
+        return Path(env).resolve()
+    here = Path(__file__).resolve()
+    for parent in here.parents:
+        if (parent / "pyproject.toml").exists() and (parent / "notebooks").is_dir():
+            return parent
+    return Path.cwd().resolve()
+
+
+ROOT = project_root()
+RAW_DIR = ROOT / "data" / "raw"
+PROCESSED_DIR = ROOT / "data" / "processed"
+NOTEBOOKS_DIR = ROOT / "notebooks"
+REPORTS_DIR = ROOT / "reports"
+FIGURES_DIR = REPORTS_DIR / "figures"
+STAGING_DIR = ROOT / ".gongfu" / "runs"
+PARAMS_FILE = ROOT / "params.yaml"
+PACKAGE_DATA = Path(__file__).resolve().parent / "data"
+MANIFEST_NAME = "MANIFEST.csv"
+
+
+def relative(path: Path) -> str:
+    """`path` relative to the project root when it is inside it (for messages), else as given."""
+    try:
+        return str(Path(path).resolve().relative_to(ROOT))
+    except ValueError:
+        return str(path)

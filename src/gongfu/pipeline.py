@@ -1,0 +1,81 @@
+"""One document, start to finish, as pure functions that any engine can map over a collection.
+
+The notebooks call `clean_document` (01) and `extract_document` (02) on files; the batch engines call
+`process_document`, which is the two in sequence. Nothing here reads or writes files.
+"""
+
+from __future__ import annotations
+
+from collections.abc import Sequence
+from dataclasses import dataclass, field
+from typing import Any
+
+from gongfu.claims import extract_claims
+from gongfu.clean import clean_text
+from gongfu.errors import GongfuError
+from gongfu.sources import decode_bytes
+
+DOCUMENT_COLUMNS = [
+    "doc_id", "title", "publisher", "published", "author", "province", "city", "district", "street",
+    "encoding", "source_script", "conversion", "raw_chars", "clean_chars", "paragraphs", "edits",
+    "lost", "status", "reason",
+]
+MANIFEST_FIELDS = ("publisher", "published", "province", "city", "district", "street")
+
+
+@dataclass
+class CleanedDocument:
+    """The outputs of cleaning one document: its documents.csv row, its edits.csv rows and its text."""
+
+    document: dict[str, Any]
+    edits: list[dict[str, Any]] = field(default_factory=list)
+    text: str = ""
+
+
+@dataclass
+class ProcessedDocument(CleanedDocument):
+    """A cleaned document plus its claims.csv rows."""
+
+    claims: list[dict[str, Any]] = field(default_factory=list)
+
+
+def clean_document(raw: bytes, doc_id: str, manifest: dict[str, str] | None = None, *,
+                   conversion: str = "auto", steps: Sequence[str] | None = None,
+                   name: str | None = None) -> CleanedDocument:
+    """Decode and clean one raw file's bytes. Unreadable input gives a `failed` row, not an exception."""
+    manifest = manifest or {}
+    row: dict[str, Any] = dict.fromkeys(DOCUMENT_COLUMNS, "")
+    row.update(doc_id=doc_id, **{k: manifest.get(k, "") for k in MANIFEST_FIELDS})
+    try:
+        decoded = decode_bytes(raw, name or doc_id)
+    except GongfuError as err:
+        row.update(status="failed", reason=str(err), raw_chars=0, clean_chars=0, paragraphs=0, edits=0,
+                   lost=0)
+        return CleanedDocument(row)
+    result = clean_text(decoded.text, conversion=conversion, steps=steps)
+    edits = [e.row(doc_id, i) for i, e in enumerate(result.edits, start=1)]
+    for key, value in result.meta.items():  # what the text itself says wins over blanks in the manifest
+        if key in row and value and not row[key]:
+            row[key] = value
+    row.update(
+        encoding=decoded.encoding, source_script=result.source_script, conversion=result.conversion,
+        raw_chars=len(decoded.text), clean_chars=len(result.text),
+        paragraphs=len(result.text.splitlines()), edits=len(edits),
+        lost=sum(1 for e in result.edits if e.lost), status=result.status, reason=result.reason,
+    )
+    return CleanedDocument(row, edits, result.text)
+
+
+def extract_document(text: str, document: dict[str, Any]) -> list[dict[str, Any]]:
+    """The claims in one cleaned text; a failed document has none."""
+    if document.get("status") == "failed" or not text:
+        return []
+    return extract_claims(text, document)
+
+
+def process_document(raw: bytes, doc_id: str, manifest: dict[str, str] | None = None, *,
+                     conversion: str = "auto", steps: Sequence[str] | None = None) -> ProcessedDocument:
+    """Decode, clean and extract one document: the unit of work every engine maps."""
+    cleaned = clean_document(raw, doc_id, manifest, conversion=conversion, steps=steps)
+    claims = extract_document(cleaned.text, cleaned.document)
+    return ProcessedDocument(cleaned.document, cleaned.edits, cleaned.text, claims)

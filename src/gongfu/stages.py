@@ -1,0 +1,93 @@
+"""The notebooks' stages as functions from folders to folders, so notebooks hold only calls and displays.
+
+Each stage reads the previous stage's files (never its variables) and writes its own tables with
+deterministic bytes. `strict` turns warnings into a failure, raised after the tables are written to
+the (staging) folder so the journalist can see why.
+"""
+
+from __future__ import annotations
+
+import warnings
+from collections.abc import Sequence
+from pathlib import Path
+
+import pandas as pd
+
+from gongfu.claims import CLAIM_COLUMNS
+from gongfu.edits import EDIT_COLUMNS
+from gongfu.errors import GongfuError
+from gongfu.pipeline import DOCUMENT_COLUMNS, clean_document, extract_document
+from gongfu.sources import verify_manifest
+from gongfu.tables import read_csv, to_frame, write_csv
+
+CLEAN_SUBDIR = "clean"
+
+
+def parse_list(value: str | Sequence[str] | None) -> list[str] | None:
+    """'a,b' or ['a','b'] -> ['a','b']; 'all', '' or None -> None (meaning everything)."""
+    if value is None:
+        return None
+    items = [v.strip() for v in (value.split(",") if isinstance(value, str) else value) if v.strip()]
+    return None if not items or items == ["all"] else items
+
+
+def clean_stage(raw_dir: str | Path, processed_dir: str | Path, *, conversion: str = "auto",
+                steps: str | Sequence[str] | None = "all", strict: bool = False,
+                progress: bool = True) -> tuple[pd.DataFrame, pd.DataFrame]:
+    """Clean every manifest document into processed_dir: clean/<doc_id>.txt, documents.csv, edits.csv."""
+    from tqdm.auto import tqdm
+
+    raw_dir, processed_dir = Path(raw_dir), Path(processed_dir)
+    rows = verify_manifest(raw_dir)
+    clean_dir = processed_dir / CLEAN_SUBDIR
+    clean_dir.mkdir(parents=True, exist_ok=True)
+    documents, edits = [], []
+    for row in tqdm(rows, desc="cleaning", unit="doc", disable=not progress):
+        path = raw_dir / row["file"]
+        result = clean_document(path.read_bytes(), row["doc_id"], row, conversion=conversion,
+                                steps=parse_list(steps), name=str(path))
+        documents.append(result.document)
+        edits.extend(result.edits)
+        if result.document["status"] != "failed":
+            (clean_dir / f"{row['doc_id']}.txt").write_text(result.text, encoding="utf-8", newline="\n")
+    docs = to_frame(documents, DOCUMENT_COLUMNS)
+    edit_frame = to_frame(edits, EDIT_COLUMNS)
+    write_csv(docs, processed_dir / "documents.csv")
+    write_csv(edit_frame, processed_dir / "edits.csv")
+    _report_status(docs, strict, "cleaning")
+    return docs, edit_frame
+
+
+def extract_stage(processed_dir: str | Path, *, strict: bool = False,
+                  progress: bool = True) -> pd.DataFrame:
+    """Extract claims from every cleaned text listed in documents.csv into processed_dir/claims.csv."""
+    from tqdm.auto import tqdm
+
+    processed_dir = Path(processed_dir)
+    documents_csv = processed_dir / "documents.csv"
+    if not documents_csv.is_file():
+        raise GongfuError(f"{documents_csv}: not found. Run the cleaning notebook (01_clean) first.")
+    docs = read_csv(documents_csv)
+    claims = []
+    for doc in tqdm(docs.to_dict("records"), desc="extracting", unit="doc", disable=not progress):
+        doc = {k: ("" if pd.isna(v) else v) for k, v in doc.items()}
+        if doc["status"] == "failed":
+            warnings.warn(f"{doc['doc_id']}: skipped, cleaning failed ({doc['reason']})", stacklevel=2)
+            continue
+        text_path = processed_dir / CLEAN_SUBDIR / f"{doc['doc_id']}.txt"
+        if not text_path.is_file():
+            raise GongfuError(f"{text_path}: cleaned text missing. Re-run 01_clean.")
+        claims.extend(extract_document(text_path.read_text(encoding="utf-8"), doc))
+    frame = to_frame(claims, CLAIM_COLUMNS)
+    write_csv(frame, processed_dir / "claims.csv")
+    _report_status(docs, strict, "extraction")
+    return frame
+
+
+def _report_status(docs: pd.DataFrame, strict: bool, stage: str) -> None:
+    bad = docs[docs["status"].isin(["warning", "failed"])]
+    for doc in bad.itertuples():
+        warnings.warn(f"{doc.doc_id}: {doc.status}: {doc.reason}", stacklevel=3)
+    if strict and len(bad):
+        raise GongfuError(f"strict {stage}: {len(bad)} document(s) with warnings or failures: "
+                          f"{', '.join(bad['doc_id'])}. See documents.csv (status, reason) or set strict=False.")
