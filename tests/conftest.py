@@ -18,3 +18,16 @@ def raw_copy(tmp_path: Path) -> Path:
     for p in dest.iterdir():
         p.chmod(0o644)
     return dest
+
+
+@pytest.fixture(scope="session")
+def pipeline_run(tmp_path_factory: pytest.TempPathFactory):
+    """Run the whole pipeline once per test session into a temporary folder.
+
+    Returns the runner's RunResult (processed_dir and reports_dir point into the temporary folder),
+    so tests can compare it with the committed data/processed/ and open its pages in a browser.
+    """
+    from gongfu.runner import run_pipeline
+
+    out = tmp_path_factory.mktemp("pipeline")
+    return run_pipeline(processed_dir=out / "processed", reports_dir=out / "reports", progress=False)
