@@ -22,6 +22,7 @@ def export_html(notebook: Path, out: Path) -> Path:
     body, _ = exporter.from_notebook_node(nb)
     if "<meta charset" not in body.lower():
         body = body.replace("<head>", '<head>\n<meta charset="utf-8">', 1)
+    body = body.replace('<html lang="en">', '<html lang="zh-CN">', 1)  # browsers pick Chinese glyph forms
     out.write_text(body, encoding="utf-8")
     return out
 

@@ -8,9 +8,9 @@ and the partially executed notebook stays in the staging folder for inspection.
 from __future__ import annotations
 
 import ast
-import os
 import shutil
 import sys
+import tempfile
 import time
 from dataclasses import dataclass, field
 from pathlib import Path
@@ -100,21 +100,22 @@ def coerce(name: str, raw: Any, expected: str, notebook: str) -> Any:
 
 
 def resolve_parameters(names: list[str], overrides: dict[str, str], params: dict[str, dict[str, Any]],
-                       processed_dir: Path, figures_dir: Path) -> dict[str, dict[str, Any]]:
+                       processed_dir: Path, figures_dir: Path,
+                       notebooks_dir: Path = paths.NOTEBOOKS_DIR) -> dict[str, dict[str, Any]]:
     """Each notebook's parameters: notebook defaults < params.yaml < -p overrides, type-checked.
 
     Unknown override keys are refused (papermill itself would only warn and carry on).
     """
-    declared = {n: notebook_parameters(paths.NOTEBOOKS_DIR / f"{n}.ipynb") for n in names}
+    declared = {n: notebook_parameters(notebooks_dir / f"{n}.ipynb") for n in names}
     known = set().union(*[set(d) for d in declared.values()]) if declared else set()
     for key in overrides:
         if key not in known:
             raise GongfuError(f"unknown parameter {key!r} for {', '.join(names)}. Known: "
                               f"{', '.join(sorted(known))}.")
     for section, values in params.items():
-        if section != "common" and section not in declared and section not in notebook_names():
+        if section != "common" and section not in declared and section not in notebook_names(notebooks_dir):
             raise GongfuError(f"params.yaml: section {section!r} names no notebook. Notebooks: "
-                              f"{', '.join(notebook_names())}.")
+                              f"{', '.join(notebook_names(notebooks_dir))}.")
         for key in values:
             if section != "common" and key not in declared.get(section, {key: None}):
                 raise GongfuError(f"params.yaml: {section}.{key} is not a parameter of {section}.")
@@ -137,7 +138,8 @@ def resolve_parameters(names: list[str], overrides: dict[str, str], params: dict
 
 def run_pipeline(only: list[str] | None = None, overrides: dict[str, str] | None = None,
                  params_file: Path = paths.PARAMS_FILE, processed_dir: Path = paths.PROCESSED_DIR,
-                 reports_dir: Path = paths.REPORTS_DIR, progress: bool = True) -> RunResult:
+                 reports_dir: Path = paths.REPORTS_DIR, progress: bool = True,
+                 notebooks_dir: Path = paths.NOTEBOOKS_DIR) -> RunResult:
     """Run the notebooks (all, or `only` these) and move their outputs into place on success."""
     import papermill
     from tqdm.auto import tqdm
@@ -145,7 +147,7 @@ def run_pipeline(only: list[str] | None = None, overrides: dict[str, str] | None
     from gongfu.report import export_html, write_index
 
     started = time.perf_counter()
-    all_names = notebook_names()
+    all_names = notebook_names(notebooks_dir)
     names = all_names
     if only:
         unknown = [n for n in only if n not in all_names]
@@ -158,14 +160,20 @@ def run_pipeline(only: list[str] | None = None, overrides: dict[str, str] | None
     _check_kernel()
 
     processed_dir, reports_dir = Path(processed_dir).resolve(), Path(reports_dir).resolve()
-    stage = paths.STAGING_DIR / time.strftime("%Y%m%d-%H%M%S") / str(os.getpid())
+    paths.STAGING_DIR.mkdir(parents=True, exist_ok=True)
+    stage = Path(tempfile.mkdtemp(prefix=time.strftime("%Y%m%d-%H%M%S-"), dir=paths.STAGING_DIR))
     stage_processed, stage_reports = stage / "processed", stage / "reports"
     stage_figures = stage_reports / "figures"
+    try:  # refuse bad parameters before any work, leaving nothing behind
+        resolved = resolve_parameters(names, dict(overrides or {}), params, stage_processed, stage_figures,
+                                      notebooks_dir)
+    except GongfuError:
+        shutil.rmtree(stage, ignore_errors=True)
+        raise
     if only and processed_dir.is_dir():  # a partial run's later stages read the current earlier outputs
         shutil.copytree(processed_dir, stage_processed)
     stage_processed.mkdir(parents=True, exist_ok=True)
     stage_figures.mkdir(parents=True, exist_ok=True)
-    resolved = resolve_parameters(names, dict(overrides or {}), params, stage_processed, stage_figures)
 
     bar = tqdm(names, desc="pipeline", unit="notebook", disable=not progress, file=sys.stderr)
     for name in bar:
@@ -173,8 +181,8 @@ def run_pipeline(only: list[str] | None = None, overrides: dict[str, str] | None
         out_nb = stage_reports / f"{name}.ipynb"
         try:
             papermill.execute_notebook(
-                str(paths.NOTEBOOKS_DIR / f"{name}.ipynb"), str(out_nb), parameters=resolved[name],
-                kernel_name="python3", cwd=str(paths.NOTEBOOKS_DIR), progress_bar=False,
+                str(notebooks_dir / f"{name}.ipynb"), str(out_nb), parameters=resolved[name],
+                kernel_name="python3", cwd=str(notebooks_dir), progress_bar=False,
                 log_output=False, request_save_on_cell_execute=False,
             )
         except papermill.PapermillExecutionError as err:
@@ -185,12 +193,22 @@ def run_pipeline(only: list[str] | None = None, overrides: dict[str, str] | None
             ) from err
     bar.close()
 
+    moves = {str(stage_processed): str(processed_dir), str(stage_figures): str(reports_dir / "figures")}
     for name in names:
+        _retarget(stage_reports / f"{name}.ipynb", moves)
         export_html(stage_reports / f"{name}.ipynb", stage_reports / f"{name}.html")
     _publish(stage_processed, processed_dir, stage_reports, reports_dir)
     write_index(reports_dir)
     shutil.rmtree(stage, ignore_errors=True)
     return RunResult(names, processed_dir, reports_dir, time.perf_counter() - started, resolved)
+
+
+def _retarget(notebook: Path, moves: dict[str, str]) -> None:
+    """Point an executed notebook's recorded parameters at where its outputs end up, not the staging area."""
+    text = notebook.read_text(encoding="utf-8")
+    for old, new in moves.items():
+        text = text.replace(old, new)
+    notebook.write_text(text, encoding="utf-8")
 
 
 def _first_line(text: str) -> str:
