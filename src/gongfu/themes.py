@@ -36,3 +36,71 @@ def theme_of(text: str, path: Path = THEMES_FILE) -> str:
         if hits > best_hits:
             best, best_hits = theme.theme_id, hits
     return best
+
+
+def theme_label(theme_id: str, lang: str = "zh", path: Path = THEMES_FILE) -> str:
+    """A theme's label in `lang` (zh or en); unknown ids come back as given."""
+    for theme in load_themes(path):
+        if theme.theme_id == theme_id:
+            return theme.en if lang == "en" else theme.zh
+    return theme_id
+
+
+INDICATORS_FILE = PACKAGE_DATA / "indicators.csv"
+
+_ZH_COLUMNS = ("zh", "label_zh", "zh_label", "name_zh", "zh_name", "patterns", "zh_patterns")
+_EN_COLUMNS = ("en", "label_en", "en_label", "name_en", "en_name", "english")
+_THEME_COLUMNS = ("theme", "theme_id")
+_UNIT_COLUMNS = ("unit", "expected_unit")
+
+
+@dataclass(frozen=True)
+class Indicator:
+    indicator_id: str
+    zh: str
+    en: str
+    theme: str
+    unit: str
+
+
+def _first(row: dict[str, str], names: tuple[str, ...]) -> str:
+    for name in names:
+        if row.get(name):
+            return row[name].strip()
+    return ""
+
+
+@cache
+def load_indicators(path: Path = INDICATORS_FILE) -> dict[str, Indicator]:
+    """The indicator taxonomy by id; {} while the file does not exist yet (labels then fall back)."""
+    path = Path(path)
+    if not path.is_file():
+        return {}
+    out = {}
+    with path.open(encoding="utf-8", newline="") as fh:
+        for row in csv.DictReader(fh):
+            ind_id = (row.get("indicator_id") or row.get("id") or "").strip()
+            if not ind_id:
+                continue
+            zh = _first(row, _ZH_COLUMNS).split("|")[0]
+            out[ind_id] = Indicator(ind_id, zh, _first(row, _EN_COLUMNS), _first(row, _THEME_COLUMNS),
+                                    _first(row, _UNIT_COLUMNS))
+    return out
+
+
+def indicator_label(indicator: str, indicator_id: str = "", lang: str = "zh",
+                    path: Path = INDICATORS_FILE) -> str:
+    """The label a chart shows: zh = the text's own wording; en = the taxonomy's English label.
+
+    Falls back (en) to the indicator id, then to the Chinese; (zh) to the taxonomy's Chinese, then the id.
+    """
+    entry = load_indicators(path).get(indicator_id or "")
+    if lang == "en":
+        return (entry.en if entry and entry.en else "") or indicator_id or indicator
+    return indicator or (entry.zh if entry else "") or indicator_id
+
+
+def indicator_theme(indicator_id: str, path: Path = INDICATORS_FILE) -> str:
+    """The theme the taxonomy gives an indicator id ('' when unknown)."""
+    entry = load_indicators(path).get(indicator_id or "")
+    return entry.theme if entry else ""

@@ -1,0 +1,404 @@
+"""Comparing the reports: places, themes, and whether two sources agree about the same number.
+
+Pure functions over the processed tables (claims.csv, documents.csv, clean/*.txt); no plotting, no I/O
+except `load_tables`, which reads one processed folder into a `Tables` bundle for the notebook.
+"""
+
+from __future__ import annotations
+
+import re
+from dataclasses import dataclass, field
+from itertools import combinations
+from pathlib import Path
+
+import pandas as pd
+
+from gongfu.errors import GongfuError
+from gongfu.themes import THEMES_FILE, indicator_theme, load_themes, theme_of
+
+CONSISTENCY_COLUMNS = [
+    "entity", "indicator", "indicator_id", "is_growth", "unit",
+    "doc_a", "claim_a", "mention_a", "value_a", "period_a", "year_a",
+    "doc_b", "claim_b", "mention_b", "value_b", "period_b", "year_b",
+    "same_unit", "same_period", "values_agree", "rel_diff", "status", "note",
+]
+STATUSES = ("agree", "disagree", "period_unclear", "period_mismatch", "unit_mismatch")
+UNASSIGNED = "unassigned"
+
+
+# --------------------------------------------------------------------------- documents and places
+
+def document_place(doc: dict) -> str:
+    """The place a document is about: its street (街道) when it has one, else its district."""
+    for key in ("street", "district", "city"):
+        value = doc.get(key)
+        if isinstance(value, str) and value.strip():
+            return value.strip()
+    return ""
+
+
+_LETTERS = "ABCDEFGHIJKLMNOPQRSTUVWXYZ"
+
+
+def document_labels(docs: pd.DataFrame) -> dict[str, str]:
+    """doc_id -> a short label without digits: place, a letter when a place has several reports, publisher.
+
+    e.g. 临江街道 A（杭州日报）, 临江街道 B, 南湖区（中国经济网 ...）. Digits are avoided so that every number
+    in generated text is a claimed number.
+    """
+    rows = docs.to_dict("records")
+    places = [document_place(r) or "?" for r in rows]
+    counts = pd.Series(places).value_counts().to_dict() if places else {}
+    seen: dict[str, int] = {}
+    labels = {}
+    for row, place in zip(rows, places, strict=True):
+        label = place
+        if counts.get(place, 0) > 1:
+            label += f" {_LETTERS[seen.get(place, 0) % len(_LETTERS)]}"
+            seen[place] = seen.get(place, 0) + 1
+        publisher = row.get("publisher")
+        if isinstance(publisher, str) and publisher.strip():
+            label += f"（{re.sub(r'[0-9０-９]', '', publisher.strip())}）"
+        labels[str(row["doc_id"])] = label
+    return labels
+
+
+def select_documents(docs: pd.DataFrame, documents: list[str] | None = None,
+                     places: list[str] | None = None) -> tuple[pd.DataFrame, pd.DataFrame]:
+    """(kept, left_out): documents filtered by doc_id and by place; failed cleanings are left out."""
+    places_of = docs.apply(lambda r: document_place(r.to_dict()), axis=1) if len(docs) else pd.Series(dtype=str)
+    keep = pd.Series(True, index=docs.index)
+    if documents:
+        unknown = sorted(set(documents) - set(docs["doc_id"]))
+        if unknown:
+            raise GongfuError(f"documents={','.join(documents)}: no such doc_id {', '.join(unknown)}. "
+                              f"Known: {', '.join(docs['doc_id'])}.")
+        keep &= docs["doc_id"].isin(documents)
+    if places:
+        keep &= places_of.isin(places)
+    if "status" in docs.columns:
+        keep &= docs["status"].fillna("") != "failed"
+    return docs[keep].reset_index(drop=True), docs[~keep].reset_index(drop=True)
+
+
+# --------------------------------------------------------------------------- claims
+
+def as_bool(series: pd.Series) -> pd.Series:
+    """True/False/'True'/'true'/1 -> bool; anything else (empty) -> False."""
+    return series.map(lambda v: str(v).strip().lower() in {"true", "1", "yes"})
+
+
+def claim_theme(row: dict, themes_file: Path = THEMES_FILE) -> str:
+    """A claim's theme: its own `theme`, else the taxonomy's for its indicator_id, else the lexicon's reading
+    of its indicator and sentence; `unassigned` when none applies."""
+    for value in (row.get("theme"), indicator_theme(_text(row.get("indicator_id")))):
+        if _text(value):
+            return _text(value)
+    found = theme_of(f"{_text(row.get('indicator'))} {_text(row.get('sentence'))}", themes_file)
+    return found or UNASSIGNED
+
+
+def _text(value: object) -> str:
+    return "" if value is None or (isinstance(value, float) and pd.isna(value)) else str(value).strip()
+
+
+def enrich_claims(claims: pd.DataFrame, docs: pd.DataFrame, themes_file: Path = THEMES_FILE) -> pd.DataFrame:
+    """Claims of the kept documents with place, doc_label, theme, and clean types (is_growth bool, value float)."""
+    out = claims[claims["doc_id"].isin(docs["doc_id"])].copy() if len(claims) else claims.copy()
+    for col in ("indicator", "indicator_id", "entity", "period", "unit", "qualifier", "mention", "sentence",
+                "theme", "year"):
+        if col not in out.columns:
+            out[col] = ""
+        out[col] = out[col].map(_text)
+    out["year"] = out["year"].str.replace(r"\.0$", "", regex=True)
+    out["value"] = pd.to_numeric(out.get("value"), errors="coerce")
+    for col in ("low", "high"):
+        out[col] = pd.to_numeric(out[col], errors="coerce") if col in out.columns else float("nan")
+    out["is_growth"] = as_bool(out["is_growth"]) if "is_growth" in out.columns else False
+    places = {str(r["doc_id"]): document_place(r) for r in docs.to_dict("records")}
+    labels = document_labels(docs)
+    out["place"] = out["doc_id"].map(places).fillna("")
+    out["doc_label"] = out["doc_id"].map(labels).fillna(out["doc_id"])
+    out["theme"] = [claim_theme(r, themes_file) for r in out.to_dict("records")] if len(out) else []
+    return out.reset_index(drop=True)
+
+
+def growth_claims(claims: pd.DataFrame) -> pd.DataFrame:
+    """Growth rates (is_growth, in %), one row per claim."""
+    if claims.empty:
+        return claims
+    return claims[claims["is_growth"] & (claims["unit"] == "%") & claims["value"].notna()].reset_index(drop=True)
+
+
+def money_claims(claims: pd.DataFrame, unit: str = "元") -> pd.DataFrame:
+    """Money amounts (base unit 元, positive, not growth rates), one row per claim."""
+    if claims.empty:
+        return claims
+    keep = (claims["unit"] == unit) & ~claims["is_growth"] & (claims["value"] > 0)
+    return claims[keep].reset_index(drop=True)
+
+
+def theme_counts(claims: pd.DataFrame, docs: pd.DataFrame, themes_file: Path = THEMES_FILE) -> pd.DataFrame:
+    """Claims per theme (rows, lexicon order, then unassigned) and document (columns, documents.csv order)."""
+    theme_ids = [t.theme_id for t in load_themes(themes_file)] + [UNASSIGNED]
+    if claims.empty:
+        return pd.DataFrame(0, index=theme_ids, columns=list(docs["doc_id"]))
+    table = pd.crosstab(claims["theme"], claims["doc_id"])
+    return table.reindex(index=theme_ids, columns=list(docs["doc_id"]), fill_value=0).fillna(0).astype(int)
+
+
+# --------------------------------------------------------------------------- theme emphasis in the texts
+
+_SENTENCE_END = re.compile(r"(?<=[。！？!?；;\n])")
+
+
+def split_sentences(text: str) -> list[str]:
+    """Sentences (ending in 。！？；or a line end), empty ones dropped."""
+    return [s for s in _SENTENCE_END.split(text) if s.strip()]
+
+
+def _simplified(text: str) -> str:
+    """Traditional → Simplified for keyword matching only (the lexicon is Simplified); text unchanged otherwise."""
+    try:
+        import opencc
+    except ImportError:  # pragma: no cover - opencc is a dependency
+        return text
+    return opencc.OpenCC("t2s").convert(text)
+
+
+def theme_shares(texts: dict[str, str], themes_file: Path = THEMES_FILE) -> pd.DataFrame:
+    """Share of each text's characters in sentences about each theme (long: doc_id, theme, chars, share).
+
+    Each sentence goes to the theme whose keywords it mentions most (`themes.theme_of`); sentences with
+    no keyword are `unassigned`. Shares of one document add up to 1.
+    """
+    theme_ids = [t.theme_id for t in load_themes(themes_file)] + [UNASSIGNED]
+    rows = []
+    for doc_id, text in texts.items():
+        chars = dict.fromkeys(theme_ids, 0)
+        for sentence in split_sentences(_simplified(text)):
+            chars[theme_of(sentence, themes_file) or UNASSIGNED] += len(sentence.strip())
+        total = sum(chars.values())
+        rows.extend({"doc_id": doc_id, "theme": t, "chars": n, "share": (n / total if total else 0.0)}
+                    for t, n in chars.items())
+    return pd.DataFrame(rows, columns=["doc_id", "theme", "chars", "share"])
+
+
+# --------------------------------------------------------------------------- periods
+
+@dataclass(frozen=True)
+class PeriodKey:
+    """A claim's period reduced to (year, span); None/'' where the text does not say."""
+
+    year: int | None
+    span: str  # "now", "H1", "M1-8", "FY", "" ...
+
+
+_NOW = ("截至目前", "现如今", "如今", "目前", "当前", "现有", "现在", "至今", "累计", "已")
+_MONTHS = re.compile(r"([0-9０-９]{1,2})\s*[-－—一至到~～]\s*([0-9０-９]{1,2})\s*月")
+
+
+def period_key(period: str, year: object = "") -> PeriodKey:
+    """Normalise a period expression: 上半年 and 1-6月 are the same span; 1-8月 is not."""
+    period = _text(period)
+    y = _text(year)
+    found_year = int(float(y)) if re.fullmatch(r"\d{4}(\.0)?", y) else None
+    explicit = re.search(r"((?:19|20)\d{2})\s*年", period)
+    if found_year is None and explicit:
+        found_year = int(explicit.group(1))
+    span = ""
+    months = _MONTHS.search(period)
+    if months:
+        a, b = (int(x.translate(str.maketrans("０１２３４５６７８９", "0123456789"))) for x in months.groups())
+        span = "H1" if (a, b) == (1, 6) else "FY" if (a, b) == (1, 12) else f"M{a}-{b}"
+    elif "上半年" in period:
+        span = "H1"
+    elif "下半年" in period:
+        span = "H2"
+    elif re.search(r"一季度|第一季度", period):
+        span = "Q1"
+    elif any(word in period for word in _NOW):
+        span = "now"
+    elif "以来" in period:
+        span = "YTD"
+    elif re.search(r"全年|今年|去年|明年|前年|年$|年度", period):
+        span = "FY"
+    return PeriodKey(found_year, span)
+
+
+def same_period(a: PeriodKey, b: PeriodKey) -> bool | None:
+    """True when two periods are the same, False when they differ, None when the texts do not tell."""
+    if not a.span or not b.span:
+        return None
+    if a.year is not None and b.year is not None and a.year != b.year:
+        return False
+    if a.span != b.span:
+        return False
+    if a.year is None or b.year is None:
+        return None  # same kind of span, but whose year (or whose "now")?
+    return True
+
+
+# --------------------------------------------------------------------------- values
+
+@dataclass(frozen=True)
+class Tolerance:
+    """How far apart two stated values may be and still agree.
+
+    `exact` covers rounding of an unqualified figure (489.12 vs 489.1); `approx` is the ± margin read into
+    约/近/左右; `over` is how far above a 超/余/多 figure the true value may lie (under: below 不到/以下).
+    """
+
+    exact: float = 0.005
+    approx: float = 0.10
+    over: float = 0.25
+    under: float = 0.25
+
+
+def value_interval(value: float, qualifier: str = "none", low: float | None = None, high: float | None = None,
+                   tol: Tolerance = Tolerance()) -> tuple[float, float]:
+    """The interval of true values a stated figure allows, given its qualifier and range ends."""
+    lo = value if low is None or pd.isna(low) else low
+    hi = value if high is None or pd.isna(high) else high
+    lo, hi = min(lo, hi), max(lo, hi)
+    lo, hi = lo - abs(lo) * tol.exact, hi + abs(hi) * tol.exact
+    if qualifier == "approx":
+        lo, hi = lo - abs(lo) * tol.approx, hi + abs(hi) * tol.approx
+    elif qualifier == "over":
+        hi = hi + abs(hi) * tol.over
+    elif qualifier == "under":
+        lo = lo - abs(lo) * tol.under
+    return lo, hi
+
+
+def values_agree(a: dict, b: dict, tol: Tolerance = Tolerance()) -> bool:
+    """Whether two claims' value intervals overlap."""
+    a_lo, a_hi = value_interval(a["value"], a.get("qualifier") or "none", a.get("low"), a.get("high"), tol)
+    b_lo, b_hi = value_interval(b["value"], b.get("qualifier") or "none", b.get("low"), b.get("high"), tol)
+    return a_lo <= b_hi and b_lo <= a_hi
+
+
+def relative_difference(a: float, b: float) -> float:
+    """|a - b| / max(|a|, |b|) (0 when both are 0)."""
+    top = max(abs(a), abs(b))
+    return abs(a - b) / top if top else 0.0
+
+
+# --------------------------------------------------------------------------- consistency
+
+def indicator_key(row: dict) -> str:
+    """What makes two claims 'the same indicator': the taxonomy id, else the indicator as written."""
+    return _text(row.get("indicator_id")) or _text(row.get("indicator"))
+
+
+def compare_pair(a: dict, b: dict, tol: Tolerance = Tolerance()) -> dict:
+    """One consistency row for two claims from different documents about the same entity and indicator."""
+    pa, pb = period_key(a["period"], a.get("year")), period_key(b["period"], b.get("year"))
+    same_unit = a["unit"] == b["unit"]
+    period_same = same_period(pa, pb)
+    agree: bool | None = None
+    rel: float | None = None
+    if not same_unit:
+        status, note = "unit_mismatch", f"units differ ({a['unit'] or '-'} vs {b['unit'] or '-'}): not compared"
+    elif period_same is False:
+        status, note = "period_mismatch", (f"periods differ ({a['period'] or '-'} vs {b['period'] or '-'}): "
+                                           f"not compared")
+    else:
+        agree = values_agree(a, b, tol)
+        rel = relative_difference(a["value"], b["value"])
+        if period_same is None:
+            status = "period_unclear"
+            note = (f"values {'agree' if agree else 'differ'}, but the texts do not fix a common period "
+                    f"({a['period'] or '-'} vs {b['period'] or '-'})")
+        else:
+            status = "agree" if agree else "disagree"
+            note = f"same period ({a['period']}); values {'agree' if agree else 'differ'}"
+    return {
+        "entity": a["entity"], "indicator": a["indicator"] or b["indicator"],
+        "indicator_id": a.get("indicator_id", ""), "is_growth": bool(a["is_growth"]), "unit": a["unit"],
+        "doc_a": a["doc_id"], "claim_a": a["claim_id"], "mention_a": a["mention"], "value_a": a["value"],
+        "period_a": a["period"], "year_a": a.get("year", ""),
+        "doc_b": b["doc_id"], "claim_b": b["claim_id"], "mention_b": b["mention"], "value_b": b["value"],
+        "period_b": b["period"], "year_b": b.get("year", ""),
+        "same_unit": same_unit, "same_period": "" if period_same is None else period_same,
+        "values_agree": "" if agree is None else agree, "rel_diff": "" if rel is None else round(rel, 6),
+        "status": status, "note": note,
+    }
+
+
+def consistency_table(claims: pd.DataFrame, tol: Tolerance = Tolerance()) -> pd.DataFrame:
+    """Every pair of claims, from different documents, about the same entity, indicator and growth-or-level.
+
+    Claims without an entity or an indicator cannot be matched and are skipped. Periods that differ are
+    reported (status period_mismatch), never compared; see `compare_pair`.
+    """
+    if claims.empty:
+        return pd.DataFrame(columns=CONSISTENCY_COLUMNS)
+    frame = claims.copy()
+    frame["_key"] = [indicator_key(r) for r in frame.to_dict("records")]
+    frame = frame[(frame["_key"] != "") & (frame["entity"] != "") & frame["value"].notna()]
+    rows = []
+    for _, group in frame.groupby(["entity", "_key", "is_growth"], sort=True):
+        if group["doc_id"].nunique() < 2:
+            continue
+        records = group.sort_values(["doc_id", "claim_id"]).to_dict("records")
+        rows.extend(compare_pair(a, b, tol) for a, b in combinations(records, 2) if a["doc_id"] != b["doc_id"])
+    out = pd.DataFrame(rows, columns=CONSISTENCY_COLUMNS)
+    return out.sort_values(["entity", "indicator", "claim_a", "claim_b"]).reset_index(drop=True)
+
+
+def place_pairs(consistency: pd.DataFrame, claims: pd.DataFrame, place: str) -> pd.DataFrame:
+    """Consistency rows whose two claims both come from reports about `place`."""
+    if consistency.empty or claims.empty:
+        return consistency.iloc[0:0]
+    docs = set(claims.loc[claims["place"] == place, "doc_id"])
+    return consistency[consistency["doc_a"].isin(docs) & consistency["doc_b"].isin(docs)].reset_index(drop=True)
+
+
+def shared_places(docs: pd.DataFrame) -> list[str]:
+    """Places with more than one report, in documents.csv order."""
+    places = [document_place(r) for r in docs.to_dict("records")]
+    return list(dict.fromkeys(p for p in places if p and places.count(p) > 1))
+
+
+# --------------------------------------------------------------------------- one folder -> tables
+
+@dataclass
+class Tables:
+    """Everything the comparison notebook shows, read from one processed folder."""
+
+    docs: pd.DataFrame
+    left_out: pd.DataFrame
+    all_docs: pd.DataFrame
+    claims: pd.DataFrame
+    texts: dict[str, str]
+    consistency: pd.DataFrame
+    shares: pd.DataFrame
+    themes_file: Path = THEMES_FILE
+    missing_texts: list[str] = field(default_factory=list)
+
+
+def load_tables(processed_dir: str | Path, documents: list[str] | None = None, places: list[str] | None = None,
+                themes_file: str | Path = THEMES_FILE, tol: Tolerance = Tolerance()) -> Tables:
+    """Read documents.csv, claims.csv and clean/*.txt from `processed_dir` and build the comparison tables."""
+    from gongfu.tables import read_csv
+
+    processed_dir, themes_file = Path(processed_dir), Path(themes_file)
+    for name in ("documents.csv", "claims.csv"):
+        if not (processed_dir / name).is_file():
+            raise GongfuError(f"{processed_dir / name}: not found. Run 01_clean and 02_extract first.")
+    if not themes_file.is_file():
+        raise GongfuError(f"theme_lexicon={themes_file}: not found. Use the default lexicon or a CSV with "
+                          f"columns theme_id,zh,en,keywords.")
+    all_docs = read_csv(processed_dir / "documents.csv").fillna("")
+    docs, left_out = select_documents(all_docs, documents, places)
+    claims = enrich_claims(read_csv(processed_dir / "claims.csv"), docs, themes_file)
+    texts, missing = {}, []
+    for doc_id in docs["doc_id"]:
+        path = processed_dir / "clean" / f"{doc_id}.txt"
+        if path.is_file():
+            texts[doc_id] = path.read_text(encoding="utf-8")
+        else:
+            missing.append(doc_id)
+    return Tables(docs, left_out, all_docs, claims, texts, consistency_table(claims, tol),
+                  theme_shares(texts, themes_file), themes_file, missing)
