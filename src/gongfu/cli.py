@@ -25,6 +25,19 @@ def _parser() -> argparse.ArgumentParser:
 
     sub.add_parser("html", help="re-render reports/*.html and reports/index.html")
 
+    process = sub.add_parser("process", help="process a whole archive (folder or glob) in parallel, resumable")
+    process.add_argument("--input", required=True, metavar="DIR_OR_GLOB",
+                         help="a folder (every .txt below it) or a quoted glob such as 'archive/**/*.txt'")
+    process.add_argument("--output", required=True, type=Path, metavar="DIR",
+                         help="output folder: documents/edits/claims/failures.csv, clean/; rerun to resume")
+    process.add_argument("--workers", type=int, default=None, help="worker processes (default: all cores)")
+    process.add_argument("--engine", default="local", help="local (process pool, default) or dask")
+    process.add_argument("--scheduler", metavar="ADDRESS", help="Dask scheduler address (default: a local cluster)")
+    process.add_argument("--format", dest="fmt", default=None,
+                         help="csv (default for local) or parquet (adds <table>.parquet/ datasets; default for dask)")
+    process.add_argument("--chunk-size", type=int, default=None, help="documents per task (default: automatic)")
+    process.add_argument("--quiet", action="store_true", help="no progress bar")
+
     manifest = sub.add_parser("manifest", help="verify data/raw/MANIFEST.csv, or add rows for new files")
     manifest.add_argument("action", choices=["verify", "add"])
     manifest.add_argument("files", nargs="*", type=Path, help="files to add (default: every unlisted text)")
@@ -47,6 +60,21 @@ def main(argv: list[str] | None = None) -> int:
 
             pages = render_reports()
             print(f"rendered {len(pages)} pages; open {paths.relative(pages[-1])}")
+        elif args.command == "process":
+            from gongfu.scale import Interrupted, process_corpus
+
+            try:
+                summary = process_corpus(args.input, args.output, workers=args.workers, engine=args.engine,
+                                         scheduler=args.scheduler, fmt=args.fmt, chunk_size=args.chunk_size,
+                                         progress=not args.quiet)
+            except Interrupted as stop:
+                print(f"interrupted: {stop.summary.done} of {stop.summary.total} documents are done and kept in "
+                      f"{args.output}; rerun the same command to resume", file=sys.stderr)
+                return 130
+            print(summary.line())
+            if summary.failed:
+                print(f"{summary.failed} document(s) failed: see {args.output}/failures.csv", file=sys.stderr)
+                return 1
         elif args.command == "manifest":
             from gongfu.sources import append_manifest, verify_manifest
 

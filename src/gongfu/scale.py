@@ -1,0 +1,651 @@
+"""Mapping `process_document` over a whole archive: streamed, in chunks, on local processes or a Dask cluster.
+
+How a run works (`python -m gongfu process --input DIR_OR_GLOB --output OUT`):
+
+1. List the input files, sorted by doc_id (file names only: texts are read by the workers, one chunk at a time).
+2. Skip every document already recorded in OUT/_parts/done/ (the done-ledger) and cut the rest into chunks of
+   documents that are neighbours in that sorted list.
+3. A worker (a local process, or a Dask task) processes a chunk: reads each file, calls
+   `pipeline.process_document`, writes OUT/clean/<doc_id>.txt, then the chunk's rows of each table as one
+   Parquet part file (written aside, renamed into place) and, last, the chunk's done marker. A chunk without a
+   marker never happened: its part files are deleted at the next start. So killing the run at any moment loses
+   only the chunks in flight, and a rerun neither redoes finished documents nor duplicates their rows.
+4. When every chunk is done, the parts are merged, in doc_id order and streaming, into documents.csv,
+   edits.csv, claims.csv and failures.csv (the data/processed layout, so notebook 03 can read OUT), plus
+   partitioned Parquet datasets (OUT/<table>.parquet/part-*.parquet) with `--format parquet`.
+
+Table cells are stored as the strings the CSV shows, each formatted from its own value (never from its
+neighbours' dtype), so the bytes do not depend on how documents were chunked or which engine ran them.
+"""
+
+from __future__ import annotations
+
+import glob
+import hashlib
+import json
+import math
+import os
+import shutil
+import sys
+import time
+from collections.abc import Callable, Iterable, Iterator, Sequence
+from concurrent.futures import FIRST_COMPLETED, BrokenExecutor, Future, ProcessPoolExecutor, wait
+from dataclasses import asdict, dataclass, field
+from itertools import islice, pairwise
+from pathlib import Path
+from typing import Any
+
+import pyarrow as pa
+import pyarrow.compute as pc
+import pyarrow.parquet as pq
+
+from gongfu import pipeline
+from gongfu.errors import GongfuError
+from gongfu.sources import MANIFEST_NAME, TEXT_SUFFIXES, read_manifest
+
+ENGINES = ("local", "dask")
+FORMATS = ("csv", "parquet")
+TABLES = ("documents", "edits", "claims", "failures")
+FAILURE_COLUMNS = ["doc_id", "file", "reason"]
+PARTS_DIR = "_parts"
+DONE_DIR = "done"
+CLEAN_SUBDIR = "clean"
+MAX_CHUNK = 100
+PARQUET_ROWS = 500_000  # rows per output partition of the final Parquet datasets
+
+# One input document: (doc_id, absolute path to read, path as listed for messages, manifest row or None).
+Source = tuple[str, str, str, dict[str, str] | None]
+ChunkHook = Callable[["ChunkResult"], None]
+
+
+class Interrupted(Exception):
+    """The run stopped before the end (Ctrl-C); finished chunks are kept and a rerun resumes."""
+
+    def __init__(self, summary: RunSummary):
+        super().__init__(f"interrupted after {summary.done} of {summary.total} documents")
+        self.summary = summary
+
+
+@dataclass(frozen=True)
+class Settings:
+    """What a worker needs besides the chunk: where to write and how to process."""
+
+    output: str
+    conversion: str = "auto"
+    steps: tuple[str, ...] | None = None
+
+
+@dataclass
+class ChunkResult:
+    """The counts a worker sends back for one committed chunk (its rows are already on disk)."""
+
+    key: str
+    first: str
+    last: str
+    docs: int
+    failed: int
+    warnings: int
+    bytes: int
+
+
+@dataclass
+class RunSummary:
+    """What a run did: counts over the whole output, plus what this invocation processed and how fast."""
+
+    output: str
+    total: int = 0
+    done_before: int = 0
+    processed: int = 0
+    failed: int = 0
+    warnings: int = 0
+    bytes: int = 0
+    seconds: float = 0.0
+    consolidate_seconds: float = 0.0
+    engine: str = "local"
+    workers: int = 1
+    chunks: list[str] = field(default_factory=list, repr=False)
+
+    @property
+    def done(self) -> int:
+        return self.done_before + self.processed
+
+    def line(self) -> str:
+        """One-line summary for the CLI."""
+        rate = self.processed / self.seconds if self.seconds > 0 else 0.0
+        return (f"{self.done} of {self.total} documents in {self.output}: {self.failed} failed, "
+                f"{self.warnings} with warnings; this run processed {self.processed} "
+                f"({self.done_before} already done) in {self.seconds:.1f}s, {rate:.0f} docs/s")
+
+
+# ---------------------------------------------------------------------------------------------------- listing
+
+def table_columns() -> dict[str, list[str]]:
+    """Each table's columns, read now (other modules may add columns)."""
+    from gongfu.claims import CLAIM_COLUMNS
+    from gongfu.edits import EDIT_COLUMNS
+
+    return {"documents": list(pipeline.DOCUMENT_COLUMNS), "edits": list(EDIT_COLUMNS),
+            "claims": list(CLAIM_COLUMNS), "failures": list(FAILURE_COLUMNS)}
+
+
+def _has_magic(pattern: str) -> bool:
+    return glob.has_magic(pattern)
+
+
+def iter_input_paths(spec: str, exclude: Path | None = None) -> Iterator[Path]:
+    """Files named by `spec`: every .txt under a folder (recursively), or the files a glob matches."""
+    if _has_magic(spec):
+        paths: Iterable[str] = glob.iglob(spec, recursive=True)
+    else:
+        root = Path(spec)
+        if not root.exists():
+            raise GongfuError(f"{spec}: input folder not found. Give a folder of .txt files or a quoted glob "
+                              f"such as 'archive/**/*.txt'.")
+        if root.is_file():
+            paths = [spec]
+        else:
+            paths = (os.path.join(d, f) for d, _, files in os.walk(spec) for f in files
+                     if Path(f).suffix in TEXT_SUFFIXES and not f.startswith("."))
+    excluded = str(exclude.resolve()) + os.sep if exclude else None
+    for p in paths:
+        path = Path(p)
+        if not path.is_file() or path.name == MANIFEST_NAME:
+            continue
+        if excluded and str(path.resolve()).startswith(excluded):
+            continue
+        yield path
+
+
+def list_sources(spec: str, exclude: Path | None = None) -> list[Source]:
+    """The input documents sorted by doc_id (the file name's stem), with manifest rows where a
+    MANIFEST.csv sits beside the files. Holds names, never texts. Duplicate doc_ids are refused."""
+    manifests: dict[Path, dict[str, dict[str, str]]] = {}
+    sources: list[Source] = []
+    for path in iter_input_paths(spec, exclude):
+        folder = path.parent
+        if folder not in manifests:
+            has = (folder / MANIFEST_NAME).is_file()
+            manifests[folder] = {r["file"]: r for r in read_manifest(folder)} if has else {}
+        sources.append((path.stem, str(path.resolve()), str(path), manifests[folder].get(path.name)))
+    if not sources:
+        raise GongfuError(f"{spec}: no input files found (a folder is searched for .txt files; a glob must "
+                          f"match files). Check the path.")
+    sources.sort(key=lambda s: (s[0], s[2]))
+    for a, b in pairwise(sources):
+        if a[0] == b[0]:
+            raise GongfuError(f"{b[2]}: doc_id {b[0]} is also the name of {a[2]}. Doc ids are file names and "
+                              f"must be unique: rename one of them.")
+    return sources
+
+
+def plan_chunks(sources: Sequence[Source], done: set[str], size: int) -> Iterator[list[Source]]:
+    """Chunks of at most `size` documents not yet done, each a run of neighbours in the sorted list.
+
+    A chunk never spans a finished document, so chunks of a resumed run do not interleave with the old ones.
+    """
+    chunk: list[Source] = []
+    for source in sources:
+        if source[0] in done:
+            if chunk:
+                yield chunk
+                chunk = []
+            continue
+        chunk.append(source)
+        if len(chunk) >= size:
+            yield chunk
+            chunk = []
+    if chunk:
+        yield chunk
+
+
+def chunk_key(doc_ids: Iterable[str]) -> str:
+    """A chunk's name, from its documents (the same documents always give the same name)."""
+    return hashlib.sha1("\n".join(doc_ids).encode("utf-8")).hexdigest()[:20]
+
+
+def auto_chunk_size(todo: int, workers: int) -> int:
+    """About eight chunks per worker, between 1 and MAX_CHUNK documents each."""
+    return max(1, min(MAX_CHUNK, math.ceil(todo / (workers * 8))))
+
+
+# ------------------------------------------------------------------------------------------------ one chunk
+
+def cell(value: Any) -> str:
+    """A table cell as the CSV shows it, from the value alone: '' for missing, repr for floats."""
+    if value is None:
+        return ""
+    if isinstance(value, bool):
+        return str(value)
+    if isinstance(value, str):
+        return value
+    if hasattr(value, "item") and not isinstance(value, (int, float)):  # numpy scalars
+        value = value.item()
+    if isinstance(value, float):
+        return "" if math.isnan(value) else repr(value)
+    return str(value)
+
+
+def rows_to_table(rows: Sequence[dict[str, Any]], columns: Sequence[str]) -> pa.Table:
+    """Rows as an all-string Arrow table with exactly `columns` (missing keys are empty cells)."""
+    return pa.table({c: pa.array([cell(r.get(c)) for r in rows], pa.string()) for c in columns})
+
+
+def failed_row(doc_id: str, reason: str, manifest: dict[str, str] | None) -> dict[str, Any]:
+    """A documents.csv row for a document that could not be processed at all."""
+    row: dict[str, Any] = dict.fromkeys(pipeline.DOCUMENT_COLUMNS, "")
+    row.update({k: v for k, v in (manifest or {}).items() if k in row})
+    row.update(doc_id=doc_id, status="failed", reason=reason)
+    return row
+
+
+def process_source(source: Source, settings: Settings) -> tuple[pipeline.ProcessedDocument, int]:
+    """Read and process one document; any exception becomes a `failed` document, never a crashed run."""
+    doc_id, path, file, manifest = source
+    try:
+        raw = Path(path).read_bytes()
+    except OSError as err:
+        return pipeline.ProcessedDocument(failed_row(doc_id, f"{file}: cannot read ({err.strerror})", manifest)), 0
+    try:
+        result = pipeline.process_document(raw, doc_id, manifest, conversion=settings.conversion,
+                                           steps=list(settings.steps) if settings.steps else None)
+    except Exception as err:  # one bad document must not stop an archive run
+        reason = f"{file}: internal error {type(err).__name__}: {err}".replace("\n", " ")
+        return pipeline.ProcessedDocument(failed_row(doc_id, reason, manifest)), len(raw)
+    return result, len(raw)
+
+
+def _atomic(path: Path, write: Callable[[Path], None]) -> None:
+    """Write `path` through a temporary name beside it (unique per process), then rename into place."""
+    tmp = path.with_name(f".{path.name}.{os.getpid()}.tmp")
+    write(tmp)
+    os.replace(tmp, path)
+
+
+def write_text(path: Path, text: str) -> None:
+    _atomic(path, lambda tmp: tmp.write_text(text, encoding="utf-8", newline="\n"))
+
+
+def write_part(table: pa.Table, path: Path) -> None:
+    _atomic(path, lambda tmp: pq.write_table(table, tmp, compression="zstd"))
+
+
+def process_chunk(chunk: Sequence[Source], settings: Settings) -> ChunkResult:
+    """The work unit every engine maps: process a chunk and commit it (texts, part files, then the marker)."""
+    out = Path(settings.output)
+    columns = table_columns()
+    rows: dict[str, list[dict[str, Any]]] = {t: [] for t in TABLES}
+    failed = warned = nbytes = 0
+    for source in chunk:
+        result, size = process_source(source, settings)
+        nbytes += size
+        doc = result.document
+        rows["documents"].append(doc)
+        rows["edits"].extend(result.edits)
+        rows["claims"].extend(result.claims)
+        if doc.get("status") == "failed":
+            failed += 1
+            rows["failures"].append({"doc_id": source[0], "file": source[2], "reason": doc.get("reason", "")})
+        else:
+            warned += doc.get("status") == "warning"
+            write_text(out / CLEAN_SUBDIR / f"{source[0]}.txt", result.text)
+    ids = [s[0] for s in chunk]
+    key = chunk_key(ids)
+    parts = out / PARTS_DIR
+    for table in TABLES:
+        write_part(rows_to_table(rows[table], columns[table]), parts / table / f"{key}.parquet")
+    result = ChunkResult(key, ids[0], ids[-1], len(ids), failed, int(warned), nbytes)
+    marker = {**asdict(result), "doc_ids": ids}
+    _atomic(parts / DONE_DIR / f"{key}.json",
+            lambda tmp: tmp.write_text(json.dumps(marker, ensure_ascii=False), encoding="utf-8"))
+    return result
+
+
+# ----------------------------------------------------------------------------------------------- the ledger
+
+def code_fingerprint() -> str:
+    """A hash of the package's code and data (this engine and the CLI excepted): results from different
+    cleaner or extractor versions must not be mixed in one output."""
+    root = Path(pipeline.__file__).parent
+    digest = hashlib.sha256()
+    for path in sorted(root.rglob("*")):
+        if path.suffix in {".py", ".csv", ".yaml"} and path.name not in {"scale.py", "cli.py", "__main__.py"}:
+            digest.update(str(path.relative_to(root)).encode())
+            digest.update(path.read_bytes())
+    return digest.hexdigest()
+
+
+def run_config(settings: Settings) -> dict[str, Any]:
+    return {"columns": table_columns(), "conversion": settings.conversion,
+            "steps": list(settings.steps) if settings.steps else None, "code": code_fingerprint()}
+
+
+def prepare_output(out: Path, settings: Settings) -> None:
+    """Create OUT's work area, or check that the one there was made by the same code and settings."""
+    parts = out / PARTS_DIR
+    config_path = parts / "run.json"
+    config = run_config(settings)
+    if config_path.is_file():
+        old = json.loads(config_path.read_text(encoding="utf-8"))
+        changed = [k for k in config if old.get(k) != config[k]]
+        if changed:
+            what = {"code": "cleaner/extractor code", "columns": "table columns"}
+            differs = ", ".join(what.get(k, f"--{k}") for k in changed)
+            raise GongfuError(f"{out}: started with other {differs}; resuming would mix results of both. "
+                              f"Delete {out} or choose a new --output.")
+    elif out.is_dir() and any(out.iterdir()):
+        raise GongfuError(f"{out}: folder is not empty and was not written by `gongfu process`. Choose a new "
+                          f"or empty --output (it would overwrite documents.csv, claims.csv, ...).")
+    for sub in (*TABLES, DONE_DIR):
+        (parts / sub).mkdir(parents=True, exist_ok=True)
+    (out / CLEAN_SUBDIR).mkdir(parents=True, exist_ok=True)
+    if not config_path.is_file():
+        write_text(config_path, json.dumps(config, indent=1, ensure_ascii=False))
+
+
+def read_ledger(out: Path) -> list[dict[str, Any]]:
+    """The done markers of committed chunks; part files and temporaries of uncommitted chunks are removed."""
+    parts = out / PARTS_DIR
+    markers = []
+    for path in sorted((parts / DONE_DIR).glob("*.json")):
+        markers.append(json.loads(path.read_text(encoding="utf-8")))
+    committed = {m["key"] for m in markers}
+    for table in TABLES:
+        for path in (parts / table).iterdir():
+            if path.name.startswith(".") or path.stem not in committed:
+                path.unlink()
+    for path in (*(parts / DONE_DIR).glob(".*.tmp"), *(out / CLEAN_SUBDIR).glob(".*.tmp")):
+        path.unlink()
+    return markers
+
+
+def check_ledger(markers: list[dict[str, Any]], sources: Sequence[Source], out: Path) -> set[str]:
+    """The finished doc_ids; refuses an output holding documents that are not in the input."""
+    done = {d for m in markers for d in m["doc_ids"]}
+    extra = done.difference(s[0] for s in sources)
+    if extra:
+        raise GongfuError(f"{out}: holds results for {len(extra)} document(s) not in this input (e.g. "
+                          f"{min(extra)}). Use the same --input as before, or a new --output.")
+    return done
+
+
+# ------------------------------------------------------------------------------------------------ engines
+
+def run_serial(chunks: Iterable[list[Source]], settings: Settings, on_done: ChunkHook) -> None:
+    """One worker: process chunks in this process, no pool."""
+    for chunk in chunks:
+        on_done(process_chunk(chunk, settings))
+
+
+def _result(future: Future) -> ChunkResult:
+    try:
+        return future.result()
+    except BrokenExecutor as err:
+        raise GongfuError("a worker process died (out of memory, or killed). Finished chunks are kept: rerun "
+                          "the same command to resume, with fewer --workers if memory is short.") from err
+    except OSError as err:
+        raise GongfuError(f"a worker could not write its results ({err}). Finished chunks are kept: fix the "
+                          f"problem and rerun the same command to resume.") from err
+
+
+def run_local(chunks: Iterable[list[Source]], settings: Settings, on_done: ChunkHook, workers: int) -> None:
+    """A pool of `workers` processes; at most two chunks per worker in flight, results taken as they finish."""
+    if workers == 1:
+        run_serial(chunks, settings, on_done)
+        return
+    import multiprocessing
+
+    method = "fork" if "fork" in multiprocessing.get_all_start_methods() else None
+    pool = ProcessPoolExecutor(workers, mp_context=multiprocessing.get_context(method))
+    pending: set[Future] = set()
+    try:
+        for chunk in chunks:
+            if len(pending) >= 2 * workers:
+                finished, pending = wait(pending, return_when=FIRST_COMPLETED)
+                for future in finished:
+                    on_done(_result(future))
+            pending.add(pool.submit(process_chunk, chunk, settings))
+        for future in _as_finished(pending):
+            on_done(_result(future))
+    finally:
+        pool.shutdown(wait=True, cancel_futures=True)
+
+
+def _as_finished(pending: set[Future]) -> Iterator[Future]:
+    while pending:
+        finished, pending = wait(pending, return_when=FIRST_COMPLETED)
+        yield from finished
+
+
+def dask_client(workers: int, scheduler: str | None, processes: bool = True):
+    """A Dask client: to the scheduler at `scheduler`, or to a new LocalCluster of `workers` workers."""
+    import logging
+
+    from dask.distributed import Client, LocalCluster
+
+    if scheduler:
+        try:
+            return Client(scheduler, timeout="10s")
+        except (OSError, TimeoutError) as err:
+            raise GongfuError(f"--scheduler {scheduler}: cannot reach a Dask scheduler there ({err}). Start one "
+                              f"(dask scheduler) or leave --scheduler out to use a local cluster.") from err
+    cluster = LocalCluster(n_workers=workers, threads_per_worker=1, processes=processes,
+                           dashboard_address=None, silence_logs=logging.ERROR)
+    return Client(cluster)
+
+
+def run_dask(chunks: Iterable[list[Source]], settings: Settings, on_done: ChunkHook, workers: int,
+             scheduler: str | None = None, processes: bool = True) -> None:
+    """The same `process_chunk` as Dask tasks; at most two chunks per worker thread in flight.
+
+    With --scheduler, the workers must see the same file system paths (input and output) and have gongfu
+    installed at the same version.
+    """
+    from dask.distributed import as_completed
+
+    client = dask_client(workers, scheduler, processes)
+    try:
+        limit = 2 * max(1, sum(client.nthreads().values()))
+        todo = iter(chunks)
+
+        def submit(chunk: list[Source]) -> Future:
+            return client.submit(process_chunk, chunk, settings, key=f"chunk-{chunk_key(s[0] for s in chunk)}",
+                                 pure=False)
+
+        running = as_completed([submit(c) for c in islice(todo, limit)])
+        for future in running:
+            on_done(_result(future))
+            nxt = next(todo, None)
+            if nxt is not None:
+                running.add(submit(nxt))
+    finally:
+        cluster = getattr(client, "cluster", None)
+        client.close()
+        if cluster is not None and not scheduler:
+            cluster.close()
+
+
+# ----------------------------------------------------------------------------------------------- consolidate
+
+def _groups(markers: list[dict[str, Any]]) -> Iterator[list[str]]:
+    """Chunk keys in doc_id order, grouped where chunks' doc ranges overlap (only after the input changed)."""
+    group: list[str] = []
+    last = ""
+    for m in sorted(markers, key=lambda m: (m["first"], m["last"])):
+        if group and m["first"] > last:
+            yield group
+            group = []
+        group.append(m["key"])
+        last = max(last, m["last"])
+    if group:
+        yield group
+
+
+def _read_group(parts: Path, table: str, keys: list[str], columns: list[str]) -> pa.Table:
+    """One group's rows of `table`, sorted by doc_id (stable: rows keep their order within a document)."""
+    tables = []
+    for key in keys:
+        part = pq.read_table(parts / table / f"{key}.parquet")
+        for col in columns:  # a part written before a column was added (never after a resume check passes)
+            if col not in part.column_names:
+                part = part.append_column(col, pa.array([""] * part.num_rows, pa.string()))
+        tables.append(part.select(columns))
+    merged = pa.concat_tables(tables)
+    if len(keys) > 1:
+        merged = merged.take(pc.sort_indices(merged, [("doc_id", "ascending")]))
+    return merged
+
+
+def _csv_header(columns: list[str]) -> str:
+    import csv
+    import io
+
+    buf = io.StringIO()
+    csv.writer(buf, lineterminator="\n").writerow(columns)
+    return buf.getvalue()
+
+
+def consolidate(out: Path, markers: list[dict[str, Any]], fmt: str = "csv") -> dict[str, int]:
+    """Merge the committed parts into OUT/<table>.csv (and OUT/<table>.parquet/ with fmt=parquet), streaming
+    one group of chunks at a time, in doc_id order. Returns the rows per table."""
+    parts = out / PARTS_DIR
+    groups = list(_groups(markers))
+    counts = {}
+    for table, columns in table_columns().items():
+        counts[table] = _consolidate_table(parts, table, columns, groups, out, fmt == "parquet")
+    return counts
+
+
+def _consolidate_table(parts: Path, table: str, columns: list[str], groups: list[list[str]], out: Path,
+                       parquet: bool) -> int:
+    csv_path = out / f"{table}.csv"
+    tmp_csv = csv_path.with_name(f".{csv_path.name}.{os.getpid()}.tmp")
+    pq_dir = out / f"{table}.parquet"
+    tmp_dir = out / f".{table}.parquet.{os.getpid()}.tmp"
+    if parquet:
+        shutil.rmtree(tmp_dir, ignore_errors=True)
+        tmp_dir.mkdir()
+    rows = 0
+    writer: pq.ParquetWriter | None = None
+    partition = writer_rows = 0
+    with tmp_csv.open("w", encoding="utf-8", newline="") as fh:
+        fh.write(_csv_header(columns))
+        for keys in groups:
+            data = _read_group(parts, table, keys, columns)
+            rows += data.num_rows
+            if data.num_rows:
+                data.to_pandas().to_csv(fh, header=False, index=False, lineterminator="\n")
+            if parquet and data.num_rows:
+                if writer is None or writer_rows >= PARQUET_ROWS:
+                    if writer is not None:
+                        writer.close()
+                    writer = pq.ParquetWriter(tmp_dir / f"part-{partition:05d}.parquet", data.schema,
+                                              compression="zstd")
+                    partition, writer_rows = partition + 1, 0
+                writer.write_table(data)
+                writer_rows += data.num_rows
+    if writer is not None:
+        writer.close()
+    os.replace(tmp_csv, csv_path)
+    if parquet:
+        if partition == 0:  # an empty table is still a readable dataset
+            pq.write_table(rows_to_table([], columns), tmp_dir / "part-00000.parquet")
+        old = out / f".{table}.parquet.{os.getpid()}.old"
+        if pq_dir.exists():
+            os.replace(pq_dir, old)
+        os.replace(tmp_dir, pq_dir)
+        shutil.rmtree(old, ignore_errors=True)
+    return rows
+
+
+# ------------------------------------------------------------------------------------------------------ run
+
+def check_options(engine: str, fmt: str, workers: int, chunk_size: int | None = None) -> None:
+    """Refuse unknown engines and formats, and impossible counts, before anything is read or written."""
+    if engine not in ENGINES:
+        raise GongfuError(f"--engine {engine}: unknown engine. Use local (processes on this machine) or dask.")
+    if fmt not in FORMATS:
+        raise GongfuError(f"--format {fmt}: unknown format. Use csv or parquet.")
+    if workers < 1:
+        raise GongfuError(f"--workers {workers}: need at least 1 worker.")
+    if chunk_size is not None and chunk_size < 1:
+        raise GongfuError(f"--chunk-size {chunk_size}: need at least 1 document per chunk.")
+
+
+def default_workers() -> int:
+    return len(os.sched_getaffinity(0)) if hasattr(os, "sched_getaffinity") else (os.cpu_count() or 1)
+
+
+def process_corpus(input: str, output: str | Path, *, workers: int | None = None, engine: str = "local",
+                   scheduler: str | None = None, fmt: str | None = None, chunk_size: int | None = None,
+                   progress: bool = True, conversion: str = "auto", steps: Sequence[str] | None = None,
+                   dask_processes: bool = True, on_chunk: ChunkHook | None = None) -> RunSummary:
+    """Process every document of `input` (a folder or a glob) into `output`, resuming what is already there.
+
+    fmt defaults to csv for the local engine and parquet for dask. `on_chunk` is called after each committed
+    chunk (progress hooks, tests). Ctrl-C raises Interrupted; the finished chunks stay for the next run.
+    """
+    workers = default_workers() if workers is None else workers
+    fmt = fmt or ("parquet" if engine == "dask" else "csv")
+    check_options(engine, fmt, workers, chunk_size)
+    out = Path(output).resolve()
+    sources = list_sources(input, exclude=out)
+    settings = Settings(str(out), conversion, tuple(steps) if steps else None)
+    prepare_output(out, settings)
+    markers = read_ledger(out)
+    done = check_ledger(markers, sources, out)
+    summary = RunSummary(str(output), total=len(sources), done_before=len(done), engine=engine, workers=workers,
+                         failed=sum(m["failed"] for m in markers), warnings=sum(m["warnings"] for m in markers))
+    size = chunk_size or auto_chunk_size(len(sources) - len(done), workers)
+    chunks = plan_chunks(sources, done, size)
+    bar = _progress_bar(summary, progress)
+
+    def on_done(result: ChunkResult) -> None:
+        summary.processed += result.docs
+        summary.failed += result.failed
+        summary.warnings += result.warnings
+        summary.bytes += result.bytes
+        summary.chunks.append(result.key)
+        markers.append({**asdict(result)})
+        bar.update(result.docs)
+        bar.set_postfix(failed=summary.failed, refresh=False)
+        if on_chunk:
+            on_chunk(result)
+
+    start = time.perf_counter()
+    try:
+        if engine == "dask":
+            run_dask(chunks, settings, on_done, workers, scheduler, dask_processes)
+        else:
+            run_local(chunks, settings, on_done, workers)
+    except KeyboardInterrupt:
+        summary.seconds = time.perf_counter() - start
+        summary.processed = _committed_docs(out) - summary.done_before  # chunks in flight may have finished
+        raise Interrupted(summary) from None
+    finally:
+        bar.close()
+    summary.seconds = time.perf_counter() - start
+    start = time.perf_counter()
+    consolidate(out, markers, fmt)
+    summary.consolidate_seconds = time.perf_counter() - start
+    _write_summary(out, summary)
+    return summary
+
+
+def _committed_docs(out: Path) -> int:
+    """Documents in committed chunks, counted from the done markers on disk."""
+    paths = (out / PARTS_DIR / DONE_DIR).glob("*.json")
+    return sum(len(json.loads(p.read_text(encoding="utf-8"))["doc_ids"]) for p in paths)
+
+
+def _progress_bar(summary: RunSummary, enabled: bool):
+    from tqdm import tqdm
+
+    tqdm.monitor_interval = 0  # no monitor thread in a process that forks workers
+    return tqdm(total=summary.total, initial=summary.done_before, unit="doc", desc="processing",
+                disable=not enabled, file=sys.stderr, smoothing=0.05, dynamic_ncols=True)
+
+
+def _write_summary(out: Path, summary: RunSummary) -> None:
+    """The last run's counts and timings, beside the ledger (not a table: it changes with every run)."""
+    data = {k: v for k, v in asdict(summary).items() if k != "chunks"}
+    write_text(out / PARTS_DIR / "last-run.json", json.dumps(data, indent=1))
