@@ -7,13 +7,31 @@ render without "Glyph missing" warnings on a fresh machine.
 
 from __future__ import annotations
 
+from dataclasses import dataclass
 from pathlib import Path
+from textwrap import fill
 
 import matplotlib
 
 matplotlib.use("Agg")
 import matplotlib.pyplot as plt
+import numpy as np
+import pandas as pd
 from matplotlib import font_manager
+
+from gongfu import narrative
+from gongfu.compare import (
+    UNASSIGNED,
+    Tables,
+    document_labels,
+    document_place,
+    growth_claims,
+    money_claims,
+    place_pairs,
+    shared_places,
+    theme_counts,
+)
+from gongfu.themes import THEMES_FILE, load_themes, theme_label
 
 CJK_FONT_FILE = "NotoSansCJKsc-Regular.otf"
 
@@ -34,8 +52,15 @@ def cjk_font_path() -> Path:
 def use_cjk_font() -> str:
     """Register the CJK font with matplotlib and make it the default; return its family name."""
     path = cjk_font_path()
-    font_manager.fontManager.addfont(str(path))
+    manager = font_manager.fontManager
+    manager.addfont(str(path))
     family = font_manager.FontProperties(fname=str(path)).get_name()
+    # A system install of fonts-noto-cjk (Debian; CI adds it for the browser) registers the same family
+    # name from a .ttc, and matplotlib would pick that one: figures would then differ between machines.
+    # Keep only the packaged file under this family name.
+    manager.ttflist = [f for f in manager.ttflist if f.name != family or Path(f.fname).resolve() == path]
+    if hasattr(manager, "_findfont_cached"):
+        manager._findfont_cached.cache_clear()
     matplotlib.rcParams["font.family"] = "sans-serif"
     matplotlib.rcParams["font.sans-serif"] = [family, "DejaVu Sans"]
     matplotlib.rcParams["axes.unicode_minus"] = False
@@ -58,4 +83,351 @@ def save_figure(fig: plt.Figure, figures_dir: str | Path, name: str,
         metadata = {"Software": None} if fmt == "png" else {"Date": None, "Creator": None} if fmt == "svg" else {}
         fig.savefig(path, format=fmt, dpi=dpi, bbox_inches="tight", metadata=metadata)
         written.append(path)
+    return written
+
+
+# =========================================================================== the five comparison charts
+#
+# Each chart function takes tables (see gongfu.compare) and returns a `Chart`: a figure whose title states
+# its finding and whose foot names the source documents, or, when there is nothing to draw, no figure and
+# a message saying why (never an empty axis).
+
+THEME_COLOURS = {"economy": "#4C72B0", "income": "#DD8452", "services": "#DA8BC3", "governance": "#8172B3",
+                 "environment": "#55A868", "party": "#C44E52", UNASSIGNED: "#CFCFCF"}
+DIFFER_COLOUR, AGREE_COLOUR, NEUTRAL_COLOUR = "#C0392B", "#4C72B0", "#9E9E9E"
+DEFAULT_SIZE = (9.0, 5.5)
+
+
+@dataclass
+class Chart:
+    """A finished chart, or (fig None) the reason there is none."""
+
+    name: str
+    title: str
+    fig: plt.Figure | None
+    message: str = ""
+
+
+def source_line(docs: pd.DataFrame, lang: str = "zh", all_docs: pd.DataFrame | None = None) -> str:
+    """'来源：' and each document's label with its publication date where known."""
+    labels = document_labels(all_docs if all_docs is not None else docs)
+    items = []
+    for row in docs.to_dict("records"):
+        date = str(row.get("published") or "").strip()
+        items.append(labels[str(row["doc_id"])] + (f" {date}" if date else ""))
+    return narrative.t(lang, "来源：", "Source: ") + ("；" if lang != "en" else "; ").join(items)
+
+
+def wrap_text(text: str, width: int, breaks: str = "；;，,：:、 ") -> str:
+    """Wrap mixed Chinese/English text to lines of about `width` characters (CJK counted double width
+    of ASCII), breaking after punctuation or spaces where possible, never inside a number."""
+    lines, line, weight, last_break = [], "", 0.0, -1
+    for ch in text:
+        line += ch
+        weight += 1 if ord(ch) > 0x2E7F else 0.55
+        if ch in breaks:
+            last_break = len(line)
+        if weight > width:
+            cut = last_break if last_break > 0 else len(line)
+            lines.append(line[:cut].rstrip())
+            line = line[cut:].lstrip()
+            weight = sum(1 if ord(c) > 0x2E7F else 0.55 for c in line)
+            last_break = -1
+    if line.strip():
+        lines.append(line.rstrip())
+    return "\n".join(lines)
+
+
+def _finish(fig: plt.Figure, title: str, source: str, note: str = "") -> plt.Figure:
+    """Title (the finding) on top, the source line (and a note) at the foot, both wrapped to the figure width."""
+    width = fig.get_figwidth()
+    fig.suptitle(wrap_text(title, int(width * 72 / 13.5)), x=0.01, ha="left", fontsize=12.5, fontweight="bold")
+    foot = "\n".join(wrap_text(x, int(width * 72 / 8.2)) for x in (note, source) if x)
+    fig.text(0.01, 0.0, foot, ha="left", va="top", fontsize=7.5, color="#555555")
+    return fig
+
+
+def _empty(name: str, title: str, lang: str, why_zh: str, why_en: str) -> Chart:
+    return Chart(name, title, None, narrative.t(lang, why_zh, why_en))
+
+
+def _wrap(label: str, width: int) -> str:
+    return fill(label, width) if label.isascii() else wrap_text(label, width)
+
+
+# --------------------------------------------------------------------------- 1. theme x document heatmap
+
+def theme_heatmap(claims: pd.DataFrame, docs: pd.DataFrame, lang: str = "zh", size: tuple[float, float] = DEFAULT_SIZE,
+                  themes_file=THEMES_FILE, all_docs: pd.DataFrame | None = None) -> Chart:
+    """Claims per theme (columns) and document (rows), counts written in the cells."""
+    counts = theme_counts(claims, docs, themes_file)
+    title = narrative.heatmap_title(counts, lang, themes_file)
+    if claims.empty or counts.to_numpy().sum() == 0:
+        return _empty("1_themes_by_document", title, lang, "所选报道中没有数字说法，因此没有主题分布图。",
+                      "The selected reports make no numeric claims, so there is no theme chart.")
+    if counts.loc[UNASSIGNED].sum() == 0:
+        counts = counts.drop(index=UNASSIGNED)
+    labels = document_labels(all_docs if all_docs is not None else docs)
+    matrix = counts.T.to_numpy()
+    fig, ax = plt.subplots(figsize=size, layout="constrained")
+    ax.imshow(matrix, cmap="Blues", aspect="auto", vmin=0, vmax=max(matrix.max(), 1))
+    for (i, j), n in np.ndenumerate(matrix):
+        ax.text(j, i, str(n) if n else "·", ha="center", va="center", fontsize=10,
+                color="white" if n > matrix.max() * 0.6 else "#333333")
+    ax.set_xticks(range(len(counts.index)),
+                  [_wrap(theme_label(x, lang, themes_file) if x != UNASSIGNED else
+                         narrative.t(lang, "未归类", "unassigned"), 12 if lang == "en" else 5)
+                   for x in counts.index])
+    ax.set_yticks(range(len(counts.columns)), [_wrap(labels[d], 28 if lang == "en" else 14) for d in counts.columns])
+    ax.xaxis.tick_top()
+    ax.tick_params(length=0)
+    for spine in ax.spines.values():
+        spine.set_visible(False)
+    note = narrative.t(lang, "格中数字 = 该报道中属于该主题的数字说法条数。",
+                       "Cell = number of claims in that report about that theme.")
+    return Chart("1_themes_by_document", title, _finish(fig, title, source_line(docs, lang, all_docs), note))
+
+
+# --------------------------------------------------------------------------- rows of dots grouped by place
+
+def _place_rows(frame: pd.DataFrame, places: list[str], lang: str) -> list[tuple[str, str, dict | None]]:
+    """(kind, label, row) for a dot chart: a header per place, then its claims; a note for a place with none."""
+    rows: list[tuple[str, str, dict | None]] = []
+    for place in places:
+        rows.append(("header", place, None))
+        sub = frame[frame["place"] == place].sort_values(["period", "value", "claim_id"], ascending=[True, False, True])
+        if sub.empty:
+            none = narrative.t(lang, "（所选报道中没有此类数字）", "(no such claim in its reports)")
+            rows.append(("none", none, None))
+        rows.extend(("claim", narrative.claim_label(r, lang), r) for r in sub.to_dict("records"))
+    return rows
+
+
+def _dot_axes(rows: list[tuple[str, str, dict | None]], size: tuple[float, float]) -> tuple[plt.Figure, plt.Axes]:
+    height = max(size[1], 0.32 * len(rows) + 1.6)
+    fig, ax = plt.subplots(figsize=(size[0], height), layout="constrained")
+    ax.set_ylim(len(rows) - 0.5, -0.5)
+    ticks, labels = [], []
+    for i, (kind, label, _) in enumerate(rows):
+        if kind == "header":
+            if i:
+                ax.axhline(i - 0.5, color="#DDDDDD", lw=0.8)
+            ax.text(-0.01, i, label, transform=ax.get_yaxis_transform(), ha="right", va="center",
+                    fontweight="bold", fontsize=10)
+        elif kind == "none":
+            ax.text(0.01, i, label, transform=ax.get_yaxis_transform(), ha="left", va="center", fontsize=9,
+                    color="#777777", style="italic")
+        else:
+            ticks.append(i)
+            labels.append(_wrap(label, 60 if label.isascii() else 30))
+    ax.set_yticks(ticks, labels, fontsize=8.5)
+    ax.tick_params(axis="y", length=0)
+    ax.grid(axis="x", color="#EEEEEE")
+    ax.set_axisbelow(True)
+    for side in ("top", "right", "left"):
+        ax.spines[side].set_visible(False)
+    return fig, ax
+
+
+def _places(docs: pd.DataFrame) -> list[str]:
+    return list(dict.fromkeys(document_place(r) for r in docs.to_dict("records")))
+
+
+# --------------------------------------------------------------------------- 2. growth claims
+
+def growth_dots(claims: pd.DataFrame, docs: pd.DataFrame, lang: str = "zh", size: tuple[float, float] = DEFAULT_SIZE,
+                all_docs: pd.DataFrame | None = None) -> Chart:
+    """Every growth rate, one dot per claim, grouped by place, labelled with indicator and period."""
+    growth = growth_claims(claims)
+    title = narrative.growth_title(growth, lang)
+    if growth.empty:
+        return _empty("2_growth_by_place", title, lang, "所选报道中没有增速数字，因此没有增速图。",
+                      "The selected reports state no growth rates, so there is no growth chart.")
+    rows = _place_rows(growth, _places(docs), lang)
+    fig, ax = _dot_axes(rows, size)
+    for i, (kind, _, r) in enumerate(rows):
+        if kind == "claim" and r is not None:
+            ax.plot([0, r["value"]], [i, i], color="#BBBBBB", lw=1, zorder=1)
+            marker = "o" if r["qualifier"] in ("none", "") else "D"
+            ax.scatter([r["value"]], [i], s=42, color=AGREE_COLOUR, marker=marker, zorder=3)
+            ax.annotate(r["mention"], (r["value"], i), xytext=(6, 0), textcoords="offset points", va="center",
+                        fontsize=8.5)
+    ax.axvline(0, color="#888888", lw=0.8)
+    ax.set_xlim(min(0, growth["value"].min()) * 1.15, growth["value"].max() * 1.25)
+    ax.set_xlabel(narrative.t(lang, "增长率（%），各自报道的时期", "growth rate (%), each for its own period"))
+    note = narrative.t(lang, "每个点是一条增速说法；菱形 = 约数或“超过”。各增速的时期与基数不同，只能看作各自的说法。",
+                       "One dot per growth claim; diamond = approximate or 'over'. Periods and bases differ: "
+                       "read each on its own.")
+    return Chart("2_growth_by_place", title, _finish(fig, title, source_line(docs, lang, all_docs), note))
+
+
+# --------------------------------------------------------------------------- 3. money claims, log axis
+
+def money_dots(claims: pd.DataFrame, docs: pd.DataFrame, lang: str = "zh", size: tuple[float, float] = DEFAULT_SIZE,
+               all_docs: pd.DataFrame | None = None) -> Chart:
+    """Money amounts (元) per place on a log axis, coloured by indicator, each labelled with its period."""
+    money = money_claims(claims)
+    title = narrative.money_title(money, lang)
+    if money.empty:
+        return _empty("3_money_by_place", title, lang, "所选报道中没有金额数字，因此没有金额图。",
+                      "The selected reports state no money amounts, so there is no money chart.")
+    rows = _place_rows(money, _places(docs), lang)
+    fig, ax = _dot_axes(rows, size)
+    keys = list(dict.fromkeys((r["indicator_id"] or r["indicator"]) for r in money.to_dict("records")))
+    palette = plt.get_cmap("tab20").colors
+    colour = {k: palette[i % len(palette)] for i, k in enumerate(keys)}
+    for i, (kind, _, r) in enumerate(rows):
+        if kind == "claim" and r is not None:
+            c = colour[r["indicator_id"] or r["indicator"]]
+            lo, hi = r.get("low"), r.get("high")
+            if pd.notna(lo) and pd.notna(hi) and lo > 0:
+                ax.plot([lo, hi], [i, i], color=c, lw=3, alpha=0.6)
+            marker = "o" if r["qualifier"] in ("none", "") else "D"
+            ax.scatter([r["value"]], [i], s=46, color=c, marker=marker, zorder=3)
+            ax.annotate(r["mention"], (r["value"], i), xytext=(7, 0), textcoords="offset points", va="center",
+                        fontsize=8.5)
+    ax.set_xscale("log")
+    lo, hi = money["value"].min(), money["value"].max()
+    ax.set_xlim(lo / 3, hi * 8)
+    ax.xaxis.set_major_formatter(plt.FuncFormatter(lambda v, _: _yuan(v, lang)))
+    ax.set_xlabel(narrative.t(lang, "金额（元，对数刻度）", "amount (yuan, log scale)"))
+    note = narrative.t(lang, "每个点是一条金额说法，颜色区分指标，括号内为时期；菱形 = 约数或“余/超”。"
+                             "时期不同的数字不能相比。",
+                       "One dot per amount, coloured by indicator, period in brackets; diamond = approximate or "
+                       "'over'. Figures for different periods are not comparable.")
+    return Chart("3_money_by_place", title, _finish(fig, title, source_line(docs, lang, all_docs), note))
+
+
+def _yuan(value: float, lang: str) -> str:
+    """Axis tick: 1万, 100万, 1亿 ... (zh) or 10k, 1m, 100m, 1bn (en)."""
+    steps = [(1e8, "亿", "00m"), (1e4, "万", "0k")] if lang != "en" else [(1e9, "bn", ""), (1e6, "m", ""),
+                                                                          (1e3, "k", "")]
+    for base, zh, _ in steps:
+        if value >= base:
+            n = value / base
+            return f"{n:g}{zh}"
+    return f"{value:g}"
+
+
+# --------------------------------------------------------------------------- 4. theme emphasis per text
+
+def theme_emphasis(shares: pd.DataFrame, docs: pd.DataFrame, lang: str = "zh", size: tuple[float, float] = DEFAULT_SIZE,
+                   themes_file=THEMES_FILE, all_docs: pd.DataFrame | None = None) -> Chart:
+    """Share of each text's sentences (by characters) given to each theme: one 100% bar per report."""
+    title = narrative.emphasis_title(shares, lang, themes_file)
+    if shares.empty or shares["chars"].sum() == 0:
+        return _empty("4_theme_emphasis", title, lang, "没有清洗后的正文，因此没有篇幅分析图。",
+                      "There is no cleaned text, so there is no emphasis chart.")
+    labels = document_labels(all_docs if all_docs is not None else docs)
+    table = shares.pivot(index="doc_id", columns="theme", values="share").fillna(0.0)
+    table = table.reindex([d for d in docs["doc_id"] if d in table.index])
+    table = table[table.sum(axis=1) > 0]
+    themes = [t.theme_id for t in load_themes(themes_file)] + [UNASSIGNED]
+    fig, ax = plt.subplots(figsize=size, layout="constrained")
+    left = np.zeros(len(table))
+    y = np.arange(len(table))
+    for theme in themes:
+        widths = table.get(theme, pd.Series(0.0, index=table.index)).to_numpy()
+        name = theme_label(theme, lang, themes_file) if theme != UNASSIGNED else narrative.t(
+            lang, "未归类", "no theme keyword")
+        ax.barh(y, widths, left=left, color=THEME_COLOURS.get(theme, "#999999"), label=name, height=0.65)
+        for yi, (w, x0) in enumerate(zip(widths, left, strict=True)):
+            if w >= 0.07:
+                ax.text(x0 + w / 2, yi, f"{w:.0%}", ha="center", va="center", fontsize=8, color="white"
+                        if theme != UNASSIGNED else "#333333")
+        left += widths
+    ax.set_yticks(y, [_wrap(labels[d], 28 if lang == "en" else 14) for d in table.index])
+    ax.set_ylim(len(table) - 0.5, -0.5)
+    ax.set_xlim(0, 1)
+    ax.xaxis.set_major_formatter(plt.FuncFormatter(lambda v, _: f"{v:.0%}"))
+    ax.legend(ncol=4, loc="upper left", bbox_to_anchor=(0, -0.08), frameon=False, fontsize=8.5)
+    for side in ("top", "right"):
+        ax.spines[side].set_visible(False)
+    note = narrative.t(lang, "篇幅 = 提到某主题关键词最多的句子所占字数比例；关键词表见 themes.csv。",
+                       "Space = share of characters in sentences whose keywords point to a theme "
+                       "(lexicon: themes.csv).")
+    return Chart("4_theme_emphasis", title, _finish(fig, title, source_line(docs, lang, all_docs), note))
+
+
+# --------------------------------------------------------------------------- 5. two sources, one place
+
+def two_sources(consistency: pd.DataFrame, claims: pd.DataFrame, docs: pd.DataFrame, lang: str = "zh",
+                size: tuple[float, float] = DEFAULT_SIZE, place: str | None = None,
+                all_docs: pd.DataFrame | None = None, max_panels: int = 8) -> Chart:
+    """The claims two reports on one place make about the same indicator, side by side, disagreements in red."""
+    place = place if place is not None else next(iter(shared_places(docs)), "")
+    pairs = place_pairs(consistency, claims, place) if place else consistency.iloc[0:0]
+    title = narrative.two_sources_title(pairs, place, lang)
+    if not place:
+        return _empty("5_two_sources_one_place", title, lang, "所选报道中没有一个地方有两篇报道，无法并排比较。",
+                      "No place has two of the selected reports, so there is nothing to set side by side.")
+    if pairs.empty:
+        return _empty("5_two_sources_one_place", title, lang,
+                      f"{place}的两篇报道没有对同一指标报出数字（或指标尚未识别），因此没有并排图。",
+                      f"The reports on {place} give no number for the same indicator (or indicators are not "
+                      f"identified yet), so there is no side-by-side chart.")
+    rows = pairs.head(max_panels).to_dict("records")
+    labels = document_labels(all_docs if all_docs is not None else docs)
+    n = len(rows)
+    fig, axes = plt.subplots(n, 1, figsize=(size[0], 1.35 * n + 1.6), layout="constrained",
+                             squeeze=False)
+    for ax, r in zip(axes[:, 0], rows, strict=True):
+        bad = narrative.differs(r)
+        compared = r["status"] not in ("period_mismatch", "unit_mismatch")
+        colour = DIFFER_COLOUR if bad else AGREE_COLOUR if compared else NEUTRAL_COLOUR
+        values = [float(r["value_a"]), float(r["value_b"])]
+        names = [_side_label(r, side, labels, lang) for side in ("a", "b")]
+        ax.barh([0, 1], values, color=colour, hatch=None if compared else "//", height=0.6,
+                alpha=1 if compared else 0.5)
+        for yi, (v, mention) in enumerate(zip(values, (r["mention_a"], r["mention_b"]), strict=True)):
+            ax.annotate(mention, (v, yi), xytext=(5, 0), textcoords="offset points", va="center", fontsize=9)
+        ax.set_yticks([0, 1], [_wrap(x, 70 if x.isascii() else 40) for x in names], fontsize=8.5)
+        ax.set_ylim(1.6, -0.6)
+        ax.set_xlim(0, max(values) * 1.2 if max(values) > 0 else 1)
+        indicator = narrative.indicator_label(r["indicator"], r["indicator_id"], lang)
+        mark = "≠ " if bad else ""
+        ax.set_title(f"{mark}{r['entity']} · {indicator} — {narrative.status_label(r, lang)}", loc="left",
+                     fontsize=10, color=DIFFER_COLOUR if bad else "#333333")
+        for side in ("top", "right"):
+            ax.spines[side].set_visible(False)
+    note = narrative.t(lang, "红色 = 两篇报道的数字不一致；斜线 = 时期或单位不同，未作比较。",
+                       "Red = the two reports' figures disagree; hatched = different periods or units, not compared.")
+    if len(pairs) > max_panels:
+        note += narrative.t(lang, "（只显示前几项，完整列表见 consistency.csv）",
+                            " (first pairs only; all in consistency.csv)")
+    return Chart("5_two_sources_one_place", title, _finish(fig, title, source_line(docs, lang, all_docs), note))
+
+
+def _side_label(r: dict, side: str, labels: dict[str, str], lang: str) -> str:
+    doc = r[f"doc_{side}"]
+    period = narrative.period_label(r[f"period_{side}"], r[f"year_{side}"], lang)
+    return f"{labels.get(doc, doc)}：{r[f'mention_{side}']}（{period}）" if lang != "en" else \
+        f"{labels.get(doc, doc)}: {r[f'mention_{side}']} ({period})"
+
+
+# --------------------------------------------------------------------------- notebook helpers
+
+def comparison_charts(tables: Tables, lang: str = "zh", size: tuple[float, float] = DEFAULT_SIZE) -> list[Chart]:
+    """The five charts for one set of tables, in reading order."""
+    kw = {"lang": lang, "size": size, "all_docs": tables.all_docs}
+    return [
+        theme_heatmap(tables.claims, tables.docs, themes_file=tables.themes_file, **kw),
+        growth_dots(tables.claims, tables.docs, **kw),
+        money_dots(tables.claims, tables.docs, **kw),
+        theme_emphasis(tables.shares, tables.docs, themes_file=tables.themes_file, **kw),
+        two_sources(tables.consistency, tables.claims, tables.docs, **kw),
+    ]
+
+
+def present(chart: Chart, figures_dir: str | Path, formats: tuple[str, ...] = ("png", "svg")) -> list[Path]:
+    """Show a chart in the notebook: its title as a heading, then the figure (saved first) or the message."""
+    from IPython.display import Markdown, display
+
+    display(Markdown(f"### {chart.title}"))
+    if chart.fig is None:
+        display(Markdown(f"> {chart.message}"))
+        return []
+    written = save_figure(chart.fig, figures_dir, chart.name, formats)
+    display(chart.fig)
+    plt.close(chart.fig)
     return written

@@ -102,8 +102,13 @@ def _text(value: object) -> str:
     return "" if value is None or (isinstance(value, float) and pd.isna(value)) else str(value).strip()
 
 
-def enrich_claims(claims: pd.DataFrame, docs: pd.DataFrame, themes_file: Path = THEMES_FILE) -> pd.DataFrame:
-    """Claims of the kept documents with place, doc_label, theme, and clean types (is_growth bool, value float)."""
+def enrich_claims(claims: pd.DataFrame, docs: pd.DataFrame, themes_file: Path = THEMES_FILE,
+                  labels: dict[str, str] | None = None) -> pd.DataFrame:
+    """Claims of the kept documents with place, doc_label, theme, and clean types (is_growth bool, value float).
+
+    `labels` (doc_id -> label) defaults to `document_labels(docs)`; pass the labels of all documents so a
+    subset keeps the same names.
+    """
     out = claims[claims["doc_id"].isin(docs["doc_id"])].copy() if len(claims) else claims.copy()
     for col in ("indicator", "indicator_id", "entity", "period", "unit", "qualifier", "mention", "sentence",
                 "theme", "year"):
@@ -116,7 +121,7 @@ def enrich_claims(claims: pd.DataFrame, docs: pd.DataFrame, themes_file: Path = 
         out[col] = pd.to_numeric(out[col], errors="coerce") if col in out.columns else float("nan")
     out["is_growth"] = as_bool(out["is_growth"]) if "is_growth" in out.columns else False
     places = {str(r["doc_id"]): document_place(r) for r in docs.to_dict("records")}
-    labels = document_labels(docs)
+    labels = labels or document_labels(docs)
     out["place"] = out["doc_id"].map(places).fillna("")
     out["doc_label"] = out["doc_id"].map(labels).fillna(out["doc_id"])
     out["theme"] = [claim_theme(r, themes_file) for r in out.to_dict("records")] if len(out) else []
@@ -392,7 +397,7 @@ def load_tables(processed_dir: str | Path, documents: list[str] | None = None, p
                           f"columns theme_id,zh,en,keywords.")
     all_docs = read_csv(processed_dir / "documents.csv").fillna("")
     docs, left_out = select_documents(all_docs, documents, places)
-    claims = enrich_claims(read_csv(processed_dir / "claims.csv"), docs, themes_file)
+    claims = enrich_claims(read_csv(processed_dir / "claims.csv"), docs, themes_file, document_labels(all_docs))
     texts, missing = {}, []
     for doc_id in docs["doc_id"]:
         path = processed_dir / "clean" / f"{doc_id}.txt"

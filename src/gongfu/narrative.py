@@ -1,0 +1,283 @@
+"""The comparison's words: chart titles that state a finding and markdown paragraphs, all generated from tables.
+
+No number is typed here: every number in the output is a claim's `mention`, `period` or `year` as written in
+claims.csv (tests/test_narrative.py checks this). Counts and shares are given as words ("most", "none"),
+documents are named by place and publisher, never by a numbered id.
+"""
+
+from __future__ import annotations
+
+import pandas as pd
+
+from gongfu.compare import UNASSIGNED, Tables, document_place, period_key
+from gongfu.themes import THEMES_FILE, indicator_label, theme_label
+
+_SPAN_EN = {"H1": "H1", "H2": "H2", "Q1": "Q1", "FY": "full year", "now": "current", "YTD": "year to date"}
+
+
+def t(lang: str, zh: str, en: str) -> str:
+    """The zh or the en wording."""
+    return en if lang == "en" else zh
+
+
+def period_label(period: str, year: str = "", lang: str = "zh") -> str:
+    """A claim's period for a label: zh as written (year added when resolved and not already there); en short."""
+    period, year = str(period or ""), str(year or "")
+    if lang == "en":
+        return _period_en(period, year)
+    if year and year not in period and period_key(period, year).span not in ("now", ""):
+        return f"{year}年{period.replace('今年', '').replace('去年', '')}"
+    return period or "时期未注明"
+
+
+_MONTHS_EN = ("", "Jan", "Feb", "Mar", "Apr", "May", "Jun", "Jul", "Aug", "Sep", "Oct", "Nov", "Dec")
+
+
+def _period_en(period: str, year: str) -> str:
+    key = period_key(period, year)
+    when = str(key.year) if key.year else "last year" if "去年" in period else "this year" if "今年" in period else ""
+    if key.span.startswith("M"):
+        a, b = (int(x) for x in key.span[1:].split("-"))
+        span = f"{_MONTHS_EN[a]}–{_MONTHS_EN[b]}" if 1 <= a <= 12 and 1 <= b <= 12 else key.span
+    elif key.span == "FY" and when:
+        span = ""
+    else:
+        span = _SPAN_EN.get(key.span, "")
+    text = " ".join(x for x in (span, when) if x)
+    return text or period or "period not stated"
+
+
+def claim_label(row: dict, lang: str = "zh", with_period: bool = True) -> str:
+    """'indicator（period）', with the entity first when it is not the report's own place."""
+    indicator = indicator_label(row.get("indicator", ""), row.get("indicator_id", ""), lang) or t(
+        lang, "未注明指标", "indicator not stated")
+    entity = row.get("entity", "")
+    if entity and entity != row.get("place", ""):
+        indicator = f"{entity}·{indicator}" if lang != "en" else f"{entity}: {indicator}"
+    if not with_period:
+        return indicator
+    return f"{indicator}（{period_label(row.get('period', ''), row.get('year', ''), lang)}）" if lang != "en" \
+        else f"{indicator} ({period_label(row.get('period', ''), row.get('year', ''), lang)})"
+
+
+def join(items: list[str], lang: str = "zh") -> str:
+    """A list in prose: 、 in Chinese, commas and 'and' in English."""
+    items = [i for i in items if i]
+    if lang != "en":
+        return "、".join(items)
+    return items[0] if len(items) == 1 else ", ".join(items[:-1]) + " and " + items[-1] if items else ""
+
+
+# --------------------------------------------------------------------------- chart titles (findings)
+
+def heatmap_title(counts: pd.DataFrame, lang: str = "zh", themes_file=THEMES_FILE) -> str:
+    """The theme most reports' numbers are about."""
+    assigned = counts.drop(index=UNASSIGNED, errors="ignore")
+    if counts.to_numpy().sum() == 0:
+        return t(lang, "所选报道中没有数字说法", "The selected reports make no numeric claims")
+    if assigned.to_numpy().sum() == 0:
+        return t(lang, "这些数字尚未归入任何主题", "None of the numbers could be given a theme yet")
+    tops = assigned.idxmax()[assigned.sum() > 0].value_counts()
+    top = theme_label(tops.index[0], lang, themes_file)
+    return t(lang, f"多数报道的数字集中在「{top}」", f"Most reports' numbers are about {top.lower()}")
+
+
+def growth_title(growth: pd.DataFrame, lang: str = "zh") -> str:
+    """The fastest growth rate claimed."""
+    if growth.empty:
+        return t(lang, "所选报道中没有增速数字", "The selected reports state no growth rates")
+    top = growth.sort_values(["value", "claim_id"], ascending=[False, True]).iloc[0].to_dict()
+    return t(lang, f"{top['place']}报出最快增速：{claim_label(top, lang)}{top['mention']}",
+             f"Fastest growth claimed: {top['mention']}, {claim_label(top, lang)}, {top['place']}")
+
+
+def money_title(money: pd.DataFrame, lang: str = "zh") -> str:
+    """The largest money figure claimed, with the warning that periods differ."""
+    if money.empty:
+        return t(lang, "所选报道中没有金额数字", "The selected reports state no money amounts")
+    top = money.sort_values(["value", "claim_id"], ascending=[False, True]).iloc[0].to_dict()
+    return t(lang, f"金额最大的是{top['place']}{claim_label(top, lang)}{top['mention']}；各地时期不同，不能直接相比",
+             f"Largest amount: {top['mention']}, {claim_label(top, lang)}, {top['place']}; periods differ, "
+             f"so places are not directly comparable")
+
+
+def emphasis_title(shares: pd.DataFrame, lang: str = "zh", themes_file=THEMES_FILE) -> str:
+    """The theme given the most space across the texts."""
+    assigned = shares[shares["theme"] != UNASSIGNED]
+    if assigned.empty or assigned["chars"].sum() == 0:
+        return t(lang, "没有可分析的正文", "No text to analyse")
+    top = assigned.groupby("theme", sort=False)["share"].mean().idxmax()
+    label = theme_label(top, lang, themes_file)
+    return t(lang, f"各篇报道篇幅最多的主题是「{label}」", f"The reports give most space to {label.lower()}")
+
+
+STATUS_ZH = {"agree": "一致", "disagree": "不一致", "period_unclear": "时期不明", "period_mismatch": "时期不同，未比较",
+             "unit_mismatch": "单位不同，未比较"}
+STATUS_EN = {"agree": "agree", "disagree": "disagree", "period_unclear": "period unclear",
+             "period_mismatch": "different periods, not compared", "unit_mismatch": "different units, not compared"}
+
+
+def status_label(row: dict, lang: str = "zh") -> str:
+    """A consistency row's verdict in words (period_unclear says whether the values differ)."""
+    status = row["status"]
+    text = (STATUS_EN if lang == "en" else STATUS_ZH)[status]
+    if status == "period_unclear":
+        differ = str(row["values_agree"]) == "False"
+        text += t(lang, "，数字不同" if differ else "，数字相符", ", values differ" if differ else ", values agree")
+    return text
+
+
+def differs(row: dict) -> bool:
+    """Whether a consistency row is a disagreement worth marking (same or unclear period, values differ)."""
+    return row["status"] in ("disagree", "period_unclear") and str(row["values_agree"]) == "False"
+
+
+def two_sources_title(pairs: pd.DataFrame, place: str, lang: str = "zh") -> str:
+    """What the two reports on one place say about the same indicators."""
+    if not place:
+        return t(lang, "没有一个地方有两篇报道", "No place has two reports")
+    if pairs.empty:
+        return t(lang, f"{place}的两篇报道没有报出同一指标的数字",
+                 f"The two reports on {place} share no indicator")
+    rows = pairs.to_dict("records")
+    bad = [r for r in rows if differs(r)]
+    if bad:
+        r = bad[0]
+        ind = indicator_label(r["indicator"], r["indicator_id"], lang)
+        return t(lang, f"{place}两篇报道对{ind}说法不一：{r['mention_a']}与{r['mention_b']}",
+                 f"The two reports on {place} disagree on {ind}: {r['mention_a']} vs {r['mention_b']}")
+    if all(r["status"] == "agree" for r in rows):
+        return t(lang, f"{place}两篇报道的共同指标说法一致", f"The two reports on {place} agree")
+    return t(lang, f"{place}两篇报道的共同指标无法直接比较（时期或单位不同）",
+             f"The two reports on {place} cannot be compared directly (periods or units differ)")
+
+
+# --------------------------------------------------------------------------- paragraphs
+
+def coverage_paragraph(tables: Tables, lang: str = "zh") -> str:
+    """Which reports are compared, which were left out and why."""
+    labels = _labels(tables)
+    kept = join([labels[d] for d in tables.docs["doc_id"]], lang)
+    text = t(lang, f"本页比较以下报道：{kept}。" if kept else "本页没有可比较的报道。",
+             f"This page compares these reports: {kept}." if kept else "No report is left to compare.")
+    if len(tables.left_out):
+        from gongfu.compare import document_labels
+
+        left_labels = document_labels(tables.all_docs)
+        left = tables.left_out.to_dict("records")
+        failed = [left_labels[r["doc_id"]] for r in left if r.get("status") == "failed"]
+        unselected = [left_labels[r["doc_id"]] for r in left if r.get("status") != "failed"]
+        if unselected:
+            text += t(lang, f"未纳入（按参数排除）：{join(unselected, lang)}。",
+                      f" Left out by the parameters: {join(unselected, lang)}.")
+        if failed:
+            text += t(lang, f"未纳入（清洗失败）：{join(failed, lang)}。",
+                      f" Left out because cleaning failed: {join(failed, lang)}.")
+    if tables.missing_texts:
+        missing = join([labels[d] for d in tables.missing_texts], lang)
+        text += t(lang, f"缺少清洗后正文、不计入篇幅分析：{missing}。",
+                  f" Cleaned text missing, so not in the theme-emphasis analysis: {missing}.")
+    return text
+
+
+def places_paragraphs(tables: Tables, lang: str = "zh") -> list[str]:
+    """Per place: the biggest money figure and the fastest growth rate its reports claim."""
+    from gongfu.compare import growth_claims, money_claims
+
+    claims, out = tables.claims, []
+    places = list(dict.fromkeys(document_place(r) for r in tables.docs.to_dict("records")))
+    money, growth = money_claims(claims), growth_claims(claims)
+    for place in places:
+        parts = []
+        m = money[money["place"] == place] if len(money) else money
+        g = growth[growth["place"] == place] if len(growth) else growth
+        if len(m):
+            r = m.sort_values(["value", "claim_id"], ascending=[False, True]).iloc[0].to_dict()
+            parts.append(t(lang, f"金额最大的说法是{claim_label(r, lang)}{r['mention']}（{r['doc_label']}）",
+                           f"its largest amount is {r['mention']}, {claim_label(r, lang)} ({r['doc_label']})"))
+        if len(g):
+            r = g.sort_values(["value", "claim_id"], ascending=[False, True]).iloc[0].to_dict()
+            parts.append(t(lang, f"增速最快的是{claim_label(r, lang)}增长{r['mention']}（{r['doc_label']}）",
+                           f"its fastest growth is {r['mention']}, {claim_label(r, lang)} ({r['doc_label']})"))
+        n_claims = int((claims["place"] == place).sum()) if len(claims) else 0
+        if not parts:
+            parts.append(t(lang, "所选报道中没有金额或增速数字" if n_claims else "所选报道中没有任何数字说法",
+                           "its reports state no amount or growth rate" if n_claims else
+                           "its reports make no numeric claim"))
+        out.append(t(lang, f"**{place}**：{'；'.join(parts)}。", f"**{place}**: {'; '.join(parts)}."))
+    return out
+
+
+def emphasis_paragraph(tables: Tables, lang: str = "zh") -> str:
+    """Per report: the two themes its text gives most space to (in words, no shares)."""
+    shares, labels = tables.shares, _labels(tables)
+    assigned = shares[(shares["theme"] != UNASSIGNED) & (shares["chars"] > 0)] if len(shares) else shares
+    if assigned.empty:
+        return t(lang, "没有可用于篇幅分析的正文。", "There is no cleaned text to measure emphasis on.")
+    parts = []
+    for doc_id, group in assigned.groupby("doc_id", sort=False):
+        top = [theme_label(x, lang, tables.themes_file) for x in group.sort_values(
+            ["share", "theme"], ascending=[False, True])["theme"].head(2)]
+        then_zh = f"，其次是「{top[1]}」" if len(top) > 1 else ""
+        parts.append(t(lang, f"{labels[doc_id]}篇幅最多给了「{top[0]}」{then_zh}",
+                       f"{labels[doc_id]} gives most space to {top[0].lower()}"
+                       + (f", then {top[1].lower()}" if len(top) > 1 else "")))
+    return t(lang, "；".join(parts) + "。", "; ".join(parts) + ".")
+
+
+def consistency_paragraph(tables: Tables, lang: str = "zh") -> str:
+    """The cross-source check in words: each pair of claims about the same thing and the verdict."""
+    pairs = tables.consistency
+    if pairs.empty:
+        return t(lang, "交叉核对：没有两篇报道对同一地方、同一指标报出数字，因此无从核对。",
+                 "Cross-check: no two reports give a number for the same place and indicator, so there is "
+                 "nothing to cross-check.")
+    labels = {**_labels(tables)}
+    parts = []
+    for r in pairs.to_dict("records"):
+        ind = indicator_label(r["indicator"], r["indicator_id"], lang)
+        pa = period_label(r["period_a"], r["year_a"], lang)
+        pb = period_label(r["period_b"], r["year_b"], lang)
+        parts.append(t(lang, f"{r['entity']}{ind}：{labels.get(r['doc_a'], r['doc_a'])}说{r['mention_a']}（{pa}），"
+                             f"{labels.get(r['doc_b'], r['doc_b'])}说{r['mention_b']}（{pb}），{status_label(r, lang)}",
+                       f"{r['entity']} {ind}: {labels.get(r['doc_a'], r['doc_a'])} says {r['mention_a']} ({pa}), "
+                       f"{labels.get(r['doc_b'], r['doc_b'])} says {r['mention_b']} ({pb}): {status_label(r, lang)}"))
+    return t(lang, "交叉核对：" + "；".join(parts) + "。", "Cross-check: " + "; ".join(parts) + ".")
+
+
+def caveats_paragraph(tables: Tables, lang: str = "zh") -> str:
+    """What a reader must keep in mind: places of different size, and different periods."""
+    places = [document_place(r) for r in tables.docs.to_dict("records")]
+    streets = sorted({p for p in places if p.endswith("街道")})
+    districts = sorted({p for p in places if p.endswith("区")})
+    parts = []
+    if streets and districts:
+        parts.append(t(lang, f"{join(streets)}是街道，{join(districts)}是区：区的规模大得多，总量数字不能横向比较",
+                       f"{join(streets, lang)} are subdistricts (街道) and {join(districts, lang)} districts (区): "
+                       f"a district is far larger, so totals are not comparable across them"))
+    periods = sorted({p for p in tables.claims.get("period", pd.Series(dtype=str)) if p}) if len(tables.claims) else []
+    if len(periods) > 1:
+        parts.append(t(lang, f"各报道数字的时期不同（{join(periods)}），"
+                             "如上半年与今年以来不是同一时期，只有同一时期的数字才作比较",
+                       f"the figures cover different periods ({join(periods, lang)}); e.g. 上半年 (first half) "
+                       f"is not 今年以来 (year to date), and only same-period figures are compared"))
+    else:
+        parts.append(t(lang, "各报道的时期各不相同（如上半年与今年以来），只有同一时期的数字才作比较",
+                       "the reports cover different periods (e.g. first half vs year to date); only same-period "
+                       "figures are compared"))
+    parts.append(t(lang, "这些数字是报道所称，并非官方统计的核实结果",
+                   "these are the reports' claims, not verified official statistics"))
+    return t(lang, "**注意**：" + "；".join(parts) + "。", "**Caveats**: " + "; ".join(parts) + ".")
+
+
+def story(tables: Tables, lang: str = "zh") -> str:
+    """The whole narrative as one markdown string (coverage, places, emphasis, cross-check, caveats)."""
+    return "\n\n".join([coverage_paragraph(tables, lang), *places_paragraphs(tables, lang),
+                        emphasis_paragraph(tables, lang), consistency_paragraph(tables, lang),
+                        caveats_paragraph(tables, lang)])
+
+
+def _labels(tables: Tables) -> dict[str, str]:
+    from gongfu.compare import document_labels
+
+    return document_labels(tables.all_docs)

@@ -1,0 +1,221 @@
+"""The five comparison charts: drawn from hand-written claims, Chinese labels render, empty input draws nothing."""
+
+from __future__ import annotations
+
+import warnings
+from pathlib import Path
+
+import matplotlib.pyplot as plt
+import pandas as pd
+import pytest
+
+from gongfu import charts, compare
+from gongfu.tables import write_csv
+
+DOCS = pd.DataFrame([
+    {"doc_id": "000_b634d781fc564449", "publisher": "杭州日报", "published": "2023-01-25", "city": "杭州市",
+     "district": "钱塘区", "street": "临江街道", "status": "ok"},
+    {"doc_id": "001_8caa6e4255689ee4", "publisher": "", "published": "", "city": "杭州市", "district": "钱塘区",
+     "street": "临江街道", "status": "ok"},
+    {"doc_id": "002_f635a0d975b8c0ba", "publisher": "中国经济网 (转载 新华每日电讯)", "published": "2021-09-20",
+     "city": "嘉兴市", "district": "南湖区", "street": "", "status": "ok"},
+    {"doc_id": "003_5c6707e2467e516d", "publisher": "", "published": "", "city": "杭州市", "district": "萧山区",
+     "street": "闻堰街道", "status": "ok"},
+    {"doc_id": "004_117541a7c7ed6a5d", "publisher": "", "published": "", "city": "金华市", "district": "婺城区",
+     "street": "", "status": "ok"},
+])
+A, B, C, D, E = DOCS["doc_id"]
+
+# (doc, mention, value, unit, qualifier, indicator, entity, period, year, is_growth), written down from the texts
+_ROWS = [
+    (A, "104家", 104, "家", "none", "规上工业企业", "临江街道", "目前", "", False),
+    (A, "2家", 2, "家", "none", "国家级农业龙头企业", "临江街道", "目前", "", False),
+    (A, "5%", 5, "%", "none", "农业总产量", "临江街道", "", "", True),
+    (A, "约12亿", 1.2e9, "元", "approx", "总产值", "临江科技孵化园", "去年", "", False),
+    (A, "超过100%", 100, "%", "over", "总产值", "临江科技孵化园", "去年", "", True),
+    (A, "3600余万元", 3.6e7, "元", "over", "税收", "临江科技孵化园", "去年", "", False),
+    (A, "122人", 122, "人", "none", "志愿人数", "临江街道", "目前", "", False),
+    (A, "超过30名", 30, "名", "over", "党员人数", "临江街道", "目前", "", False),
+    (B, "489.12亿元", 4.8912e10, "元", "none", "规上工业总产值", "临江高科园", "今年1-8月", "", False),
+    (B, "7.7%", 7.7, "%", "none", "规上工业总产值", "临江高科园", "今年1-8月", "", True),
+    (B, "106家", 106, "家", "none", "规上工业企业", "临江街道", "现如今", "", False),
+    (B, "5家", 5, "家", "none", "本土上市企业", "临江街道", "现如今", "", False),
+    (B, "5.6万人", 56000, "人", "approx", "产业工人", "临江街道", "", "", False),
+    (B, "2000余人", 2000, "人", "over", "临灵通注册人数", "临江街道", "截至目前", "", False),
+    (C, "38856元", 38856, "元", "none", "农村居民人均可支配收入", "南湖区", "去年", "2020", False),
+    (C, "345.25亿元", 3.4525e10, "元", "none", "地区生产总值", "南湖区", "上半年", "2021", False),
+    (C, "13.9%", 13.9, "%", "none", "地区生产总值", "南湖区", "上半年", "2021", True),
+    (C, "76.47亿元", 7.647e9, "元", "none", "规模以上工业高新技术产业增加值", "南湖区", "上半年", "2021", False),
+    (C, "24.7%", 24.7, "%", "none", "规模以上工业高新技术产业增加值", "南湖区", "上半年", "2021", True),
+    (C, "3.73%", 3.73, "%", "over", "全社会研发投入强度", "南湖区", "2020年", "2020", False),
+    (C, "800万元", 8e6, "元", "none", "年销售额", "褚大姐甜瓜专业合作社", "", "", False),
+    (C, "约3000万元", 3e7, "元", "approx", "乡村旅游总收入", "南湖区", "2020年", "2020", False),
+    (D, "15.3亿元", 1.53e9, "元", "none", "规上工业总产值", "闻堰街道", "上半年", "", False),
+    (D, "2.76亿元", 2.76e8, "元", "none", "规上工业增加值", "闻堰街道", "上半年", "", False),
+    (D, "2237万元", 2.237e7, "元", "none", "规上数字经济核心产业增加值", "闻堰街道", "上半年", "", False),
+    (D, "16.6%", 16.6, "%", "none", "规上数字经济核心产业增加值", "闻堰街道", "上半年", "", True),
+    (D, "2.03亿元", 2.03e8, "元", "none", "社会消费品零售总额", "闻堰街道", "上半年", "", False),
+    (D, "26.4%", 26.4, "%", "none", "社会消费品零售总额", "闻堰街道", "上半年", "", True),
+    (D, "20亿元", 2e9, "元", "none", "总投资", "云尖信息总部暨新型基础设施智造基地", "", "", False),
+    (E, "15亿元", 1.5e9, "元", "none", "总投资", "锦凯项目", "", "", False),
+    (E, "12亿余元", 1.2e9, "元", "over", "总投资", "浙能镇海项目", "", "", False),
+    (E, "45.89%", 45.89, "%", "none", "行政村经营性总收入", "婺城区", "去年", "", True),
+    (E, "7889人", 7889, "人", "none", "实现就业", "婺城区", "", "", False),
+]
+
+
+def sample_claims() -> pd.DataFrame:
+    """A claims.csv-shaped table of real claims from the five texts, hand-written."""
+    rows = []
+    for i, (doc, mention, value, unit, qual, indicator, entity, period, year, growth) in enumerate(_ROWS):
+        rows.append({"doc_id": doc, "claim_id": f"{doc}-{i:06d}", "mention": mention, "value": value, "low": "",
+                     "high": "", "unit": unit, "qualifier": qual, "indicator": indicator, "indicator_id": "",
+                     "entity": entity, "period": period, "year": year, "is_growth": growth, "base_claim_id": "",
+                     "sentence": f"{entity}{period}{indicator}{mention}", "char_start": i, "char_end": i + 1,
+                     "theme": ""})
+    return pd.DataFrame(rows)
+
+
+SAMPLE_TEXTS = {
+    A: "臨江街道已擁有規上工業企業104家。黨員人數超過30名，志願者服務群眾。",
+    B: "临江高科园规上工业总产值达489.12亿元。临江街道建设婴幼儿成长驿站。网格治理平台临灵通。",
+    C: "南湖区农村居民人均可支配收入为38856元。南杨社区第四党支部书记。美丽乡村。",
+    D: "闻堰街道规上工业总产值15.3亿元。龙山河水质稳定。",
+    E: "总投资15亿元的锦凯项目开工。党建联盟婺城红盟。",
+}
+
+
+def write_processed(folder: Path, claims: pd.DataFrame | None = None, docs: pd.DataFrame = DOCS) -> Path:
+    """A processed folder (documents.csv, claims.csv, clean/) holding the hand-written sample."""
+    write_csv(docs, folder / "documents.csv")
+    write_csv(sample_claims() if claims is None else claims, folder / "claims.csv")
+    (folder / "clean").mkdir(parents=True, exist_ok=True)
+    for doc_id, text in SAMPLE_TEXTS.items():
+        (folder / "clean" / f"{doc_id}.txt").write_text(text, encoding="utf-8")
+    return folder
+
+
+@pytest.fixture
+def tables(tmp_path: Path) -> compare.Tables:
+    return compare.load_tables(write_processed(tmp_path))
+
+
+@pytest.fixture(autouse=True)
+def _close_figures():
+    yield
+    plt.close("all")
+
+
+# --- the font
+
+def test_the_cjk_font_is_the_one_inside_mplfonts() -> None:
+    import mplfonts
+    from matplotlib import font_manager
+
+    path = charts.cjk_font_path()
+    found = font_manager.findfont(font_manager.FontProperties(family=["sans-serif"]), fallback_to_default=False)
+
+    assert Path(mplfonts.__file__).resolve().parent in path.parents
+    assert Path(found).resolve() == path
+
+
+@pytest.mark.parametrize("lang", ["zh", "en"])
+def test_every_chart_renders_chinese_without_missing_glyphs(tables: compare.Tables, lang: str,
+                                                            tmp_path: Path) -> None:
+    with warnings.catch_warnings():
+        warnings.simplefilter("error")  # a "Glyph ... missing from font" warning fails the test
+        made = charts.comparison_charts(tables, lang=lang)
+        for chart in made:
+            assert chart.fig is not None, chart.message
+            charts.save_figure(chart.fig, tmp_path / lang, chart.name, ("png",))
+
+    assert len(made) == 5
+    assert all((tmp_path / lang / f"{c.name}.png").stat().st_size > 10_000 for c in made)
+
+
+# --- titles state findings; source lines name the documents
+
+def test_titles_state_the_findings_in_chinese(tables: compare.Tables) -> None:
+    titles = [c.title for c in charts.comparison_charts(tables, lang="zh")]
+
+    assert titles[0] == "多数报道的数字集中在「经济与产业」"
+    assert titles[1] == "临江街道报出最快增速：临江科技孵化园·总产值（去年）超过100%"
+    assert titles[2].startswith("金额最大的是临江街道临江高科园·规上工业总产值（今年1-8月）489.12亿元")
+    assert titles[4] == "临江街道两篇报道对规上工业企业说法不一：104家与106家"
+
+
+def test_english_labels_come_from_the_lexicon_and_fall_back_to_the_chinese(tables: compare.Tables) -> None:
+    heatmap, *_, two = charts.comparison_charts(tables, lang="en")
+
+    ticks = [t.get_text().replace("\n", " ") for t in heatmap.fig.axes[0].get_xticklabels()]
+    assert "Economy and industry" in ticks
+    assert two.title == "The two reports on 临江街道 disagree on 规上工业企业: 104家 vs 106家"
+
+
+def test_every_chart_has_a_source_line_naming_the_documents(tables: compare.Tables) -> None:
+    for chart in charts.comparison_charts(tables, lang="zh"):
+        foot = " ".join(t.get_text() for t in chart.fig.texts)
+        assert "来源：" in foot and "临江街道 A（杭州日报） 2023-01-25" in foot and "婺城区" in foot, chart.name
+
+
+def test_money_chart_is_log_scaled_and_labels_each_period(tables: compare.Tables) -> None:
+    chart = charts.money_dots(tables.claims, tables.docs, all_docs=tables.all_docs)
+    ax = chart.fig.axes[0]
+    labels = [t.get_text().replace("\n", "") for t in ax.get_yticklabels()]
+
+    assert ax.get_xscale() == "log"
+    assert "地区生产总值（上半年）" in labels or "地区生产总值（2021年上半年）" in labels
+    assert any("今年1-8月" in label for label in labels)
+    assert not any("%" in t.get_text() for t in ax.texts)  # only 元 amounts, never rates
+
+
+def test_two_sources_marks_the_disagreement_in_red(tables: compare.Tables) -> None:
+    chart = charts.two_sources(tables.consistency, tables.claims, tables.docs, all_docs=tables.all_docs)
+    ax = chart.fig.axes[0]
+
+    assert ax.get_title(loc="left").startswith("≠ 临江街道 · 规上工业企业")
+    assert all(p.get_facecolor()[:3] == pytest.approx(plt.matplotlib.colors.to_rgb(charts.DIFFER_COLOUR))
+               for p in ax.patches)
+
+
+def test_growth_chart_says_when_a_place_has_no_growth_claim(tables: compare.Tables) -> None:
+    no_wucheng = tables.claims[~((tables.claims["doc_id"] == E) & tables.claims["is_growth"])]
+    chart = charts.growth_dots(no_wucheng, tables.docs)
+
+    assert any("没有此类数字" in t.get_text() for t in chart.fig.axes[0].texts)
+
+
+# --- empty input: no chart, a message
+
+def test_empty_claims_give_messages_not_empty_axes(tmp_path: Path) -> None:
+    empty = sample_claims().iloc[0:0]
+    tables = compare.load_tables(write_processed(tmp_path, empty))
+
+    made = charts.comparison_charts(tables, lang="zh")
+
+    assert [c.fig is None for c in made] == [True, True, True, False, True]
+    assert all(c.message for c in made if c.fig is None)
+    assert made[0].title == "所选报道中没有数字说法"
+
+
+def test_a_place_with_one_report_has_no_side_by_side_chart(tmp_path: Path) -> None:
+    tables = compare.load_tables(write_processed(tmp_path), documents=[A, C])
+
+    chart = charts.two_sources(tables.consistency, tables.claims, tables.docs)
+
+    assert chart.fig is None and "没有一个地方有两篇报道" in chart.message
+
+
+def test_present_writes_png_and_svg(tables: compare.Tables, tmp_path: Path) -> None:
+    chart = charts.growth_dots(tables.claims, tables.docs)
+
+    written = charts.present(chart, tmp_path, ("png", "svg"))
+
+    assert [p.name for p in written] == ["2_growth_by_place.png", "2_growth_by_place.svg"]
+
+
+def test_saved_png_is_byte_stable(tables: compare.Tables, tmp_path: Path) -> None:
+    first = charts.save_figure(charts.growth_dots(tables.claims, tables.docs).fig, tmp_path / "a", "g", ("png",))
+    second = charts.save_figure(charts.growth_dots(tables.claims, tables.docs).fig, tmp_path / "b", "g", ("png",))
+
+    assert first[0].read_bytes() == second[0].read_bytes()
