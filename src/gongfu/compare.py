@@ -395,7 +395,8 @@ def load_tables(processed_dir: str | Path, documents: list[str] | None = None, p
     if not themes_file.is_file():
         raise GongfuError(f"theme_lexicon={themes_file}: not found. Use the default lexicon or a CSV with "
                           f"columns theme_id,zh,en,keywords.")
-    all_docs = read_csv(processed_dir / "documents.csv").fillna("")
+    all_docs = read_csv(processed_dir / "documents.csv")
+    all_docs = all_docs.astype(object).where(all_docs.notna(), "")
     docs, left_out = select_documents(all_docs, documents, places)
     claims = enrich_claims(read_csv(processed_dir / "claims.csv"), docs, themes_file, document_labels(all_docs))
     texts, missing = {}, []

@@ -189,16 +189,21 @@ def places_paragraphs(tables: Tables, lang: str = "zh") -> list[str]:
     money, growth = money_claims(claims), growth_claims(claims)
     for place in places:
         parts = []
+        several = sum(document_place(r) == place for r in tables.docs.to_dict("records")) > 1
+
+        def cite(r: dict, several: bool = several) -> str:
+            return (f"（{r['doc_label']}）" if lang != "en" else f" ({r['doc_label']})") if several else ""
+
         m = money[money["place"] == place] if len(money) else money
         g = growth[growth["place"] == place] if len(growth) else growth
         if len(m):
             r = m.sort_values(["value", "claim_id"], ascending=[False, True]).iloc[0].to_dict()
-            parts.append(t(lang, f"金额最大的说法是{claim_label(r, lang)}{r['mention']}（{r['doc_label']}）",
-                           f"its largest amount is {r['mention']}, {claim_label(r, lang)} ({r['doc_label']})"))
+            parts.append(t(lang, f"金额最大的说法是{claim_label(r, lang)}{r['mention']}{cite(r)}",
+                           f"its largest amount is {r['mention']}, {claim_label(r, lang)}{cite(r)}"))
         if len(g):
             r = g.sort_values(["value", "claim_id"], ascending=[False, True]).iloc[0].to_dict()
-            parts.append(t(lang, f"增速最快的是{claim_label(r, lang)}增长{r['mention']}（{r['doc_label']}）",
-                           f"its fastest growth is {r['mention']}, {claim_label(r, lang)} ({r['doc_label']})"))
+            parts.append(t(lang, f"增速最快的是{claim_label(r, lang)}增长{r['mention']}{cite(r)}",
+                           f"its fastest growth is {r['mention']}, {claim_label(r, lang)}{cite(r)}"))
         n_claims = int((claims["place"] == place).sum()) if len(claims) else 0
         if not parts:
             parts.append(t(lang, "所选报道中没有金额或增速数字" if n_claims else "所选报道中没有任何数字说法",
@@ -255,12 +260,12 @@ def caveats_paragraph(tables: Tables, lang: str = "zh") -> str:
         parts.append(t(lang, f"{join(streets)}是街道，{join(districts)}是区：区的规模大得多，总量数字不能横向比较",
                        f"{join(streets, lang)} are subdistricts (街道) and {join(districts, lang)} districts (区): "
                        f"a district is far larger, so totals are not comparable across them"))
-    periods = sorted({p for p in tables.claims.get("period", pd.Series(dtype=str)) if p}) if len(tables.claims) else []
-    if len(periods) > 1:
-        parts.append(t(lang, f"各报道数字的时期不同（{join(periods)}），"
-                             "如上半年与今年以来不是同一时期，只有同一时期的数字才作比较",
-                       f"the figures cover different periods ({join(periods, lang)}); e.g. 上半年 (first half) "
-                       f"is not 今年以来 (year to date), and only same-period figures are compared"))
+    pair = period_contrast(tables.claims)
+    if pair:
+        a, b = pair
+        parts.append(t(lang, f"各报道数字的时期不同：如{a}与{b}不是同一时期，只有同一时期的数字才作比较",
+                       f"the figures cover different periods: {a} and {b} are not the same period, and only "
+                       f"same-period figures are compared"))
     else:
         parts.append(t(lang, "各报道的时期各不相同（如上半年与今年以来），只有同一时期的数字才作比较",
                        "the reports cover different periods (e.g. first half vs year to date); only same-period "
@@ -268,6 +273,22 @@ def caveats_paragraph(tables: Tables, lang: str = "zh") -> str:
     parts.append(t(lang, "这些数字是报道所称，并非官方统计的核实结果",
                    "these are the reports' claims, not verified official statistics"))
     return t(lang, "**注意**：" + "；".join(parts) + "。", "**Caveats**: " + "; ".join(parts) + ".")
+
+
+_SPAN_ORDER = ("H1", "M1-8", "FY", "now", "YTD")
+
+
+def period_contrast(claims: pd.DataFrame) -> tuple[str, str] | None:
+    """Two periods, as the claims write them, that are different spans (上半年 vs 今年1-8月 first)."""
+    if claims.empty:
+        return None
+    examples: dict[str, str] = {}
+    for period, year in sorted(zip(claims["period"], claims["year"], strict=True)):
+        span = period_key(period, year).span
+        if span and span not in examples:
+            examples[span] = period
+    spans = sorted(examples, key=lambda x: (_SPAN_ORDER.index(x) if x in _SPAN_ORDER else len(_SPAN_ORDER), x))
+    return (examples[spans[0]], examples[spans[1]]) if len(spans) > 1 else None
 
 
 def story(tables: Tables, lang: str = "zh") -> str:

@@ -1,0 +1,139 @@
+"""Generated text: every number in it is a number from claims.csv; subsets and empty places are said out loud."""
+
+from __future__ import annotations
+
+import re
+from pathlib import Path
+
+import pandas as pd
+import pytest
+from test_charts import DOCS, sample_claims, write_processed
+
+from gongfu import charts, compare, narrative, paths
+from gongfu.tables import read_csv
+
+NUMBER = re.compile(r"[0-9０-９]+(?:[.．:][0-9０-９]+)*")
+
+
+def numbers_in(text: str) -> set[str]:
+    return set(NUMBER.findall(text))
+
+
+def claimed_numbers(claims_csv: Path) -> set[str]:
+    """Every number token written anywhere a claim's wording lives in claims.csv."""
+    claims = read_csv(claims_csv).astype(object)
+    claims = claims.where(claims.notna(), "")
+    cols = [c for c in ("mention", "period", "year", "indicator", "entity") if c in claims.columns]
+    found: set[str] = set()
+    for col in cols:
+        for value in claims[col].astype(str):
+            found |= numbers_in(value.removesuffix(".0") if col == "year" else value)
+    return found
+
+
+def generated_text(tables: compare.Tables, lang: str) -> str:
+    return "\n".join([narrative.story(tables, lang), *(c.title for c in charts.comparison_charts(tables, lang))])
+
+
+@pytest.fixture
+def folder(tmp_path: Path) -> Path:
+    return write_processed(tmp_path)
+
+
+@pytest.mark.parametrize("lang", ["zh", "en"])
+def test_every_number_in_the_text_comes_from_claims_csv(folder: Path, lang: str) -> None:
+    text = generated_text(compare.load_tables(folder), lang)
+
+    stray = numbers_in(text) - claimed_numbers(folder / "claims.csv")
+
+    assert numbers_in(text), "the sample story should quote claimed numbers"
+    assert not stray, f"numbers typed or computed, not claimed: {sorted(stray)}"
+
+
+def test_the_number_check_catches_a_typed_number(folder: Path) -> None:
+    text = narrative.story(compare.load_tables(folder)) + "五个地方共有33条说法"
+
+    assert numbers_in(text) - claimed_numbers(folder / "claims.csv") == {"33"}
+
+
+@pytest.mark.skipif(not (paths.PROCESSED_DIR / "claims.csv").is_file(), reason="no data/processed yet")
+@pytest.mark.parametrize("lang", ["zh", "en"])
+def test_the_story_of_the_current_processed_data_quotes_only_claims(lang: str) -> None:
+    text = generated_text(compare.load_tables(paths.PROCESSED_DIR), lang)
+
+    assert not numbers_in(text) - claimed_numbers(paths.PROCESSED_DIR / "claims.csv")
+
+
+def test_the_story_names_the_biggest_and_fastest_claims_per_place(folder: Path) -> None:
+    story = narrative.story(compare.load_tables(folder))
+
+    assert "**南湖区**：金额最大的说法是地区生产总值（2021年上半年）345.25亿元" in story
+    assert "增速最快的是地区生产总值（2021年上半年）增长13.9%" not in story  # 24.7% is faster
+    assert "增长24.7%" in story
+
+
+def test_a_subset_says_what_was_left_out(tmp_path: Path) -> None:
+    tables = compare.load_tables(write_processed(tmp_path), places=["临江街道"])
+
+    text = narrative.coverage_paragraph(tables)
+
+    assert text.startswith("本页比较以下报道：临江街道 A（杭州日报）、临江街道 B。")
+    assert "未纳入（按参数排除）：南湖区（中国经济网 (转载 新华每日电讯)）、闻堰街道、婺城区。" in text
+
+
+def test_a_failed_document_is_named_as_left_out(tmp_path: Path) -> None:
+    docs = DOCS.copy()
+    docs.loc[docs["street"] == "闻堰街道", "status"] = "failed"
+
+    tables = compare.load_tables(write_processed(tmp_path, docs=docs))
+
+    assert "未纳入（清洗失败）：闻堰街道。" in narrative.coverage_paragraph(tables)
+
+
+def test_a_place_without_claims_is_said_to_have_none(tmp_path: Path) -> None:
+    claims = sample_claims()
+    claims = claims[~claims["doc_id"].str.startswith("004")]
+    tables = compare.load_tables(write_processed(tmp_path, claims))
+
+    paragraphs = narrative.places_paragraphs(tables)
+
+    assert "**婺城区**：所选报道中没有任何数字说法。" in paragraphs
+
+
+def test_empty_claims_give_sentences_not_errors(tmp_path: Path) -> None:
+    tables = compare.load_tables(write_processed(tmp_path, sample_claims().iloc[0:0]))
+
+    story = narrative.story(tables)
+
+    assert "没有两篇报道对同一地方、同一指标报出数字" in story
+    assert not numbers_in(story)
+
+
+def test_the_cross_check_quotes_both_reports_and_the_verdict(folder: Path) -> None:
+    text = narrative.consistency_paragraph(compare.load_tables(folder))
+
+    assert ("临江街道规上工业企业：临江街道 A（杭州日报）说104家（目前），"
+            "临江街道 B说106家（现如今），时期不明，数字不同") in text
+
+
+def test_caveats_name_street_and_district_and_the_periods(folder: Path) -> None:
+    text = narrative.caveats_paragraph(compare.load_tables(folder))
+
+    assert "临江街道、闻堰街道是街道，南湖区、婺城区是区" in text
+    assert "如上半年与今年1-8月不是同一时期" in text
+
+
+@pytest.mark.parametrize(("period", "year", "lang", "expected"), [
+    ("上半年", "2021", "zh", "2021年上半年"),
+    ("目前", "2022", "zh", "目前"),
+    ("", "", "zh", "时期未注明"),
+    ("今年1-8月", "", "en", "Jan–Aug this year"),
+    ("上半年", "2021", "en", "H1 2021"),
+    ("2020年", "", "en", "2020"),
+])
+def test_period_labels(period: str, year: str, lang: str, expected: str) -> None:
+    assert narrative.period_label(period, year, lang) == expected
+
+
+def test_document_labels_in_text_hold_no_digits() -> None:
+    assert not any(numbers_in(label) for label in compare.document_labels(pd.DataFrame(DOCS)).values())
