@@ -133,6 +133,14 @@ def test_every_chart_renders_chinese_without_missing_glyphs(tables: compare.Tabl
     assert all((tmp_path / lang / f"{c.name}.png").stat().st_size > 10_000 for c in made)
 
 
+def test_no_font_fallback_is_logged(tables: compare.Tables, tmp_path: Path, caplog: pytest.LogCaptureFixture) -> None:
+    with caplog.at_level("WARNING", logger="matplotlib.font_manager"):
+        for chart in charts.comparison_charts(tables, lang="zh"):
+            charts.save_figure(chart.fig, tmp_path, chart.name, ("png",))
+
+    assert not [r for r in caplog.records if "findfont" in r.getMessage()]
+
+
 # --- titles state findings; source lines name the documents
 
 def test_titles_state_the_findings_in_chinese(tables: compare.Tables) -> None:

@@ -13,6 +13,7 @@ import time
 import warnings
 from pathlib import Path
 
+import numpy as np
 import pandas as pd
 import pytest
 
@@ -313,3 +314,11 @@ def test_duplicate_doc_ids_are_refused(corpus: Path, tmp_path: Path) -> None:
     shutil.copy(corpus / "gbk_note.txt", corpus / "more" / "gbk_note.txt")
     with pytest.raises(scale.GongfuError, match="doc_id gbk_note is also the name of"):
         run(corpus, tmp_path / "out")
+
+
+def test_cells_are_formatted_from_their_own_value() -> None:
+    """So a table's bytes do not depend on which documents share its chunk."""
+    values = ["x", None, 3, True, 3.0, float("nan"), np.float64(2.5), np.int64(4), np.bool_(False), 0.1 + 0.2]
+    rows = [{"a": v} for v in values] + [{}]
+    expected = ["x", "", "3", "True", "3.0", "", "2.5", "4", "False", "0.30000000000000004", ""]
+    assert scale.column_cells(rows, "a") == [scale.cell(v) for v in [*values, None]] == expected

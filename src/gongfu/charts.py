@@ -141,7 +141,8 @@ def wrap_text(text: str, width: int, breaks: str = "；;，,：:、 ") -> str:
 def _finish(fig: plt.Figure, title: str, source: str, note: str = "") -> plt.Figure:
     """Title (the finding) on top, the source line (and a note) at the foot, both wrapped to the figure width."""
     width = fig.get_figwidth()
-    fig.suptitle(wrap_text(title, int(width * 72 / 13.5)), x=0.01, ha="left", fontsize=12.5, fontweight="bold")
+    # The packaged font has one (regular) face: hierarchy comes from size and colour, never from bold.
+    fig.suptitle(wrap_text(title, int(width * 72 / 14.5)), x=0.01, ha="left", fontsize=13.5, color="#111111")
     foot = "\n".join(wrap_text(x, int(width * 72 / 8.2)) for x in (note, source) if x)
     fig.text(0.01, 0.0, foot, ha="left", va="top", fontsize=7.5, color="#555555")
     return fig
@@ -213,7 +214,7 @@ def _dot_axes(rows: list[tuple[str, str, dict | None]], size: tuple[float, float
             if i:
                 ax.axhline(i - 0.5, color="#DDDDDD", lw=0.8)
             ax.text(-0.01, i, label, transform=ax.get_yaxis_transform(), ha="right", va="center",
-                    fontweight="bold", fontsize=10)
+                    fontsize=11, color="#111111")
         elif kind == "none":
             ax.text(0.01, i, label, transform=ax.get_yaxis_transform(), ha="left", va="center", fontsize=9,
                     color="#777777", style="italic")
@@ -421,13 +422,22 @@ def comparison_charts(tables: Tables, lang: str = "zh", size: tuple[float, float
 
 def present(chart: Chart, figures_dir: str | Path, formats: tuple[str, ...] = ("png", "svg")) -> list[Path]:
     """Show a chart in the notebook: its title as a heading, then the figure (saved first) or the message."""
-    from IPython.display import Markdown, display
+    from IPython.display import Image, Markdown, display
 
     display(Markdown(f"### {chart.title}"))
     if chart.fig is None:
         display(Markdown(f"> {chart.message}"))
         return []
     written = save_figure(chart.fig, figures_dir, chart.name, formats)
-    display(chart.fig)
+    display(Image(data=png_bytes(chart.fig), format="png"))  # embedded, so the reader HTML carries it
     plt.close(chart.fig)
     return written
+
+
+def png_bytes(fig: plt.Figure, dpi: int = 110) -> bytes:
+    """The figure as PNG bytes (for embedding in a notebook), deterministic like `save_figure`."""
+    import io
+
+    buf = io.BytesIO()
+    fig.savefig(buf, format="png", dpi=dpi, bbox_inches="tight", metadata={"Software": None})
+    return buf.getvalue()

@@ -1,26 +1,380 @@
-"""From quantities to claims: indicator, entity, period and growth links from the sentence around them.
+"""From quantities to claims: which numbers state a quantity, and what, whom and when they measure.
 
-FIRST VERSION: every number is a claim. Issue 5 replaces this.
+`extract_claims(text, document)` takes every number `gongfu.numbers.find_quantities` reads in a cleaned text,
+drops those that are not claims (dates, month ranges, identifiers, ordinals, slogans, 一 as an article,
+category thresholds; judged from the characters around each number, see `rejection`), and gives each claim an
+indicator (taxonomy in data/indicators.csv), entity, period, year, growth flag and growth link.
+CLAIM_COLUMNS and CLAIM_SCHEMA describe claims.csv; `validate_claims` checks a frame before it is written.
 """
 
 from __future__ import annotations
 
+import bisect
+import csv
+import hashlib
+import re
+from dataclasses import dataclass
+from functools import cache
+from pathlib import Path
 from typing import Any
 
-from gongfu.numbers import find_quantities
+import pandas as pd
+import pandera.pandas as pa
 
+from gongfu.numbers import Quantity, find_quantities, load_units
+from gongfu.paths import PACKAGE_DATA
+from gongfu.themes import theme_of
+
+INDICATORS_FILE = PACKAGE_DATA / "indicators.csv"
+
+# The data dictionary of claims.csv: column -> what it holds. CLAIM_COLUMNS is its key order.
+CLAIM_DICTIONARY: dict[str, str] = {
+    "doc_id": "document the claim comes from (documents.csv)",
+    "claim_id": "stable id: doc_id + hash of the mention and its surroundings (survives re-runs and edits elsewhere)",
+    "mention": "the quantity as written in the cleaned text, with adjacent qualifier words (近20万斤, 1.4万余名)",
+    "value": "the number times its multiplier, in `unit` (1.4万 -> 14000); a range gives its low end",
+    "low": "a range's low end (3-5家 -> 3), else empty",
+    "high": "a range's high end (3-5家 -> 5), else empty",
+    "unit": "base unit (元, %, 家, 人, 亩, 平方米, ratio...); a missing unit (约12亿, 床位240) is the indicator's",
+    "qualifier": "none, approx (约 近 左右 接近), over (超 余 多 以上 逾), under (不到 以下) or ratio (a:b)",
+    "indicator": "what the number measures, as the text words it (the taxonomy pattern found, else a nearby noun)",
+    "indicator_id": "canonical indicator id from data/indicators.csv, empty when none matched",
+    "theme": "theme id (data/themes.csv) from the indicator, else from the sentence's keywords",
+    "entity": "the place or organisation the claim is about: nearest in the sentence, else the document's place",
+    "period": "the nearest time expression governing the claim, as written (今年1-8月, 去年, 目前), or empty",
+    "year": "calendar year of the period where the text or the publication date fixes it, else empty",
+    "is_growth": "true for a change rate (同比增长7.7%, 提高3.2%), false for a level",
+    "base_claim_id": "for a growth rate, the claim_id of the figure it qualifies (same sentence), else empty",
+    "sentence": "the sentence the claim comes from",
+    "char_start": "offset of the mention's first character in the cleaned text",
+    "char_end": "offset just after the mention's last character (end exclusive)",
+}
 CLAIM_COLUMNS = [
     "doc_id", "claim_id", "mention", "value", "low", "high", "unit", "qualifier", "indicator",
-    "indicator_id", "entity", "period", "year", "is_growth", "base_claim_id", "sentence",
+    "indicator_id", "theme", "entity", "period", "year", "is_growth", "base_claim_id", "sentence",
     "char_start", "char_end",
 ]
+QUALIFIERS = ("none", "approx", "over", "under", "ratio")
+
+CLAIM_SCHEMA = pa.DataFrameSchema(
+    {
+        "doc_id": pa.Column(str),
+        "claim_id": pa.Column(str, unique=True),
+        "mention": pa.Column(str, pa.Check.str_length(min_value=1)),
+        "value": pa.Column(float, pa.Check.ge(0)),
+        "low": pa.Column(float, nullable=True),
+        "high": pa.Column(float, nullable=True),
+        "unit": pa.Column(str, nullable=True),
+        "qualifier": pa.Column(str, pa.Check.isin(QUALIFIERS)),
+        "indicator": pa.Column(str, nullable=True),
+        "indicator_id": pa.Column(str, nullable=True),
+        "theme": pa.Column(str, nullable=True),
+        "entity": pa.Column(str, nullable=True),
+        "period": pa.Column(str, nullable=True),
+        "year": pa.Column("Int64", pa.Check.in_range(1900, 2100), nullable=True),
+        "is_growth": pa.Column(bool),
+        "base_claim_id": pa.Column(str, nullable=True),
+        "sentence": pa.Column(str),
+        "char_start": pa.Column(int, pa.Check.ge(0)),
+        "char_end": pa.Column(int, pa.Check.ge(1)),
+    },
+    checks=pa.Check(lambda df: (df["char_end"] > df["char_start"]).all(), error="char_end must follow char_start"),
+    strict=True,
+    ordered=True,
+)
+
+_CN_NUMERALS = "零〇一二两三四五六七八九十百千万亿"
+_SENTENCE_END = re.compile(r"[。！？!?\n]")
+_CLAUSE_END = re.compile(r"[，,；;：:。！？!?\n、]")
+_PARAGRAPH_DATE_UNITS = {"date", "time"}
+_TIME_AFTER_YEAR = re.compile(r"(?:前|后|以来|来|底|初|末|中|代)")
+_ORDINAL_BEFORE = re.compile(rf"第[{_CN_NUMERALS}\d]*[、，,和及至到-]?$")
+_GRADE_AFTER = re.compile("[制级星类]")
+_SLOGAN_AFTER = re.compile("大")
+_APPROX_WINDOW = re.compile(r"(约占|约为|大约|接近|超过|不到|不足)[^，,。；;！？\d]{0,12}的$")
+_WINDOW_QUALIFIER = {"约占": "approx", "约为": "approx", "大约": "approx", "接近": "approx", "超过": "over",
+                     "不到": "under", "不足": "under"}
+_GROWTH_BEFORE = re.compile(r"(?:增长|增加|提高|提升|增幅|增速|上升|下降|减少|降低|回落|下滑)(?:了|为|达到?)?$")
+_GROWTH_UNITS = {"%", "倍", "个百分点", "‰"}
+_PERIOD = re.compile(
+    r"(?:今年|去年|前年|明年|\d{4}年)?(?:上半年|下半年|一季度|前三季度|\d{1,2}[-一~至]\d{1,2}月)(?:以来|来)?"
+    r"|\d{4}年(?:以来|底|末)?|(?:今年|去年)以来|今年|去年|前年|明年"
+    r"|\d{1,2}[-一]\d{1,2}月|\d{1,2}月份|截至目前|现如今|目前|当前|如今|这些年|近年来|“?十四五”?期间"
+)
+_YEAR_IN_PERIOD = re.compile(r"(\d{4})年")
+_RELATIVE_YEAR = {"今年": 0, "去年": -1, "前年": -2, "明年": 1}
+_CURRENT = re.compile(r"上半年|下半年|季度|\d{1,2}[-一~至]\d{1,2}月|\d{1,2}月份|目前|当前|如今|截至目前")
+_ADMIN_SUFFIX = re.compile(
+    "街道|社区|合作社|高科园|孵化园|产业社区|服务中心|邻里中心|商行|医院|研究院|实验室|小区|新村|公司|集团|乡|镇|村|区|县|市"
+)
+_ENTITY_STOP = set("的了在是和与及对向由为将从到把被等已有进入走位于地处以约占经个，,。；;、：:“”\"（）() \n辖全该本")
+_NOT_IN_NAME = set("区乡镇村市县农城上下全该本各") | set("0123456789")
+_GENERIC_ENDING = re.compile("(?:上市|城市|集镇|行政村|现代社区|大社区|农村|乡村)$")
+_GENERIC_ENTITY = {"示范区", "城区", "园区", "景区", "辖区", "全区", "山区", "小区", "社区", "乡村", "农村", "城乡",
+                   "全市", "全省", "街道", "地区", "市区", "核心区", "新区", "老城区", "现代社区", "大社区", "产业社区",
+                   "村社", "新村", "服务中心", "公司", "集团", "医院", "合作社"}
+_ONE_CHAR_ADMIN = set("乡镇村区县市")
+
+
+@dataclass(frozen=True)
+class Indicator:
+    """One row of the indicator taxonomy."""
+
+    indicator_id: str
+    patterns: tuple[str, ...]
+    en: str
+    theme: str
+    unit: str
+
+
+@cache
+def load_indicators(path: Path = INDICATORS_FILE) -> tuple[Indicator, ...]:
+    """The taxonomy in file order (earlier rows win ties)."""
+    with Path(path).open(encoding="utf-8", newline="") as fh:
+        return tuple(Indicator(r["indicator_id"], tuple(p for p in r["patterns"].split("|") if p), r["en"],
+                               r["theme"], r["unit"]) for r in csv.DictReader(fh))
+
+
+@cache
+def _indicator_index(path: Path = INDICATORS_FILE) -> tuple[re.Pattern[str], dict[str, Indicator]]:
+    by_pattern: dict[str, Indicator] = {}
+    for ind in load_indicators(path):
+        for pat in ind.patterns:
+            by_pattern.setdefault(pat, ind)
+    alternation = "|".join(re.escape(p) for p in sorted(by_pattern, key=len, reverse=True))
+    return re.compile(alternation), by_pattern
+
+
+def _is_cn(q: Quantity) -> bool:
+    return not any(ch.isdigit() for ch in q.text)
+
+
+def _core_text(q: Quantity) -> str:
+    """The numeral part of a mention, without qualifier words or unit (for the 一 and small-numeral rules)."""
+    m = re.search(rf"[\d.,:]+|[{_CN_NUMERALS}]+", q.text)
+    return m.group() if m else q.text
+
+
+def _has_multiplier(q: Quantity) -> bool:
+    return bool(re.search(r"[万亿千]", q.text)) and not q.text.startswith("百分之")
+
+
+def rejection(text: str, q: Quantity) -> str:
+    """Why quantity `q` in `text` is not a claim ('' when it is): judged from the characters around it.
+
+    date: a point in time (2021年, 4月15日, 1-8月, 十几年前, 10:37); ordinal: 第四, 第一、二名; identifier: G60, 4S, 3A;
+    slogan: 五大行动, 三化九场景; grade: 五人制, 十亿元以上17家; article: 一 as an article (一个, 一艘);
+    no-unit: a bare number that measures nothing the sentence names (1483, 12619, 2+2+X).
+    """
+    before, after = text[max(0, q.start - 6):q.start], text[q.end:q.end + 3]
+    units = load_units()
+    kind = next((u.kind for u in units.values() if u.base_unit == q.unit), "") if q.unit else ""
+    core = _core_text(q)
+    if kind in _PARAGRAPH_DATE_UNITS or q.unit == "clock":
+        return "date"
+    if q.unit == "年" and (q.value >= 1000 or _TIME_AFTER_YEAR.match(after)):
+        return "date"
+    if _ORDINAL_BEFORE.search(before):
+        return "ordinal"
+    if re.match(r"[A-Za-z]", after) or re.search(r"[A-Za-z]$", before):
+        return "identifier"
+    if _SLOGAN_AFTER.match(after) or (q.unit and _GRADE_AFTER.match(after)):
+        return "slogan" if _SLOGAN_AFTER.match(after) else "grade"
+    if re.search(r"(?:以上|以下)$", q.text) and re.match(rf"\s?[\d{_CN_NUMERALS}]", after):
+        return "grade"
+    if _is_cn(q):
+        if core == "一" or (core in _CN_NUMERALS and q.unit and units.get(q.unit) is not None
+                            and not units[q.unit].cn_small_ok):
+            return "article" if core == "一" else "slogan"
+        if _alternating(text, q):
+            return "slogan"
+    if not q.unit and not _has_multiplier(q):
+        return "no-unit"
+    return ""
+
+
+def _alternating(text: str, q: Quantity) -> bool:
+    """一老一小, 三化九场景, 两纵三横: a numeral, one character, another numeral: a name, not a count."""
+    before = text[max(0, q.start - 2):q.start]
+    after = text[q.end:q.end + 2]
+    num = set(_CN_NUMERALS) - {"万", "亿", "千", "百"}
+    return (len(before) == 2 and before[0] in num and before[1] not in num and before[1] not in "，,。、；;")\
+        or (len(after) == 2 and after[1] in num and after[0] not in num and after[0] not in "，,。、；;和与及到至")
+
+
+def _bounds(pattern: re.Pattern[str], text: str) -> list[int]:
+    return [m.end() for m in pattern.finditer(text)]
+
+
+def _span(bounds: list[int], text: str, start: int, end: int) -> tuple[int, int]:
+    """The [begin, finish) of the segment (sentence or clause) holding start..end, from sorted segment ends."""
+    i = bisect.bisect_right(bounds, start)
+    begin = bounds[i - 1] if i else 0
+    j = bisect.bisect_left(bounds, end)
+    finish = bounds[j] if j < len(bounds) else len(text)
+    return begin, finish
+
+
+def _indicator(text: str, clause: tuple[int, int], q: Quantity) -> tuple[str, Indicator | None]:
+    """The taxonomy pattern nearest before the number in its clause (else the first after), and its row."""
+    pattern, by_pattern = _indicator_index()
+    before = list(pattern.finditer(text, clause[0], q.start))
+    if before:
+        m = before[-1]
+        return m.group(), by_pattern[m.group()]
+    m = pattern.search(text, q.end, clause[1])
+    if m:
+        return m.group(), by_pattern[m.group()]
+    noun = re.match(r"[^，,。；;！？、\n\d]{2,12}", text[q.end:clause[1]])
+    return (noun.group() if noun else ""), None
+
+
+def _entity(text: str, sentence: tuple[int, int], q: Quantity, default: str, aliases: dict[str, str]) -> str:
+    """The place or organisation nearest before the number in its sentence, else the document's place."""
+    best, floor = "", sentence[0]
+    for m in _ADMIN_SUFFIX.finditer(text, sentence[0], q.start):
+        width = 2 if m.group() in _ONE_CHAR_ADMIN else 8
+        left = m.start()
+        while left > max(floor, m.start() - width) and text[left - 1] not in _ENTITY_STOP:
+            left -= 1
+        floor = m.end()
+        prefix, name = text[left:m.start()], text[left:m.end()]
+        if len(prefix) >= 2 and name not in _GENERIC_ENTITY and not (set(prefix) & _NOT_IN_NAME) \
+                and not _GENERIC_ENDING.search(name):
+            best = name
+    if best:
+        return aliases.get(best, best)
+    for alias, full in aliases.items():
+        if alias in text[sentence[0]:q.start]:
+            return full
+    return default
+
+
+def _period(text: str, sentence: tuple[int, int], q: Quantity) -> str:
+    """The time expression nearest before the number in its sentence, as written (OCR dash 1一8月 -> 1-8月)."""
+    found = [m for m in _PERIOD.finditer(text, sentence[0], q.start) if m.end() <= q.start]
+    if not found:
+        return ""
+    return re.sub(r"(\d)[一~至](\d)", r"\1-\2", found[-1].group())
+
+
+def resolve_year(period: str, published: str) -> int | None:
+    """The year a period refers to: stated (2020年), or relative (今年, 去年, 上半年, 目前) to the publication date."""
+    stated = _YEAR_IN_PERIOD.search(period)
+    if stated:
+        return None if "以来" in period else int(stated.group(1))
+    pub = re.match(r"(\d{4})", published or "")
+    if not pub or not period:
+        return None
+    for word, offset in _RELATIVE_YEAR.items():
+        if word in period:
+            return int(pub.group(1)) + offset
+    return int(pub.group(1)) if _CURRENT.search(period) else None
+
+
+def _qualifier(text: str, clause: tuple[int, int], q: Quantity) -> str:
+    """The parser's qualifier, else one a few characters back in the clause (约占街道总人口的86%)."""
+    if q.qualifier != "none":
+        return q.qualifier
+    m = _APPROX_WINDOW.search(text[clause[0]:q.start])
+    return _WINDOW_QUALIFIER[m.group(1)] if m else "none"
+
+
+def _is_growth(text: str, clause: tuple[int, int], q: Quantity) -> bool:
+    return q.unit in _GROWTH_UNITS and bool(_GROWTH_BEFORE.search(text[max(clause[0], q.start - 8):q.start]))
+
+
+def _claim_id(doc_id: str, text: str, q: Quantity, sentence: tuple[int, int], seen: dict[str, int]) -> str:
+    """doc_id + a hash of the mention and its neighbours within the sentence: stable when other text changes."""
+    key = f"{text[max(sentence[0], q.start - 12):q.start]}|{q.text}|{text[q.end:min(sentence[1], q.end + 4)]}"
+    digest = hashlib.sha1(key.encode("utf-8")).hexdigest()[:8]
+    seen[digest] = seen.get(digest, 0) + 1
+    return f"{doc_id}-{digest}" + (f"-{seen[digest]}" if seen[digest] > 1 else "")
+
+
+def _place(document: dict[str, Any]) -> tuple[str, dict[str, str]]:
+    """The document's own place (street, else district, else city) and short forms of its names (临江 -> 临江街道)."""
+    names = [str(document.get(k) or "") for k in ("street", "district", "city")]
+    names = [n for n in names if n]
+    aliases = {}
+    for name in names:
+        short = re.sub("(街道|区|县|市|镇|乡)$", "", name)
+        if len(short) >= 2:
+            aliases[short] = name
+    return (names[0] if names else ""), aliases
+
+
+def _repeated_lines(text: str) -> list[tuple[int, int]]:
+    """Spans of lines that repeat an earlier line word for word (an article printed twice counts once)."""
+    seen, spans, pos = set(), [], 0
+    for line in text.split("\n"):
+        key = line.strip()
+        if len(key) >= 20 and key in seen:
+            spans.append((pos, pos + len(line)))
+        seen.add(key)
+        pos += len(line) + 1
+    return spans
 
 
 def extract_claims(text: str, document: dict[str, Any]) -> list[dict[str, Any]]:
-    """The claims in one cleaned text; `document` is its documents.csv row (doc_id, place, date...)."""
-    rows = []
+    """The claims in one cleaned text; `document` is its documents.csv row (doc_id, place, published...)."""
+    if not text:
+        return []
+    doc_id = str(document.get("doc_id", ""))
+    default_place, aliases = _place(document)
+    sentences, clauses = _bounds(_SENTENCE_END, text), _bounds(_CLAUSE_END, text)
+    repeats = _repeated_lines(text)
+    rows: list[dict[str, Any]] = []
+    seen: dict[str, int] = {}
+    last_level: dict[tuple[int, int], str] = {}
     for q in find_quantities(text):
-        rows.append({"doc_id": document["doc_id"], "claim_id": f"{document['doc_id']}-{q.start:06d}",
-                     "mention": q.text, "value": q.value, "unit": q.unit, "qualifier": q.qualifier,
-                     "char_start": q.start, "char_end": q.end, "is_growth": False})
+        reason = rejection(text, q)
+        if (reason and reason != "no-unit") or any(a <= q.start < b for a, b in repeats):
+            continue
+        sentence = _span(sentences, text, q.start, q.end)
+        clause = _span(clauses, text, q.start, q.end)
+        label, ind = _indicator(text, clause, q)
+        if reason == "no-unit" and not (ind and _labels_number(text, q, label)):
+            continue
+        unit = q.unit or (ind.unit if ind else "")
+        growth = _is_growth(text, clause, q)
+        period = _period(text, sentence, q)
+        claim_id = _claim_id(doc_id, text, q, sentence, seen)
+        rows.append({
+            "doc_id": doc_id, "claim_id": claim_id, "mention": q.text, "value": q.value, "low": q.low,
+            "high": q.high, "unit": unit, "qualifier": _qualifier(text, clause, q), "indicator": label,
+            "indicator_id": ind.indicator_id if ind else "",
+            "theme": ind.theme if ind else theme_of(text[sentence[0]:sentence[1]]),
+            "entity": _entity(text, sentence, q, default_place, aliases), "period": period,
+            "year": resolve_year(period, str(document.get("published") or "")), "is_growth": growth,
+            "base_claim_id": last_level.get(sentence, "") if growth else "",
+            "sentence": text[sentence[0]:sentence[1]].strip(), "char_start": q.start, "char_end": q.end,
+        })
+        if not growth:
+            last_level[sentence] = claim_id
     return rows
+
+
+def _labels_number(text: str, q: Quantity, label: str) -> bool:
+    """A bare number right after the noun that names it (床位240, OCR-cut) measures that noun."""
+    return bool(label) and text[max(0, q.start - len(label) - 2):q.start].find(label) >= 0 and bool(
+        re.match(r"\s*(?:$|[，,。；;\n“”\"])", text[q.end:q.end + 2]))
+
+
+def claims_frame(rows: list[dict[str, Any]]) -> pd.DataFrame:
+    """Claim rows as a typed frame with exactly CLAIM_COLUMNS (empty strings for missing text fields)."""
+    frame = pd.DataFrame(rows, columns=CLAIM_COLUMNS)
+    for col in ("value", "low", "high"):
+        frame[col] = pd.to_numeric(frame[col], errors="coerce").astype(float)
+    frame["year"] = pd.array(frame["year"].tolist(), dtype="Int64")
+    frame["is_growth"] = frame["is_growth"].fillna(False).astype(bool)
+    for col in ("char_start", "char_end"):
+        frame[col] = frame[col].astype("int64")
+    for col in set(CLAIM_COLUMNS) - {"value", "low", "high", "year", "is_growth", "char_start", "char_end"}:
+        frame[col] = frame[col].fillna("").astype(str)
+    return frame
+
+
+def validate_claims(frame: pd.DataFrame) -> pd.DataFrame:
+    """Check a claims frame against CLAIM_SCHEMA (raises pandera.errors.SchemaError naming the column)."""
+    return CLAIM_SCHEMA.validate(frame)

@@ -1,7 +1,13 @@
-"""The Edit record: one change a cleaning step made, with where, what and whether information was lost."""
+"""The Edit record: one change a cleaning step made, with where, what and whether information was lost.
+
+Cleaning steps are pure functions `text -> (text, [Change])`, where a Change is located in the step's *input*
+text. `Tracker` applies a step's changes and maps every position back to the decoded raw text, so each change
+becomes an `Edit` whose raw_start/raw_end point into the raw file even after many steps have run.
+"""
 
 from __future__ import annotations
 
+from collections.abc import Iterable, Sequence
 from dataclasses import asdict, dataclass
 
 EDIT_COLUMNS = ["doc_id", "edit_id", "step", "raw_start", "raw_end", "before", "after", "reason", "lost"]
@@ -21,3 +27,121 @@ class Edit:
 
     def row(self, doc_id: str, edit_id: int) -> dict:
         return {"doc_id": doc_id, "edit_id": edit_id, **asdict(self)}
+
+
+@dataclass(frozen=True)
+class Change:
+    """What a step changed in its own input: text[start:end] becomes `after`.
+
+    A flag (start..end kept as is, e.g. an OCR fragment that could not be re-joined) has after == the
+    original slice and is still recorded, so the audit table shows it.
+    """
+
+    start: int
+    end: int
+    after: str
+    reason: str
+    lost: bool = False
+
+
+def apply_changes(text: str, changes: Sequence[Change]) -> str:
+    """Apply non-overlapping changes (any order) to text; raises ValueError on overlap."""
+    out: list[str] = []
+    pos = 0
+    for ch in sorted(changes, key=lambda c: (c.start, c.end)):
+        if ch.start < pos or ch.end < ch.start or ch.end > len(text):
+            raise ValueError(f"overlapping or out-of-range change at {ch.start}:{ch.end}")
+        out.append(text[pos:ch.start])
+        out.append(ch.after)
+        pos = ch.end
+    out.append(text[pos:])
+    return "".join(out)
+
+
+def changes_from_pairs(text: str, pairs: Iterable[tuple[int, int, str]], reason: str,
+                       lost: bool = False) -> list[Change]:
+    """Changes for (start, end, after) triples, skipping those that change nothing."""
+    return [Change(s, e, a, reason, lost) for s, e, a in pairs if text[s:e] != a]
+
+
+class Tracker:
+    """The current text of a document plus, for every character, the raw span it came from.
+
+    `apply(step, changes)` rewrites the text and returns Edits with raw offsets. Characters a change inserts
+    inherit the raw span of what they replaced; unchanged characters keep their own.
+    """
+
+    def __init__(self, raw: str) -> None:
+        self.text = raw
+        self.raw_len = len(raw)
+        self._starts = list(range(len(raw)))
+        self._ends = list(range(1, len(raw) + 1))
+
+    def raw_span(self, start: int, end: int) -> tuple[int, int]:
+        """The raw offsets covered by current text[start:end] (an insertion point when start == end)."""
+        n = len(self.text)
+        if start < n:
+            raw_start = self._starts[start]
+        else:
+            raw_start = self._ends[n - 1] if n else self.raw_len
+        raw_end = self._ends[end - 1] if end > start else raw_start
+        return raw_start, max(raw_start, raw_end)
+
+    def apply(self, step: str, changes: Sequence[Change]) -> list[Edit]:
+        """Apply one step's changes to the current text; return them as Edits in raw coordinates."""
+        if not changes:
+            return []
+        changes = sorted(changes, key=lambda c: (c.start, c.end))
+        edits: list[Edit] = []
+        text, starts, ends = self.text, self._starts, self._ends
+        out: list[str] = []
+        new_starts: list[int] = []
+        new_ends: list[int] = []
+        pos = 0
+        for ch in changes:
+            if ch.start < pos or ch.end < ch.start or ch.end > len(text):
+                raise ValueError(f"{step}: overlapping or out-of-range change at {ch.start}:{ch.end}")
+            raw_start, raw_end = self.raw_span(ch.start, ch.end)
+            edits.append(Edit(step, raw_start, raw_end, text[ch.start:ch.end], ch.after, ch.reason, ch.lost))
+            out.append(text[pos:ch.start])
+            new_starts.extend(starts[pos:ch.start])
+            new_ends.extend(ends[pos:ch.start])
+            out.append(ch.after)
+            new_starts.extend([raw_start] * len(ch.after))
+            new_ends.extend([raw_end] * len(ch.after))
+            pos = ch.end
+        out.append(text[pos:])
+        new_starts.extend(starts[pos:])
+        new_ends.extend(ends[pos:])
+        self.text = "".join(out)
+        self._starts, self._ends = new_starts, new_ends
+        return edits
+
+
+EDIT_SCHEMA_COLUMNS = {
+    "doc_id": str, "edit_id": int, "step": str, "raw_start": int, "raw_end": int,
+    "before": str, "after": str, "reason": str, "lost": bool,
+}
+
+
+def edits_schema():
+    """pandera schema for edits.csv rows (imported lazily: pandera is slow to import)."""
+    import pandera.pandas as pa
+
+    return pa.DataFrameSchema(
+        {
+            "doc_id": pa.Column(str),
+            "edit_id": pa.Column(int, pa.Check.ge(1)),
+            "step": pa.Column(str),
+            "raw_start": pa.Column(int, pa.Check.ge(0)),
+            "raw_end": pa.Column(int, pa.Check.ge(0)),
+            "before": pa.Column(str, nullable=True),
+            "after": pa.Column(str, nullable=True),
+            "reason": pa.Column(str),
+            "lost": pa.Column(bool),
+        },
+        checks=[pa.Check(lambda df: (df["raw_end"] >= df["raw_start"]).all(), name="raw_end >= raw_start")],
+        unique=["doc_id", "edit_id"],
+        strict=True,
+        ordered=True,
+    )

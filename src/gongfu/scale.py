@@ -218,16 +218,34 @@ def cell(value: Any) -> str:
         return str(value)
     if isinstance(value, str):
         return value
-    if hasattr(value, "item") and not isinstance(value, (int, float)):  # numpy scalars
-        value = value.item()
-    if isinstance(value, float):
-        return "" if math.isnan(value) else repr(value)
+    if isinstance(value, float):  # numpy's float64 too
+        return "" if math.isnan(value) else repr(float(value))
+    if hasattr(value, "item"):  # other numpy scalars
+        return cell(value.item())
     return str(value)
+
+
+def column_cells(rows: Sequence[dict[str, Any]], column: str) -> list[str]:
+    """One column's cells; `cell` with the common types inlined (this runs for every cell of every table)."""
+    cells: list[str] = []
+    append = cells.append
+    for row in rows:
+        value = row.get(column)
+        kind = type(value)
+        if kind is str:
+            append(value)
+        elif value is None:
+            append("")
+        elif kind is int or kind is bool:
+            append(str(value))
+        else:
+            append(cell(value))
+    return cells
 
 
 def rows_to_table(rows: Sequence[dict[str, Any]], columns: Sequence[str]) -> pa.Table:
     """Rows as an all-string Arrow table with exactly `columns` (missing keys are empty cells)."""
-    return pa.table({c: pa.array([cell(r.get(c)) for r in rows], pa.string()) for c in columns})
+    return pa.table({c: pa.array(column_cells(rows, c), pa.string()) for c in columns})
 
 
 def failed_row(doc_id: str, reason: str, manifest: dict[str, str] | None) -> dict[str, Any]:

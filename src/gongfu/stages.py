@@ -13,7 +13,7 @@ from pathlib import Path
 
 import pandas as pd
 
-from gongfu.claims import CLAIM_COLUMNS
+from gongfu.claims import claims_frame, validate_claims
 from gongfu.edits import EDIT_COLUMNS
 from gongfu.errors import GongfuError
 from gongfu.pipeline import DOCUMENT_COLUMNS, clean_document, extract_document
@@ -78,7 +78,7 @@ def extract_stage(processed_dir: str | Path, *, strict: bool = False,
         if not text_path.is_file():
             raise GongfuError(f"{text_path}: cleaned text missing. Re-run 01_clean.")
         claims.extend(extract_document(text_path.read_text(encoding="utf-8"), doc))
-    frame = to_frame(claims, CLAIM_COLUMNS)
+    frame = validate_claims(claims_frame(claims))  # schema-checked before it is written
     write_csv(frame, processed_dir / "claims.csv")
     _report_status(docs, strict, "extraction")
     return frame
@@ -91,3 +91,22 @@ def _report_status(docs: pd.DataFrame, strict: bool, stage: str) -> None:
     if strict and len(bad):
         raise GongfuError(f"strict {stage}: {len(bad)} document(s) with warnings or failures: "
                           f"{', '.join(bad['doc_id'])}. See documents.csv (status, reason) or set strict=False.")
+
+
+def compare_stage(processed_dir: str | Path, *, documents: str | Sequence[str] | None = "all",
+                  places: str | Sequence[str] | None = "all", theme_lexicon: str | Path = "default",
+                  tolerance: float | None = None):
+    """Compare the reports in processed_dir: write consistency.csv, return the tables the notebook shows.
+
+    documents/places: comma-separated doc_ids or place names (or 'all'); theme_lexicon: 'default' (the
+    package's themes.csv) or a CSV path; tolerance: the relative margin for unqualified figures.
+    """
+    from gongfu.compare import Tolerance, load_tables
+    from gongfu.themes import THEMES_FILE
+
+    processed_dir = Path(processed_dir)
+    lexicon = THEMES_FILE if str(theme_lexicon) in ("", "default") else Path(theme_lexicon)
+    tol = Tolerance() if tolerance is None else Tolerance(exact=float(tolerance))
+    tables = load_tables(processed_dir, parse_list(documents), parse_list(places), lexicon, tol)
+    write_csv(tables.consistency, processed_dir / "consistency.csv")
+    return tables

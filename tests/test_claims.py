@@ -1,0 +1,163 @@
+"""From quantities to claims: rejection of non-claims from context, units, periods, years, growth links, schema."""
+
+from __future__ import annotations
+
+import pandas as pd
+import pandera.errors
+import pytest
+
+from gongfu.claims import (
+    CLAIM_COLUMNS,
+    CLAIM_DICTIONARY,
+    claims_frame,
+    extract_claims,
+    load_indicators,
+    resolve_year,
+    validate_claims,
+)
+from gongfu.themes import load_themes
+
+DOC = {"doc_id": "t", "street": "临江街道", "district": "钱塘区", "city": "杭州市", "published": "2021-09-20"}
+
+
+def mentions(text: str, document: dict | None = None) -> list[str]:
+    return [row["mention"] for row in extract_claims(text, document or DOC)]
+
+
+def one(text: str, document: dict | None = None) -> dict:
+    rows = extract_claims(text, document or DOC)
+    assert len(rows) == 1, rows
+    return rows[0]
+
+
+@pytest.mark.parametrize("text", [
+    "2021年09月20日 10:37 来源:新华每日电讯。", "4月15日,该区发现首例。",
+    "今年1-8月,产值增长。", "今年1一8月,产值增长。",
+    "将于12月底正式启动。", "十几年前,我们村还以种养殖为主。", "2008年以来,他每年走访。",
+])
+def test_dates_and_periods_are_not_claims(text: str) -> None:
+    assert mentions(text) == []
+
+
+@pytest.mark.parametrize("text", [
+    "他是社区第四党支部书记。", "分别获得第一、二名。", "列入浙江省第八批名单。", "G60科创走廊。", "招引宝马4S旗艦店。",
+    "打造一批3A级景区村庄。", "电话010-81025111。",
+])
+def test_ordinals_and_identifiers_are_not_claims(text: str) -> None:
+    assert mentions(text) == []
+
+
+@pytest.mark.parametrize("text", [
+    "已构建“两纵三横”的路网体系。", "聚焦“一新两特”产业。", "紧扣“1483”发展战略。", "推动五大行动落地。",
+    "先临三维等“三驾马车”持续发力。", "围绕“一老一小”。", "按照三化九场景要求。", "一个标准的五人制足球场。",
+    "形成“2+2+X”科创平台布局。", "集成政策、渠道、平台三方优势。", "小区一期共有房。",
+])
+def test_slogans_and_names_are_not_claims(text: str) -> None:
+    assert mentions(text) == []
+
+
+@pytest.mark.parametrize("text", ["在一艘小船上宣告成立。", "一对一上门了解情况。", "办理了一笔贷款。"])
+def test_yi_as_an_article_is_not_a_claim(text: str) -> None:
+    assert mentions(text) == []
+
+
+def test_a_threshold_defining_a_category_is_not_a_claim() -> None:
+    assert mentions("已拥有规上工业企业104家,其中十亿元以上17家。") == ["104家", "17家"]
+
+
+def test_counts_money_and_areas_are_claims() -> None:
+    text = "临江辖区已集聚规上工业企业106家,总投资12亿余元,放眼1391平方公里的土地,派发了两斤种子。"
+    assert mentions(text) == ["106家", "12亿余元", "1391平方公里", "两斤"]
+
+
+def test_durations_are_claims_but_points_in_time_are_not() -> None:
+    assert mentions("连续十多年位居第一,已有10多年,十几年前如此。") == ["十多年", "10多年"]
+
+
+def test_missing_unit_comes_from_the_indicator() -> None:
+    rows = extract_claims("孵化园总产值约12亿,拥有各类床位240\n乡村旅游接待总人次超过52万。", DOC)
+    assert [(r["mention"], r["unit"]) for r in rows] == [("约12亿", "元"), ("240", "张"), ("超过52万", "人次")]
+
+
+def test_a_qualifier_a_few_words_back_applies() -> None:
+    assert one("产业工人约占街道总人口的86%。")["qualifier"] == "approx"
+
+
+def test_growth_rates_link_to_the_figure_they_qualify() -> None:
+    rows = extract_claims("今年上半年,实现地区生产总值345.25亿元,同比增长13.9%;增加值76.47亿元,同比增长24.7%。", DOC)
+    by_mention = {r["mention"]: r for r in rows}
+    growth = by_mention["13.9%"]
+    assert growth["is_growth"] and growth["base_claim_id"] == by_mention["345.25亿元"]["claim_id"]
+    assert by_mention["24.7%"]["base_claim_id"] == by_mention["76.47亿元"]["claim_id"]
+    assert not by_mention["345.25亿元"]["is_growth"]
+
+
+def test_a_level_reached_is_not_growth() -> None:
+    rows = extract_claims("研发投入强度从2009年的2.28%提高到2020年的3.73%以上。", DOC)
+    assert [(r["mention"], r["is_growth"], r["period"], r["year"]) for r in rows] == [
+        ("2.28%", False, "2009年", 2009), ("3.73%以上", False, "2020年", 2020)]
+
+
+@pytest.mark.parametrize(("period", "published", "year"), [
+    ("今年", "2021-09-20", 2021), ("去年", "2023-01-25", 2022), ("上半年", "2021-09-20", 2021),
+    ("2020年", "", 2020), ("今年", "", None), ("", "2021-09-20", None), ("2008年以来", "", None),
+])
+def test_resolve_year(period: str, published: str, year: int | None) -> None:
+    assert resolve_year(period, published) == year
+
+
+def test_entity_is_the_nearest_place_else_the_document_place() -> None:
+    rows = extract_claims("南湖区建设街道南杨社区有5名志愿者。全街道有3家企业。", DOC)
+    assert [r["entity"] for r in rows] == ["南杨社区", "临江街道"]
+
+
+def test_period_is_normalised_for_the_ocr_dash() -> None:
+    assert one("今年1一8月,规上工业总产值达489.12亿元。")["period"] == "今年1-8月"
+
+
+def test_a_repeated_paragraph_is_counted_once() -> None:
+    para = "去年南湖区农村居民人均可支配收入为38856元,城乡居民收入比1.5:1。"
+    assert mentions(f"{para}\n{para}\n") == ["38856元", "1.5:1"]
+
+
+def test_claim_ids_are_stable_and_unique() -> None:
+    text = "企业106家,上市企业5家,拟上市企业3家。"
+    first, second = extract_claims(text, DOC), extract_claims("前言。\n" + text, DOC)
+    assert [r["claim_id"] for r in first] == [r["claim_id"] for r in second]
+    assert len({r["claim_id"] for r in first}) == len(first)
+
+
+def test_empty_text_gives_no_rows() -> None:
+    assert extract_claims("", DOC) == []
+
+
+def test_malformed_numbers_are_not_claims() -> None:
+    assert mentions("投资1..5亿元,万亿亿元。") == []
+
+
+def test_rows_validate_against_the_schema() -> None:
+    frame = validate_claims(claims_frame(extract_claims("今年企业106家,产值7.7亿元,同比增长3%。", DOC)))
+    assert list(frame.columns) == CLAIM_COLUMNS and len(frame) == 3
+
+
+def test_schema_rejects_a_bad_qualifier() -> None:
+    frame = claims_frame(extract_claims("企业106家。", DOC))
+    frame.loc[0, "qualifier"] = "maybe"
+    with pytest.raises(pandera.errors.SchemaError):
+        validate_claims(frame)
+
+
+def test_every_column_is_described() -> None:
+    assert list(CLAIM_DICTIONARY) == CLAIM_COLUMNS
+
+
+def test_taxonomy_themes_are_known_themes() -> None:
+    themes = {t.theme_id for t in load_themes()}
+    indicators = load_indicators()
+    assert {i.theme for i in indicators} <= themes
+    assert len({i.indicator_id for i in indicators}) == len(indicators)
+
+
+def test_empty_frame_validates() -> None:
+    assert len(validate_claims(claims_frame([]))) == 0
+    assert isinstance(claims_frame([]), pd.DataFrame)
