@@ -88,7 +88,11 @@ class Tracker:
         return raw_start, max(raw_start, raw_end)
 
     def apply(self, step: str, changes: Sequence[Change]) -> list[Edit]:
-        """Apply one step's changes to the current text; return them as Edits in raw coordinates."""
+        """Apply one step's changes to the current text; return them as Edits in raw coordinates.
+
+        A flag (after equal to the slice) and a same-length replacement keep each character's own raw
+        span, so later edits stay as narrow as possible; other replacements spread over the whole span.
+        """
         if not changes:
             return []
         changes = sorted(changes, key=lambda c: (c.start, c.end))
@@ -100,15 +104,21 @@ class Tracker:
         pos = 0
         for ch in changes:
             if ch.start < pos or ch.end < ch.start or ch.end > len(text):
-                raise ValueError(f"{step}: overlapping or out-of-range change at {ch.start}:{ch.end}")
+                raise ValueError(f"{step}: overlapping or out-of-range change at {ch.start}:{ch.end} "
+                                 f"(text length {len(text)})")
             raw_start, raw_end = self.raw_span(ch.start, ch.end)
-            edits.append(Edit(step, raw_start, raw_end, text[ch.start:ch.end], ch.after, ch.reason, ch.lost))
+            before = text[ch.start:ch.end]
+            edits.append(Edit(step, raw_start, raw_end, before, ch.after, ch.reason, ch.lost))
             out.append(text[pos:ch.start])
-            new_starts.extend(starts[pos:ch.start])
-            new_ends.extend(ends[pos:ch.start])
             out.append(ch.after)
-            new_starts.extend([raw_start] * len(ch.after))
-            new_ends.extend([raw_end] * len(ch.after))
+            if len(ch.after) == ch.end - ch.start:
+                new_starts.extend(starts[pos:ch.end])
+                new_ends.extend(ends[pos:ch.end])
+            else:
+                new_starts.extend(starts[pos:ch.start])
+                new_ends.extend(ends[pos:ch.start])
+                new_starts.extend([raw_start] * len(ch.after))
+                new_ends.extend([raw_end] * len(ch.after))
             pos = ch.end
         out.append(text[pos:])
         new_starts.extend(starts[pos:])
@@ -116,12 +126,6 @@ class Tracker:
         self.text = "".join(out)
         self._starts, self._ends = new_starts, new_ends
         return edits
-
-
-EDIT_SCHEMA_COLUMNS = {
-    "doc_id": str, "edit_id": int, "step": str, "raw_start": int, "raw_end": int,
-    "before": str, "after": str, "reason": str, "lost": bool,
-}
 
 
 def edits_schema():
