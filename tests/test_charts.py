@@ -148,8 +148,8 @@ def test_titles_state_the_findings_in_chinese(tables: compare.Tables) -> None:
 
     assert titles[0] == "多数报道的数字集中在「经济与产业」"
     assert titles[1] == "临江街道报出最快增速：临江科技孵化园·总产值（去年）超过100%"
-    assert titles[2].startswith("金额最大的是临江街道临江高科园·规上工业总产值（今年1-8月）489.12亿元")
-    assert titles[4] == "临江街道两篇报道对规上工业企业说法不一：104家与106家"
+    assert titles[2].startswith("金额最大的是临江街道的临江高科园·规上工业总产值（今年1-8月）489.12亿元")
+    assert titles[4] == "临江街道两篇报道的规上工业企业数字不同：104家与106家，但时期不明，未必矛盾"
 
 
 def test_english_labels_come_from_the_lexicon_and_fall_back_to_the_chinese(tables: compare.Tables) -> None:
@@ -157,7 +157,7 @@ def test_english_labels_come_from_the_lexicon_and_fall_back_to_the_chinese(table
 
     ticks = [t.get_text().replace("\n", " ") for t in heatmap.fig.axes[0].get_xticklabels()]
     assert "Economy and industry" in ticks
-    assert two.title == "The two reports on 临江街道 disagree on 规上工业企业: 104家 vs 106家"
+    assert two.title.startswith("The two reports on 临江街道 give different 规上工业企业 figures, 104家 vs 106家")
 
 
 def test_every_chart_has_a_source_line_naming_the_documents(tables: compare.Tables) -> None:
@@ -166,10 +166,14 @@ def test_every_chart_has_a_source_line_naming_the_documents(tables: compare.Tabl
         assert "来源：" in foot and "临江街道 A（杭州日报） 2023-01-25" in foot and "婺城区" in foot, chart.name
 
 
+def tick_labels(ax: plt.Axes) -> list[str]:
+    return [t.get_text().replace("\n", "") for t in ax.get_yticklabels()]
+
+
 def test_money_chart_is_log_scaled_and_labels_each_period(tables: compare.Tables) -> None:
     chart = charts.money_dots(tables.claims, tables.docs, all_docs=tables.all_docs)
     ax = chart.fig.axes[0]
-    labels = [t.get_text().replace("\n", "") for t in ax.get_yticklabels()]
+    labels = tick_labels(ax)
 
     assert ax.get_xscale() == "log"
     assert "地区生产总值（上半年）" in labels or "地区生产总值（2021年上半年）" in labels
@@ -177,13 +181,62 @@ def test_money_chart_is_log_scaled_and_labels_each_period(tables: compare.Tables
     assert not any("%" in t.get_text() for t in ax.texts)  # only 元 amounts, never rates
 
 
-def test_two_sources_marks_the_disagreement_in_red(tables: compare.Tables) -> None:
+def test_money_chart_never_puts_per_person_amounts_on_the_totals_axis(tables: compare.Tables) -> None:
+    chart = charts.money_dots(tables.claims, tables.docs, all_docs=tables.all_docs)
+    totals, per_head = chart.fig.axes
+
+    assert not any("人均" in label for label in tick_labels(totals))
+    assert tick_labels(per_head) == ["农村居民人均可支配收入（2020年）"]
+    assert per_head.get_xscale() == "log" and "元/人" in per_head.get_xlabel()
+
+
+def test_money_chart_says_which_currencies_it_leaves_out(tables: compare.Tables) -> None:
+    dollars = pd.DataFrame([{**tables.claims.iloc[0].to_dict(), "claim_id": "x-1", "mention": "5万美元",
+                             "value": 50000.0, "unit": "美元", "is_growth": False}])
+    claims = pd.concat([tables.claims, dollars], ignore_index=True)
+
+    chart = charts.money_dots(claims, tables.docs, all_docs=tables.all_docs)
+
+    assert "以美元计的金额未画入" in " ".join(t.get_text() for t in chart.fig.texts)
+    assert not any("美元" in t.get_text() for ax in chart.fig.axes for t in ax.texts)
+
+
+def test_a_place_with_two_reports_shows_each_report_as_its_own_group(tables: compare.Tables) -> None:
+    chart = charts.growth_dots(tables.claims, tables.docs, all_docs=tables.all_docs)
+
+    headers = [t.get_text() for t in chart.fig.axes[0].texts if t.get_fontsize() == 11]
+
+    assert headers == ["临江街道 A", "临江街道 B", "南湖区", "闻堰街道", "婺城区"]
+
+
+def bar_colours(ax: plt.Axes) -> set[tuple[float, ...]]:
+    return {tuple(round(c, 3) for c in p.get_facecolor()[:3]) for p in ax.patches}
+
+
+def rgb(colour: str) -> tuple[float, ...]:
+    return tuple(round(c, 3) for c in plt.matplotlib.colors.to_rgb(colour))
+
+
+def test_two_sources_marks_figures_for_unclear_periods_as_different_not_contradictory(
+        tables: compare.Tables) -> None:
     chart = charts.two_sources(tables.consistency, tables.claims, tables.docs, all_docs=tables.all_docs)
     ax = chart.fig.axes[0]
 
-    assert ax.get_title(loc="left").startswith("≠ 临江街道 · 规上工业企业")
-    assert all(p.get_facecolor()[:3] == pytest.approx(plt.matplotlib.colors.to_rgb(charts.DIFFER_COLOUR))
-               for p in ax.patches)
+    assert ax.get_title(loc="left").startswith("≠? 临江街道 · 规上工业企业")
+    assert bar_colours(ax) == {rgb(charts.UNCLEAR_COLOUR)}
+
+
+def test_two_sources_marks_a_same_period_contradiction_in_red(tmp_path: Path) -> None:
+    claims = sample_claims()
+    firms = claims["indicator"] == "规上工业企业"
+    claims.loc[firms, ["period", "year"]] = ["2022年", "2022"]
+    tables = compare.load_tables(write_processed(tmp_path, claims))
+
+    chart = charts.two_sources(tables.consistency, tables.claims, tables.docs, all_docs=tables.all_docs)
+
+    assert chart.title == "临江街道两篇报道对规上工业企业说法不一：104家与106家"
+    assert chart.fig.axes[0].get_title(loc="left").startswith("≠ 临江街道 · 规上工业企业")
+    assert bar_colours(chart.fig.axes[0]) == {rgb(charts.DIFFER_COLOUR)}
 
 
 def test_growth_chart_says_when_a_place_has_no_growth_claim(tables: compare.Tables) -> None:
@@ -220,6 +273,15 @@ def test_present_writes_png_and_svg(tables: compare.Tables, tmp_path: Path) -> N
     written = charts.present(chart, tmp_path, ("png", "svg"))
 
     assert [p.name for p in written] == ["2_growth_by_place.png", "2_growth_by_place.svg"]
+
+
+def test_the_embedded_copy_leaves_the_title_to_the_heading_and_the_figure_keeps_it(tables: compare.Tables) -> None:
+    fig = charts.growth_dots(tables.claims, tables.docs).fig
+
+    with_title, without = charts.png_bytes(fig), charts.png_bytes(fig, with_title=False)
+
+    assert with_title != without
+    assert charts.png_bytes(fig) == with_title  # hiding it for the embedded copy did not lose it
 
 
 def test_saved_png_is_byte_stable(tables: compare.Tables, tmp_path: Path) -> None:

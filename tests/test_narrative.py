@@ -120,7 +120,7 @@ def test_caveats_name_street_and_district_and_the_periods(folder: Path) -> None:
     text = narrative.caveats_paragraph(compare.load_tables(folder))
 
     assert "临江街道、闻堰街道是街道，南湖区、婺城区是区" in text
-    assert "如上半年与今年1-8月不是同一时期" in text
+    assert "如南湖区、闻堰街道的上半年与临江街道的今年1-8月不是同一时期" in text
 
 
 @pytest.mark.parametrize(("period", "year", "lang", "expected"), [
@@ -137,3 +137,35 @@ def test_period_labels(period: str, year: str, lang: str, expected: str) -> None
 
 def test_document_labels_in_text_hold_no_digits() -> None:
     assert not any(numbers_in(label) for label in compare.document_labels(pd.DataFrame(DOCS)).values())
+
+
+def counts_table(columns: dict[str, dict[str, int]]) -> pd.DataFrame:
+    """A theme_counts-shaped table (themes in lexicon order, then unassigned) from {doc: {theme: n}}."""
+    themes = ["economy", "income", "services", "governance", "environment", "party", compare.UNASSIGNED]
+    return pd.DataFrame({doc: [col.get(t, 0) for t in themes] for doc, col in columns.items()}, index=themes)
+
+
+def test_heatmap_title_says_most_reports_only_when_most_do() -> None:
+    split = counts_table({"a": {"economy": 9}, "b": {"economy": 5}, "c": {"income": 6},
+                          "d": {"income": 4}, "e": {"governance": 3}})
+    most = counts_table({"a": {"economy": 9}, "b": {"economy": 5}, "c": {"economy": 6, "income": 2}})
+
+    assert narrative.heatmap_title(split) == "「经济与产业」的数字最多，但各篇报道的重点不同"
+    assert narrative.heatmap_title(most) == "多数报道的数字集中在「经济与产业」"
+
+
+def shares_table(chars: dict[str, dict[str, int]]) -> pd.DataFrame:
+    rows = [{"doc_id": d, "theme": t, "chars": n, "share": n / sum(c.values())} for d, c in chars.items()
+            for t, n in c.items()]
+    return pd.DataFrame(rows, columns=["doc_id", "theme", "chars", "share"])
+
+
+def test_emphasis_title_names_the_reports_that_lean_elsewhere() -> None:
+    shares = shares_table({"a": {"economy": 50, "income": 10}, "b": {"economy": 40, "governance": 30},
+                           "c": {"economy": 10, "governance": 60}})
+    labels = {"a": "临江街道 A", "b": "南湖区", "c": "闻堰街道"}
+
+    title = narrative.emphasis_title(shares, "zh", labels=labels)
+
+    assert title == "多数报道篇幅最多给了「经济与产业」；闻堰街道侧重「治理与数字化」"
+    assert narrative.emphasis_title(shares.iloc[:4], "zh", labels=labels) == "每篇报道篇幅最多的都是「经济与产业」"

@@ -27,6 +27,7 @@ from gongfu.compare import (
     document_place,
     growth_claims,
     money_claims,
+    other_currencies,
     place_pairs,
     shared_places,
     theme_counts,
@@ -94,7 +95,7 @@ def save_figure(fig: plt.Figure, figures_dir: str | Path, name: str,
 
 THEME_COLOURS = {"economy": "#4C72B0", "income": "#DD8452", "services": "#DA8BC3", "governance": "#8172B3",
                  "environment": "#55A868", "party": "#C44E52", UNASSIGNED: "#CFCFCF"}
-DIFFER_COLOUR, AGREE_COLOUR, NEUTRAL_COLOUR = "#C0392B", "#4C72B0", "#9E9E9E"
+DIFFER_COLOUR, UNCLEAR_COLOUR, AGREE_COLOUR, NEUTRAL_COLOUR = "#C0392B", "#E08E0B", "#4C72B0", "#9E9E9E"
 DEFAULT_SIZE = (9.0, 5.5)
 
 
@@ -191,12 +192,32 @@ def theme_heatmap(claims: pd.DataFrame, docs: pd.DataFrame, lang: str = "zh", si
 
 # --------------------------------------------------------------------------- rows of dots grouped by place
 
-def _place_rows(frame: pd.DataFrame, places: list[str], lang: str) -> list[tuple[str, str, dict | None]]:
-    """(kind, label, row) for a dot chart: a header per place, then its claims; a note for a place with none."""
-    rows: list[tuple[str, str, dict | None]] = []
-    for place in places:
-        rows.append(("header", place, None))
-        sub = frame[frame["place"] == place].sort_values(["period", "value", "claim_id"], ascending=[True, False, True])
+Row = tuple[str, str, dict | None]  # (kind: header/none/claim, label, claim row)
+
+
+def place_groups(docs: pd.DataFrame, all_docs: pd.DataFrame | None = None) -> list[tuple[str, list[str]]]:
+    """(header, doc_ids) in documents.csv order: one group per place, or one per report where a place has
+    several (headed 临江街道 A, 临江街道 B) so each dot can be traced to its report."""
+    labels = document_labels(all_docs if all_docs is not None else docs, publisher=False)
+    records = docs.to_dict("records")
+    groups: list[tuple[str, list[str]]] = []
+    for place in dict.fromkeys(document_place(r) for r in records):
+        ids = [str(r["doc_id"]) for r in records if document_place(r) == place]
+        groups.extend([(labels[d], [d]) for d in ids] if len(ids) > 1 else [(place, ids)])
+    return groups
+
+
+def _place_rows(frame: pd.DataFrame, groups: list[tuple[str, list[str]]], lang: str,
+                show_empty: bool = True) -> list[Row]:
+    """Rows for a dot chart: a header per group, then its claims; a note for a group with none (or, without
+    `show_empty`, no rows for it at all)."""
+    rows: list[Row] = []
+    for header, doc_ids in groups:
+        sub = frame[frame["doc_id"].isin(doc_ids)].sort_values(["period", "value", "claim_id"],
+                                                               ascending=[True, False, True])
+        if sub.empty and not show_empty:
+            continue
+        rows.append(("header", header, None))
         if sub.empty:
             none = narrative.t(lang, "（所选报道中没有此类数字）", "(no such claim in its reports)")
             rows.append(("none", none, None))
@@ -204,9 +225,17 @@ def _place_rows(frame: pd.DataFrame, places: list[str], lang: str) -> list[tuple
     return rows
 
 
-def _dot_axes(rows: list[tuple[str, str, dict | None]], size: tuple[float, float]) -> tuple[plt.Figure, plt.Axes]:
-    height = max(size[1], 0.32 * len(rows) + 1.6)
-    fig, ax = plt.subplots(figsize=(size[0], height), layout="constrained")
+def _dot_figure(panels: list[list[Row]], size: tuple[float, float]) -> tuple[plt.Figure, list[plt.Axes]]:
+    """One axes per panel, stacked, each as tall as its rows; the figure never shorter than `size`."""
+    heights = [0.32 * len(rows) + 0.8 for rows in panels]
+    fig, axes = plt.subplots(len(panels), 1, figsize=(size[0], max(size[1], sum(heights) + 0.7)),
+                             layout="constrained", squeeze=False, gridspec_kw={"height_ratios": heights})
+    for ax, rows in zip(axes[:, 0], panels, strict=True):
+        _dot_rows(ax, rows)
+    return fig, list(axes[:, 0])
+
+
+def _dot_rows(ax: plt.Axes, rows: list[Row]) -> None:
     ax.set_ylim(len(rows) - 0.5, -0.5)
     ticks, labels = [], []
     for i, (kind, label, _) in enumerate(rows):
@@ -227,11 +256,11 @@ def _dot_axes(rows: list[tuple[str, str, dict | None]], size: tuple[float, float
     ax.set_axisbelow(True)
     for side in ("top", "right", "left"):
         ax.spines[side].set_visible(False)
-    return fig, ax
 
 
-def _places(docs: pd.DataFrame) -> list[str]:
-    return list(dict.fromkeys(document_place(r) for r in docs.to_dict("records")))
+def _marker(row: dict) -> str:
+    """Circle for an exact figure, diamond for an approximate or bounded one (约, 超过, 余, 不到)."""
+    return "o" if row["qualifier"] in ("none", "") else "D"
 
 
 # --------------------------------------------------------------------------- 2. growth claims
@@ -244,13 +273,12 @@ def growth_dots(claims: pd.DataFrame, docs: pd.DataFrame, lang: str = "zh", size
     if growth.empty:
         return _empty("2_growth_by_place", title, lang, "所选报道中没有增速数字，因此没有增速图。",
                       "The selected reports state no growth rates, so there is no growth chart.")
-    rows = _place_rows(growth, _places(docs), lang)
-    fig, ax = _dot_axes(rows, size)
+    rows = _place_rows(growth, place_groups(docs, all_docs), lang)
+    fig, (ax,) = _dot_figure([rows], size)
     for i, (kind, _, r) in enumerate(rows):
         if kind == "claim" and r is not None:
             ax.plot([0, r["value"]], [i, i], color="#BBBBBB", lw=1, zorder=1)
-            marker = "o" if r["qualifier"] in ("none", "") else "D"
-            ax.scatter([r["value"]], [i], s=42, color=AGREE_COLOUR, marker=marker, zorder=3)
+            ax.scatter([r["value"]], [i], s=42, color=AGREE_COLOUR, marker=_marker(r), zorder=3)
             ax.annotate(r["mention"], (r["value"], i), xytext=(6, 0), textcoords="offset points", va="center",
                         fontsize=8.5)
     ax.axvline(0, color="#888888", lw=0.8)
@@ -266,47 +294,74 @@ def growth_dots(claims: pd.DataFrame, docs: pd.DataFrame, lang: str = "zh", size
 
 def money_dots(claims: pd.DataFrame, docs: pd.DataFrame, lang: str = "zh", size: tuple[float, float] = DEFAULT_SIZE,
                all_docs: pd.DataFrame | None = None) -> Chart:
-    """Money amounts (元) per place on a log axis, coloured by indicator, each labelled with its period."""
+    """Money amounts (元) per place on a log axis, coloured by indicator, each labelled with its period.
+
+    Totals and per-person amounts (人均, 元 per person) are different units: they get separate panels with
+    separate axes, never one scale.
+    """
     money = money_claims(claims)
     title = narrative.money_title(money, lang)
     if money.empty:
         return _empty("3_money_by_place", title, lang, "所选报道中没有金额数字，因此没有金额图。",
                       "The selected reports state no money amounts, so there is no money chart.")
-    rows = _place_rows(money, _places(docs), lang)
-    fig, ax = _dot_axes(rows, size)
+    groups = place_groups(docs, all_docs)
+    totals, per_head = money[~money["per_capita"]], money[money["per_capita"]]
+    panels = [(narrative.t(lang, "总量（元）", "Totals (yuan)"), totals, True),
+              (narrative.t(lang, "人均（元/人）：与总量不同单位，单独成图", "Per person (yuan per person): a different "
+                           "unit from totals, drawn on its own"), per_head, False)]
+    panels = [(name, frame, empty_ok) for name, frame, empty_ok in panels if len(frame)]
+    rows = [_place_rows(frame, groups, lang, show_empty=empty_ok) for _, frame, empty_ok in panels]
+    fig, axes = _dot_figure(rows, size)
     keys = list(dict.fromkeys((r["indicator_id"] or r["indicator"]) for r in money.to_dict("records")))
     palette = plt.get_cmap("tab20").colors
     colour = {k: palette[i % len(palette)] for i, k in enumerate(keys)}
+    for ax, panel_rows, (name, frame, _) in zip(axes, rows, panels, strict=True):
+        _money_panel(ax, panel_rows, frame, colour, lang)
+        if len(panels) > 1:
+            ax.set_title(name, loc="left", fontsize=10.5, color="#333333")
+    note = narrative.t(lang, "每个点是一条金额说法，颜色区分指标，括号内为时期；菱形 = 约数或“余/超”。"
+                             "时期不同的数字不能相比。",
+                       "One dot per amount, coloured by indicator, period in brackets; diamond = approximate or "
+                       "'over'. Figures for different periods are not comparable.")
+    others = other_currencies(claims)
+    if others:
+        note += narrative.t(lang, f"以{'、'.join(others)}计的金额未画入（不能与元同轴）。",
+                            f" Amounts in {', '.join(others)} are left out (not on a yuan axis).")
+    return Chart("3_money_by_place", title, _finish(fig, title, source_line(docs, lang, all_docs), note))
+
+
+def _money_panel(ax: plt.Axes, rows: list[Row], money: pd.DataFrame, colour: dict, lang: str) -> None:
     for i, (kind, _, r) in enumerate(rows):
         if kind == "claim" and r is not None:
             c = colour[r["indicator_id"] or r["indicator"]]
             lo, hi = r.get("low"), r.get("high")
             if pd.notna(lo) and pd.notna(hi) and lo > 0:
                 ax.plot([lo, hi], [i, i], color=c, lw=3, alpha=0.6)
-            marker = "o" if r["qualifier"] in ("none", "") else "D"
-            ax.scatter([r["value"]], [i], s=46, color=c, marker=marker, zorder=3)
+            ax.scatter([r["value"]], [i], s=46, color=c, marker=_marker(r), zorder=3)
             ax.annotate(r["mention"], (r["value"], i), xytext=(7, 0), textcoords="offset points", va="center",
                         fontsize=8.5)
     ax.set_xscale("log")
-    lo, hi = money["value"].min(), money["value"].max()
-    ax.set_xlim(lo / 3, hi * 8)
+    ax.set_xlim(*_decades(money["value"].min() / 3, money["value"].max() * 8))
     ax.xaxis.set_major_formatter(plt.FuncFormatter(lambda v, _: _yuan(v, lang)))
-    ax.set_xlabel(narrative.t(lang, "金额（元，对数刻度）", "amount (yuan, log scale)"))
-    note = narrative.t(lang, "每个点是一条金额说法，颜色区分指标，括号内为时期；菱形 = 约数或“余/超”。"
-                             "时期不同的数字不能相比。",
-                       "One dot per amount, coloured by indicator, period in brackets; diamond = approximate or "
-                       "'over'. Figures for different periods are not comparable.")
-    return Chart("3_money_by_place", title, _finish(fig, title, source_line(docs, lang, all_docs), note))
+    ax.xaxis.set_minor_formatter(matplotlib.ticker.NullFormatter())  # no 2×10⁴ labels between the decades
+    per_head = bool(money["per_capita"].all())
+    ax.set_xlabel(narrative.t(lang, "金额（元/人，对数刻度）" if per_head else "金额（元，对数刻度）",
+                              "amount (yuan per person, log scale)" if per_head else "amount (yuan, log scale)"))
+
+
+def _decades(lo: float, hi: float) -> tuple[float, float]:
+    """Limits widened to whole powers of ten, at least two apart, so a log axis always shows labelled ticks."""
+    a, b = np.floor(np.log10(lo)), np.ceil(np.log10(hi))
+    return 10.0 ** min(a, b - 2), 10.0 ** b
 
 
 def _yuan(value: float, lang: str) -> str:
-    """Axis tick: 1万, 100万, 1亿 ... (zh) or 10k, 1m, 100m, 1bn (en)."""
-    steps = [(1e8, "亿", "00m"), (1e4, "万", "0k")] if lang != "en" else [(1e9, "bn", ""), (1e6, "m", ""),
-                                                                          (1e3, "k", "")]
-    for base, zh, _ in steps:
+    """Axis tick: 1万, 100万, 1亿, 1万亿 (zh) or 10k, 1m, 100m, 1bn, 1tn (en)."""
+    steps = [(1e12, "万亿"), (1e8, "亿"), (1e4, "万")] if lang != "en" else [(1e12, "tn"), (1e9, "bn"), (1e6, "m"),
+                                                                         (1e3, "k")]
+    for base, name in steps:
         if value >= base:
-            n = value / base
-            return f"{n:g}{zh}"
+            return f"{value / base:g}{name}"
     return f"{value:g}"
 
 
@@ -315,7 +370,8 @@ def _yuan(value: float, lang: str) -> str:
 def theme_emphasis(shares: pd.DataFrame, docs: pd.DataFrame, lang: str = "zh", size: tuple[float, float] = DEFAULT_SIZE,
                    themes_file=THEMES_FILE, all_docs: pd.DataFrame | None = None) -> Chart:
     """Share of each text's sentences (by characters) given to each theme: one 100% bar per report."""
-    title = narrative.emphasis_title(shares, lang, themes_file)
+    short = document_labels(all_docs if all_docs is not None else docs, publisher=False)
+    title = narrative.emphasis_title(shares, lang, themes_file, short)
     if shares.empty or shares["chars"].sum() == 0:
         return _empty("4_theme_emphasis", title, lang, "没有清洗后的正文，因此没有篇幅分析图。",
                       "There is no cleaned text, so there is no emphasis chart.")
@@ -373,9 +429,9 @@ def two_sources(consistency: pd.DataFrame, claims: pd.DataFrame, docs: pd.DataFr
     fig, axes = plt.subplots(n, 1, figsize=(size[0], 1.35 * n + 1.6), layout="constrained",
                              squeeze=False)
     for ax, r in zip(axes[:, 0], rows, strict=True):
-        bad = narrative.differs(r)
+        bad, differ = narrative.contradicts(r), narrative.differs(r)
         compared = r["status"] not in ("period_mismatch", "unit_mismatch")
-        colour = DIFFER_COLOUR if bad else AGREE_COLOUR if compared else NEUTRAL_COLOUR
+        colour = DIFFER_COLOUR if bad else UNCLEAR_COLOUR if differ else AGREE_COLOUR if compared else NEUTRAL_COLOUR
         values = [float(r["value_a"]), float(r["value_b"])]
         names = [_side_label(r, side, labels, lang) for side in ("a", "b")]
         ax.barh([0, 1], values, color=colour, hatch=None if compared else "//", height=0.6,
@@ -386,13 +442,16 @@ def two_sources(consistency: pd.DataFrame, claims: pd.DataFrame, docs: pd.DataFr
         ax.set_ylim(1.6, -0.6)
         ax.set_xlim(0, max(values) * 1.2 if max(values) > 0 else 1)
         indicator = narrative.indicator_label(r["indicator"], r["indicator_id"], lang)
-        mark = "≠ " if bad else ""
+        mark = "≠ " if bad else "≠? " if differ else ""
         ax.set_title(f"{mark}{r['entity']} · {indicator} — {narrative.status_label(r, lang)}", loc="left",
-                     fontsize=10, color=DIFFER_COLOUR if bad else "#333333")
+                     fontsize=10, color=colour if differ else "#333333")
         for side in ("top", "right"):
             ax.spines[side].set_visible(False)
-    note = narrative.t(lang, "红色 = 两篇报道的数字不一致；斜线 = 时期或单位不同，未作比较。",
-                       "Red = the two reports' figures disagree; hatched = different periods or units, not compared.")
+    note = narrative.t(lang, "红色 = 同一时期的数字不一致；橙色 = 数字不同但时期不明（未必矛盾）；蓝色 = 一致；"
+                             "斜线 = 时期或单位不同，未作比较。",
+                       "Red = figures for the same period disagree; orange = figures differ but the periods are "
+                       "unclear (not necessarily a contradiction); blue = agree; hatched = different periods or "
+                       "units, not compared.")
     if len(pairs) > max_panels:
         note += narrative.t(lang, "（只显示前几项，完整列表见 consistency.csv）",
                             " (first pairs only; all in consistency.csv)")
@@ -421,7 +480,11 @@ def comparison_charts(tables: Tables, lang: str = "zh", size: tuple[float, float
 
 
 def present(chart: Chart, figures_dir: str | Path, formats: tuple[str, ...] = ("png", "svg")) -> list[Path]:
-    """Show a chart in the notebook: its title as a heading, then the figure (saved first) or the message."""
+    """Show a chart in the notebook: its title as a heading, then the figure or the message.
+
+    The files in figures_dir carry the title (they travel alone); the embedded copy leaves it to the heading
+    just above, so the page does not say it twice, and gives it as the image's alt text.
+    """
     from IPython.display import Image, Markdown, display
 
     display(Markdown(f"### {chart.title}"))
@@ -429,15 +492,20 @@ def present(chart: Chart, figures_dir: str | Path, formats: tuple[str, ...] = ("
         display(Markdown(f"> {chart.message}"))
         return []
     written = save_figure(chart.fig, figures_dir, chart.name, formats)
-    display(Image(data=png_bytes(chart.fig), format="png"))  # embedded, so the reader HTML carries it
+    display(Image(data=png_bytes(chart.fig, with_title=False), format="png", alt=chart.title))
     plt.close(chart.fig)
     return written
 
 
-def png_bytes(fig: plt.Figure, dpi: int = 110) -> bytes:
+def png_bytes(fig: plt.Figure, dpi: int = 110, with_title: bool = True) -> bytes:
     """The figure as PNG bytes (for embedding in a notebook), deterministic like `save_figure`."""
     import io
 
+    title = fig._suptitle  # the finding, set by _finish (matplotlib keeps no public handle on it)
+    if title is not None:
+        title.set_visible(with_title)
     buf = io.BytesIO()
     fig.savefig(buf, format="png", dpi=dpi, bbox_inches="tight", metadata={"Software": None})
+    if title is not None:
+        title.set_visible(True)
     return buf.getvalue()

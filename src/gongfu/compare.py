@@ -14,7 +14,7 @@ from pathlib import Path
 import pandas as pd
 
 from gongfu.errors import GongfuError
-from gongfu.themes import THEMES_FILE, indicator_theme, load_themes, theme_of
+from gongfu.themes import THEMES_FILE, indicator_theme, indicator_zh, load_themes, theme_of
 
 CONSISTENCY_COLUMNS = [
     "entity", "indicator", "indicator_id", "is_growth", "unit",
@@ -40,11 +40,11 @@ def document_place(doc: dict) -> str:
 _LETTERS = "ABCDEFGHIJKLMNOPQRSTUVWXYZ"
 
 
-def document_labels(docs: pd.DataFrame) -> dict[str, str]:
+def document_labels(docs: pd.DataFrame, publisher: bool = True) -> dict[str, str]:
     """doc_id -> a short label without digits: place, a letter when a place has several reports, publisher.
 
-    e.g. 临江街道 A（杭州日报）, 临江街道 B, 南湖区（中国经济网 ...）. Digits are avoided so that every number
-    in generated text is a claimed number.
+    e.g. 临江街道 A（杭州日报）, 临江街道 B, 南湖区（中国经济网 ...）; without the publisher (for titles):
+    临江街道 A. Digits are avoided so that every number in generated text is a claimed number.
     """
     rows = docs.to_dict("records")
     places = [document_place(r) or "?" for r in rows]
@@ -56,9 +56,9 @@ def document_labels(docs: pd.DataFrame) -> dict[str, str]:
         if counts.get(place, 0) > 1:
             label += f" {_LETTERS[seen.get(place, 0) % len(_LETTERS)]}"
             seen[place] = seen.get(place, 0) + 1
-        publisher = row.get("publisher")
-        if isinstance(publisher, str) and publisher.strip():
-            label += f"（{re.sub(r'[0-9０-９]', '', publisher.strip())}）"
+        name = row.get("publisher")
+        if publisher and isinstance(name, str) and name.strip():
+            label += f"（{re.sub(r'[0-9０-９]', '', name.strip())}）"
         labels[str(row["doc_id"])] = label
     return labels
 
@@ -128,6 +128,18 @@ def enrich_claims(claims: pd.DataFrame, docs: pd.DataFrame, themes_file: Path = 
     return out.reset_index(drop=True)
 
 
+PER_CAPITA_MARK = "人均"
+
+
+def is_per_capita(row: dict) -> bool:
+    """Whether a claim is an amount per person (人均…), in the text's wording or the taxonomy's Chinese label.
+
+    Per-person amounts and totals are different units (元/人 vs 元) even where both are written 元.
+    """
+    return PER_CAPITA_MARK in _text(row.get("indicator")) or PER_CAPITA_MARK in indicator_zh(
+        _text(row.get("indicator_id")))
+
+
 def growth_claims(claims: pd.DataFrame) -> pd.DataFrame:
     """Growth rates (is_growth, in %), one row per claim."""
     if claims.empty:
@@ -136,11 +148,20 @@ def growth_claims(claims: pd.DataFrame) -> pd.DataFrame:
 
 
 def money_claims(claims: pd.DataFrame, unit: str = "元") -> pd.DataFrame:
-    """Money amounts (base unit 元, positive, not growth rates), one row per claim."""
+    """Money amounts (base unit 元, positive, not growth rates), one row per claim, with `per_capita`."""
     if claims.empty:
-        return claims
+        return claims.assign(per_capita=pd.Series(dtype=bool))
     keep = (claims["unit"] == unit) & ~claims["is_growth"] & (claims["value"] > 0)
-    return claims[keep].reset_index(drop=True)
+    out = claims[keep].reset_index(drop=True)
+    return out.assign(per_capita=[is_per_capita(r) for r in out.to_dict("records")] if len(out) else [])
+
+
+def other_currencies(claims: pd.DataFrame, unit: str = "元") -> list[str]:
+    """Money units other than `unit` that claims use (e.g. 美元): amounts that cannot sit on a 元 axis."""
+    from gongfu.numbers import load_units
+
+    money = {u.base_unit for u in load_units().values() if u.kind == "money"} - {unit}
+    return sorted(set(claims["unit"]) & money) if len(claims) else []
 
 
 def theme_counts(claims: pd.DataFrame, docs: pd.DataFrame, themes_file: Path = THEMES_FILE) -> pd.DataFrame:
@@ -350,6 +371,14 @@ def consistency_table(claims: pd.DataFrame, tol: Tolerance = Tolerance()) -> pd.
         rows.extend(compare_pair(a, b, tol) for a, b in combinations(records, 2) if a["doc_id"] != b["doc_id"])
     out = pd.DataFrame(rows, columns=CONSISTENCY_COLUMNS)
     return out.sort_values(["entity", "indicator", "claim_a", "claim_b"]).reset_index(drop=True)
+
+
+CONSISTENCY_VIEW = ["entity", "indicator", "mention_a", "period_a", "mention_b", "period_b", "status", "note"]
+
+
+def consistency_view(consistency: pd.DataFrame) -> pd.DataFrame | None:
+    """The columns a reader needs from consistency.csv, or None when there is no pair (nothing to show)."""
+    return None if consistency.empty else consistency[CONSISTENCY_VIEW].reset_index(drop=True)
 
 
 def place_pairs(consistency: pd.DataFrame, claims: pd.DataFrame, place: str) -> pd.DataFrame:

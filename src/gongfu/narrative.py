@@ -47,10 +47,14 @@ def _period_en(period: str, year: str) -> str:
     return text or period or "period not stated"
 
 
+# A claim whose indicator the extraction did not identify (the report may well name it).
+NO_INDICATOR_ZH, NO_INDICATOR_EN = "指标未识别", "indicator not identified"
+
+
 def claim_label(row: dict, lang: str = "zh", with_period: bool = True) -> str:
     """'indicator（period）', with the entity first when it is not the report's own place."""
     indicator = indicator_label(row.get("indicator", ""), row.get("indicator_id", ""), lang) or t(
-        lang, "未注明指标", "indicator not stated")
+        lang, NO_INDICATOR_ZH, NO_INDICATOR_EN)
     entity = row.get("entity", "")
     if entity and entity != row.get("place", ""):
         indicator = f"{entity}·{indicator}" if lang != "en" else f"{entity}: {indicator}"
@@ -71,15 +75,21 @@ def join(items: list[str], lang: str = "zh") -> str:
 # --------------------------------------------------------------------------- chart titles (findings)
 
 def heatmap_title(counts: pd.DataFrame, lang: str = "zh", themes_file=THEMES_FILE) -> str:
-    """The theme most reports' numbers are about."""
+    """The theme with the most claims, and whether it is also where most reports' numbers cluster."""
     assigned = counts.drop(index=UNASSIGNED, errors="ignore")
     if counts.to_numpy().sum() == 0:
         return t(lang, "所选报道中没有数字说法", "The selected reports make no numeric claims")
     if assigned.to_numpy().sum() == 0:
         return t(lang, "这些数字尚未归入任何主题", "None of the numbers could be given a theme yet")
-    tops = assigned.idxmax()[assigned.sum() > 0].value_counts()
-    top = theme_label(tops.index[0], lang, themes_file)
-    return t(lang, f"多数报道的数字集中在「{top}」", f"Most reports' numbers are about {top.lower()}")
+    top_id = assigned.sum(axis=1).idxmax()  # ties: the lexicon's order
+    top = theme_label(top_id, lang, themes_file)
+    leaders = assigned.loc[:, assigned.sum() > 0].idxmax()  # each report's own top theme
+    if len(leaders) == 1:
+        return t(lang, f"这篇报道的数字集中在「{top}」", f"This report's numbers are mostly about {top.lower()}")
+    if (leaders == top_id).sum() * 2 > len(leaders):
+        return t(lang, f"多数报道的数字集中在「{top}」", f"Most reports' numbers are about {top.lower()}")
+    return t(lang, f"「{top}」的数字最多，但各篇报道的重点不同",
+             f"{top} has the most numbers, but each report has its own focus")
 
 
 def growth_title(growth: pd.DataFrame, lang: str = "zh") -> str:
@@ -96,19 +106,43 @@ def money_title(money: pd.DataFrame, lang: str = "zh") -> str:
     if money.empty:
         return t(lang, "所选报道中没有金额数字", "The selected reports state no money amounts")
     top = money.sort_values(["value", "claim_id"], ascending=[False, True]).iloc[0].to_dict()
-    return t(lang, f"金额最大的是{top['place']}{claim_label(top, lang)}{top['mention']}；各地时期不同，不能直接相比",
+    return t(lang, f"金额最大的是{top['place']}的{claim_label(top, lang)}{top['mention']}；各地时期不同，不能直接相比",
              f"Largest amount: {top['mention']}, {claim_label(top, lang)}, {top['place']}; periods differ, "
              f"so places are not directly comparable")
 
 
-def emphasis_title(shares: pd.DataFrame, lang: str = "zh", themes_file=THEMES_FILE) -> str:
-    """The theme given the most space across the texts."""
-    assigned = shares[shares["theme"] != UNASSIGNED]
-    if assigned.empty or assigned["chars"].sum() == 0:
+def emphasis_title(shares: pd.DataFrame, lang: str = "zh", themes_file=THEMES_FILE,
+                   labels: dict[str, str] | None = None) -> str:
+    """The theme most texts give the most space to, and the texts that lean elsewhere (by `labels`)."""
+    leaders = top_themes(shares)
+    if not leaders:
         return t(lang, "没有可分析的正文", "No text to analyse")
-    top = assigned.groupby("theme", sort=False)["share"].mean().idxmax()
-    label = theme_label(top, lang, themes_file)
-    return t(lang, f"各篇报道篇幅最多的主题是「{label}」", f"The reports give most space to {label.lower()}")
+    counts = pd.Series(list(leaders.values())).value_counts(sort=False)
+    top_id = counts.idxmax()  # ties: the first text's
+    top = theme_label(top_id, lang, themes_file)
+    if len(leaders) == 1:
+        return t(lang, f"这篇报道篇幅最多的是「{top}」", f"This report gives most space to {top.lower()}")
+    if counts[top_id] == len(leaders):
+        return t(lang, f"每篇报道篇幅最多的都是「{top}」", f"Every report gives most space to {top.lower()}")
+    labels = labels or {}
+    others = [(labels.get(d, d), theme_label(x, lang, themes_file)) for d, x in leaders.items() if x != top_id]
+    lean = t(lang, "，".join(f"{d}侧重「{x}」" for d, x in others),
+             ", ".join(f"{d} leans to {x.lower()}" for d, x in others))
+    if counts[top_id] * 2 > len(leaders):
+        return t(lang, f"多数报道篇幅最多给了「{top}」；{lean}",
+                 f"Most reports give most space to {top.lower()}; {lean}")
+    first = [labels.get(d, d) for d, x in leaders.items() if x == top_id]
+    return t(lang, f"各篇报道侧重不同：{join(first)}侧重「{top}」，{lean}",
+             f"The reports lean different ways: {join(first, lang)} to {top.lower()}, {lean}")
+
+
+def top_themes(shares: pd.DataFrame) -> dict[str, str]:
+    """doc_id -> the theme its text gives the most space to (ties: lexicon order); texts without any left out."""
+    assigned = shares[(shares["theme"] != UNASSIGNED) & (shares["chars"] > 0)] if len(shares) else shares
+    out = {}
+    for doc_id, group in assigned.groupby("doc_id", sort=False):
+        out[doc_id] = group.loc[group["chars"].idxmax(), "theme"]  # first maximum = lexicon order
+    return out
 
 
 STATUS_ZH = {"agree": "一致", "disagree": "不一致", "period_unclear": "时期不明", "period_mismatch": "时期不同，未比较",
@@ -132,6 +166,11 @@ def differs(row: dict) -> bool:
     return row["status"] in ("disagree", "period_unclear") and str(row["values_agree"]) == "False"
 
 
+def contradicts(row: dict) -> bool:
+    """Whether two figures for the same, known period differ: a real contradiction, not a change over time."""
+    return row["status"] == "disagree"
+
+
 def two_sources_title(pairs: pd.DataFrame, place: str, lang: str = "zh") -> str:
     """What the two reports on one place say about the same indicators."""
     if not place:
@@ -140,12 +179,16 @@ def two_sources_title(pairs: pd.DataFrame, place: str, lang: str = "zh") -> str:
         return t(lang, f"{place}的两篇报道没有报出同一指标的数字",
                  f"The two reports on {place} share no indicator")
     rows = pairs.to_dict("records")
-    bad = [r for r in rows if differs(r)]
+    bad = [r for r in rows if contradicts(r)] or [r for r in rows if differs(r)]
     if bad:
         r = bad[0]
         ind = indicator_label(r["indicator"], r["indicator_id"], lang)
-        return t(lang, f"{place}两篇报道对{ind}说法不一：{r['mention_a']}与{r['mention_b']}",
-                 f"The two reports on {place} disagree on {ind}: {r['mention_a']} vs {r['mention_b']}")
+        if contradicts(r):
+            return t(lang, f"{place}两篇报道对{ind}说法不一：{r['mention_a']}与{r['mention_b']}",
+                     f"The two reports on {place} disagree on {ind}: {r['mention_a']} vs {r['mention_b']}")
+        return t(lang, f"{place}两篇报道的{ind}数字不同：{r['mention_a']}与{r['mention_b']}，但时期不明，未必矛盾",
+                 f"The two reports on {place} give different {ind} figures, {r['mention_a']} vs "
+                 f"{r['mention_b']}, for periods the texts do not fix: not necessarily a contradiction")
     if all(r["status"] == "agree" for r in rows):
         return t(lang, f"{place}两篇报道的共同指标说法一致", f"The two reports on {place} agree")
     return t(lang, f"{place}两篇报道的共同指标无法直接比较（时期或单位不同）",
@@ -192,7 +235,7 @@ def places_paragraphs(tables: Tables, lang: str = "zh") -> list[str]:
         several = sum(document_place(r) == place for r in tables.docs.to_dict("records")) > 1
 
         def cite(r: dict, several: bool = several) -> str:
-            return (f"（{r['doc_label']}）" if lang != "en" else f" ({r['doc_label']})") if several else ""
+            return (f"，见{r['doc_label']}" if lang != "en" else f", per {r['doc_label']}") if several else ""
 
         m = money[money["place"] == place] if len(money) else money
         g = growth[growth["place"] == place] if len(growth) else growth
@@ -222,7 +265,7 @@ def emphasis_paragraph(tables: Tables, lang: str = "zh") -> str:
     parts = []
     for doc_id, group in assigned.groupby("doc_id", sort=False):
         top = [theme_label(x, lang, tables.themes_file) for x in group.sort_values(
-            ["share", "theme"], ascending=[False, True])["theme"].head(2)]
+            "chars", ascending=False, kind="stable")["theme"].head(2)]  # ties: lexicon order, as top_themes
         then_zh = f"，其次是「{top[1]}」" if len(top) > 1 else ""
         parts.append(t(lang, f"{labels[doc_id]}篇幅最多给了「{top[0]}」{then_zh}",
                        f"{labels[doc_id]} gives most space to {top[0].lower()}"
@@ -234,9 +277,9 @@ def consistency_paragraph(tables: Tables, lang: str = "zh") -> str:
     """The cross-source check in words: each pair of claims about the same thing and the verdict."""
     pairs = tables.consistency
     if pairs.empty:
-        return t(lang, "交叉核对：没有两篇报道对同一地方、同一指标报出数字，因此无从核对。",
-                 "Cross-check: no two reports give a number for the same place and indicator, so there is "
-                 "nothing to cross-check.")
+        return t(lang, "交叉核对：在识别出指标的数字中，没有两篇报道对同一地方、同一指标报出数字，因此无从核对。",
+                 "Cross-check: among the numbers whose indicator was identified, no two reports give a number "
+                 "for the same place and indicator, so there is nothing to cross-check.")
     labels = {**_labels(tables)}
     parts = []
     for r in pairs.to_dict("records"):
@@ -262,10 +305,12 @@ def caveats_paragraph(tables: Tables, lang: str = "zh") -> str:
                        f"a district is far larger, so totals are not comparable across them"))
     pair = period_contrast(tables.claims)
     if pair:
-        a, b = pair
-        parts.append(t(lang, f"各报道数字的时期不同：如{a}与{b}不是同一时期，只有同一时期的数字才作比较",
-                       f"the figures cover different periods: {a} and {b} are not the same period, and only "
-                       f"same-period figures are compared"))
+        (a, a_places), (b, b_places) = pair
+        parts.append(t(lang, f"各报道数字的时期不同：如{join(a_places)}的{a}与{join(b_places)}的{b}不是同一时期，"
+                             f"只有同一时期的数字才作比较",
+                       f"the figures cover different periods: {a} ({join(a_places, lang)}) and {b} "
+                       f"({join(b_places, lang)}) are not the same period, and only same-period figures are "
+                       f"compared"))
     else:
         parts.append(t(lang, "各报道的时期各不相同（如上半年与今年以来），只有同一时期的数字才作比较",
                        "the reports cover different periods (e.g. first half vs year to date); only same-period "
@@ -278,17 +323,25 @@ def caveats_paragraph(tables: Tables, lang: str = "zh") -> str:
 _SPAN_ORDER = ("H1", "M1-8", "FY", "now", "YTD")
 
 
-def period_contrast(claims: pd.DataFrame) -> tuple[str, str] | None:
-    """Two periods, as the claims write them, that are different spans (上半年 vs 今年1-8月 first)."""
+def period_contrast(claims: pd.DataFrame) -> tuple[tuple[str, list[str]], tuple[str, list[str]]] | None:
+    """Two different spans (上半年 vs 今年1-8月 first), each as the claims most often write it, with the places
+    whose claims use it."""
     if claims.empty:
         return None
-    examples: dict[str, str] = {}
-    for period, year in sorted(zip(claims["period"], claims["year"], strict=True)):
-        span = period_key(period, year).span
-        if span and span not in examples:
-            examples[span] = period
-    spans = sorted(examples, key=lambda x: (_SPAN_ORDER.index(x) if x in _SPAN_ORDER else len(_SPAN_ORDER), x))
-    return (examples[spans[0]], examples[spans[1]]) if len(spans) > 1 else None
+    spans = [period_key(p, y).span for p, y in zip(claims["period"], claims["year"], strict=True)]
+    frame = claims.assign(_span=spans)
+    frame = frame[frame["_span"] != ""]
+    if frame["_span"].nunique() < 2:
+        return None
+    order = sorted(frame["_span"].unique(),
+                   key=lambda x: (_SPAN_ORDER.index(x) if x in _SPAN_ORDER else len(_SPAN_ORDER), x))
+    out = []
+    for span in order[:2]:
+        sub = frame[frame["_span"] == span]
+        written = sub["period"].value_counts()
+        wording = sorted(written[written == written.max()].index)[0]  # most common wording, ties alphabetical
+        out.append((wording, list(dict.fromkeys(sub["place"]))))
+    return out[0], out[1]
 
 
 def story(tables: Tables, lang: str = "zh") -> str:

@@ -11,15 +11,31 @@ from pathlib import Path
 from gongfu import paths
 from gongfu.errors import GongfuError
 
+# The lab template without the scripts it fetches from a CDN (require.js, MathJax, mermaid): these pages hold no
+# widgets, maths or diagrams, so they open offline with nothing to load and no console errors.
+READER_TEMPLATE = """{%- extends 'index.html.j2' -%}
+{%- block html_head_js_requirejs -%}{%- endblock html_head_js_requirejs -%}
+{%- block html_head_js_mathjax -%}{%- endblock html_head_js_mathjax -%}
+{%- block html_head_js_mermaidjs -%}{%- endblock html_head_js_mermaidjs -%}
+{%- block html_head_css -%}
+<style type="text/css">
+:root { --jp-content-font-family: "Noto Sans CJK SC", "Noto Sans SC", "PingFang SC", "Microsoft YaHei", system-ui,
+         sans-serif; }
+</style>
+{%- endblock html_head_css -%}
+"""
+
 
 def export_html(notebook: Path, out: Path) -> Path:
-    """Write the reader version of an executed notebook: no code, figures embedded, UTF-8 declared."""
+    """Write the reader version of an executed notebook: no code, figures embedded, UTF-8 declared, no
+    external scripts, titled with the notebook's heading."""
     import nbformat
     from nbconvert import HTMLExporter
 
     nb = nbformat.read(str(notebook), as_version=4)
-    exporter = HTMLExporter(exclude_input=True, exclude_input_prompt=True, exclude_output_prompt=True)
-    body, _ = exporter.from_notebook_node(nb)
+    exporter = HTMLExporter(exclude_input=True, exclude_input_prompt=True, exclude_output_prompt=True,
+                            raw_template=READER_TEMPLATE)
+    body, _ = exporter.from_notebook_node(nb, resources={"metadata": {"name": _title(nb, notebook.stem)}})
     if "<meta charset" not in body.lower():
         body = body.replace("<head>", '<head>\n<meta charset="utf-8">', 1)
     body = body.replace('<html lang="en">', '<html lang="zh-CN">', 1)  # browsers pick Chinese glyph forms

@@ -100,6 +100,12 @@ def indicator_label(indicator: str, indicator_id: str = "", lang: str = "zh",
     return indicator or (entry.zh if entry else "") or indicator_id
 
 
+def indicator_zh(indicator_id: str, path: Path = INDICATORS_FILE) -> str:
+    """The taxonomy's Chinese label of an indicator id ('' when unknown)."""
+    entry = load_indicators(path).get(indicator_id or "")
+    return entry.zh if entry else ""
+
+
 def indicator_theme(indicator_id: str, path: Path = INDICATORS_FILE) -> str:
     """The theme the taxonomy gives an indicator id ('' when unknown)."""
     entry = load_indicators(path).get(indicator_id or "")
