@@ -200,6 +200,9 @@ def run_pipeline(only: list[str] | None = None, overrides: dict[str, str] | None
     _publish(stage_processed, processed_dir, stage_reports, reports_dir)
     write_index(reports_dir)
     shutil.rmtree(stage, ignore_errors=True)
+    from gongfu.browser import screenshot_reports
+
+    print(screenshot_reports(reports_dir), file=sys.stderr)  # after success; never fails the run
     return RunResult(names, processed_dir, reports_dir, time.perf_counter() - started, resolved)
 
 

@@ -95,11 +95,12 @@ def _report_status(docs: pd.DataFrame, strict: bool, stage: str) -> None:
 
 def compare_stage(processed_dir: str | Path, *, documents: str | Sequence[str] | None = "all",
                   places: str | Sequence[str] | None = "all", theme_lexicon: str | Path = "default",
-                  tolerance: float | None = None):
+                  tolerance: float | None = None, write: bool = True):
     """Compare the reports in processed_dir: write consistency.csv, return the tables the notebook shows.
 
     documents/places: comma-separated doc_ids or place names (or 'all'); theme_lexicon: 'default' (the
-    package's themes.csv) or a CSV path; tolerance: the relative margin for unqualified figures.
+    package's themes.csv) or a CSV path; tolerance: the relative margin for unqualified figures;
+    write=False only reads (to rebuild what a finished run showed).
     """
     from gongfu.compare import Tolerance, load_tables
     from gongfu.themes import THEMES_FILE
@@ -108,5 +109,6 @@ def compare_stage(processed_dir: str | Path, *, documents: str | Sequence[str] |
     lexicon = THEMES_FILE if str(theme_lexicon) in ("", "default") else Path(theme_lexicon)
     tol = Tolerance() if tolerance is None else Tolerance(exact=float(tolerance))
     tables = load_tables(processed_dir, parse_list(documents), parse_list(places), lexicon, tol)
-    write_csv(tables.consistency, processed_dir / "consistency.csv")
+    if write:
+        write_csv(tables.consistency, processed_dir / "consistency.csv")
     return tables

@@ -1,0 +1,147 @@
+"""The reader pages as a browser shows them: open each in headless Chromium, note what went wrong, screenshot it.
+
+Uses the system Chromium (Debian's `chromium` package) through playwright and never downloads a browser.
+Every request that is not a local file or inline data is refused, so a page that needs the network fails
+the check instead of quietly depending on it.
+"""
+
+from __future__ import annotations
+
+import shutil
+from dataclasses import dataclass, field
+from pathlib import Path
+
+from gongfu import paths
+
+INSTALL_HINT = "sudo apt-get install chromium fonts-noto-cjk"
+SCREENSHOTS_SUBDIR = "screenshots"
+CHROMIUM_NAMES = ("chromium", "chromium-browser")
+VIEWPORT = {"width": 1280, "height": 900}
+
+# Every <img> on the page: its source (shortened), whether it finished loading, and its natural size.
+_IMAGES_JS = """() => Array.from(document.images).map(img => ({
+    src: img.currentSrc.slice(0, 60), complete: img.complete, width: img.naturalWidth, height: img.naturalHeight}))"""
+
+
+def find_chromium() -> str | None:
+    """The system Chromium's path, or None when it is not installed."""
+    for name in CHROMIUM_NAMES:
+        found = shutil.which(name)
+        if found:
+            return found
+    return None
+
+
+def missing_reason() -> str | None:
+    """Why pages cannot be opened here (no playwright, no Chromium), with how to fix it; None when they can."""
+    try:
+        import playwright.sync_api  # noqa: F401
+    except ImportError:
+        return "playwright is not installed: run `make setup` (it installs the test extra, pip install -e '.[test]')"
+    if find_chromium() is None:
+        return f"Chromium not found: install it with `{INSTALL_HINT}` (a browser is never downloaded)"
+    return None
+
+
+def report_pages(reports_dir: Path = paths.REPORTS_DIR) -> list[Path]:
+    """The pages a reader opens: index.html first, then each notebook's page in run order."""
+    reports_dir = Path(reports_dir)
+    pages = sorted(reports_dir.glob("[0-9][0-9]_*.html"))
+    index = reports_dir / "index.html"
+    return ([index] if index.is_file() else []) + pages
+
+
+@dataclass
+class PageVisit:
+    """What one page looked like in the browser."""
+
+    page: Path
+    title: str = ""
+    text: str = ""
+    console_errors: list[str] = field(default_factory=list)
+    images: list[dict] = field(default_factory=list)
+    screenshot: Path | None = None
+
+    def broken_images(self) -> list[str]:
+        """Sources of images that did not load or have no size."""
+        return [i["src"] for i in self.images if not i["complete"] or i["width"] <= 0 or i["height"] <= 0]
+
+    def problems(self) -> list[str]:
+        """Everything a reader would notice as wrong, one line each (empty when the page is fine)."""
+        out = [f"{self.page.name}: console error: {e}" for e in self.console_errors]
+        out += [f"{self.page.name}: image not loaded: {src}" for src in self.broken_images()]
+        return out
+
+
+def visit_pages(pages: list[Path], screenshots_dir: Path | None = None, executable: str | None = None
+                ) -> list[PageVisit]:
+    """Open each page in headless Chromium, collect console errors, images and text, and (optionally) save a
+    full-page screenshot as screenshots_dir/<page>.png."""
+    from playwright.sync_api import sync_playwright
+
+    executable = executable or find_chromium()
+    if executable is None:
+        raise RuntimeError(missing_reason() or "Chromium not found")
+    if screenshots_dir is not None:
+        Path(screenshots_dir).mkdir(parents=True, exist_ok=True)
+    visits = []
+    with sync_playwright() as pw:
+        browser = pw.chromium.launch(executable_path=executable, headless=True)
+        try:
+            context = browser.new_context(viewport=VIEWPORT, locale="zh-CN")
+            context.route("**/*", _local_only)
+            for page_path in pages:
+                visits.append(_visit(context, Path(page_path), screenshots_dir))
+        finally:
+            browser.close()
+    return visits
+
+
+def _local_only(route) -> None:
+    url = route.request.url
+    if url.startswith(("file:", "data:", "blob:", "about:")):
+        route.continue_()
+    else:
+        route.abort("blockedbyclient")
+
+
+def _visit(context, page_path: Path, screenshots_dir: Path | None) -> PageVisit:
+    visit = PageVisit(page_path)
+    page = context.new_page()
+    page.on("console", lambda msg: visit.console_errors.append(msg.text) if msg.type == "error" else None)
+    page.on("pageerror", lambda err: visit.console_errors.append(f"uncaught: {err}"))
+    page.on("requestfailed", lambda req: visit.console_errors.append(f"request failed: {req.url[:80]}"))
+    try:
+        page.goto(page_path.resolve().as_uri(), wait_until="load")
+        page.evaluate("() => document.fonts.ready.then(() => true)")
+        visit.title = page.title()
+        visit.text = page.inner_text("body")
+        visit.images = page.evaluate(_IMAGES_JS)
+        if screenshots_dir is not None:
+            visit.screenshot = Path(screenshots_dir) / f"{page_path.stem}.png"
+            page.screenshot(path=str(visit.screenshot), full_page=True, animations="disabled")
+    finally:
+        page.close()
+    return visit
+
+
+def screenshot_reports(reports_dir: Path = paths.REPORTS_DIR) -> str:
+    """After a run: one screenshot per page under reports/screenshots/, and a line saying what happened.
+
+    Never fails the run: without Chromium (or on any browser error) the line says so and how to fix it.
+    """
+    reports_dir = Path(reports_dir)
+    shots_dir = reports_dir / SCREENSHOTS_SUBDIR
+    reason = missing_reason()
+    if reason:
+        return f"screenshots skipped: {reason}"
+    pages = report_pages(reports_dir)
+    try:
+        visits = visit_pages(pages, shots_dir)
+    except Exception as err:  # a browser problem must not undo a successful run
+        return f"screenshots failed ({type(err).__name__}: {str(err).splitlines()[0] if str(err) else ''})"
+    problems = [p for v in visits for p in v.problems()]
+    line = f"screenshots: {len(visits)} pages in {paths.relative(shots_dir)}/"
+    if problems:
+        line += f"; {len(problems)} problem(s) seen in the browser, first: {problems[0]}"
+    return line
