@@ -1,0 +1,47 @@
+"""Pinyin: annotations after characters go, legitimate brackets stay."""
+
+from __future__ import annotations
+
+from hypothesis import given
+from hypothesis import strategies as st
+
+from gongfu.clean.pinyin import strip_pinyin
+
+
+def test_toned_annotations_after_characters_are_removed():
+    text = "聞堰搶抓“蕭濱一體化”機(jī)遇 打造現(xiàn)代社區(qū)建設(shè)"
+
+    cleaned, changes = strip_pinyin(text)
+
+    assert cleaned == "聞堰搶抓“蕭濱一體化”機遇 打造現代社區建設"
+    assert [c.reason.split(": ")[1] for c in changes] == ["jī", "xiàn", "qū", "shè"]
+
+
+def test_full_width_brackets_and_u_umlaut_count_too():
+    assert strip_pinyin("綠（lǜ）化 女(nǚ)性")[0] == "綠化 女性"
+
+
+def test_legitimate_brackets_stay():
+    text = "村(社区)干部 (屈凌燕) 许可证(10120170008) 中国经济网(www.ce.cn) 采用(EPC)模式 高新區(濱江) 应用(app)"
+
+    assert strip_pinyin(text) == (text, [])
+
+
+def test_a_neutral_tone_syllable_goes_only_in_an_annotated_text():
+    annotated = "我們(men)的(de)機(jī)遇 區(qū)域 現(xiàn)代"
+    plain = "代码里的变量(de)不是注音"
+
+    assert strip_pinyin(annotated)[0] == "我們的機遇 區域 現代"
+    assert strip_pinyin(plain)[0] == plain
+
+
+def test_an_annotation_not_after_a_chinese_character_stays():
+    text = "see (jī) and 2(qū)"
+
+    assert strip_pinyin(text)[0] == text
+
+
+@given(st.lists(st.sampled_from(["社區", "建設", "(社区)", "(屈凌燕)", "(2021)", "，", " ", "EPC", "(EPC)"]),
+                max_size=20).map("".join))
+def test_text_without_pinyin_is_never_changed(text):
+    assert strip_pinyin(text)[0] == text
