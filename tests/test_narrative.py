@@ -120,7 +120,7 @@ def test_caveats_name_street_and_district_and_the_periods(folder: Path) -> None:
     text = narrative.caveats_paragraph(compare.load_tables(folder))
 
     assert "临江街道、闻堰街道是街道，南湖区、婺城区是区" in text
-    assert "如南湖区、闻堰街道的上半年与临江街道的今年1-8月不是同一时期" in text
+    assert "如上半年（南湖区、闻堰街道）与今年1-8月（临江街道）不是同一时期" in text
 
 
 @pytest.mark.parametrize(("period", "year", "lang", "expected"), [
@@ -169,3 +169,19 @@ def test_emphasis_title_names_the_reports_that_lean_elsewhere() -> None:
 
     assert title == "多数报道篇幅最多给了「经济与产业」；闻堰街道侧重「治理与数字化」"
     assert narrative.emphasis_title(shares.iloc[:4], "zh", labels=labels) == "每篇报道篇幅最多的都是「经济与产业」"
+
+
+def test_a_vague_this_year_is_not_set_against_a_month_range(tmp_path: Path) -> None:
+    claims = sample_claims()
+    claims = claims[claims["doc_id"].isin([DOCS["doc_id"][0], DOCS["doc_id"][1]])]
+    claims.loc[claims["period"] == "去年", "period"] = "今年"
+
+    text = narrative.caveats_paragraph(compare.load_tables(write_processed(tmp_path, claims)))
+
+    assert "今年1-8月（" not in text and "（如上半年与今年以来）" in text
+
+
+def test_without_claims_the_caveats_hold_no_period_warning(tmp_path: Path) -> None:
+    text = narrative.caveats_paragraph(compare.load_tables(write_processed(tmp_path, sample_claims().iloc[0:0])))
+
+    assert "时期" not in text and "是街道" in text

@@ -2,6 +2,7 @@
 
 from __future__ import annotations
 
+import re
 import shutil
 from pathlib import Path
 
@@ -10,7 +11,7 @@ import pytest
 from gongfu import paths
 from gongfu.cli import main
 from gongfu.errors import GongfuError
-from gongfu.report import render_reports
+from gongfu.report import export_html, render_reports
 
 
 @pytest.mark.pipeline
@@ -43,3 +44,22 @@ def test_manifest_add_with_nothing_new_changes_nothing(capsys: pytest.CaptureFix
 
     assert "nothing to add" in capsys.readouterr().out
     assert (paths.RAW_DIR / "MANIFEST.csv").read_bytes() == before
+
+
+def test_a_reader_page_needs_no_network_and_keeps_the_chart_alt_text(tmp_path: Path) -> None:
+    import base64
+
+    import nbformat
+    from nbformat.v4 import new_code_cell, new_markdown_cell, new_notebook, new_output
+
+    png = base64.b64encode(b"\x89PNG\r\n\x1a\n" + b"\0" * 16).decode()
+    image = new_output("display_data", data={"image/png": png},
+                       metadata={"image/png": {"alt": "临江街道两篇报道说法不一"}})
+    nb = new_notebook(cells=[new_markdown_cell("# 3. 比较 Comparing"), new_code_cell("x", outputs=[image])])
+    nbformat.write(nb, str(tmp_path / "03_x.ipynb"))
+
+    page = export_html(tmp_path / "03_x.ipynb", tmp_path / "03_x.html").read_text(encoding="utf-8")
+
+    assert not re.findall(r'src="https?://', page) and "import(\"http" not in page
+    assert 'alt="临江街道两篇报道说法不一"' in page
+    assert "<title>3. 比较 Comparing</title>" in page and '<html lang="zh-CN">' in page

@@ -397,7 +397,9 @@ def theme_emphasis(shares: pd.DataFrame, docs: pd.DataFrame, lang: str = "zh", s
     ax.set_ylim(len(table) - 0.5, -0.5)
     ax.set_xlim(0, 1)
     ax.xaxis.set_major_formatter(plt.FuncFormatter(lambda v, _: f"{v:.0%}"))
-    ax.legend(ncol=4, loc="upper left", bbox_to_anchor=(0, -0.08), frameon=False, fontsize=8.5)
+    # below the axes, in as many columns as fit its width (a wider legend would squeeze the bars)
+    ax.legend(ncol=2 if lang == "en" else 4, loc="upper left", bbox_to_anchor=(0, -0.08), frameon=False,
+              fontsize=8.5)
     for side in ("top", "right"):
         ax.spines[side].set_visible(False)
     note = narrative.t(lang, "篇幅 = 提到某主题关键词最多的句子所占字数比例；关键词表见 themes.csv。",

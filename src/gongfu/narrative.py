@@ -7,6 +7,8 @@ documents are named by place and publisher, never by a numbered id.
 
 from __future__ import annotations
 
+import re
+
 import pandas as pd
 
 from gongfu.compare import UNASSIGNED, Tables, document_place, period_key
@@ -304,9 +306,11 @@ def caveats_paragraph(tables: Tables, lang: str = "zh") -> str:
                        f"{join(streets, lang)} are subdistricts (街道) and {join(districts, lang)} districts (区): "
                        f"a district is far larger, so totals are not comparable across them"))
     pair = period_contrast(tables.claims)
-    if pair:
+    if tables.claims.empty:
+        pass  # no figures, no periods to warn about
+    elif pair:
         (a, a_places), (b, b_places) = pair
-        parts.append(t(lang, f"各报道数字的时期不同：如{join(a_places)}的{a}与{join(b_places)}的{b}不是同一时期，"
+        parts.append(t(lang, f"各报道数字的时期不同：如{a}（{join(a_places)}）与{b}（{join(b_places)}）不是同一时期，"
                              f"只有同一时期的数字才作比较",
                        f"the figures cover different periods: {a} ({join(a_places, lang)}) and {b} "
                        f"({join(b_places, lang)}) are not the same period, and only same-period figures are "
@@ -320,17 +324,19 @@ def caveats_paragraph(tables: Tables, lang: str = "zh") -> str:
     return t(lang, "**注意**：" + "；".join(parts) + "。", "**Caveats**: " + "; ".join(parts) + ".")
 
 
-_SPAN_ORDER = ("H1", "M1-8", "FY", "now", "YTD")
+_SPAN_ORDER = ("H1", "M1-8")
+# Spans with fixed ends inside a year (上半年, 一季度, 1-8月): bare 今年/目前 are too vague to set against them.
+_PART_YEAR = re.compile(r"H1|H2|Q1|M\d+-\d+")
 
 
 def period_contrast(claims: pd.DataFrame) -> tuple[tuple[str, list[str]], tuple[str, list[str]]] | None:
-    """Two different spans (上半年 vs 今年1-8月 first), each as the claims most often write it, with the places
-    whose claims use it."""
+    """Two different part-year spans (上半年 vs 今年1-8月 first), each as the claims most often write it, with
+    the places whose claims use it; None when the claims do not hold two."""
     if claims.empty:
         return None
     spans = [period_key(p, y).span for p, y in zip(claims["period"], claims["year"], strict=True)]
     frame = claims.assign(_span=spans)
-    frame = frame[frame["_span"] != ""]
+    frame = frame[frame["_span"].map(lambda x: bool(_PART_YEAR.fullmatch(x)))]
     if frame["_span"].nunique() < 2:
         return None
     order = sorted(frame["_span"].unique(),

@@ -12,7 +12,8 @@ from gongfu import paths
 from gongfu.errors import GongfuError
 
 # The lab template without the scripts it fetches from a CDN (require.js, MathJax, mermaid): these pages hold no
-# widgets, maths or diagrams, so they open offline with nothing to load and no console errors.
+# widgets, maths or diagrams, so they open offline with nothing to load and no console errors. Charts keep the
+# alt text (their finding) the notebook gave them, which the stock template drops.
 READER_TEMPLATE = """{%- extends 'index.html.j2' -%}
 {%- block html_head_js_requirejs -%}{%- endblock html_head_js_requirejs -%}
 {%- block html_head_js_mathjax -%}{%- endblock html_head_js_mathjax -%}
@@ -23,6 +24,14 @@ READER_TEMPLATE = """{%- extends 'index.html.j2' -%}
          sans-serif; }
 </style>
 {%- endblock html_head_css -%}
+{% block data_png scoped %}
+{%- set alt = output | get_metadata('alt', 'image/png') -%}
+{%- if alt and 'image/png' not in output.metadata.get('filenames', {}) %}
+<div class="jp-RenderedImage jp-OutputArea-output {{ extra_class }}">
+<img src="data:image/png;base64,{{ output.data['image/png'] | escape_html }}" alt="{{ alt | escape_html }}"/>
+</div>
+{%- else -%}{{ super() }}{%- endif -%}
+{% endblock data_png %}
 """
 
 
