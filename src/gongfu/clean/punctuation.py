@@ -1,0 +1,137 @@
+"""Normalise punctuation in Chinese text: full-width marks, half-width digits and letters, Chinese quotes.
+
+- Half-width , : ; ? ! next to Chinese text become ，：；？！ (spaces around them go too), except between two
+  digits (1,200; 10:37; 1.5:1) and inside URLs and e-mail addresses.
+- Spaces after a full-width mark or a quote, before Chinese text, go (full-width marks carry their own
+  spacing).
+- Full-width digits, letters and ％ become half-width (２０２１ → 2021), and so does ． between digits.
+- Quotes: 「」『』 become “”‘’; straight " and ' in a line of Chinese become “ ” and ‘ ’, alternating, with
+  an unpaired quote read from its neighbours (a quote after 。 closes one opened in an earlier paragraph).
+Curly quotes already in the text are kept as they are: a quotation over several paragraphs legitimately
+opens in each and closes only in the last.
+"""
+
+from __future__ import annotations
+
+import re
+
+from gongfu.clean.chars import CJK_RANGES
+from gongfu.edits import Change, apply_changes
+
+FULL = {",": "，", ":": "：", ";": "；", "?": "？", "!": "！"}
+OPENING = "“‘《（「『〈【"
+CLOSING = "”’》）」』〉】"
+FULL_MARKS = "，。、；：？！…" + OPENING + CLOSING
+QUOTES = {"「": "“", "」": "”", "『": "‘", "』": "’"}
+SPACE = " \t\u3000\u00a0"
+TRANSPARENT = SPACE + ",:;?!\"'“”‘’"
+_URL = re.compile(r"(?:https?://|www\.)[^\s\u3000-\u303f\uff00-\uffef\u4e00-\u9fff]+|[\w.+-]+@[\w-]+\.[A-Za-z.]+")
+_HALF = re.compile(r"[,:;?!]")
+_SPACE_AFTER_MARK = re.compile(rf"(?<=[，。、；：？！…{CLOSING}{OPENING}\"'])[{SPACE}]+"
+                               rf"(?=[{CJK_RANGES}{OPENING}{CLOSING}\"'])")
+_FULL_WIDTH = re.compile(r"[０-９Ａ-Ｚａ-ｚ％]+|(?<=[0-9０-９])．(?=[0-9０-９])")
+_LINE = re.compile(r"[^\n]+")
+_CJK = re.compile(f"[{CJK_RANGES}]")
+_CHINESE_SIDE = re.compile(f"[{CJK_RANGES}{FULL_MARKS}%％□]")
+_SENTENCE_END = "。！？…；，、：.!?;,:"
+
+
+def _is_chinese(ch: str) -> bool:
+    return bool(ch) and bool(_CHINESE_SIDE.match(ch))
+
+
+def _context(text: str, i: int, start: int, end: int, step: int) -> str:
+    """The first character from i in direction `step` that is not a space, a half-width mark or a quote.
+
+    Marks and quotes are see-through, so a run like ,' or ?! takes its context from what surrounds the
+    run, and converting one of them never changes the context of another: the step is idempotent.
+    """
+    while start <= i < end and text[i] in TRANSPARENT:
+        i += step
+    return text[i] if start <= i < end else ""
+
+
+def _half_marks(text: str, start: int, end: int, urls: list[tuple[int, int]]) -> list[Change]:
+    """Half-width , : ; ? ! in text[start:end] (a line) that sit in Chinese text."""
+    changes = []
+    for m in _HALF.finditer(text, start, end):
+        i = m.start()
+        if any(a <= i < b for a, b in urls):
+            continue
+        if 0 < i - start and i + 1 < end and text[i - 1].isdigit() and text[i + 1].isdigit():
+            continue  # 1,200  10:37  1.5:1
+        if not (_is_chinese(_context(text, i - 1, start, end, -1))
+                or _is_chinese(_context(text, i + 1, start, end, 1))):
+            continue
+        s = i
+        while s > start and text[s - 1] in SPACE and _is_chinese(text[s - 2] if s - 2 >= start else ""):
+            s -= 1
+        e = i + 1
+        while e < end and text[e] in SPACE:
+            e += 1
+        if e == end or not (_is_chinese(text[e]) or text[e] in "\"'“‘"):
+            e = i + 1
+        reason = f"punctuation: half-width {m.group()!r} in Chinese text → {FULL[m.group()]}"
+        if (s, e) != (i, i + 1):
+            reason += "; spaces around it dropped"
+        changes.append(Change(s, e, FULL[m.group()], reason))
+    return changes
+
+
+def _quote_changes(text: str, start: int, end: int) -> list[Change]:
+    """Corner brackets to curly quotes; straight quotes in a Chinese line to curly, alternating."""
+    changes = [Change(i, i + 1, QUOTES[text[i]], f"punctuation: {text[i]} → {QUOTES[text[i]]}")
+               for i in range(start, end) if text[i] in QUOTES]
+    if not _CJK.search(text, start, end):
+        return changes
+    for quote, pair in (('"', "“”"), ("'", "‘’")):
+        positions = [i for i in range(start, end) if text[i] == quote]
+        if quote == "'":  # an apostrophe between Latin letters (don't) is not a quote
+            positions = [i for i in positions if _is_chinese(_context(text, i - 1, start, end, -1))
+                         or _is_chinese(_context(text, i + 1, start, end, 1))]
+        if not positions:
+            continue
+        open_ = len(positions) % 2 == 1 and _closes(text, positions[0], start, end)
+        for i in positions:
+            changes.append(Change(i, i + 1, pair[1] if open_ else pair[0],
+                                  f"punctuation: straight {quote} → {pair[1] if open_ else pair[0]}"))
+            open_ = not open_
+    return changes
+
+
+def _at(text: str, i: int, start: int, end: int) -> str:
+    return text[i] if start <= i < end else ""
+
+
+def _closes(text: str, i: int, start: int, end: int) -> bool:
+    """An unpaired first quote that closes a quotation opened earlier: after 。 or the like, not before text."""
+    prev, nxt = _at(text, i - 1, start, end), _at(text, i + 1, start, end)
+    return prev != "" and prev in _SENTENCE_END and (nxt == "" or not _CJK.match(nxt) or prev in "。！？…")
+
+
+def normalise_punctuation(text: str) -> tuple[str, list[Change]]:
+    """Full-width marks in Chinese text, half-width digits and letters, Chinese quotes."""
+    urls = [m.span() for m in _URL.finditer(text)]
+    changes: list[Change] = []
+    for line in _LINE.finditer(text):
+        s, e = line.span()
+        changes += _half_marks(text, s, e, urls)
+        changes += _quote_changes(text, s, e)
+        if _CJK.search(text, s, e):
+            changes += [Change(m.start(), m.end(), "", "punctuation: space after a full-width mark or quote dropped")
+                        for m in _SPACE_AFTER_MARK.finditer(text, s, e)]
+    for m in _FULL_WIDTH.finditer(text):
+        half = "".join(chr(ord(c) - 0xFEE0) for c in m.group())
+        changes.append(Change(m.start(), m.end(), half, f"punctuation: full-width {m.group()} → {half}"))
+    changes = _without_overlaps(changes)
+    return apply_changes(text, changes), changes
+
+
+def _without_overlaps(changes: list[Change]) -> list[Change]:
+    """Sorted changes, dropping any that overlaps one already kept (the rules above rarely meet)."""
+    kept: list[Change] = []
+    for c in sorted(changes, key=lambda c: (c.start, c.end)):
+        if kept and c.start < kept[-1].end:
+            continue
+        kept.append(c)
+    return kept

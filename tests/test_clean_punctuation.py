@@ -1,0 +1,84 @@
+"""Punctuation: full-width marks in Chinese text, half-width digits and letters, Chinese quotes."""
+
+from __future__ import annotations
+
+import re
+
+from hypothesis import given
+from hypothesis import strategies as st
+
+from gongfu.clean.punctuation import normalise_punctuation
+
+
+def norm(text: str) -> str:
+    return normalise_punctuation(text)[0]
+
+
+def test_half_width_marks_in_chinese_text_become_full_width():
+    assert norm("临江街道:展新城面貌,真好吃!看来;是吗?") == "临江街道：展新城面貌，真好吃！看来；是吗？"
+
+
+def test_the_space_after_a_converted_comma_goes_with_it():
+    assert norm("日出钱塘, 潮起临江。") == "日出钱塘，潮起临江。"
+
+
+def test_numbers_times_ratios_and_urls_keep_their_half_width_marks():
+    text = "2021年09月20日 10:37 收入比1.5:1 销售额1,200万元 见http://www.ce.cn/a?b=1,2 或a@ce.cn"
+
+    assert norm(text) == text
+
+
+def test_a_mark_between_a_number_and_chinese_is_converted():
+    assert norm("同比增长7.7%,增速位居第二") == "同比增长7.7%，增速位居第二"
+
+
+def test_english_text_is_left_alone():
+    assert norm("Hello, world! It's fine: yes; no?") == "Hello, world! It's fine: yes; no?"
+
+
+def test_full_width_digits_letters_and_percent_become_half_width():
+    assert norm("２０２１年ＧＤＰ增长７．７％") == "2021年GDP增长7.7%"
+
+
+def test_straight_quotes_alternate_into_chinese_quotes():
+    text = "\"环境美\"\"生活美\"和\"治理美\"注入。\"今后,聚焦'一老一小'等群体。\""
+
+    assert norm(text) == "“环境美”“生活美”和“治理美”注入。“今后，聚焦‘一老一小’等群体。”"
+
+
+def test_an_unpaired_quote_is_read_from_its_neighbours():
+    assert norm("负责人介绍:\"足球场向居民开放") == "负责人介绍：“足球场向居民开放"
+    assert norm("让足球场真正服务于百姓。\"临江街道党工委") == "让足球场真正服务于百姓。”临江街道党工委"
+
+
+def test_corner_brackets_become_curly_quotes_and_curly_quotes_stay():
+    assert norm("「共富」『路上』“开”") == "“共富”‘路上’“开”"
+
+
+def test_a_space_after_a_full_width_mark_before_chinese_goes():
+    assert norm("他说， “好”。 下一句") == "他说，“好”。下一句"
+
+
+def test_every_change_says_what_it_did():
+    _, changes = normalise_punctuation("临江:展新城")
+
+    assert changes[0].reason.startswith("punctuation:") and changes[0].after == "："
+
+
+_PIECES = ["临江", "街道", "2021", "10:37", "1.5:1", "1,200", ",", ":", ";", "?", "!", " ", "\"", "'", "。",
+           "www.ce.cn", "EPC", "“", "”", "７", "％", "Ａ"]
+
+
+@given(st.lists(st.sampled_from(_PIECES), max_size=25).map("".join))
+def test_normalising_twice_changes_nothing_more(text):
+    once = norm(text)
+
+    assert norm(once) == once
+
+
+@given(st.lists(st.sampled_from(_PIECES), max_size=25).map("".join))
+def test_chinese_characters_and_digits_are_never_lost(text):
+    out = norm(text)
+
+    assert re.findall(r"[\u4e00-\u9fff]", out) == re.findall(r"[\u4e00-\u9fff]", text)
+    assert re.sub(r"\D", "", out) == re.sub(r"\D", "", text.translate({0xFF17: "7"}))
