@@ -1,0 +1,200 @@
+"""repair_layout: OCR spaces, cut lines re-joined on evidence, range dashes, one paragraph per line."""
+
+from __future__ import annotations
+
+from collections import Counter
+
+from hypothesis import given, settings
+from hypothesis import strategies as st
+
+from gongfu import paths
+from gongfu.clean.chars import CJK_RE
+from gongfu.clean.layout import repair_layout
+from gongfu.edits import apply_changes
+from gongfu.sources import read_text
+
+
+def flags(changes):
+    return [c for c in changes if c.reason.startswith("flag:")]
+
+
+def edits(changes):
+    return [c for c in changes if not c.reason.startswith("flag:")]
+
+
+# --- spaces ---------------------------------------------------------------------------------------------
+
+def test_ocr_spaces_inside_chinese_prose_are_removed():
+    out, changes = repair_layout("日出钱塘, 潮起临江。这 里是杭城迎接 第一缕阳光的地方。")
+    assert out == "日出钱塘,潮起临江。这里是杭城迎接第一缕阳光的地方。\n"
+    assert all(c.reason == "OCR space inside Chinese text removed" for c in changes if c.after == "")
+
+
+def test_spaces_next_to_numbers_in_prose_are_removed_but_latin_spacing_stays():
+    out, _ = repair_layout("通过线上线下共发布志愿活动307 个,需要 Python 3.11 环境。")
+    assert out == "通过线上线下共发布志愿活动307个,需要 Python 3.11 环境。\n"
+
+
+def test_space_between_quoted_phrases_in_prose_is_removed():
+    out, _ = repair_layout('增添了"点赞临江" "活动中心"等板块。')
+    assert out == '增添了"点赞临江""活动中心"等板块。\n'
+
+
+def test_headline_separator_and_byline_spaces_stay():
+    text = "夯实发展之基 打造现代化产业新城\n张苑 余美娜 傅伟炎\n行驶在临江的道路上,工程车辆川流不息。\n"
+    out, changes = repair_layout(text)
+    assert out == text
+    assert changes == []
+
+
+def test_number_spaced_inside_a_column_fragment_is_closed_up():
+    out, _ = repair_layout("道 2019 年启")
+    assert out == "道2019年启\n"
+
+
+# --- range dash -----------------------------------------------------------------------------------------
+
+def test_yi_between_digits_becomes_a_range_dash():
+    out, changes = repair_layout("据最新统计,今年1一8月,一个兴业富民的产业美。")
+    assert out == "据最新统计,今年1-8月,一个兴业富民的产业美。\n"
+    (dash,) = [c for c in changes if c.after == "-"]
+    assert "range dash" in dash.reason
+
+
+def test_yi_next_to_only_one_digit_stays():
+    out, _ = repair_layout("第1一个项目,一期工程。")
+    assert out == "第1一个项目,一期工程。\n"
+
+
+# --- whitespace -----------------------------------------------------------------------------------------
+
+def test_blank_lines_collapse_and_indentation_is_trimmed():
+    out, changes = repair_layout("\n\n  第一段。\n\n\n\u3000\u3000第二段。  \n\n")
+    assert out == "第一段。\n第二段。\n"
+    assert all(c.reason for c in changes)
+
+
+def test_blank_text_becomes_empty():
+    assert repair_layout(" \n\n ")[0] == ""
+    assert repair_layout("") == ("", [])
+
+
+# --- joins ----------------------------------------------------------------------------------------------
+
+def test_line_ending_in_a_comma_is_joined_to_the_next():
+    text = "临江街道辖区产业工人接近5.6万人,\n\n约占街道总人口的86%。"
+    out, changes = repair_layout(text)
+    assert out == "临江街道辖区产业工人接近5.6万人,约占街道总人口的86%。\n"
+    (join,) = [c for c in changes if c.reason.startswith("line cut mid-sentence re-joined")]
+    assert text[join.start:join.end] == "\n\n" and join.after == ""
+
+
+def test_line_starting_with_a_particle_continues_the_one_before():
+    out, _ = repair_layout("发展起步早、产业基础优夯实\n\n了临江街道产业高质量发展之路。")
+    assert out == "发展起步早、产业基础优夯实了临江街道产业高质量发展之路。\n"
+
+
+def test_open_quotation_is_joined_to_the_line_that_closes_it():
+    out, _ = repair_layout("探索新路,“区人社部门和社区工作人员主\n\n动找到我,向我推荐了合适的岗位。”在婺城区。")
+    assert out == "探索新路,“区人社部门和社区工作人员主动找到我,向我推荐了合适的岗位。”在婺城区。\n"
+
+
+def test_caption_between_two_halves_of_a_sentence_moves_below_it():
+    text = "跨层级、跨区域,将一定数量的基层党组织整合\n\n\n\n图：熊猫猪猪乐园\n\n成党建共同体。\n\n目前,已构建了70个。"
+    out, changes = repair_layout(text)
+    assert out == "跨层级、跨区域,将一定数量的基层党组织整合成党建共同体。\n图：熊猫猪猪乐园\n目前,已构建了70个。\n"
+    assert any("caption «图：熊猫猪猪乐园» moved below" in c.reason for c in changes)
+
+
+def test_narrow_column_fragments_are_joined():
+    text = "随着产业优势的不断\n\n放大,持续为\n\n“环境美”注入\n\n强劲动力,加快\n\n形成新格局。"
+    out, _ = repair_layout(text)
+    assert out == "随着产业优势的不断放大,持续为“环境美”注入强劲动力,加快形成新格局。\n"
+
+
+def test_cut_line_without_evidence_is_kept_and_flagged():
+    text = "潮起临江。这里是杭城迎接第一缕阳光的\n\n位于杭州最东端的钱塘区临江街道,一面坐拥着湿地。"
+    out, changes = repair_layout(text)
+    assert out == "潮起临江。这里是杭城迎接第一缕阳光的\n位于杭州最东端的钱塘区临江街道,一面坐拥着湿地。\n"
+    (flag,) = flags(changes)
+    assert flag.after == text[flag.start:flag.end] and text[flag.start:flag.end].endswith("阳光的")
+
+
+def test_stray_sentence_end_is_flagged_not_dropped():
+    out, changes = repair_layout("展开。\n\n新格局。\n\n地方。")
+    assert out == "展开。\n新格局。\n地方。\n"
+    assert len(flags(changes)) == 3
+
+
+def test_heading_is_neither_joined_nor_flagged():
+    text = ("科技创新赋能高质量发展\n作为节点,南湖区坚持把创新作为第一动力。\n"
+            "著眼“口袋富”,全方位夯实“共富”经济基础\n临江街道工业特色明显。\n")
+    out, changes = repair_layout(text)
+    assert out == text and changes == []
+
+
+def test_caption_is_never_joined_into():
+    out, _ = repair_layout("主推地瓜干、笋干,\n\n图：蒋堂镇移民新村村貌")
+    assert out.splitlines()[-1] == "图：蒋堂镇移民新村村貌"
+
+
+# --- properties -----------------------------------------------------------------------------------------
+
+LINES = st.lists(st.one_of(
+    st.text(alphabet="临江街道产业工人的了们一二三四五六七八九十图：1234567890 ,，。、“”\"", max_size=24),
+    st.sampled_from(["今年1一8月,产值增长。", "这 里是杭城迎接", "第一缕阳光的", "放大,持续为", "新格局。",
+                     "图：熊猫猪猪乐园", "夯实发展之基 打造现代化产业新城", "了临江街道之路。", "“工作人员主",
+                     "动找到我。”", "道 2019 年启", "\u3000 中国经济网,"]),
+), max_size=14)
+SEPARATORS = st.sampled_from(["\n", "\n\n", "\n\n\n\n", " \n \n"])
+
+
+@st.composite
+def layouts(draw):
+    lines = draw(LINES)
+    return "".join(line + draw(SEPARATORS) for line in lines)
+
+
+@settings(max_examples=300, deadline=None)
+@given(layouts())
+def test_repair_is_idempotent(text):
+    once, _ = repair_layout(text)
+    twice, changes = repair_layout(once)
+    assert twice == once
+    assert edits(changes) == []
+
+
+@settings(max_examples=300, deadline=None)
+@given(layouts())
+def test_changes_describe_the_result_and_keep_every_chinese_character(text):
+    out, changes = repair_layout(text)
+    assert apply_changes(text, changes) == out
+    expected = Counter(CJK_RE.findall(text))
+    expected["一"] -= out.count("-") - text.count("-")  # only 一 read for a range dash may go
+    assert Counter(CJK_RE.findall(out)) == +expected
+    assert all(c.reason for c in changes)
+    assert all(c.after == text[c.start:c.end] for c in flags(changes))
+
+
+@settings(max_examples=200, deadline=None)
+@given(layouts())
+def test_result_is_one_paragraph_per_line(text):
+    out, _ = repair_layout(text)
+    assert out == "" or (out.endswith("\n") and "\n\n" not in out and not out.startswith("\n"))
+    assert all(line == line.strip() for line in out.splitlines())
+
+
+# --- the real OCR scan ----------------------------------------------------------------------------------
+
+def test_ocr_newspaper_scan_is_repaired_without_losing_a_character():
+    raw = read_text(paths.RAW_DIR / "001_8caa6e4255689ee4.txt").text
+    out, changes = repair_layout(raw)
+    lines = out.splitlines()
+    assert "今年1-8月" in out and "1一8月" not in out
+    assert any("临江街道辖区产业工人接近5.6万人,约占街道总人口的86%。" in line for line in lines)
+    assert any(line.startswith("位于杭州最东端的钱塘区临江街道") and line.endswith("正徐徐展开。") for line in lines)
+    assert "夯实发展之基 打造现代化产业新城" in lines
+    cjk_out = Counter(CJK_RE.findall(out))
+    cjk_out["一"] += 1
+    assert cjk_out == Counter(CJK_RE.findall(raw))
+    assert len(flags(changes)) >= 5
