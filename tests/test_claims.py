@@ -107,8 +107,8 @@ def test_resolve_year(period: str, published: str, year: int | None) -> None:
 
 
 def test_entity_is_the_nearest_place_else_the_document_place() -> None:
-    rows = extract_claims("南湖区建设街道南杨社区有5名志愿者。全街道有3家企业。", DOC)
-    assert [r["entity"] for r in rows] == ["南杨社区", "临江街道"]
+    rows = extract_claims("南湖区建设街道南杨社区有5名志愿者。\n全街道有3家企业。", DOC)
+    assert [r["entity"] for r in rows] == ["南湖区建设街道南杨社区", "临江街道"]
 
 
 def test_period_is_normalised_for_the_ocr_dash() -> None:

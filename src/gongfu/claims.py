@@ -21,6 +21,7 @@ from typing import Any
 import pandas as pd
 import pandera.pandas as pa
 
+from gongfu.context import DocumentContext
 from gongfu.numbers import Quantity, find_quantities, load_units
 from gongfu.paths import PACKAGE_DATA
 from gongfu.themes import theme_of
@@ -84,6 +85,8 @@ CLAIM_SCHEMA = pa.DataFrameSchema(
 )
 
 _CN_NUMERALS = "零〇一二两三四五六七八九十百千万亿"
+_PEOPLE = {"人", "名", "位"}
+_SEGMENT_END = re.compile(r"[。！？!?\n；;]")
 _SENTENCE_END = re.compile(r"[。！？!?\n]")
 _CLAUSE_END = re.compile(r"[，,；;：:。！？!?\n、]")
 _PARAGRAPH_DATE_UNITS = {"date", "time"}
@@ -96,31 +99,18 @@ _WINDOW_QUALIFIER = {"约占": "approx", "约为": "approx", "大约": "approx",
                      "不到": "under", "不足": "under"}
 _GROWTH_BEFORE = re.compile(r"(?:增长|增加|提高|提升|增幅|增速|上升|下降|减少|降低|回落|下滑)(?:了|为|达到?)?$")
 _GROWTH_UNITS = {"%", "倍", "个百分点", "‰"}
-_PERIOD = re.compile(
-    r"(?:今年|去年|前年|明年|\d{4}年)?(?:上半年|下半年|一季度|前三季度|\d{1,2}[-一~至]\d{1,2}月)(?:以来|来)?"
-    r"|\d{4}年(?:以来|底|末)?|(?:今年|去年)以来|今年|去年|前年|明年"
-    r"|\d{1,2}[-一]\d{1,2}月|\d{1,2}月份|截至目前|现如今|目前|当前|如今|这些年|近年来|“?十四五”?期间"
-)
 _YEAR_IN_PERIOD = re.compile(r"(\d{4})年")
 _RELATIVE_YEAR = {"今年": 0, "去年": -1, "前年": -2, "明年": 1}
 _CURRENT = re.compile(r"上半年|下半年|季度|\d{1,2}[-一~至]\d{1,2}月|\d{1,2}月份|目前|当前|如今|截至目前")
-_ADMIN_SUFFIX = re.compile(
-    "街道|社区|合作社|高科园|孵化园|产业社区|服务中心|邻里中心|商行|医院|研究院|实验室|小区|新村|公司|集团|乡|镇|村|区|县|市"
-)
-_ENTITY_STOP = set("的了在是和与及对向由为将从到把被等已有进入走位于地处以约占经个，,。；;、：:“”\"（）() \n辖全该本")
-_NOT_IN_NAME = set("区乡镇村市县农城上下全该本各") | set("0123456789")
-_GENERIC_ENDING = re.compile("(?:上市|城市|集镇|行政村|现代社区|大社区|农村|乡村)$")
-_GENERIC_ENTITY = {"示范区", "城区", "园区", "景区", "辖区", "全区", "山区", "小区", "社区", "乡村", "农村", "城乡",
-                   "全市", "全省", "街道", "地区", "市区", "核心区", "新区", "老城区", "现代社区", "大社区", "产业社区",
-                   "村社", "新村", "服务中心", "公司", "集团", "医院", "合作社"}
-_ONE_CHAR_ADMIN = set("乡镇村区县市")
 
 
 @dataclass(frozen=True)
 class Indicator:
-    """One row of the indicator taxonomy."""
+    """One row of the indicator taxonomy: id, Chinese label, the words that name it, English label, theme and
+    the unit it is measured in ('' when any)."""
 
     indicator_id: str
+    zh: str
     patterns: tuple[str, ...]
     en: str
     theme: str
@@ -129,20 +119,44 @@ class Indicator:
 
 @cache
 def load_indicators(path: Path = INDICATORS_FILE) -> tuple[Indicator, ...]:
-    """The taxonomy in file order (earlier rows win ties)."""
+    """The taxonomy in file order."""
     with Path(path).open(encoding="utf-8", newline="") as fh:
-        return tuple(Indicator(r["indicator_id"], tuple(p for p in r["patterns"].split("|") if p), r["en"],
-                               r["theme"], r["unit"]) for r in csv.DictReader(fh))
+        return tuple(Indicator(r["indicator_id"], r["zh"], tuple(p for p in r["patterns"].split("|") if p),
+                               r["en"], r["theme"], r["unit"]) for r in csv.DictReader(fh))
 
 
 @cache
-def _indicator_index(path: Path = INDICATORS_FILE) -> tuple[re.Pattern[str], dict[str, Indicator]]:
-    by_pattern: dict[str, Indicator] = {}
+def _indicator_index(path: Path = INDICATORS_FILE) -> tuple[re.Pattern[str], dict[str, tuple[Indicator, ...]]]:
+    """One regex of every pattern (longest first) and, per pattern, the indicators it may name."""
+    by_pattern: dict[str, tuple[Indicator, ...]] = {}
     for ind in load_indicators(path):
         for pat in ind.patterns:
-            by_pattern.setdefault(pat, ind)
+            by_pattern[pat] = (*by_pattern.get(pat, ()), ind)
     alternation = "|".join(re.escape(p) for p in sorted(by_pattern, key=len, reverse=True))
     return re.compile(alternation), by_pattern
+
+
+@cache
+def _unit_indicators(path: Path = INDICATORS_FILE) -> dict[str, Indicator]:
+    """Indicators named by their unit alone (岁 -> age, 分钟 -> travel time, 平方公里 -> land area)."""
+    units = load_units()
+    return {p: ind for ind in reversed(load_indicators(path)) for p in ind.patterns if p in units}
+
+
+@cache
+def _kind(unit: str) -> str:
+    return next((u.kind for u in load_units().values() if u.base_unit == unit), "")
+
+
+def compatible(expected: str, unit: str) -> bool:
+    """Whether a number in `unit` can measure an indicator expected in `expected`: the same unit, or the same
+    kind (area, money...); counts need the same measure word (幢 counts buildings, 个 does not), except that
+    人, 名 and 位 all count people."""
+    if not expected or not unit or expected == unit:
+        return True
+    if _kind(unit) == "count":
+        return expected in _PEOPLE and unit in _PEOPLE
+    return _kind(expected) == _kind(unit)
 
 
 def _is_cn(q: Quantity) -> bool:
@@ -215,47 +229,40 @@ def _span(bounds: list[int], text: str, start: int, end: int) -> tuple[int, int]
     return begin, finish
 
 
-def _indicator(text: str, clause: tuple[int, int], q: Quantity) -> tuple[str, Indicator | None]:
-    """The taxonomy pattern nearest before the number in its clause (else the first after), and its row."""
+def _indicator(text: str, q: Quantity, clause: tuple[int, int], segment: tuple[int, int],
+               taken: list[tuple[int, int]], growth: bool) -> tuple[str, Indicator | None]:
+    """What the number measures: the taxonomy pattern nearest before it in its clause, else right after it
+    (the counted noun: 46名楼长), else in an earlier clause of its sentence part (其中十亿元以上17家), preferring
+    indicators measured in the number's unit; then an indicator its unit names (72岁); then any pattern found;
+    else the words right after it, with no taxonomy row. A growth rate looks only in its own clause before it
+    (its base figure's indicator is used otherwise)."""
     pattern, by_pattern = _indicator_index()
-    before = list(pattern.finditer(text, clause[0], q.start))
-    if before:
-        m = before[-1]
-        return m.group(), by_pattern[m.group()]
-    m = pattern.search(text, q.end, clause[1])
-    if m:
-        return m.group(), by_pattern[m.group()]
+    tiers = [reversed(list(pattern.finditer(text, clause[0], q.start)))]
+    if not growth:
+        tiers += [pattern.finditer(text, q.end, clause[1]),
+                  reversed(list(pattern.finditer(text, segment[0], clause[0])))]
+    fallback: tuple[str, Indicator | None] | None = None
+    for tier in tiers:
+        for m in tier:
+            if _inside(taken, m.start(), m.end()):
+                continue  # 分钟 in 10分钟 is the other number's unit
+            for ind in by_pattern[m.group()]:
+                if growth or compatible(ind.unit, q.unit):
+                    return m.group(), ind
+                fallback = fallback or (m.group(), ind)
+    by_unit = _unit_indicators().get(q.unit)
+    if by_unit is not None and not growth:
+        return by_unit.zh, by_unit
+    if fallback is not None:
+        return fallback
     noun = re.match(r"[^，,。；;！？、\n\d]{2,12}", text[q.end:clause[1]])
     return (noun.group() if noun else ""), None
 
 
-def _entity(text: str, sentence: tuple[int, int], q: Quantity, default: str, aliases: dict[str, str]) -> str:
-    """The place or organisation nearest before the number in its sentence, else the document's place."""
-    best, floor = "", sentence[0]
-    for m in _ADMIN_SUFFIX.finditer(text, sentence[0], q.start):
-        width = 2 if m.group() in _ONE_CHAR_ADMIN else 8
-        left = m.start()
-        while left > max(floor, m.start() - width) and text[left - 1] not in _ENTITY_STOP:
-            left -= 1
-        floor = m.end()
-        prefix, name = text[left:m.start()], text[left:m.end()]
-        if len(prefix) >= 2 and name not in _GENERIC_ENTITY and not (set(prefix) & _NOT_IN_NAME) \
-                and not _GENERIC_ENDING.search(name):
-            best = name
-    if best:
-        return aliases.get(best, best)
-    for alias, full in aliases.items():
-        if alias in text[sentence[0]:q.start]:
-            return full
-    return default
-
-
-def _period(text: str, sentence: tuple[int, int], q: Quantity) -> str:
-    """The time expression nearest before the number in its sentence, as written (OCR dash 1一8月 -> 1-8月)."""
-    found = [m for m in _PERIOD.finditer(text, sentence[0], q.start) if m.end() <= q.start]
-    if not found:
-        return ""
-    return re.sub(r"(\d)[一~至](\d)", r"\1-\2", found[-1].group())
+def _inside(spans: list[tuple[int, int]], start: int, end: int) -> bool:
+    """Whether [start, end) overlaps one of the sorted spans."""
+    i = bisect.bisect_right(spans, (start, float("inf"))) - 1
+    return any(0 <= j < len(spans) and spans[j][0] < end and start < spans[j][1] for j in (i, i + 1))
 
 
 def resolve_year(period: str, published: str) -> int | None:
@@ -292,18 +299,6 @@ def _claim_id(doc_id: str, text: str, q: Quantity, sentence: tuple[int, int], se
     return f"{doc_id}-{digest}" + (f"-{seen[digest]}" if seen[digest] > 1 else "")
 
 
-def _place(document: dict[str, Any]) -> tuple[str, dict[str, str]]:
-    """The document's own place (street, else district, else city) and short forms of its names (临江 -> 临江街道)."""
-    names = [str(document.get(k) or "") for k in ("street", "district", "city")]
-    names = [n for n in names if n]
-    aliases = {}
-    for name in names:
-        short = re.sub("(街道|区|县|市|镇|乡)$", "", name)
-        if len(short) >= 2:
-            aliases[short] = name
-    return (names[0] if names else ""), aliases
-
-
 def _repeated_lines(text: str) -> list[tuple[int, int]]:
     """Spans of lines that repeat an earlier line word for word (an article printed twice counts once)."""
     seen, spans, pos = set(), [], 0
@@ -321,38 +316,55 @@ def extract_claims(text: str, document: dict[str, Any]) -> list[dict[str, Any]]:
     if not text:
         return []
     doc_id = str(document.get("doc_id", ""))
-    default_place, aliases = _place(document)
-    sentences, clauses = _bounds(_SENTENCE_END, text), _bounds(_CLAUSE_END, text)
+    sentences, segments = _bounds(_SENTENCE_END, text), _bounds(_SEGMENT_END, text)
+    clauses = _bounds(_CLAUSE_END, text)
     repeats = _repeated_lines(text)
-    rows: list[dict[str, Any]] = []
-    seen: dict[str, int] = {}
-    last_level: dict[tuple[int, int], str] = {}
-    for q in find_quantities(text):
+    found = find_quantities(text)
+    taken = [(q.start, q.end) for q in found if q.unit]  # 10分钟: 分钟 is not another number's indicator
+    kept = []
+    for q in found:
         reason = rejection(text, q)
-        if (reason and reason != "no-unit") or any(a <= q.start < b for a, b in repeats):
+        if (reason and reason != "no-unit") or _inside(repeats, q.start, q.start + 1):
             continue
-        sentence = _span(sentences, text, q.start, q.end)
         clause = _span(clauses, text, q.start, q.end)
-        label, ind = _indicator(text, clause, q)
+        label, ind = _indicator(text, q, clause, _span(segments, text, q.start, q.end), taken,
+                                _is_growth(text, clause, q))
         if reason == "no-unit" and not (ind and _labels_number(text, q, label)):
             continue
-        unit = q.unit or (ind.unit if ind else "")
+        kept.append((q, clause, label, ind))
+    if not kept:
+        return []
+    context = DocumentContext(text, document)
+    context.set_numbers([(q.start, q.end) for q, *_ in kept])
+    published = str(document.get("published") or "")
+    rows: list[dict[str, Any]] = []
+    seen: dict[str, int] = {}
+    last_level: dict[tuple[int, int], dict[str, Any]] = {}
+    for q, clause, label, ind in kept:
+        sentence = _span(sentences, text, q.start, q.end)
         growth = _is_growth(text, clause, q)
-        period = _period(text, sentence, q)
-        claim_id = _claim_id(doc_id, text, q, sentence, seen)
-        rows.append({
-            "doc_id": doc_id, "claim_id": claim_id, "mention": q.text, "value": q.value, "low": q.low,
-            "high": q.high, "unit": unit, "qualifier": _qualifier(text, clause, q), "indicator": label,
+        period = context.period(q.start, q.end)
+        base = last_level.get(sentence) if growth else None
+        if growth and not ind and base is not None:  # 同比增长7.7%: the growth of the figure it follows
+            label, ind = base["indicator"], _indicator_by_id(base["indicator_id"])
+        row = {
+            "doc_id": doc_id, "claim_id": _claim_id(doc_id, text, q, sentence, seen), "mention": q.text,
+            "value": q.value, "low": q.low, "high": q.high, "unit": q.unit or (ind.unit if ind else ""),
+            "qualifier": _qualifier(text, clause, q), "indicator": label,
             "indicator_id": ind.indicator_id if ind else "",
             "theme": ind.theme if ind else theme_of(text[sentence[0]:sentence[1]]),
-            "entity": _entity(text, sentence, q, default_place, aliases), "period": period,
-            "year": resolve_year(period, str(document.get("published") or "")), "is_growth": growth,
-            "base_claim_id": last_level.get(sentence, "") if growth else "",
+            "entity": context.entity(q.start, q.end), "period": period, "year": resolve_year(period, published),
+            "is_growth": growth, "base_claim_id": base["claim_id"] if base else "",
             "sentence": text[sentence[0]:sentence[1]].strip(), "char_start": q.start, "char_end": q.end,
-        })
+        }
+        rows.append(row)
         if not growth:
-            last_level[sentence] = claim_id
+            last_level[sentence] = row
     return rows
+
+
+def _indicator_by_id(indicator_id: str) -> Indicator | None:
+    return next((i for i in load_indicators() if i.indicator_id == indicator_id), None)
 
 
 def _labels_number(text: str, q: Quantity, label: str) -> bool:

@@ -10,6 +10,7 @@ ordinals...) are located the same way, and any extracted claim overlapping one i
 from __future__ import annotations
 
 import math
+import re
 from dataclasses import dataclass, field
 from pathlib import Path
 
@@ -134,15 +135,37 @@ def evaluate(claims: pd.DataFrame, texts: dict[str, str], gold: pd.DataFrame,
     return Evaluation(per_doc, overall, accuracy, gold.loc[missed], spurious, hits, unlocated)
 
 
+def _text(value: object) -> str:
+    """A cell as text: '' for None/NaN (a blank CSV cell reads back as NaN)."""
+    return "" if value is None or (isinstance(value, float) and math.isnan(value)) else str(value)
+
+
+_QUOTES = str.maketrans("", "", "“”‘’\"")
+_PARENT_PLACE = re.compile("(?:街道|区|县|市|镇|乡|村|省)$")
+
+
+def same_entity(gold: str, pred: str) -> bool:
+    """Whether two entity names name the same thing: equal without quotes, or one is the other with its parent
+    places in front (临江街道高新社区 = 高新社区, 凤桥镇联丰村 = 联丰村), as texts and annotators name places
+    either way."""
+    g, p = gold.translate(_QUOTES), pred.translate(_QUOTES)
+    if g == p:
+        return True
+    longer, shorter = (g, p) if len(g) > len(p) else (p, g)
+    return bool(shorter) and longer.endswith(shorter) and bool(_PARENT_PLACE.search(longer[:-len(shorter)]))
+
+
 def _field_equal(name: str, gold: pd.Series, pred: pd.Series) -> float | None:
-    """1.0/0.0 whether a field agrees (None when the gold leaves it blank); entity and period ignore quotes."""
-    g = gold.get(name)
-    if g is None or (isinstance(g, float) and math.isnan(g)) or str(g) == "":
-        return None if name not in ("period",) else float(str(pred[name] or "") == "")
+    """1.0/0.0 whether a field agrees (None when the gold leaves it blank, except period, where blank is an
+    answer); entity and period ignore quotes, and entity ignores parent places in front (`same_entity`)."""
+    g, p = _text(gold.get(name)), _text(pred.get(name))
+    if g == "":
+        return float(p == "") if name == "period" else None
     if name == "is_growth":
         return float(_truthy(g) == bool(pred[name]))
-    strip = str.maketrans("", "", "“”\"")
-    return float(str(g).translate(strip) == str(pred[name] or "").translate(strip))
+    if name == "entity":
+        return float(same_entity(g, p))
+    return float(g.translate(_QUOTES) == p.translate(_QUOTES))
 
 
 def non_claim_hits(claims: pd.DataFrame, texts: dict[str, str], non_claims: pd.DataFrame) -> pd.DataFrame:
