@@ -90,6 +90,11 @@ _SEGMENT_END = re.compile(r"[。！？!?\n；;]")
 _SENTENCE_END = re.compile(r"[。！？!?\n]")
 _CLAUSE_END = re.compile(r"[，,；;：:。！？!?\n、]")
 _PARAGRAPH_DATE_UNITS = {"date", "time"}
+_CORE = re.compile(rf"[\d.,:]+|[{_CN_NUMERALS}]+")
+_MULTIPLIER = re.compile("[万亿千]")
+_DIGIT = re.compile(r"\d")
+_LATIN_START, _LATIN_END = re.compile("[A-Za-z]"), re.compile("[A-Za-z]$")
+_NUMBER_AFTER = re.compile(rf"\s?[\d{_CN_NUMERALS}]")
 _TIME_AFTER_YEAR = re.compile(r"(?:前|后|以来|来|底|初|末|中|代)")
 _ORDINAL_BEFORE = re.compile(rf"第[{_CN_NUMERALS}\d]*[、，,和及至到-]?$")
 _GRADE_AFTER = re.compile("[制级星类]")
@@ -100,6 +105,7 @@ _WINDOW_QUALIFIER = {"约占": "approx", "约为": "approx", "大约": "approx",
 _GROWTH_BEFORE = re.compile(r"(?:增长|增加|提高|提升|增幅|增速|上升|下降|减少|降低|回落|下滑)(?:了|为|达到?)?$")
 _GROWTH_UNITS = {"%", "倍", "个百分点", "‰"}
 _YEAR_IN_PERIOD = re.compile(r"(\d{4})年")
+_YEAR_START = re.compile(r"(\d{4})")
 _RELATIVE_YEAR = {"今年": 0, "去年": -1, "前年": -2, "明年": 1}
 _CURRENT = re.compile(r"上半年|下半年|季度|\d{1,2}[-一~至]\d{1,2}月|\d{1,2}月份|目前|当前|如今|截至目前")
 
@@ -133,7 +139,8 @@ def _indicator_index(path: Path = INDICATORS_FILE) -> tuple[re.Pattern[str], dic
         for pat in ind.patterns:
             by_pattern[pat] = (*by_pattern.get(pat, ()), ind)
     alternation = "|".join(re.escape(p) for p in sorted(by_pattern, key=len, reverse=True))
-    return re.compile(alternation), by_pattern
+    first = re.escape("".join(sorted({p[0] for p in by_pattern})))  # a cheap first-character test
+    return re.compile(f"(?=[{first}])(?:{alternation})"), by_pattern
 
 
 @cache
@@ -160,17 +167,17 @@ def compatible(expected: str, unit: str) -> bool:
 
 
 def _is_cn(q: Quantity) -> bool:
-    return not any(ch.isdigit() for ch in q.text)
+    return not _DIGIT.search(q.text)
 
 
 def _core_text(q: Quantity) -> str:
     """The numeral part of a mention, without qualifier words or unit (for the 一 and small-numeral rules)."""
-    m = re.search(rf"[\d.,:]+|[{_CN_NUMERALS}]+", q.text)
+    m = _CORE.search(q.text)
     return m.group() if m else q.text
 
 
 def _has_multiplier(q: Quantity) -> bool:
-    return bool(re.search(r"[万亿千]", q.text)) and not q.text.startswith("百分之")
+    return bool(_MULTIPLIER.search(q.text)) and not q.text.startswith("百分之")
 
 
 def rejection(text: str, q: Quantity) -> str:
@@ -182,7 +189,7 @@ def rejection(text: str, q: Quantity) -> str:
     """
     before, after = text[max(0, q.start - 6):q.start], text[q.end:q.end + 3]
     units = load_units()
-    kind = next((u.kind for u in units.values() if u.base_unit == q.unit), "") if q.unit else ""
+    kind = _kind(q.unit) if q.unit else ""
     core = _core_text(q)
     if kind in _PARAGRAPH_DATE_UNITS or q.unit == "clock":
         return "date"
@@ -190,11 +197,11 @@ def rejection(text: str, q: Quantity) -> str:
         return "date"
     if _ORDINAL_BEFORE.search(before):
         return "ordinal"
-    if re.match(r"[A-Za-z]", after) or re.search(r"[A-Za-z]$", before):
+    if _LATIN_START.match(after) or _LATIN_END.search(before):
         return "identifier"
     if _SLOGAN_AFTER.match(after) or (q.unit and _GRADE_AFTER.match(after)):
         return "slogan" if _SLOGAN_AFTER.match(after) else "grade"
-    if re.search(r"(?:以上|以下)$", q.text) and re.match(rf"\s?[\d{_CN_NUMERALS}]", after):
+    if q.text.endswith(("以上", "以下")) and _NUMBER_AFTER.match(after):
         return "grade"
     if _is_cn(q):
         if core == "一" or (core in _CN_NUMERALS and q.unit and units.get(q.unit) is not None
@@ -270,7 +277,7 @@ def resolve_year(period: str, published: str) -> int | None:
     stated = _YEAR_IN_PERIOD.search(period)
     if stated:
         return None if "以来" in period else int(stated.group(1))
-    pub = re.match(r"(\d{4})", published or "")
+    pub = _YEAR_START.match(published or "")
     if not pub or not period:
         return None
     for word, offset in _RELATIVE_YEAR.items():

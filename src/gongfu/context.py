@@ -33,7 +33,7 @@ import re
 from dataclasses import dataclass
 from functools import cache
 from pathlib import Path
-from typing import Any
+from typing import Any, NamedTuple
 
 from gongfu.paths import PACKAGE_DATA
 
@@ -59,7 +59,9 @@ PERIOD = re.compile(
     r"|“?十四五”?期间)"
 )
 _SEASON = {"上半年", "下半年"}
+_DE_PERSON_AFTER = re.compile("一家|做|是|今年|来自")
 _CLAUSE_PERSON = re.compile(r"今年\d|来自|是|做")
+_RANGE_DASH = re.compile(r"(\d)[一~至](\d)")
 _QUOTED_CORE = re.compile(r"[“‘]([^”’]+)[”’]")
 _AFTER_SPEECH = re.compile("[。！？!?…]”")
 _NUMBER_START = re.compile(r"[\d０-９]|[一二两三四五六七八九十百千万][^一-龥]|[一二两三四五六七八九十百千万]{2}")
@@ -128,6 +130,13 @@ def _cue_pattern(kind: str, anchored: str = "") -> re.Pattern[str]:
 
 
 @cache
+def _de_person() -> re.Pattern[str]:
+    """岁的 or 的 before a surname: where a person may be introduced (72岁的朱水源, 村的张益宾)."""
+    first = re.escape("".join(sorted({n[0] for n in load_surnames()})))
+    return re.compile(f"(?:岁的|的)(?=[{first}])")
+
+
+@cache
 def _speech_pattern() -> re.Pattern[str]:
     return re.compile("(?:高兴地|笑着|激动地)?(?:" + "|".join(map(re.escape, load_cues().speech)) + ")")
 
@@ -146,8 +155,10 @@ def _lead_pattern() -> re.Pattern[str]:
 
 @cache
 def _role_pattern() -> re.Pattern[str]:
-    roles = "|".join(re.escape(r) for r in load_cues().roles)
-    return re.compile(rf"(?:第[一二三四五六七八九十\d]+)?(?:有关|相关)?(?:{roles})")
+    roles = load_cues().roles
+    first = re.escape("".join(sorted({r[0] for r in roles} | set("第有相"))))
+    alternation = "|".join(map(re.escape, roles))
+    return re.compile(rf"(?=[{first}])(?:第[一二三四五六七八九十\d]+)?(?:有关|相关)?(?:{alternation})")
 
 
 @cache
@@ -159,7 +170,18 @@ def _unit_lead() -> re.Pattern[str]:
     return re.compile("(?:" + "|".join(re.escape(w) for w in words if not w.isascii()) + ")+")
 
 
-@dataclass
+class _Where(NamedTuple):
+    """A number's span (flat offsets) and the paragraph, sentence, sentence part and clause around it."""
+
+    s: int
+    e: int
+    paragraph: tuple[int, int]
+    sentence: tuple[int, int]
+    segment: tuple[int, int]
+    clause: tuple[int, int]
+
+
+@dataclass(slots=True)
 class Mention:
     """A place, organisation or person named in the text (flat offsets), and what it may stand for."""
 
@@ -235,8 +257,7 @@ class DocumentContext:
         self.sentences = _ends(_SENTENCE_END, t)
         self.segments = _ends(_SEGMENT_END, t)
         self.clauses = _ends(_CLAUSE_END, t)
-        runs = [(m.start(), m.end()) for m in _NAME_RUN.finditer(t)]
-        self.run_starts, self.run_ends = [a for a, _ in runs], [b for _, b in runs]
+        self.rev = t[::-1]
         self.mentions = self._find_mentions()
         self.starts = [m.start for m in self.mentions]
         self.topics = self._resolve()
@@ -253,13 +274,15 @@ class DocumentContext:
         named = self._names()
         taken = _Coverage([(m.start, m.end) for m in named])
         persons = [m for m in self._persons() if not taken.overlaps(m.start, m.end)]
+        self.person_starts = {m.start for m in persons}
         taken.add(persons)
         aliases = [m for m in self._aliases(named) if not taken.overlaps(m.start, m.end)]
         taken.add(aliases)
         deictic = [m for m in self._deictic() if not taken.overlaps(m.start, m.end)]
         mentions = sorted(named + persons + aliases + deictic, key=lambda m: m.start)
         for m in mentions:
-            self._flag(m)
+            if m.kind != "generic":  # descriptions are never what a claim is about
+                self._flag(m)
         return mentions
 
     def _names(self) -> list[Mention]:
@@ -317,8 +340,9 @@ class DocumentContext:
     def _scan_left(self, s: int, floor: int) -> int:
         """Where a name ending at `s` starts: back over name characters (and “quoted” parts), not past `floor`
         nor more than _NAME_MAX characters; a quote left open is not part of the name."""
-        i = bisect.bisect_right(self.run_starts, s - 1) - 1
-        left = s if i < 0 or self.run_ends[i] < s else max(self.run_starts[i], floor, s - _NAME_MAX)
+        n = len(self.t)
+        run = _NAME_RUN.match(self.rev, n - s, n - max(floor, s - _NAME_MAX))  # read backwards from s
+        left = s - (run.end() - (n - s)) if run else s
         while left < s and (self.t[left] in "”’" or (self.t[left] in "“‘" and "”’"[self.t[left] == "‘"]
                                                         not in self.t[left:s])):
             left += 1
@@ -342,8 +366,9 @@ class DocumentContext:
         for m in _role_pattern().finditer(t):
             if (name := _person_at(t, m.end(), surnames)):
                 names.add(name)
-        for m in re.finditer(r"岁的|的(?=.{2,3}(?:一家|做|是|今年|来自))", t):
-            if (name := _person_at(t, m.end(), surnames)):
+        for m in _de_person().finditer(t):
+            if (name := _person_at(t, m.end(), surnames)) and (m.group() == "岁的" or _DE_PERSON_AFTER.match(
+                    t, m.end() + len(name))):
                 names.add(name)
         for start in [0, *self.clauses, *(m.end() for m in _AFTER_SPEECH.finditer(t))]:
             if t[start:start + 1] in surnames or t[start:start + 2] in surnames:
@@ -412,7 +437,7 @@ class DocumentContext:
             m.skip = "member"  # 高新幼儿园等2所学校: one of the things counted
 
     def _person_follows(self, pos: int) -> bool:
-        return _person_at(self.t, pos, load_surnames()) != ""
+        return pos in self.person_starts
 
     def _resolve(self) -> dict[int, Mention]:
         """Give generic words, 这里 and short names the full name they stand for; return each sentence's topic
@@ -469,26 +494,28 @@ class DocumentContext:
 
     def entity(self, start: int, end: int) -> str:
         """The place, organisation or person the number at [start, end) is about (see the module rules)."""
-        t = self.t
-        s, e = self.flat.to_flat(start), self.flat.to_flat(end)
+        w = self._where(self.flat.to_flat(start), self.flat.to_flat(end))
         for rule in (self._described, self._respectively, self._before, self._after):
-            found = rule(s, e)
+            found = rule(w)
             if found:
                 return found
-        sentence = _span(self.sentences, len(t), s)
-        para_start = _span(self.paragraphs, len(t), s)[0]
-        i = bisect.bisect_left(self.topic_starts, sentence[0])
-        if i and self.topic_starts[i - 1] >= para_start:
+        i = bisect.bisect_left(self.topic_starts, w.sentence[0])
+        if i and self.topic_starts[i - 1] >= w.paragraph[0]:
             return self.topics[self.topic_starts[i - 1]].name
         return self.default
+
+    def _where(self, s: int, e: int) -> _Where:
+        n = len(self.t)
+        return _Where(s, e, _span(self.paragraphs, n, s), _span(self.sentences, n, s), _span(self.segments, n, s),
+                      _span(self.clauses, n, s))
 
     def _mentions_in(self, lo: int, hi: int) -> list[Mention]:
         i, j = bisect.bisect_left(self.starts, lo), bisect.bisect_left(self.starts, hi)
         return self.mentions[i:j]
 
-    def _described(self, s: int, e: int) -> str:
+    def _described(self, w: _Where) -> str:
         """72岁的朱水源, 15亿元的锦凯项目: the name right after the number (and 的); without 的 only a known name."""
-        t = self.t
+        t, e = self.t, w.e
         at = e + 1 if t[e:e + 1] == "的" else e
         starts = (at, at + 1) if t[at:at + 1] in "“‘" else (at,)
         for m in self._mentions_in(at, at + 2 * _NAME_MAX):
@@ -497,49 +524,40 @@ class DocumentContext:
                 return m.name
         return ""
 
-    def _respectively(self, s: int, e: int) -> str:
+    def _respectively(self, w: _Where) -> str:
         """A和B分别完成总工程量的85%和18%: the k-th number after 分别 belongs to the k-th name before it."""
-        t = self.t
-        clause_start = self._clause_start(s)
-        word = t.rfind("分别", clause_start, s)
+        word = self.t.rfind("分别", w.clause[0], w.s)
         if word < 0:
             return ""
-        seg_start = _span(self.segments, len(t), s)[0]
-        names = [m for m in self._mentions_in(seg_start, word) if m.name and m.skip in ("", "object")]
-        clause_end = _span(self.clauses, len(t), s)[1]
-        clause_numbers = [n for n in self.numbers if word < n < clause_end]
-        k = bisect.bisect_left(clause_numbers, s)
+        names = [m for m in self._mentions_in(w.segment[0], word) if m.name and m.skip in ("", "object")]
+        lo, hi = bisect.bisect_right(self.numbers, word), bisect.bisect_left(self.numbers, w.clause[1])
+        clause_numbers = self.numbers[lo:hi]
+        k = bisect.bisect_left(clause_numbers, w.s)
         return names[-len(clause_numbers):][k].name if 0 < len(clause_numbers) <= len(names) else ""
 
-    def _before(self, s: int, e: int) -> str:
+    def _before(self, w: _Where) -> str:
         """The nearest mention before the number in its sentence part that the sentence is about."""
-        t = self.t
-        seg_start = _span(self.segments, len(t), s)[0]
-        clause_start = self._clause_start(s)
-        for m in reversed(self._mentions_in(seg_start, s)):
-            if m.end > s or not m.name or m.skip:
+        for m in reversed(self._mentions_in(w.segment[0], w.s)):
+            if m.end > w.s or not m.name or m.skip:
                 continue
-            if m.kind == "person" and not (m.subject or m.start >= clause_start):
+            if m.kind == "person" and not (m.subject or m.start >= w.clause[0]):
                 continue
             return m.name
         return ""
 
-    def _after(self, s: int, e: int) -> str:
+    def _after(self, w: _Where) -> str:
         """A number in a quotation: the organisation named after it (the speaker's); else a name in subject
         position later in the same sentence part (“萧君”品牌走出了...)."""
         t = self.t
-        para = _span(self.paragraphs, len(t), s)
-        opened, closed = t.rfind("“", para[0], s), t.rfind("”", para[0], s)
+        opened, closed = t.rfind("“", w.paragraph[0], w.s), t.rfind("”", w.paragraph[0], w.s)
         if opened > closed:
-            close = t.find("”", s, para[1])
+            close = t.find("”", w.s, w.paragraph[1])
             if close >= 0:
                 stop = _span(self.sentences, len(t), close + 1)[1]
                 for m in self._mentions_in(close, stop):
                     if m.name and m.kind != "person" and m.skip not in ("object", "predicate", "inner"):
                         return m.name
-        seg_end = _span(self.segments, len(t), s)[1]
-        clause_end = _span(self.clauses, len(t), s)[1]
-        for m in self._mentions_in(clause_end, seg_end):
+        for m in self._mentions_in(w.clause[1], w.segment[1]):
             if m.name and m.subject and not m.skip and m.kind != "person":
                 return m.name
         return ""
@@ -599,7 +617,7 @@ def _core_key(name: str) -> tuple[str, str] | None:
 
 def _normalise_period(period: str) -> str:
     """1一8月 (OCR dash) -> 1-8月."""
-    return re.sub(r"(\d)[一~至](\d)", r"\1-\2", period)
+    return _RANGE_DASH.sub(r"\1-\2", period) if len(period) > 3 else period
 
 
 # What may follow a person's name: punctuation, speech and common verbs or adverbs (朱水源是, 刘勇介绍).
