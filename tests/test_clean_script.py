@@ -101,3 +101,19 @@ _SIMPLIFIED_WORDS = ["共同富裕", "示范区", "乾西乡", "临江街道", "
 @given(st.lists(st.sampled_from(_SIMPLIFIED_WORDS), max_size=40).map("".join))
 def test_auto_never_converts_simplified_text(text):
     assert convert_script(text).text == text
+
+
+def test_only_the_traditional_lines_of_a_simplified_text_are_converted():
+    text = SIMPLIFIED + "\n" + SIMPLIFIED + "\n" + SIMPLIFIED + "\n臨江街道高新社區成立時間短。\n"
+
+    result = convert_script(text)
+
+    assert result.choice.script == "mixed" and result.choice.conversion == "t2s"
+    assert result.text == SIMPLIFIED + "\n" + SIMPLIFIED + "\n" + SIMPLIFIED + "\n临江街道高新社区成立时间短。\n"
+
+
+def test_converting_twice_changes_nothing_more():
+    for text in (TAIWAN, MAINLAND, SIMPLIFIED + "\n臨江街道高新社區成立時間短。"):
+        once = convert_script(text).text
+
+        assert convert_script(once).text == once

@@ -34,26 +34,36 @@ def parse_list(value: str | Sequence[str] | None) -> list[str] | None:
 def clean_stage(raw_dir: str | Path, processed_dir: str | Path, *, conversion: str = "auto",
                 steps: str | Sequence[str] | None = "all", strict: bool = False,
                 progress: bool = True) -> tuple[pd.DataFrame, pd.DataFrame]:
-    """Clean every manifest document into processed_dir: clean/<doc_id>.txt, documents.csv, edits.csv."""
+    """Clean every manifest document into processed_dir: clean/<doc_id>.txt, documents.csv, edits.csv and
+    conversions.csv (what each OpenCC config would change in each document, with a verdict)."""
     from tqdm.auto import tqdm
 
+    from gongfu.clean import check_steps
+    from gongfu.clean.script import AUDIT_COLUMNS, check_conversion
+    from gongfu.edits import edits_schema
+
     raw_dir, processed_dir = Path(raw_dir), Path(processed_dir)
+    selected = check_steps(parse_list(steps))  # bad parameters are refused before any work
+    check_conversion(conversion)
     rows = verify_manifest(raw_dir)
     clean_dir = processed_dir / CLEAN_SUBDIR
     clean_dir.mkdir(parents=True, exist_ok=True)
-    documents, edits = [], []
+    documents, edits, conversions = [], [], []
     for row in tqdm(rows, desc="cleaning", unit="doc", disable=not progress):
         path = raw_dir / row["file"]
         result = clean_document(path.read_bytes(), row["doc_id"], row, conversion=conversion,
-                                steps=parse_list(steps), name=str(path))
+                                steps=list(selected), name=str(path))
         documents.append(result.document)
         edits.extend(result.edits)
+        conversions.extend(result.conversions)
         if result.document["status"] != "failed":
             (clean_dir / f"{row['doc_id']}.txt").write_text(result.text, encoding="utf-8", newline="\n")
     docs = to_frame(documents, DOCUMENT_COLUMNS)
-    edit_frame = to_frame(edits, EDIT_COLUMNS)
+    edit_frame = edits_schema().validate(to_frame(edits, EDIT_COLUMNS).astype(
+        {"edit_id": "int64", "raw_start": "int64", "raw_end": "int64", "lost": "bool"}))
     write_csv(docs, processed_dir / "documents.csv")
     write_csv(edit_frame, processed_dir / "edits.csv")
+    write_csv(to_frame(conversions, AUDIT_COLUMNS), processed_dir / "conversions.csv")
     _report_status(docs, strict, "cleaning")
     return docs, edit_frame
 

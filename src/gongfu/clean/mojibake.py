@@ -22,7 +22,6 @@ _UNKNOWN = 0xFF  # never valid in UTF-8: marks a byte the garbling decoder repla
 _SEGMENT = re.compile(r"[^\n]+")
 _TOKEN = re.compile(r"\S+")
 _BAD = re.compile(r"[\udc80-\udcff]+")
-_NON_ASCII = re.compile(r"[^\x00-\x7f]")
 
 
 def _gbk_bytes(ch: str) -> bytes | None:
@@ -97,21 +96,31 @@ def _segment_bytes(segment: str) -> list[bytes] | None:
     return chunks
 
 
-def repair_segment(segment: str) -> tuple[str, int] | None:
-    """`segment` re-read as UTF-8 and its number of lost characters, or None if it is not mojibake."""
-    if len(_NON_ASCII.findall(segment)) < 2:
-        return None
-    try:  # fast path: ordinary text GBK-encodes in one call, then reads back as junk
-        decoded = segment.encode("gbk").decode("utf-8", errors="surrogateescape")
-        chunks = None
+def _reread(segment: str) -> tuple[str, list[bytes] | None] | None:
+    """`segment`'s GBK bytes read as UTF-8 (undecodable bytes as surrogates), with the per-character bytes
+    when they had to be built one by one; None if a character cannot have come from GBK decoding."""
+    try:  # fast path: ordinary text GBK-encodes in one call
+        return segment.encode("gbk").decode("utf-8", errors="surrogateescape"), None
     except UnicodeEncodeError:
         chunks = _segment_bytes(segment)
         if chunks is None:
             return None
-        decoded = b"".join(chunks).decode("utf-8", errors="surrogateescape")
-    if decoded == segment or cjk_count(decoded) < 2:
+        return b"".join(chunks).decode("utf-8", errors="surrogateescape"), chunks
+
+
+def repair_segment(segment: str, reading: tuple[str, list[bytes] | None] | None = None) -> tuple[str, int] | None:
+    """`segment` re-read as UTF-8 and its number of lost characters, or None if it is not mojibake."""
+    if segment.isascii():
         return None
-    if _BAD.search(decoded):
+    reading = reading or _reread(segment)
+    if reading is None or reading[0] == segment:
+        return None
+    decoded, chunks = reading
+    cjk = cjk_count(decoded)
+    bad = _bad_bytes(decoded)
+    if cjk < 2 or bad > 3 * cjk:  # far more junk than Chinese: ordinary text, not mojibake
+        return None
+    if bad:
         chunks = chunks or _segment_bytes(segment)
         if chunks is not None:
             chunks, decoded = _narrowed_letters(segment, chunks, decoded)
@@ -124,11 +133,16 @@ def repair_mojibake(text: str) -> tuple[str, list[Change]]:
     changes: list[Change] = []
     for m in _SEGMENT.finditer(text):
         line = m.group()
-        if not _NON_ASCII.search(line):
+        if line.isascii():
             continue
-        fixed = repair_segment(line)
+        reading = _reread(line)
+        fixed = repair_segment(line, reading)
         if fixed is not None:
             changes.append(_change(m.start(), m.end(), *fixed))
+            continue
+        # a garbled token shows in the line's own reading (a space re-synchronises UTF-8), so a line
+        # whose reading holds fewer than two Chinese characters has none
+        if reading is not None and cjk_count(reading[0]) < 2:
             continue
         tokens = list(_TOKEN.finditer(line))
         for t in tokens if len(tokens) > 1 else ():

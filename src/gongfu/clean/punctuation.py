@@ -31,6 +31,7 @@ _SPACE_AFTER_MARK = re.compile(rf"(?<=[，。、；：？！…{CLOSING}{OPENING
                                rf"(?=[{CJK_RANGES}{OPENING}{CLOSING}\"'])")
 _FULL_WIDTH = re.compile(r"[０-９Ａ-Ｚａ-ｚ％]+|(?<=[0-9０-９])．(?=[0-9０-９])")
 _LINE = re.compile(r"[^\n]+")
+_CORNER = re.compile("[「」『』]")
 _CJK = re.compile(f"[{CJK_RANGES}]")
 _CHINESE_SIDE = re.compile(f"[{CJK_RANGES}{FULL_MARKS}%％□]")
 _SENTENCE_END = "。！？…；，、：.!?;,:"
@@ -80,12 +81,13 @@ def _half_marks(text: str, start: int, end: int, urls: list[tuple[int, int]]) ->
 
 def _quote_changes(text: str, start: int, end: int) -> list[Change]:
     """Corner brackets to curly quotes; straight quotes in a Chinese line to curly, alternating."""
-    changes = [Change(i, i + 1, QUOTES[text[i]], f"punctuation: {text[i]} → {QUOTES[text[i]]}")
-               for i in range(start, end) if text[i] in QUOTES]
+    changes = [Change(m.start(), m.end(), QUOTES[m.group()], f"punctuation: {m.group()} → {QUOTES[m.group()]}")
+               for m in _CORNER.finditer(text, start, end)]
     if not _CJK.search(text, start, end):
         return changes
     for quote, pair in (('"', "“”"), ("'", "‘’")):
-        positions = [i for i in range(start, end) if text[i] == quote]
+        positions = [m.start() for m in re.finditer(quote, text[start:end])]
+        positions = [start + i for i in positions]
         if quote == "'":  # an apostrophe between Latin letters (don't) is not a quote
             positions = [i for i in positions if _is_chinese(_context(text, i - 1, start, end, -1))
                          or _is_chinese(_context(text, i + 1, start, end, 1))]

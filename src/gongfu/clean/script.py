@@ -14,13 +14,16 @@ Each pass returns Changes located in its own input, so the chain records every c
 
 from __future__ import annotations
 
+import bisect
 import csv
 import difflib
 from collections import Counter
 from collections.abc import Iterator
 from dataclasses import dataclass, field
-from functools import cache
+from functools import cache, cached_property
 from pathlib import Path
+
+import numpy as np
 
 from gongfu.clean.chars import cjk_count
 from gongfu.edits import Change, apply_changes
@@ -50,6 +53,7 @@ class PhraseTable:
                 return kind
         return None
 
+    @cached_property
     def pairs(self) -> list[tuple[str, str]]:
         """Every (before, after) pair, longest first, so a longer phrase wins over a part of it."""
         seen = {(b, a) for kind in PHRASE_KINDS for b, a in getattr(self, kind).items()}
@@ -104,16 +108,18 @@ def convert(text: str, config: str) -> str:
 class ScriptChoice:
     """What the detector saw and chose, and why."""
 
-    script: str  # simplified / traditional
+    script: str  # simplified / traditional / mixed (some Traditional paragraphs in a Simplified text)
     conversion: str  # none / t2s / tw2sp / another OpenCC config
     cjk: int = 0
-    t2s_changed: int = 0
+    t2s_changed: int = 0  # Traditional-only characters in the text
     taiwan: dict[str, int] = field(default_factory=dict)
     forced: bool = False
+    traditional: list[tuple[int, int]] = field(default_factory=list)  # the Traditional lines found
+    spans: list[tuple[int, int]] = field(default_factory=list)  # what is converted: those lines, or all
 
     @property
     def taiwan_worded(self) -> bool:
-        return self.script == "traditional" and len(self.taiwan) >= MIN_TAIWAN_EVIDENCE
+        return self.script != "simplified" and len(self.taiwan) >= MIN_TAIWAN_EVIDENCE
 
     def evidence(self) -> str:
         """The why, in one line a journalist can read."""
@@ -124,9 +130,11 @@ class ScriptChoice:
             return f"{self.conversion} set by the conversion parameter ({share}; {phrasing})"
         if self.script == "simplified":
             return f"Simplified, not converted ({share})"
+        what = "Traditional" if self.script == "traditional" else \
+            f"Simplified with {len(self.spans)} Traditional paragraph(s), only those converted:"
         if self.conversion == "tw2sp":
-            return f"Traditional with Taiwan phrasing, tw2sp with the reviewed phrase table ({share}; {phrasing})"
-        return f"Traditional with mainland wording, t2s ({share}; {phrasing})"
+            return f"{what} with Taiwan phrasing, tw2sp with the reviewed phrase table ({share}; {phrasing})"
+        return f"{what} with mainland wording, t2s ({share}; {phrasing})"
 
 
 @cache
@@ -139,40 +147,80 @@ def is_simplified_standard(ch: str) -> bool:
     return True
 
 
-def traditional_chars(text: str, simplified: str) -> int:
-    """Characters t2s changes that are not standard Simplified ones: 乾 in 乾西乡 does not count, 區 does."""
-    if len(text) == len(simplified):
-        return sum(1 for x, y in zip(text, simplified, strict=True) if x != y and not is_simplified_standard(x))
-    sm = difflib.SequenceMatcher(None, text, simplified, autojunk=False)
-    return sum(1 for op, i1, i2, _, _ in sm.get_opcodes() if op != "equal"
-               for x in text[i1:i2] if not is_simplified_standard(x))
+def _line_spans(text: str) -> list[tuple[int, int]]:
+    spans, pos = [], 0
+    for line in text.split("\n"):
+        spans.append((pos, pos + len(line)))
+        pos += len(line) + 1
+    return spans
 
 
-def detect(text: str, table: PhraseTable | None = None) -> ScriptChoice:
-    """Decide the script and the conversion from the text alone."""
+def traditional_lines(text: str, simplified: str) -> tuple[list[tuple[int, int]], int]:
+    """The spans of the Traditional lines of `text`, and its number of Traditional-only characters.
+
+    A Traditional-only character is one t2s changes that is not standard Simplified (區 counts, 乾 does
+    not). A line is Traditional with two of them, or one in a short line (a fifth of its Chinese). A text
+    that is mostly Traditional is converted whole; otherwise only its Traditional lines are, so a
+    Simplified line is never converted for what the rest of the document is.
+    """
+    lines = _line_spans(text)
+    starts = [s for s, _ in lines]
+    per_line = Counter()
+    for a1, a2, _, _ in _regions(text, simplified):
+        for k in range(a1, a2):
+            if not is_simplified_standard(text[k]):
+                per_line[bisect.bisect_right(starts, k) - 1] += 1
+    spans = [lines[i] for i, n in sorted(per_line.items())
+             if n >= 2 or n * 5 >= cjk_count(text[lines[i][0]:lines[i][1]])]
+    return spans, sum(per_line.values())
+
+
+def detect(text: str, table: PhraseTable | None = None, simplified: str | None = None) -> ScriptChoice:
+    """Decide the script and the conversion from the text alone (`simplified`: its t2s text, if known)."""
     table = table or load_phrases()
     cjk = cjk_count(text)
-    simplified = convert(text, "t2s")
-    changed = traditional_chars(text, simplified)
-    if cjk == 0 or changed <= max(3, TRADITIONAL_RATIO * cjk):
+    simplified = convert(text, "t2s") if simplified is None else simplified
+    spans, changed = traditional_lines(text, simplified)
+    if not spans:
         return ScriptChoice("simplified", "none", cjk, changed)
-    taiwan = {p: n for p in table.evidence if (n := simplified.count(p))}
-    choice = ScriptChoice("traditional", "t2s", cjk, changed, taiwan)
+    if len(simplified) != len(text):  # a conversion that changes lengths: decide for the whole text
+        spans = [(0, len(text))]
+    traditional_cjk = sum(cjk_count(text[a:b]) for a, b in spans)
+    script = "traditional" if traditional_cjk * 2 >= cjk else "mixed"
+    if script == "traditional":  # a Traditional text is converted whole (什麼 has no Traditional-only character)
+        spans = [(0, len(text))]
+    in_spans = "\n".join(simplified[a:b] for a, b in spans)
+    taiwan = {p: n for p in table.evidence if (n := in_spans.count(p))}
+    choice = ScriptChoice(script, "t2s", cjk, changed, taiwan, traditional=spans, spans=spans)
     choice.conversion = "tw2sp" if choice.taiwan_worded else "t2s"
     return choice
 
 
-def choose(text: str, conversion: str = "auto", table: PhraseTable | None = None) -> ScriptChoice:
+def choose(text: str, conversion: str = "auto", table: PhraseTable | None = None,
+           simplified: str | None = None) -> ScriptChoice:
     """The detector's choice, or the named config with the detector's evidence beside it."""
     check_conversion(conversion)
-    choice = detect(text, table)
+    choice = detect(text, table, simplified)
     if conversion != "auto":
-        choice.conversion, choice.forced = conversion, True
+        choice.conversion, choice.forced, choice.spans = conversion, True, [(0, len(text))]
     return choice
 
 
+def _equal_length_runs(a: str, b: str) -> list[tuple[int, int]]:
+    """(start, end) of each run of positions where two equal-length strings differ (vectorised)."""
+    x = np.frombuffer(a.encode("utf-32-le"), dtype=np.uint32)
+    y = np.frombuffer(b.encode("utf-32-le"), dtype=np.uint32)
+    diff = np.concatenate(([False], x != y, [False]))
+    edges = np.flatnonzero(diff[1:] != diff[:-1])
+    return list(zip(edges[::2].tolist(), edges[1::2].tolist(), strict=True))
+
+
 def _regions(a: str, b: str) -> Iterator[tuple[int, int, int, int]]:
-    """(a_start, a_end, b_start, b_end) of the differences between two line-aligned conversions."""
+    """(a_start, a_end, b_start, b_end) of the differences between two conversions of the same text."""
+    if len(a) == len(b):  # the usual case: every change is character for character
+        for s, e in _equal_length_runs(a, b):
+            yield s, e, s, e
+        return
     a_lines, b_lines = a.split("\n"), b.split("\n")
     if len(a_lines) != len(b_lines):
         a_lines, b_lines = [a], [b]
@@ -180,15 +228,8 @@ def _regions(a: str, b: str) -> Iterator[tuple[int, int, int, int]]:
     for la, lb in zip(a_lines, b_lines, strict=True):
         if la != lb:
             if len(la) == len(lb):
-                k, n = 0, len(la)
-                while k < n:
-                    if la[k] != lb[k]:
-                        s = k
-                        while k < n and la[k] != lb[k]:
-                            k += 1
-                        yield a_off + s, a_off + k, b_off + s, b_off + k
-                    else:
-                        k += 1
+                for s, e in _equal_length_runs(la, lb):
+                    yield a_off + s, a_off + e, b_off + s, b_off + e
             else:
                 sm = difflib.SequenceMatcher(None, la, lb, autojunk=False)
                 for op, i1, i2, j1, j2 in sm.get_opcodes():
@@ -198,11 +239,20 @@ def _regions(a: str, b: str) -> Iterator[tuple[int, int, int, int]]:
         b_off += len(lb) + 1
 
 
-def convert_chars(text: str, config: str) -> tuple[str, list[Change]]:
-    """Character conversion with one Change per changed run of characters."""
-    out = convert(text, config)
-    changes = [Change(a1, a2, out[b1:b2], f"script: OpenCC {config}") for a1, a2, b1, b2 in _regions(text, out)]
-    return out, changes
+def _within(a1: int, a2: int, spans: list[tuple[int, int]] | None) -> bool:
+    return spans is None or any(s <= a1 and a2 <= e for s, e in spans)
+
+
+def convert_chars(text: str, config: str, out: str | None = None,
+                  spans: list[tuple[int, int]] | None = None) -> tuple[str, list[Change]]:
+    """Character conversion with one Change per changed run of characters, only inside `spans` if given.
+
+    `out` is the converted text when already known.
+    """
+    out = convert(text, config) if out is None else out
+    changes = [Change(a1, a2, out[b1:b2], f"script: OpenCC {config}") for a1, a2, b1, b2 in _regions(text, out)
+               if _within(a1, a2, spans)]
+    return apply_changes(text, changes), changes
 
 
 @dataclass(frozen=True)
@@ -216,9 +266,9 @@ class PhraseDiff:
     kind: str | None
 
 
-def phrase_diffs(original: str, simplified: str, table: PhraseTable) -> list[PhraseDiff]:
-    """What tw2sp changes beyond t2s (`simplified` is the t2s text of `original`), one diff per phrase."""
-    tw = convert(original, "tw2sp")
+def phrase_diffs(original: str, simplified: str, table: PhraseTable, tw: str | None = None) -> list[PhraseDiff]:
+    """What tw2sp changes beyond t2s (`simplified`, `tw`: the t2s and tw2sp texts of `original`), per phrase."""
+    tw = convert(original, "tw2sp") if tw is None else tw
     diffs: list[PhraseDiff] = []
     for a1, a2, b1, b2 in _regions(simplified, tw):
         diff = _widen(simplified, tw, a1, a2, b1 - a1, table) or PhraseDiff(a1, a2, simplified[a1:a2], tw[b1:b2], None)
@@ -229,7 +279,7 @@ def phrase_diffs(original: str, simplified: str, table: PhraseTable) -> list[Phr
 
 
 def _widen(simplified: str, tw: str, a1: int, a2: int, delta: int, table: PhraseTable) -> PhraseDiff | None:
-    for before, after in table.pairs():
+    for before, after in table.pairs:
         n = len(before)
         s = simplified.find(before, max(0, a2 - n), a1 + n)
         while s != -1 and s <= a1:
@@ -239,17 +289,19 @@ def _widen(simplified: str, tw: str, a1: int, a2: int, delta: int, table: Phrase
     return None
 
 
-def phrase_changes(original: str, simplified: str, mode: str,
-                   table: PhraseTable | None = None) -> list[Change]:
-    """The phrase pass on `simplified` (the t2s text of `original`) for mode t2s or tw2sp."""
+def phrase_changes(original: str, simplified: str, mode: str, table: PhraseTable | None = None,
+                   tw: str | None = None, spans: list[tuple[int, int]] | None = None) -> list[Change]:
+    """The phrase pass on `simplified` (the t2s text of `original`) for mode t2s or tw2sp, inside `spans`."""
     table = table or load_phrases()
     changes: list[Change] = []
-    for d in phrase_diffs(original, simplified, table):
+    for d in phrase_diffs(original, simplified, table, tw):
+        if not _within(d.start, d.end, spans):
+            continue
         if d.kind == "variant" or (mode == "tw2sp" and d.kind != "deny"):
             note = "variant" if d.kind == "variant" else "tw2sp phrase"
             changes.append(Change(d.start, d.end, d.after, f"script: {note} {d.before}→{d.after}"))
     if mode == "tw2sp":
-        changes += _extra_changes(simplified, changes, table)
+        changes += [c for c in _extra_changes(simplified, changes, table) if _within(c.start, c.end, spans)]
     return sorted(changes, key=lambda c: c.start)
 
 
@@ -274,55 +326,63 @@ class ScriptResult:
     text: str
     choice: ScriptChoice
     passes: list[list[Change]] = field(default_factory=list)
+    simplified: str = ""  # the input's t2s text
+    taiwan: str | None = None  # the input's tw2sp text, when it was needed
 
 
 def convert_script(text: str, conversion: str = "auto", table: PhraseTable | None = None) -> ScriptResult:
     """Choose the conversion for `text` and apply it as a character pass and (t2s, tw2sp) a phrase pass."""
     table = table or load_phrases()
-    choice = choose(text, conversion, table)
+    simplified = convert(text, "t2s")
+    choice = choose(text, conversion, table, simplified)
     if choice.conversion == "none":
-        return ScriptResult(text, choice)
+        return ScriptResult(text, choice, simplified=simplified)
     base = "t2s" if choice.conversion in REVIEWED else choice.conversion
-    chars, char_changes = convert_chars(text, base)
+    chars, char_changes = convert_chars(text, base, simplified if base == "t2s" else None, choice.spans)
     passes = [char_changes]
+    taiwan = None
     if choice.conversion in REVIEWED:
-        phrases = phrase_changes(text, chars, choice.conversion, table)
+        taiwan = convert(text, "tw2sp")
+        phrases = phrase_changes(text, chars, choice.conversion, table, taiwan, choice.spans)
         passes.append(phrases)
         chars = apply_changes(chars, phrases)
-    return ScriptResult(chars, choice, passes)
+    return ScriptResult(chars, choice, passes, simplified, taiwan)
 
 
 def conversion_audit(text: str, result: ScriptResult, table: PhraseTable | None = None) -> list[dict]:
     """What t2s (against none) and tw2sp (against t2s) would change in `text`, with a verdict for each.
 
-    `result` is what convert_script made of `text`.
-    verdict: needed (Traditional characters), right, damage (over-conversion), unreviewed (not in the
-    table: read it), left (Taiwan phrasing the chosen conversion leaves in the text). `applied` says
-    whether the chosen conversion made the change. Counts are occurrences.
+    `result` is what convert_script made of `text`. verdict: needed (Traditional characters in Traditional
+    lines), right, damage (over-conversion: any change to a Simplified line, a refused phrase),
+    unreviewed (not in the table: read it), left (Taiwan phrasing the chosen conversion leaves in the
+    text). `applied` says whether the chosen conversion made the change. Counts are occurrences.
     """
     table = table or load_phrases()
     choice = result.choice
-    simplified = convert(text, "t2s")
-    converts = choice.conversion != "none"
+    simplified = result.simplified or convert(text, "t2s")
+    taiwan = convert(text, "tw2sp") if result.taiwan is None else result.taiwan
+    converted = choice.spans if choice.conversion != "none" else []
     rows: Counter[tuple[str, str, str, str, bool]] = Counter()
-    if choice.script == "traditional":
-        rows["t2s", "(characters)", "(characters)", "needed", converts] += choice.t2s_changed
-    else:
-        for a1, a2, b1, b2 in _regions(text, simplified):  # one character of context: 乾西→干西
-            rows["t2s", text[max(0, a1 - 1):a2 + 1], simplified[max(0, b1 - 1):b2 + 1], "damage", converts] += 1
-    accepted = {(c.start, c.end, c.after) for c in phrase_changes(text, simplified, "tw2sp", table)} \
-        if choice.conversion == "tw2sp" else set()
-    for d in phrase_diffs(text, simplified, table):
-        applied = (d.kind == "variant" and choice.conversion in REVIEWED) or (d.start, d.end, d.after) in accepted
-        rows["tw2sp", d.before, d.after, _verdict(d.kind, choice), applied] += 1
-    if choice.conversion == "tw2sp":
-        diff_spans = {(d.start, d.end) for d in phrase_diffs(text, simplified, table)}
-        for c in _extra_changes(simplified, [], table):
-            if (c.start, c.end) not in diff_spans:
-                rows["table", simplified[c.start:c.end], c.after, "right", True] += 1
-    for phrase in table.evidence:
-        if choice.script == "traditional" and (n := result.text.count(phrase)):
-            rows[choice.conversion, phrase, phrase, "left", False] += n
+    for a1, a2, b1, b2 in _regions(text, simplified):
+        applied = bool(converted) and _within(a1, a2, converted)
+        if _within(a1, a2, choice.traditional) and choice.traditional:
+            rows["t2s", "(characters)", "(characters)", "needed", applied] += a2 - a1
+        else:  # one character of context, so 乾→干 reads 乾西→干西
+            rows["t2s", text[max(0, a1 - 1):a2 + 1], simplified[max(0, b1 - 1):b2 + 1], "damage", applied] += 1
+    accepted = {(c.start, c.end) for c in result.passes[1]} if len(result.passes) > 1 else set()
+    diffs = phrase_diffs(text, simplified, table, taiwan)
+    for d in diffs:
+        verdict = _verdict(d.kind, choice) if _within(d.start, d.end, choice.traditional) and choice.traditional \
+            else "damage"
+        rows["tw2sp", d.before, d.after, verdict, (d.start, d.end) in accepted] += 1
+    diff_spans = {(d.start, d.end) for d in diffs}
+    for c in _extra_changes(simplified, [], table):
+        if (c.start, c.end) in accepted and (c.start, c.end) not in diff_spans:
+            rows["table", simplified[c.start:c.end], c.after, "right", True] += 1
+    if choice.script != "simplified":
+        for phrase in table.evidence:
+            if n := result.text.count(phrase):
+                rows[choice.conversion, phrase, phrase, "left", False] += n
     return [{"config": config, "before": before, "after": after, "count": n, "verdict": verdict, "applied": applied}
             for (config, before, after, verdict, applied), n in sorted(rows.items())]
 
