@@ -2,29 +2,39 @@
 
     .venv/bin/python benchmarks/bench_scale.py                          # 1k and 10k, every engine
     .venv/bin/python benchmarks/bench_scale.py --sizes 1000 --runs local:1,local:2   # a quick look
-    .venv/bin/python benchmarks/bench_scale.py --sizes 100000 --runs local:2
+    .venv/bin/python benchmarks/bench_scale.py --sizes 100000 --runs local:1,local:2,dask:2   # slow (~1 h)
+    .venv/bin/python benchmarks/bench_scale.py --code worktree --repeats 3   # uncommitted code, best of 3
 
 Each corpus (benchmarks/out/corpus-<N>/, git-ignored, built once and reused) holds N copies of the five texts
-under new doc ids, with about a third of their ASCII numbers changed so no two documents are the same. Each run
-is a fresh `process` in a subprocess; its whole process tree (workers, Dask nanny and scheduler included) is
-sampled for memory. Prints documents/s, MB/s, peak memory, and the speed-ups, and appends every run to
-benchmarks/out/results.jsonl.
+under new doc ids, with about a third of their ASCII numbers changed so no two documents are the same.
+
+The code measured is a committed revision (--code, default HEAD) exported to benchmarks/out/code-<sha>/, so
+edits landing in the working tree during a long run cannot change what is measured and every figure names
+its commit. Each run is a fresh `process` in a subprocess; its whole process tree (workers, Dask nanny and
+scheduler included) is sampled for memory (summed RSS, and PSS, which counts pages shared between forked
+workers once) and for CPU time. The load average is recorded before and after each run: on a shared
+machine a wall-time speed-up only means something when the load left two cores free. Prints documents/s,
+MB/s, peak memory and the speed-ups, and appends every run to benchmarks/out/results.jsonl.
 """
 
 from __future__ import annotations
 
 import argparse
 import json
+import os
 import platform
 import random
 import re
+import resource
 import shutil
 import subprocess
 import sys
+import tarfile
 import threading
 import time
-from dataclasses import asdict, dataclass
+from dataclasses import asdict, dataclass, field
 from datetime import UTC, datetime
+from io import BytesIO
 from pathlib import Path
 
 import psutil
@@ -46,10 +56,13 @@ class Result:
     seconds: float
     process_seconds: float
     consolidate_seconds: float
+    cpu_seconds: float
     mbytes: float
     peak_rss_mb: float
     peak_pss_mb: float
     failed: int
+    load_before: list[float] = field(default_factory=list)
+    load_after: list[float] = field(default_factory=list)
 
     @property
     def docs_per_s(self) -> float:
@@ -59,6 +72,8 @@ class Result:
     def mb_per_s(self) -> float:
         return self.mbytes / self.seconds
 
+
+# ------------------------------------------------------------------------------------------ corpus and code
 
 def perturb(text: str, rng: random.Random) -> str:
     """Change the last digit of about a third of the numbers (lengths and layout stay the same)."""
@@ -95,6 +110,45 @@ def build_corpus(size: int) -> Path:
 def corpus_mbytes(root: Path) -> float:
     return sum(p.stat().st_size for p in root.rglob("*.txt")) / 1e6
 
+
+def git(*args: str) -> str:
+    return subprocess.run(["git", *args], cwd=ROOT, capture_output=True, text=True, check=True).stdout.strip()
+
+
+def code_snapshot(rev: str) -> tuple[Path, str]:
+    """The package source to measure, and its description: a committed revision exported to
+    benchmarks/out/code-<sha>/src (reused), or the working tree itself with rev 'worktree'."""
+    if rev == "worktree":
+        dirty = git("status", "--porcelain", "--", "src")
+        return ROOT / "src", f"worktree at {git('log', '--oneline', '-1')}" + (" + uncommitted src" if dirty else "")
+    sha = git("rev-parse", "--verify", f"{rev}^{{commit}}")
+    target = OUT_DIR / f"code-{sha[:12]}"
+    if not (target / ".complete").is_file():
+        shutil.rmtree(target, ignore_errors=True)
+        archive = subprocess.run(["git", "archive", "--format=tar", sha, "src"], cwd=ROOT, capture_output=True,
+                                 check=True).stdout
+        with tarfile.open(fileobj=BytesIO(archive)) as tar:
+            tar.extractall(target, filter="data")
+        (target / ".complete").write_text(sha)
+    return target / "src", git("log", "--oneline", "-1", sha)
+
+
+def run_env(src: Path) -> dict[str, str]:
+    """The environment of a measured run: `src` first on the path (ahead of the editable install)."""
+    env = dict(os.environ)
+    env["PYTHONPATH"] = os.pathsep.join([str(src), *filter(None, [env.get("PYTHONPATH")])])
+    return env
+
+
+def check_imports_from(src: Path) -> None:
+    """Refuse to measure if `gongfu` would be imported from anywhere but `src`."""
+    found = subprocess.run([sys.executable, "-c", "import gongfu; print(gongfu.__file__)"], cwd=OUT_DIR,
+                           env=run_env(src), capture_output=True, text=True, check=True).stdout.strip()
+    if not Path(found).resolve().is_relative_to(src.resolve()):
+        raise SystemExit(f"gongfu imports from {found}, not from {src}: check PYTHONPATH")
+
+
+# ------------------------------------------------------------------------------------------------ measuring
 
 class TreeMemory:
     """Samples the summed RSS and PSS of a process and all its descendants in a background thread."""
@@ -136,7 +190,18 @@ class TreeMemory:
         self.peak_pss = max(self.peak_pss, pss)
 
 
-def run_once(corpus: Path, size: int, engine: str, workers: int, chunk_size: int | None, keep: bool) -> Result:
+def children_cpu() -> float:
+    """CPU seconds (user + system) of every reaped descendant of this process so far."""
+    usage = resource.getrusage(resource.RUSAGE_CHILDREN)
+    return usage.ru_utime + usage.ru_stime
+
+
+def load() -> list[float]:
+    return [round(x, 2) for x in os.getloadavg()]
+
+
+def run_once(corpus: Path, src: Path, size: int, engine: str, workers: int, chunk_size: int | None,
+             keep: bool) -> Result:
     """One fresh `process` run in a subprocess, timed end to end (start-up and consolidation included)."""
     out = OUT_DIR / f"run-{size}-{engine}-{workers}"
     shutil.rmtree(out, ignore_errors=True)
@@ -144,46 +209,55 @@ def run_once(corpus: Path, size: int, engine: str, workers: int, chunk_size: int
            "--engine", engine, "--workers", str(workers), "--format", "csv", "--quiet"]
     if chunk_size:
         cmd += ["--chunk-size", str(chunk_size)]
+    before, cpu = load(), children_cpu()
     start = time.perf_counter()
-    proc = subprocess.Popen(cmd, cwd=ROOT, stdout=subprocess.PIPE, stderr=subprocess.PIPE, text=True)
+    proc = subprocess.Popen(cmd, cwd=OUT_DIR, env=run_env(src), stdout=subprocess.PIPE, stderr=subprocess.PIPE,
+                            text=True)
     with TreeMemory(proc.pid) as memory:
         _, stderr = proc.communicate()
     seconds = time.perf_counter() - start
+    cpu = children_cpu() - cpu
     if proc.returncode not in (0, 1):
         raise SystemExit(f"{' '.join(cmd)} failed ({proc.returncode}):\n{stderr[-2000:]}")
     summary = json.loads((out / "_parts" / "last-run.json").read_text())
+    if summary["done_before"] != 0 or summary["processed"] != size:
+        raise SystemExit(f"{out}: processed {summary['processed']} of {size} documents")
     if not keep:
         shutil.rmtree(out, ignore_errors=True)
-    return Result(size, engine, workers, seconds, summary["seconds"], summary["consolidate_seconds"],
-                  corpus_mbytes(corpus), memory.peak_rss / 2**20, memory.peak_pss / 2**20, summary["failed"])
+    return Result(size, engine, workers, seconds, summary["seconds"], summary["consolidate_seconds"], cpu,
+                  corpus_mbytes(corpus), memory.peak_rss / 2**20, memory.peak_pss / 2**20, summary["failed"],
+                  before, load())
 
 
-def code_version() -> str:
-    """The cleaner/extractor on disk: last commit touching them, and whether the working tree differs."""
-    paths = ["src/gongfu/clean", "src/gongfu/claims.py", "src/gongfu/numbers.py"]
-    log = subprocess.run(["git", "log", "--oneline", "-1", "--", *paths[:2]], cwd=ROOT, capture_output=True,
-                         text=True).stdout.strip()
-    dirty = subprocess.run(["git", "status", "--porcelain", "--", *paths], cwd=ROOT, capture_output=True,
-                           text=True).stdout.strip()
-    return log + (" (+ uncommitted changes)" if dirty else "")
+# ------------------------------------------------------------------------------------------------ reporting
+
+def best(results: list[Result]) -> dict[tuple[int, str, int], Result]:
+    """The fastest of each (size, engine, workers)'s repeats."""
+    out: dict[tuple[int, str, int], Result] = {}
+    for r in results:
+        key = (r.size, r.engine, r.workers)
+        if key not in out or r.seconds < out[key].seconds:
+            out[key] = r
+    return out
 
 
 def print_table(results: list[Result]) -> None:
-    header = (f"{'docs':>7} {'engine':>8} {'workers':>7} {'wall s':>8} {'docs/s':>8} {'MB/s':>6} "
-              f"{'peak RSS MB':>11} {'peak PSS MB':>11} {'failed':>6}")
-    print(header)
-    for r in results:
-        print(f"{r.size:>7} {r.engine:>8} {r.workers:>7} {r.seconds:>8.1f} {r.docs_per_s:>8.0f} "
-              f"{r.mb_per_s:>6.2f} {r.peak_rss_mb:>11.0f} {r.peak_pss_mb:>11.0f} {r.failed:>6}")
-    by = {(r.size, r.engine, r.workers): r for r in results}
+    by = best(results)
+    print(f"{'docs':>7} {'engine':>6} {'w':>2} {'wall s':>7} {'docs/s':>7} {'MB/s':>5} {'cpu s':>7} "
+          f"{'RSS MB':>7} {'PSS MB':>7} {'fail':>4}  load 1/5/15 min before -> after")
+    for r in by.values():
+        print(f"{r.size:>7} {r.engine:>6} {r.workers:>2} {r.seconds:>7.1f} {r.docs_per_s:>7.0f} {r.mb_per_s:>5.2f} "
+              f"{r.cpu_seconds:>7.1f} {r.peak_rss_mb:>7.0f} {r.peak_pss_mb:>7.0f} {r.failed:>4}  "
+              f"{'/'.join(map(str, r.load_before))} -> {'/'.join(map(str, r.load_after))}")
     for size in sorted({r.size for r in results}):
         one, two, dask = by.get((size, "local", 1)), by.get((size, "local", 2)), by.get((size, "dask", 2))
         if one and two:
-            print(f"{size:>7}: 2 workers over 1 (local): {one.seconds / two.seconds:.2f}x "
-                  f"(processing only: {one.process_seconds / two.process_seconds:.2f}x)")
+            print(f"{size:>7}: 2 workers over 1 (local): {one.seconds / two.seconds:.2f}x wall, "
+                  f"{one.process_seconds / two.process_seconds:.2f}x processing only; CPU time with 2 workers "
+                  f"{two.cpu_seconds / one.cpu_seconds:.2f}x that with 1")
         if two and dask:
-            print(f"{size:>7}: dask time / local time (2 workers): {dask.seconds / two.seconds:.2f}x "
-                  f"(processing only: {dask.process_seconds / two.process_seconds:.2f}x)")
+            print(f"{size:>7}: dask time / local time (2 workers): {dask.seconds / two.seconds:.2f}x wall, "
+                  f"{dask.process_seconds / two.process_seconds:.2f}x processing only")
 
 
 def parse_runs(spec: str) -> list[tuple[str, int]]:
@@ -199,27 +273,35 @@ def main() -> None:
     parser.add_argument("--sizes", default="1000,10000", help="corpus sizes, comma-separated (default 1000,10000)")
     parser.add_argument("--runs", default="local:1,local:2,dask:2",
                         help="engine:workers pairs, comma-separated (default local:1,local:2,dask:2)")
+    parser.add_argument("--code", default="HEAD", help="git revision to measure, or worktree (default HEAD)")
+    parser.add_argument("--repeats", type=int, default=1,
+                        help="runs of each size/engine, interleaved; the fastest is reported (default 1)")
     parser.add_argument("--chunk-size", type=int, default=None, help="passed to process (default: automatic)")
     parser.add_argument("--keep", action="store_true", help="keep the run outputs under benchmarks/out/")
     args = parser.parse_args()
     sizes = [int(s) for s in args.sizes.split(",")]
     runs = parse_runs(args.runs)
+    OUT_DIR.mkdir(parents=True, exist_ok=True)
+    src, code = code_snapshot(args.code)
+    check_imports_from(src)
     context = {"date": datetime.now(UTC).isoformat(timespec="seconds"), "cpus": psutil.cpu_count(),
                "machine": f"{platform.machine()} {platform.processor() or ''}".strip(),
-               "python": platform.python_version(), "code": code_version()}
+               "python": platform.python_version(), "code": code}
     print(json.dumps(context, ensure_ascii=False), flush=True)
     results = []
-    OUT_DIR.mkdir(parents=True, exist_ok=True)
     for size in sizes:
         corpus = build_corpus(size)
-        for engine, workers in runs:
-            result = run_once(corpus, size, engine, workers, args.chunk_size, args.keep)
-            results.append(result)
-            row = {**context, **asdict(result), "docs_per_s": result.docs_per_s, "mb_per_s": result.mb_per_s}
-            with (OUT_DIR / "results.jsonl").open("a", encoding="utf-8") as fh:
-                fh.write(json.dumps(row, ensure_ascii=False) + "\n")
-            print(f"{size} {engine}:{workers}: {result.seconds:.1f}s, {result.docs_per_s:.0f} docs/s, "
-                  f"peak RSS {result.peak_rss_mb:.0f} MB, PSS {result.peak_pss_mb:.0f} MB", flush=True)
+        for _ in range(args.repeats):
+            for engine, workers in runs:
+                result = run_once(corpus, src, size, engine, workers, args.chunk_size, args.keep)
+                results.append(result)
+                row = {**context, **asdict(result), "docs_per_s": result.docs_per_s, "mb_per_s": result.mb_per_s}
+                with (OUT_DIR / "results.jsonl").open("a", encoding="utf-8") as fh:
+                    fh.write(json.dumps(row, ensure_ascii=False) + "\n")
+                print(f"{size} {engine}:{workers}: {result.seconds:.1f}s, {result.docs_per_s:.0f} docs/s, "
+                      f"cpu {result.cpu_seconds:.1f}s, peak RSS {result.peak_rss_mb:.0f} MB, "
+                      f"PSS {result.peak_pss_mb:.0f} MB, load {result.load_before} -> {result.load_after}",
+                      flush=True)
     print_table(results)
 
 

@@ -13,14 +13,18 @@ import time
 import warnings
 from pathlib import Path
 
+import nbformat
 import numpy as np
 import pandas as pd
+import papermill
 import pytest
+from hypothesis import given, settings
+from hypothesis import strategies as st
 
 from gongfu import paths, pipeline, scale
 from gongfu.cli import main
 from gongfu.stages import clean_stage, extract_stage
-from gongfu.tables import read_csv
+from gongfu.tables import read_csv, to_frame, write_csv
 
 SAMPLE = "临江街道已集聚规上工业企业106家，培育本土上市企业5家。去年南湖区农村居民人均可支配收入为38856元。\n" * 3
 TABLE_FILES = ("documents.csv", "edits.csv", "claims.csv", "failures.csv")
@@ -135,6 +139,8 @@ def test_interrupted_run_resumes_without_redoing_or_duplicating(corpus: Path, tm
         run(corpus, out, workers=workers, chunk_size=1, on_chunk=stop_after_two)
     first = stopped.value.summary
     assert 2 <= first.done < 9 and not (out / "claims.csv").exists()
+    so_far = pd.read_parquet(out / "_parts" / "documents")  # the rows written so far, readable mid-run
+    assert len(so_far) == first.done and so_far["doc_id"].is_unique
     markers = {p: p.stat().st_mtime_ns for p in (out / "_parts" / "done").iterdir()}
     assert len(markers) == first.done
     done_first = set(calls.read_text().split())
@@ -322,3 +328,43 @@ def test_cells_are_formatted_from_their_own_value() -> None:
     rows = [{"a": v} for v in values] + [{}]
     expected = ["x", "", "3", "True", "3.0", "", "2.5", "4", "False", "0.30000000000000004", ""]
     assert scale.column_cells(rows, "a") == [scale.cell(v) for v in [*values, None]] == expected
+
+
+@settings(max_examples=60, deadline=None)
+@given(st.lists(st.tuples(st.text(max_size=12), st.text(alphabet=',"\n\r 中a', max_size=6)), max_size=5))
+def test_csv_lines_are_the_bytes_the_notebook_stages_write(tmp_path_factory, cells: list[tuple[str, str]]) -> None:
+    """Workers format CSV lines that are appended as bytes: they must be what `write_csv` writes."""
+    rows = [{"doc_id": a, "text": b} for a, b in cells]
+    path = tmp_path_factory.mktemp("csv") / "t.csv"
+    write_csv(to_frame(rows, ["doc_id", "text"]), path)
+    header = b"doc_id,text\n"
+    assert header + scale.csv_lines(scale.rows_to_table(rows, ["doc_id", "text"])) == path.read_bytes()
+
+
+def test_progress_shows_documents_rate_and_time_left(corpus: Path, tmp_path: Path,
+                                                     capsys: pytest.CaptureFixture) -> None:
+    scale.process_corpus(str(corpus), tmp_path / "out", workers=1, chunk_size=3, progress=True)
+    err = capsys.readouterr().err
+    last = err.replace("\r", "\n").strip().splitlines()[-1]
+    assert "9/9" in last and "doc/s" in last and "<00:00" in last and "failed=2" in last
+
+
+def test_notebook_03_reads_a_process_output(corpus: Path, tmp_path: Path) -> None:
+    """Pointed at a `process` output by its processed_dir parameter, notebook 03 compares those documents
+    (here with two failed and two without a manifest row) and writes its table there."""
+    out, figures = tmp_path / "out", tmp_path / "figures"
+    run(corpus, out)
+    figures.mkdir()
+    executed = tmp_path / "03.ipynb"
+    papermill.execute_notebook(str(paths.NOTEBOOKS_DIR / "03_compare.ipynb"), str(executed),
+                               parameters={"processed_dir": str(out), "figures_dir": str(figures),
+                                           "fig_formats": "png", "lang": "en"},
+                               kernel_name="python3", cwd=str(paths.NOTEBOOKS_DIR), progress_bar=False)
+    assert (out / "consistency.csv").is_file()
+    consistency = read_csv(out / "consistency.csv")
+    docs = set(read_csv(out / "documents.csv")["doc_id"])
+    compared = set(consistency["doc_a"]) | set(consistency["doc_b"])
+    assert {"gbk_note", "utf16_note"} <= compared <= docs - set(BAD)  # the archive's own documents too
+    assert {p.suffix for p in figures.iterdir()} == {".png"}
+    text = nbformat.writes(nbformat.read(executed, as_version=4))
+    assert "Left out because cleaning failed" in text

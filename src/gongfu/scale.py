@@ -6,13 +6,15 @@ How a run works (`python -m gongfu process --input DIR_OR_GLOB --output OUT`):
 2. Skip every document already recorded in OUT/_parts/done/ (the done-ledger) and cut the rest into chunks of
    documents that are neighbours in that sorted list.
 3. A worker (a local process, or a Dask task) processes a chunk: reads each file, calls
-   `pipeline.process_document`, writes OUT/clean/<doc_id>.txt, then the chunk's rows of each table as one
-   Parquet part file (written aside, renamed into place) and, last, the chunk's done marker. A chunk without a
-   marker never happened: its part files are deleted at the next start. So killing the run at any moment loses
-   only the chunks in flight, and a rerun neither redoes finished documents nor duplicates their rows.
+   `pipeline.process_document`, writes OUT/clean/<doc_id>.txt, then the chunk's rows of each table as two
+   part files, a Parquet table and the CSV lines ready to append (each written aside, renamed into place),
+   and, last, the chunk's done marker. A chunk without a marker never happened: its part files are deleted at
+   the next start. So killing the run at any moment loses only the chunks in flight, and a rerun neither
+   redoes finished documents nor duplicates their rows.
 4. When every chunk is done, the parts are merged, in doc_id order and streaming, into documents.csv,
    edits.csv, claims.csv and failures.csv (the data/processed layout, so notebook 03 can read OUT), plus
-   partitioned Parquet datasets (OUT/<table>.parquet/part-*.parquet) with `--format parquet`.
+   partitioned Parquet datasets (OUT/<table>.parquet/part-*.parquet) with `--format parquet`. The CSV lines
+   are formatted by the workers, in parallel, so this serial step is mostly a byte copy.
 
 Table cells are stored as the strings the CSV shows, each formatted from its own value (never from its
 neighbours' dtype), so the bytes do not depend on how documents were chunked or which engine ran them.
@@ -49,9 +51,11 @@ TABLES = ("documents", "edits", "claims", "failures")
 FAILURE_COLUMNS = ["doc_id", "file", "reason"]
 PARTS_DIR = "_parts"
 DONE_DIR = "done"
+CSV_DIR = "csv"  # _parts/csv/<table>/<key>.csv beside _parts/<table>/<key>.parquet (a readable dataset)
 CLEAN_SUBDIR = "clean"
 MAX_CHUNK = 100
 PARQUET_ROWS = 500_000  # rows per output partition of the final Parquet datasets
+LAYOUT = 2  # version of the _parts layout: 2 = a .parquet and a .csv part per chunk and table, row counts
 
 # One input document: (doc_id, absolute path to read, path as listed for messages, manifest row or None).
 Source = tuple[str, str, str, dict[str, str] | None]
@@ -86,6 +90,7 @@ class ChunkResult:
     failed: int
     warnings: int
     bytes: int
+    rows: dict[str, int] = field(default_factory=dict)
 
 
 @dataclass
@@ -248,6 +253,17 @@ def rows_to_table(rows: Sequence[dict[str, Any]], columns: Sequence[str]) -> pa.
     return pa.table({c: pa.array(column_cells(rows, c), pa.string()) for c in columns})
 
 
+def csv_lines(table: pa.Table) -> bytes:
+    """An all-string table as UTF-8 CSV lines without a header: the bytes `tables.write_csv` (pandas, minimal
+    quoting, \\n line ends) writes for the same cells, as it uses the same `csv` writer."""
+    import csv
+    import io
+
+    buf = io.StringIO()
+    csv.writer(buf, lineterminator="\n").writerows(zip(*(col.to_pylist() for col in table.columns), strict=True))
+    return buf.getvalue().encode("utf-8")
+
+
 def failed_row(doc_id: str, reason: str, manifest: dict[str, str] | None) -> dict[str, Any]:
     """A documents.csv row for a document that could not be processed at all."""
     row: dict[str, Any] = dict.fromkeys(pipeline.DOCUMENT_COLUMNS, "")
@@ -283,8 +299,15 @@ def write_text(path: Path, text: str) -> None:
     _atomic(path, lambda tmp: tmp.write_text(text, encoding="utf-8", newline="\n"))
 
 
-def write_part(table: pa.Table, path: Path) -> None:
-    _atomic(path, lambda tmp: pq.write_table(table, tmp, compression="zstd"))
+def part_paths(parts: Path, table: str, key: str) -> tuple[Path, Path]:
+    """Where a chunk's rows of `table` go: a Parquet part and its CSV lines."""
+    return parts / table / f"{key}.parquet", parts / CSV_DIR / table / f"{key}.csv"
+
+
+def write_part(table: pa.Table, paths: tuple[Path, Path]) -> None:
+    """A chunk's rows of one table, as Parquet and as CSV lines, each written aside and renamed into place."""
+    _atomic(paths[0], lambda tmp: pq.write_table(table, tmp, compression="zstd"))
+    _atomic(paths[1], lambda tmp: tmp.write_bytes(csv_lines(table)))
 
 
 def process_chunk(chunk: Sequence[Source], settings: Settings) -> ChunkResult:
@@ -310,8 +333,9 @@ def process_chunk(chunk: Sequence[Source], settings: Settings) -> ChunkResult:
     key = chunk_key(ids)
     parts = out / PARTS_DIR
     for table in TABLES:
-        write_part(rows_to_table(rows[table], columns[table]), parts / table / f"{key}.parquet")
-    result = ChunkResult(key, ids[0], ids[-1], len(ids), failed, int(warned), nbytes)
+        write_part(rows_to_table(rows[table], columns[table]), part_paths(parts, table, key))
+    result = ChunkResult(key, ids[0], ids[-1], len(ids), failed, int(warned), nbytes,
+                         {t: len(rows[t]) for t in TABLES})
     marker = {**asdict(result), "doc_ids": ids}
     _atomic(parts / DONE_DIR / f"{key}.json",
             lambda tmp: tmp.write_text(json.dumps(marker, ensure_ascii=False), encoding="utf-8"))
@@ -334,7 +358,8 @@ def code_fingerprint() -> str:
 
 def run_config(settings: Settings) -> dict[str, Any]:
     return {"columns": table_columns(), "conversion": settings.conversion,
-            "steps": list(settings.steps) if settings.steps else None, "code": code_fingerprint()}
+            "steps": list(settings.steps) if settings.steps else None, "code": code_fingerprint(),
+            "layout": LAYOUT}
 
 
 def prepare_output(out: Path, settings: Settings) -> None:
@@ -346,14 +371,15 @@ def prepare_output(out: Path, settings: Settings) -> None:
         old = json.loads(config_path.read_text(encoding="utf-8"))
         changed = [k for k in config if old.get(k) != config[k]]
         if changed:
-            what = {"code": "cleaner/extractor code", "columns": "table columns"}
+            what = {"code": "cleaner/extractor code", "columns": "table columns",
+                    "layout": "version of gongfu process (work-area layout)"}
             differs = ", ".join(what.get(k, f"--{k}") for k in changed)
             raise GongfuError(f"{out}: started with other {differs}; resuming would mix results of both. "
                               f"Delete {out} or choose a new --output.")
     elif out.is_dir() and any(out.iterdir()):
         raise GongfuError(f"{out}: folder is not empty and was not written by `gongfu process`. Choose a new "
                           f"or empty --output (it would overwrite documents.csv, claims.csv, ...).")
-    for sub in (*TABLES, DONE_DIR):
+    for sub in (*TABLES, *(f"{CSV_DIR}/{t}" for t in TABLES), DONE_DIR):
         (parts / sub).mkdir(parents=True, exist_ok=True)
     (out / CLEAN_SUBDIR).mkdir(parents=True, exist_ok=True)
     if not config_path.is_file():
@@ -368,7 +394,7 @@ def read_ledger(out: Path) -> list[dict[str, Any]]:
         markers.append(json.loads(path.read_text(encoding="utf-8")))
     committed = {m["key"] for m in markers}
     for table in TABLES:
-        for path in (parts / table).iterdir():
+        for path in (*(parts / table).iterdir(), *(parts / CSV_DIR / table).iterdir()):
             if path.name.startswith(".") or path.stem not in committed:
                 path.unlink()
     for path in (*(parts / DONE_DIR).glob(".*.tmp"), *(out / CLEAN_SUBDIR).glob(".*.tmp")):
@@ -484,15 +510,15 @@ def run_dask(chunks: Iterable[list[Source]], settings: Settings, on_done: ChunkH
 
 # ----------------------------------------------------------------------------------------------- consolidate
 
-def _groups(markers: list[dict[str, Any]]) -> Iterator[list[str]]:
-    """Chunk keys in doc_id order, grouped where chunks' doc ranges overlap (only after the input changed)."""
-    group: list[str] = []
+def _groups(markers: list[dict[str, Any]]) -> Iterator[list[dict[str, Any]]]:
+    """Chunk markers in doc_id order, grouped where chunks' doc ranges overlap (only after the input changed)."""
+    group: list[dict[str, Any]] = []
     last = ""
     for m in sorted(markers, key=lambda m: (m["first"], m["last"])):
         if group and m["first"] > last:
             yield group
             group = []
-        group.append(m["key"])
+        group.append(m)
         last = max(last, m["last"])
     if group:
         yield group
@@ -500,13 +526,7 @@ def _groups(markers: list[dict[str, Any]]) -> Iterator[list[str]]:
 
 def _read_group(parts: Path, table: str, keys: list[str], columns: list[str]) -> pa.Table:
     """One group's rows of `table`, sorted by doc_id (stable: rows keep their order within a document)."""
-    tables = []
-    for key in keys:
-        part = pq.read_table(parts / table / f"{key}.parquet")
-        for col in columns:  # a part written before a column was added (never after a resume check passes)
-            if col not in part.column_names:
-                part = part.append_column(col, pa.array([""] * part.num_rows, pa.string()))
-        tables.append(part.select(columns))
+    tables = [pq.read_table(part_paths(parts, table, key)[0]).select(columns) for key in keys]
     merged = pa.concat_tables(tables)
     if len(keys) > 1:
         merged = merged.take(pc.sort_indices(merged, [("doc_id", "ascending")]))
@@ -533,8 +553,10 @@ def consolidate(out: Path, markers: list[dict[str, Any]], fmt: str = "csv") -> d
     return counts
 
 
-def _consolidate_table(parts: Path, table: str, columns: list[str], groups: list[list[str]], out: Path,
-                       parquet: bool) -> int:
+def _consolidate_table(parts: Path, table: str, columns: list[str], groups: list[list[dict[str, Any]]],
+                       out: Path, parquet: bool) -> int:
+    """One table: a single chunk's CSV lines are copied as bytes; only overlapping chunks (or Parquet output)
+    are read as tables."""
     csv_path = out / f"{table}.csv"
     tmp_csv = csv_path.with_name(f".{csv_path.name}.{os.getpid()}.tmp")
     pq_dir = out / f"{table}.parquet"
@@ -545,14 +567,21 @@ def _consolidate_table(parts: Path, table: str, columns: list[str], groups: list
     rows = 0
     writer: pq.ParquetWriter | None = None
     partition = writer_rows = 0
-    with tmp_csv.open("w", encoding="utf-8", newline="") as fh:
-        fh.write(_csv_header(columns))
-        for keys in groups:
-            data = _read_group(parts, table, keys, columns)
-            rows += data.num_rows
-            if data.num_rows:
-                data.to_pandas().to_csv(fh, header=False, index=False, lineterminator="\n")
-            if parquet and data.num_rows:
+    with tmp_csv.open("wb") as fh:
+        fh.write(_csv_header(columns).encode("utf-8"))
+        for group in groups:
+            keys = [m["key"] for m in group]
+            count = sum(m["rows"][table] for m in group)
+            if not count:
+                continue
+            rows += count
+            data = _read_group(parts, table, keys, columns) if parquet or len(keys) > 1 else None
+            if len(keys) == 1:
+                with part_paths(parts, table, keys[0])[1].open("rb") as src:
+                    shutil.copyfileobj(src, fh)
+            else:
+                fh.write(csv_lines(data))
+            if data is not None and parquet:
                 if writer is None or writer_rows >= PARQUET_ROWS:
                     if writer is not None:
                         writer.close()
