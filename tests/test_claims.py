@@ -5,6 +5,8 @@ from __future__ import annotations
 import pandas as pd
 import pandera.errors
 import pytest
+from hypothesis import given, settings
+from hypothesis import strategies as st
 
 from gongfu.claims import (
     CLAIM_COLUMNS,
@@ -161,3 +163,71 @@ def test_taxonomy_themes_are_known_themes() -> None:
 def test_empty_frame_validates() -> None:
     assert len(validate_claims(claims_frame([]))) == 0
     assert isinstance(claims_frame([]), pd.DataFrame)
+
+
+# ---------- indicators ----------
+
+
+def indicators(text: str) -> list[tuple[str, str]]:
+    return [(r["mention"], r["indicator_id"]) for r in extract_claims(text, DOC)]
+
+
+def test_the_counted_noun_after_a_count_names_it_when_the_unit_fits() -> None:
+    assert indicators("该社区设置了12个网格、50个微网格和46名楼长。") == [
+        ("12个", "grids"), ("50个", "grids"), ("46名", "building_leaders")]
+
+
+def test_a_subcategory_takes_the_indicator_of_the_clause_before() -> None:
+    assert indicators("临江街道已拥有规上工业企业104家,其中十亿元以上17家。") == [
+        ("104家", "enterprises_above_size"), ("17家", "enterprises_above_size")]
+
+
+def test_an_indicator_named_by_the_unit_alone() -> None:
+    assert indicators("形成以集镇为核心、10分钟可到达3个高速入口的交通圈。") == [
+        ("10分钟", "travel_time"), ("3个", "highway_access")]
+    assert indicators("戴素连今年58岁。") == [("58岁", "age")]
+
+
+def test_a_growth_rate_takes_the_indicator_of_its_base_figure() -> None:
+    rows = extract_claims("孵化园总产值约12亿,同比增幅超过100%。", DOC)
+    assert [(r["indicator_id"], r["is_growth"]) for r in rows] == [("output_value", False), ("output_value", True)]
+    assert rows[1]["base_claim_id"] == rows[0]["claim_id"]
+
+
+def test_unknown_indicators_keep_the_words_of_the_text_and_no_id() -> None:
+    row = one("他已帮助邻居修好17台旧电视。")
+    assert row["indicator_id"] == "" and row["indicator"].startswith("旧电视")
+
+
+def test_every_taxonomy_row_has_a_chinese_and_english_label_and_a_known_unit() -> None:
+    from gongfu.numbers import load_units
+
+    units = {u.base_unit for u in load_units().values()}
+    for ind in load_indicators():
+        assert ind.zh and ind.en and ind.patterns
+        assert ind.unit == "" or ind.unit in units, ind
+
+
+# ---------- bad input, for all input ----------
+
+
+_NOISE_CHARS = "临江街道社区今年产值企业家人元亿万增长同比,。;“”\n 的了是"
+_NOISE = st.text(alphabet=st.sampled_from(list(_NOISE_CHARS)), max_size=40)
+
+
+@settings(max_examples=200, deadline=None)
+@given(_NOISE, st.sampled_from(["1..5亿元", "万亿亿元", "3万亿亿人", "1.4.2家"]), _NOISE)
+def test_malformed_numbers_are_never_claims(before: str, bad: str, after: str) -> None:
+    text = before + bad + after
+    start = len(before)
+    for row in extract_claims(text, DOC):
+        assert row["char_end"] <= start or row["char_start"] >= start + len(bad), row
+
+
+@settings(max_examples=200, deadline=None)
+@given(st.text(max_size=120))
+def test_any_text_gives_valid_rows_or_none(text: str) -> None:
+    rows = extract_claims(text, DOC)
+    validate_claims(claims_frame(rows))
+    for row in rows:
+        assert text[row["char_start"]:row["char_end"]] == row["mention"]

@@ -367,8 +367,9 @@ class DocumentContext:
             if (name := _person_at(t, m.end(), surnames)):
                 names.add(name)
         for m in _de_person().finditer(t):
-            if (name := _person_at(t, m.end(), surnames)) and (m.group() == "岁的" or _DE_PERSON_AFTER.match(
-                    t, m.end() + len(name))):
+            age = m.group() == "岁的"
+            name = _person_at(t, m.end(), surnames, sure=age)
+            if name and (age or _DE_PERSON_AFTER.match(t, m.end() + len(name))):
                 names.add(name)
         for start in [0, *self.clauses, *(m.end() for m in _AFTER_SPEECH.finditer(t))]:
             if t[start:start + 1] in surnames or t[start:start + 2] in surnames:
@@ -625,9 +626,12 @@ _NAME_FOLLOW = (set("，,。；;：:、！？!?“”（）() \n") | set("说介
                 | set("在从对向把被如看高紧终等主积已每随的年"))
 
 
-def _person_at(t: str, pos: int, surnames: frozenset[str]) -> str:
+def _person_at(t: str, pos: int, surnames: frozenset[str], sure: bool = False) -> str:
     """A person's name starting at `pos`: surname + one or two given-name characters, followed by a word that
-    can follow a name; '' when there is none."""
+    can follow a name; '' when there is none. `sure` (72岁的朱水源): a three-character name whatever follows."""
+    if sure and t[pos:pos + 1] in surnames and all(_is_cjk(ch) and ch not in _STOP for ch in t[pos:pos + 3]):
+        first = _person_at(t, pos, surnames)
+        return first or t[pos:pos + 3]
     for surname_len in (2, 1):
         surname = t[pos:pos + surname_len]
         if surname not in surnames:

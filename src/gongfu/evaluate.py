@@ -1,7 +1,7 @@
 """Precision and recall of the extracted claims against the hand-annotated gold set (tests/gold/).
 
 A gold claim is located in the cleaned text by its `context` snippet and its `mention` inside it (ignoring
-spaces, which OCR scatters); an extracted claim matches it when it is in the same document, has the same value
+spaces, which OCR scatters, and full-width vs half-width punctuation); an extracted claim matches it when it is in the same document, has the same value
 and overlaps that span. A match is correct (a true positive) when the unit agrees too. Gold rows whose context
 cannot be found (a cleaner change) fall back to doc + value + unit + mention text. Non-claims (dates, slogans,
 ordinals...) are located the same way, and any extracted claim overlapping one is reported.
@@ -38,9 +38,14 @@ class Evaluation:
     unlocated: list[str] = field(default_factory=list)
 
 
+# Full-width and half-width forms of the same mark, and curly and straight quotes, compare equal: the gold
+# contexts were written before the cleaner settled on Chinese punctuation (one character for one character).
+_PUNCT = str.maketrans("，；：（）！？“”‘’", ",;:()!?\"\"''")
+
+
 def _squeeze(text: str) -> tuple[str, list[int]]:
-    """`text` without whitespace, and for each kept character its offset in `text`."""
-    kept = [(i, ch) for i, ch in enumerate(text) if not ch.isspace()]
+    """`text` without whitespace and with punctuation folded, and for each kept character its offset."""
+    kept = [(i, ch) for i, ch in enumerate(text.translate(_PUNCT)) if not ch.isspace()]
     return "".join(ch for _, ch in kept), [i for i, _ in kept]
 
 
