@@ -102,3 +102,13 @@ def test_every_edit_before_is_the_raw_slice_when_it_is_the_first_step(first, sec
     assert tracker.text == apply_changes(apply_changes(raw, changes), later)
     assert all(raw[e.raw_start:e.raw_end] == e.before for e in edits)
     assert all(0 <= e.raw_start <= e.raw_end <= len(raw) for e in later_edits)
+
+
+def test_text_from_gives_what_a_stretch_of_the_raw_text_became():
+    raw = "機(jī)遇,現(xiàn)代"
+    tracker = Tracker(raw)
+    tracker.apply("pinyin", [Change(1, 5, "", "pinyin"), Change(7, 13, "", "pinyin")])
+    tracker.apply("script", [Change(0, 1, "机", "t2s"), Change(3, 4, "现", "t2s")])
+
+    assert tracker.text_from(0, 6) == "机遇"
+    assert tracker.text_from(6, len(raw)) == ",现代"

@@ -7,6 +7,7 @@ becomes an `Edit` whose raw_start/raw_end point into the raw file even after man
 
 from __future__ import annotations
 
+import bisect
 from collections.abc import Iterable, Sequence
 from dataclasses import asdict, dataclass
 
@@ -86,6 +87,12 @@ class Tracker:
             raw_start = self._ends[n - 1] if n else self.raw_len
         raw_end = self._ends[end - 1] if end > start else raw_start
         return raw_start, max(raw_start, raw_end)
+
+    def text_from(self, raw_start: int, raw_end: int) -> str:
+        """The current text that came from raw[raw_start:raw_end] (what that stretch of the raw became)."""
+        lo = bisect.bisect_left(self._starts, raw_start)
+        hi = bisect.bisect_left(self._starts, raw_end)
+        return self.text[lo:hi]
 
     def apply(self, step: str, changes: Sequence[Change]) -> list[Edit]:
         """Apply one step's changes to the current text; return them as Edits in raw coordinates.

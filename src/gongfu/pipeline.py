@@ -20,6 +20,7 @@ DOCUMENT_COLUMNS = [
     "doc_id", "title", "publisher", "source", "published", "author", "province", "city", "district", "street",
     "encoding", "source_script", "conversion", "conversion_evidence", "overconversion_t2s", "overconversion_tw2sp",
     "raw_chars", "clean_chars", "paragraphs", "edits", *FIX_COLUMNS, "flagged", "lost", "status", "reason",
+    "sample_raw", "sample_clean",
 ]
 COUNT_COLUMNS = ["overconversion_t2s", "overconversion_tw2sp", "raw_chars", "clean_chars", "paragraphs", "edits",
                  *FIX_COLUMNS, "flagged", "lost"]
@@ -69,6 +70,7 @@ def clean_document(raw: bytes, doc_id: str, manifest: dict[str, str] | None = No
         **{f"fixes_{step}": n for step, n in result.fixes().items()},
         flagged=sum(1 for e in result.edits if e.before == e.after),
         lost=sum(1 for e in result.edits if e.lost), status=result.status, reason=result.reason,
+        sample_raw=result.sample[0], sample_clean=result.sample[1],
     )
     return CleanedDocument(row, edits, result.text, [{"doc_id": doc_id, **r} for r in result.audit])
 

@@ -9,6 +9,8 @@ whitespace, and its edits are recorded under `paragraphs`.
 
 from __future__ import annotations
 
+import bisect
+import re
 from collections import Counter
 from collections.abc import Callable, Sequence
 from dataclasses import dataclass, field
@@ -33,6 +35,7 @@ STEP_NAMES = {
     "script": "script converted", "boilerplate": "boilerplate and duplicates removed",
     "layout": "OCR layout repaired", "punctuation": "punctuation normalised", FINAL_STEP: "whitespace tidied",
 }
+SAMPLE_WIDTH = 80  # characters of raw text in a document's before/after sample
 PADDING = " \t\r\f\v\u3000\u00a0\ufeff"
 
 
@@ -49,6 +52,7 @@ class CleanResult:
     status: str = "ok"
     reason: str = ""
     audit: list[dict] = field(default_factory=list)
+    sample: tuple[str, str] = ("", "")  # a stretch of the raw text and what it became
 
     def fixes(self) -> dict[str, int]:
         """Edits that changed text (not flags), per step, for every step of the chain."""
@@ -151,10 +155,34 @@ def clean_text(text: str, *, conversion: str = "auto", steps: Sequence[str] | No
             result.edits += _apply(tracker, step, new_text, changes)
     result.edits += tracker.apply(FINAL_STEP, paragraph_changes(tracker.text))
     result.text = tracker.text
+    result.sample = pick_sample(text, tracker, result.edits)
     if "punctuation" in selected:  # the title reads like the body it heads
         result.meta = {k: normalise_punctuation(v)[0] for k, v in result.meta.items()}
     result.status, result.reason = assess(text, result)
     return result
+
+
+def pick_sample(raw: str, tracker: Tracker, edits: Sequence[Edit], width: int = SAMPLE_WIDTH) -> tuple[str, str]:
+    """A stretch of raw text showing the most kinds of fix, around the rarest one, and what it became:
+    a before/after a reader can check at a glance. Lines removed whole (boilerplate) are not samples."""
+    lines = [(m.start(), m.end()) for m in re.finditer(r"[^\n]+", raw)]
+    starts = [a for a, _ in lines]
+    fixes = [e for e in edits if e.step not in ("boilerplate", FINAL_STEP) and e.before != e.after]
+    rarity = Counter(e.step for e in fixes)
+    by_line: dict[int, list[Edit]] = {}
+    for e in fixes:
+        k = bisect.bisect_right(starts, e.raw_start) - 1
+        if k >= 0 and e.raw_start < lines[k][1]:
+            by_line.setdefault(k, []).append(e)
+    for k in sorted(by_line, key=lambda k: (-len({e.step for e in by_line[k]}), -len(by_line[k]), k)):
+        a, b = lines[k]
+        rarest = min(by_line[k], key=lambda e: (rarity[e.step], e.raw_start))
+        a = max(a, min(rarest.raw_start - width // 3, b - width))
+        b = min(b, a + width)
+        after = tracker.text_from(a, b).strip()
+        if after:
+            return raw[a:b].strip(), after
+    return "", ""
 
 
 def assess(raw: str, result: CleanResult) -> tuple[str, str]:
@@ -184,8 +212,9 @@ def assess(raw: str, result: CleanResult) -> tuple[str, str]:
                      f"({', '.join(f'{s}: {n}' for s, n in sorted(flags.items()))})")
     status = "warning" if parts else "ok"
     if gone:
-        parts.append(f"{sum(e.after.count(LOST) or 1 for e in gone)} lost or flagged character(s) only in text "
-                     f"that was then removed (boilerplate), the article is not affected")
+        steps = ", ".join(f"{s}: {n}" for s, n in sorted(Counter(e.step for e in gone).items()))
+        parts.append(f"{len(gone)} passage(s) with lost or flagged characters ({steps}) were in lines then "
+                     f"removed as boilerplate; the article is not affected")
     return status, "; ".join(parts)
 
 
