@@ -107,7 +107,7 @@ def test_every_edit_before_is_the_raw_slice_when_it_is_the_first_step(first, sec
 def test_text_from_gives_what_a_stretch_of_the_raw_text_became():
     raw = "機(jī)遇,現(xiàn)代"
     tracker = Tracker(raw)
-    tracker.apply("pinyin", [Change(1, 5, "", "pinyin"), Change(7, 13, "", "pinyin")])
+    tracker.apply("pinyin", [Change(1, 5, "", "pinyin"), Change(8, 14, "", "pinyin")])
     tracker.apply("script", [Change(0, 1, "机", "t2s"), Change(3, 4, "现", "t2s")])
 
     assert tracker.text_from(0, 6) == "机遇"
