@@ -117,10 +117,14 @@ def git(*args: str) -> str:
 
 def code_snapshot(rev: str) -> tuple[Path, str]:
     """The package source to measure, and its description: a committed revision exported to
-    benchmarks/out/code-<sha>/src (reused), or the working tree itself with rev 'worktree'."""
+    benchmarks/out/code-<sha>/src (reused), or with rev 'worktree' a copy of src/ as it is now (uncommitted
+    edits included, frozen for the length of the benchmark)."""
     if rev == "worktree":
         dirty = git("status", "--porcelain", "--", "src")
-        return ROOT / "src", f"worktree at {git('log', '--oneline', '-1')}" + (" + uncommitted src" if dirty else "")
+        target = OUT_DIR / f"code-worktree-{datetime.now(UTC):%Y%m%dT%H%M%S}"
+        shutil.copytree(ROOT / "src", target / "src", ignore=shutil.ignore_patterns("__pycache__", "*.egg-info"))
+        described = f"worktree at {git('log', '--oneline', '-1')}"
+        return target / "src", described + (f" + uncommitted src: {' '.join(dirty.split())}" if dirty else "")
     sha = git("rev-parse", "--verify", f"{rev}^{{commit}}")
     target = OUT_DIR / f"code-{sha[:12]}"
     if not (target / ".complete").is_file():
@@ -222,6 +226,10 @@ def run_once(corpus: Path, src: Path, size: int, engine: str, workers: int, chun
     summary = json.loads((out / "_parts" / "last-run.json").read_text())
     if summary["done_before"] != 0 or summary["processed"] != size:
         raise SystemExit(f"{out}: processed {summary['processed']} of {size} documents")
+    if summary["failed"]:  # every synthetic document is readable: a failure means the code measured is broken
+        reason = (out / "failures.csv").read_text(encoding="utf-8").splitlines()[1]
+        raise SystemExit(f"{summary['failed']} of {size} documents failed, so the figures would measure the "
+                         f"failure path; first: {reason[:400]}")
     if not keep:
         shutil.rmtree(out, ignore_errors=True)
     return Result(size, engine, workers, seconds, summary["seconds"], summary["consolidate_seconds"], cpu,
