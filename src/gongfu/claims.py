@@ -38,11 +38,16 @@ CLAIM_DICTIONARY: dict[str, str] = {
     "high": "a range's high end (3-5家 -> 5), else empty",
     "unit": "base unit (元, %, 家, 人, 亩, 平方米, ratio...); a missing unit (约12亿, 床位240) is the indicator's",
     "qualifier": "none, approx (约 近 左右 接近), over (超 余 多 以上 逾), under (不到 以下) or ratio (a:b)",
-    "indicator": "what the number measures, as the text words it (the taxonomy pattern found, else a nearby noun)",
-    "indicator_id": "canonical indicator id from data/indicators.csv, empty when none matched",
+    "indicator": "what the number measures, as the text words it: the taxonomy pattern nearest the number that fits "
+                 "its unit, else the words right after it",
+    "indicator_id": "canonical id in src/gongfu/data/indicators.csv (Chinese and English labels, theme, unit); "
+                    "empty when no taxonomy row fits",
     "theme": "theme id (data/themes.csv) from the indicator, else from the sentence's keywords",
-    "entity": "the place or organisation the claim is about: nearest in the sentence, else the document's place",
-    "period": "the nearest time expression governing the claim, as written (今年1-8月, 去年, 目前), or empty",
+    "entity": "the place, organisation or person the claim is about: the name the number describes, else the "
+              "nearest name in its sentence the sentence is about (该社区/这里 resolved), else the paragraph's "
+              "topic, else the document's own place",
+    "period": "the time expression governing the claim, as written (今年1-8月, 去年, 目前): the nearest before it "
+              "in its sentence, else the paragraph's opening frame (上半年,); empty when none",
     "year": "calendar year of the period where the text or the publication date fixes it, else empty",
     "is_growth": "true for a change rate (同比增长7.7%, 提高3.2%), false for a level",
     "base_claim_id": "for a growth rate, the claim_id of the figure it qualifies (same sentence), else empty",
@@ -397,3 +402,43 @@ def claims_frame(rows: list[dict[str, Any]]) -> pd.DataFrame:
 def validate_claims(frame: pd.DataFrame) -> pd.DataFrame:
     """Check a claims frame against CLAIM_SCHEMA (raises pandera.errors.SchemaError naming the column)."""
     return CLAIM_SCHEMA.validate(frame)
+
+
+def claims_dictionary() -> pd.DataFrame:
+    """The data dictionary of claims.csv: column, type (from the schema), nullable, meaning."""
+    kinds = {"float64": "number", "Int64": "integer", "int64": "integer", "bool": "true/false"}
+    rows = []
+    for name in CLAIM_COLUMNS:
+        column = CLAIM_SCHEMA.columns[name]
+        rows.append({"column": name, "type": kinds.get(str(column.dtype), "text"),
+                     "may be empty": bool(column.nullable), "meaning": CLAIM_DICTIONARY[name]})
+    return pd.DataFrame(rows)
+
+
+def extraction_summary(documents: pd.DataFrame, claims: pd.DataFrame) -> pd.DataFrame:
+    """One row per document: its cleaning status, whether extraction ran or skipped it, and what it found
+    (claims, growth rates, claims with a taxonomy indicator). `documents` is documents.csv."""
+    counts = claims.groupby("doc_id").agg(claims=("claim_id", "size"), growth_rates=("is_growth", "sum"),
+                                          with_indicator_id=("indicator_id", lambda s: int((s != "").sum())))
+    rows = []
+    for doc in documents.to_dict("records"):
+        status = str(doc.get("status") or "ok")
+        found = counts.loc[doc["doc_id"]] if doc["doc_id"] in counts.index else None
+        extraction = "skipped" if status == "failed" else ("ok" if found is not None else "no claims")
+        rows.append({"doc_id": doc["doc_id"], "cleaning": status, "extraction": extraction,
+                     "claims": int(found["claims"]) if found is not None else 0,
+                     "growth_rates": int(found["growth_rates"]) if found is not None else 0,
+                     "with_indicator_id": int(found["with_indicator_id"]) if found is not None else 0,
+                     "reason": "" if pd.isna(doc.get("reason")) else str(doc.get("reason") or "")})
+    return pd.DataFrame(rows, columns=["doc_id", "cleaning", "extraction", "claims", "growth_rates",
+                                       "with_indicator_id", "reason"])
+
+
+def summary_warning(summary: pd.DataFrame) -> str:
+    """A line naming the documents skipped, failed, with cleaning warnings or without claims ('' when none)."""
+    bad = summary[(summary["extraction"] != "ok") | (summary["cleaning"] != "ok")]
+    if bad.empty:
+        return ""
+    parts = [f"{r.doc_id} ({r.extraction if r.extraction != 'ok' else 'cleaning ' + r.cleaning}"
+             + (f": {r.reason}" if r.reason else "") + ")" for r in bad.itertuples()]
+    return f"WARNING: {len(bad)} of {len(summary)} documents need attention: " + "; ".join(parts)

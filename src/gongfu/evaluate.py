@@ -1,10 +1,11 @@
 """Precision and recall of the extracted claims against the hand-annotated gold set (tests/gold/).
 
 A gold claim is located in the cleaned text by its `context` snippet and its `mention` inside it (ignoring
-spaces, which OCR scatters, and full-width vs half-width punctuation); an extracted claim matches it when it is in the same document, has the same value
-and overlaps that span. A match is correct (a true positive) when the unit agrees too. Gold rows whose context
-cannot be found (a cleaner change) fall back to doc + value + unit + mention text. Non-claims (dates, slogans,
-ordinals...) are located the same way, and any extracted claim overlapping one is reported.
+spaces, which OCR scatters, and full-width vs half-width punctuation); an extracted claim matches it when it
+is in the same document, has the same value and overlaps that span. A match is correct (a true positive) when
+the unit agrees too. Gold rows whose context cannot be found (a cleaner change) fall back to doc + value + unit
++ mention text. Non-claims (dates, slogans, ordinals...) are located the same way, and any extracted claim
+overlapping one is reported. Field accuracy (unit, qualifier, is_growth, entity, period) is over matched claims.
 """
 
 from __future__ import annotations
@@ -103,8 +104,9 @@ def _match_document(pred: pd.DataFrame, gold: pd.DataFrame,
 
 def evaluate(claims: pd.DataFrame, texts: dict[str, str], gold: pd.DataFrame,
              non_claims: pd.DataFrame | None = None) -> Evaluation:
-    """Compare extracted `claims` with `gold` for the documents in `texts` (doc_id -> cleaned text)."""
-    docs = sorted(texts)
+    """Compare extracted `claims` with `gold` for the documents in `texts` (doc_id -> cleaned text) that the
+    gold set covers (a document added later has no gold yet and is left out, not counted as all spurious)."""
+    docs = sorted(set(texts) & set(gold["doc_id"]))
     gold = gold[gold["doc_id"].isin(docs)].reset_index(drop=True)
     claims = claims[claims["doc_id"].isin(docs)].reset_index(drop=True)
     rows, field_rows, missed, matched_pred, unlocated = [], [], [], set(), []
@@ -135,6 +137,7 @@ def evaluate(claims: pd.DataFrame, texts: dict[str, str], gold: pd.DataFrame,
                              "compared": [int(fields[f].notna().sum()) for f in FIELDS],
                              "accuracy": [float(fields[f].dropna().mean()) if fields[f].notna().any() else math.nan
                                           for f in FIELDS]})
+    texts = {d: texts[d] for d in docs}
     hits = non_claim_hits(claims, texts, non_claims) if non_claims is not None else pd.DataFrame()
     spurious = claims.drop(index=list(matched_pred))
     return Evaluation(per_doc, overall, accuracy, gold.loc[missed], spurious, hits, unlocated)
