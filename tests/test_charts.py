@@ -2,6 +2,7 @@
 
 from __future__ import annotations
 
+import re
 import warnings
 from pathlib import Path
 
@@ -157,7 +158,47 @@ def test_english_labels_come_from_the_lexicon_and_fall_back_to_the_chinese(table
 
     ticks = [t.get_text().replace("\n", " ") for t in heatmap.fig.axes[0].get_xticklabels()]
     assert "Economy and industry" in ticks
-    assert two.title.startswith("The two reports on 临江街道 give different 规上工业企业 figures, 104家 vs 106家")
+    assert two.title.startswith("The two reports on Linjiang Subdistrict give different 规上工业企业 figures, "
+                                "104家 vs 106家")
+
+
+def chart_texts(chart: charts.Chart) -> list[str]:
+    """Every piece of text a reader sees on a chart: title, foot, axis titles, tick labels, annotations."""
+    fig = chart.fig
+    out = [chart.title, *(t.get_text() for t in fig.texts)]
+    for ax in fig.axes:
+        out += [ax.get_title(loc="left"), ax.get_xlabel(), *(t.get_text() for t in ax.texts)]
+        out += [t.get_text() for t in (*ax.get_xticklabels(), *ax.get_yticklabels())]
+        legend = ax.get_legend()
+        out += [t.get_text() for t in legend.get_texts()] if legend else []
+    return [re.sub(r"\s*\n\s*", " ", x) for x in out if x]
+
+
+def place_names() -> set[str]:
+    """The sample's places and claim entities, as written in Chinese."""
+    docs = {v for c in ("city", "district", "street") for v in DOCS[c] if v}
+    return docs | set(sample_claims()["entity"]) | {"杭州日报", "中国经济网", "新华每日电讯"}
+
+
+def test_english_charts_name_no_place_in_chinese_without_its_english(tables: compare.Tables) -> None:
+    made = charts.comparison_charts(tables, lang="en")
+    text = " | ".join(x for chart in made for x in chart_texts(chart))
+
+    outside_brackets = re.sub(r"\([^()]*[\u4e00-\u9fff][^()]*\)", "", text)  # "(临江高科园)" after its English
+
+    assert not [n for n in place_names() if n in outside_brackets]
+    assert "Linjiang Subdistrict A" in text and "Wucheng District" in text
+    assert "Source: Linjiang Subdistrict A (Hangzhou Daily) 2023-01-25" in text
+    assert "Linjiang Hi-tech Park (临江高科园)" in text
+
+
+def test_english_group_headers_are_the_english_place_names(tables: compare.Tables) -> None:
+    chart = charts.growth_dots(tables.claims, tables.docs, lang="en", all_docs=tables.all_docs)
+
+    headers = [t.get_text() for t in chart.fig.axes[0].texts if t.get_fontsize() == 11]
+
+    assert headers == ["Linjiang Subdistrict A", "Linjiang Subdistrict B", "Nanhu District", "Wenyan Subdistrict",
+                       "Wucheng District"]
 
 
 def test_every_chart_has_a_source_line_naming_the_documents(tables: compare.Tables) -> None:

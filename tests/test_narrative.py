@@ -185,3 +185,26 @@ def test_without_claims_the_caveats_hold_no_period_warning(tmp_path: Path) -> No
     text = narrative.caveats_paragraph(compare.load_tables(write_processed(tmp_path, sample_claims().iloc[0:0])))
 
     assert "时期" not in text and "是街道" in text
+
+
+def test_the_english_story_names_places_in_english_with_the_chinese_once(folder: Path) -> None:
+    story = narrative.story(compare.load_tables(folder), "en")
+
+    assert story.startswith("This page compares these reports: Linjiang Subdistrict A (Hangzhou Daily), "
+                            "Linjiang Subdistrict B, Nanhu District (China Economic Net, reprinting Xinhua Daily "
+                            "Telegraph), Wenyan Subdistrict and Wucheng District.")
+    assert "**Nanhu District (南湖区)**: its largest amount is 345.25亿元" in story
+    assert story.count("南湖区") == 1  # the place's heading; everywhere else in English
+    assert "Linjiang Subdistrict and Wenyan Subdistrict are subdistricts (街道)" in story
+
+
+def test_english_entities_are_romanised_with_the_chinese_kept(folder: Path) -> None:
+    paragraphs = narrative.places_paragraphs(compare.load_tables(folder), "en")
+
+    assert any("Jinkai Project (锦凯项目): 总投资" in p for p in paragraphs)
+
+
+def test_the_english_caveat_gives_periods_and_places_in_english(folder: Path) -> None:
+    text = narrative.caveats_paragraph(compare.load_tables(folder), "en")
+
+    assert "H1 (Nanhu District and Wenyan Subdistrict) and Jan–Aug this year (Linjiang Subdistrict)" in text

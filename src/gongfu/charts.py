@@ -23,7 +23,6 @@ from gongfu import narrative
 from gongfu.compare import (
     UNASSIGNED,
     Tables,
-    document_labels,
     document_place,
     growth_claims,
     money_claims,
@@ -32,6 +31,7 @@ from gongfu.compare import (
     shared_places,
     theme_counts,
 )
+from gongfu.places import document_labels, place_label
 from gongfu.themes import THEMES_FILE, load_themes, theme_label
 
 CJK_FONT_FILE = "NotoSansCJKsc-Regular.otf"
@@ -111,7 +111,7 @@ class Chart:
 
 def source_line(docs: pd.DataFrame, lang: str = "zh", all_docs: pd.DataFrame | None = None) -> str:
     """'来源：' and each document's label with its publication date where known."""
-    labels = document_labels(all_docs if all_docs is not None else docs)
+    labels = document_labels(all_docs if all_docs is not None else docs, lang)
     items = []
     for row in docs.to_dict("records"):
         date = str(row.get("published") or "").strip()
@@ -169,7 +169,7 @@ def theme_heatmap(claims: pd.DataFrame, docs: pd.DataFrame, lang: str = "zh", si
                       "The selected reports make no numeric claims, so there is no theme chart.")
     if counts.loc[UNASSIGNED].sum() == 0:
         counts = counts.drop(index=UNASSIGNED)
-    labels = document_labels(all_docs if all_docs is not None else docs)
+    labels = document_labels(all_docs if all_docs is not None else docs, lang)
     matrix = counts.T.to_numpy()
     fig, ax = plt.subplots(figsize=size, layout="constrained")
     ax.imshow(matrix, cmap="Blues", aspect="auto", vmin=0, vmax=max(matrix.max(), 1))
@@ -195,15 +195,16 @@ def theme_heatmap(claims: pd.DataFrame, docs: pd.DataFrame, lang: str = "zh", si
 Row = tuple[str, str, dict | None]  # (kind: header/none/claim, label, claim row)
 
 
-def place_groups(docs: pd.DataFrame, all_docs: pd.DataFrame | None = None) -> list[tuple[str, list[str]]]:
+def place_groups(docs: pd.DataFrame, all_docs: pd.DataFrame | None = None,
+                 lang: str = "zh") -> list[tuple[str, list[str]]]:
     """(header, doc_ids) in documents.csv order: one group per place, or one per report where a place has
-    several (headed 临江街道 A, 临江街道 B) so each dot can be traced to its report."""
-    labels = document_labels(all_docs if all_docs is not None else docs, publisher=False)
+    several (headed 临江街道 A, 临江街道 B) so each dot can be traced to its report; headers in `lang`."""
+    labels = document_labels(all_docs if all_docs is not None else docs, lang, publisher=False)
     records = docs.to_dict("records")
     groups: list[tuple[str, list[str]]] = []
     for place in dict.fromkeys(document_place(r) for r in records):
         ids = [str(r["doc_id"]) for r in records if document_place(r) == place]
-        groups.extend([(labels[d], [d]) for d in ids] if len(ids) > 1 else [(place, ids)])
+        groups.extend([(labels[d], [d]) for d in ids] if len(ids) > 1 else [(place_label(place, lang), ids)])
     return groups
 
 
@@ -273,7 +274,7 @@ def growth_dots(claims: pd.DataFrame, docs: pd.DataFrame, lang: str = "zh", size
     if growth.empty:
         return _empty("2_growth_by_place", title, lang, "所选报道中没有增速数字，因此没有增速图。",
                       "The selected reports state no growth rates, so there is no growth chart.")
-    rows = _place_rows(growth, place_groups(docs, all_docs), lang)
+    rows = _place_rows(growth, place_groups(docs, all_docs, lang), lang)
     fig, (ax,) = _dot_figure([rows], size)
     for i, (kind, _, r) in enumerate(rows):
         if kind == "claim" and r is not None:
@@ -304,7 +305,7 @@ def money_dots(claims: pd.DataFrame, docs: pd.DataFrame, lang: str = "zh", size:
     if money.empty:
         return _empty("3_money_by_place", title, lang, "所选报道中没有金额数字，因此没有金额图。",
                       "The selected reports state no money amounts, so there is no money chart.")
-    groups = place_groups(docs, all_docs)
+    groups = place_groups(docs, all_docs, lang)
     totals, per_head = money[~money["per_capita"]], money[money["per_capita"]]
     panels = [(narrative.t(lang, "总量（元）", "Totals (yuan)"), totals, True),
               (narrative.t(lang, "人均（元/人）：与总量不同单位，单独成图", "Per person (yuan per person): a different "
@@ -370,12 +371,12 @@ def _yuan(value: float, lang: str) -> str:
 def theme_emphasis(shares: pd.DataFrame, docs: pd.DataFrame, lang: str = "zh", size: tuple[float, float] = DEFAULT_SIZE,
                    themes_file=THEMES_FILE, all_docs: pd.DataFrame | None = None) -> Chart:
     """Share of each text's sentences (by characters) given to each theme: one 100% bar per report."""
-    short = document_labels(all_docs if all_docs is not None else docs, publisher=False)
+    short = document_labels(all_docs if all_docs is not None else docs, lang, publisher=False)
     title = narrative.emphasis_title(shares, lang, themes_file, short)
     if shares.empty or shares["chars"].sum() == 0:
         return _empty("4_theme_emphasis", title, lang, "没有清洗后的正文，因此没有篇幅分析图。",
                       "There is no cleaned text, so there is no emphasis chart.")
-    labels = document_labels(all_docs if all_docs is not None else docs)
+    labels = document_labels(all_docs if all_docs is not None else docs, lang)
     table = shares.pivot(index="doc_id", columns="theme", values="share").fillna(0.0)
     table = table.reindex([d for d in docs["doc_id"] if d in table.index])
     table = table[table.sum(axis=1) > 0]
@@ -423,10 +424,10 @@ def two_sources(consistency: pd.DataFrame, claims: pd.DataFrame, docs: pd.DataFr
     if pairs.empty:
         return _empty("5_two_sources_one_place", title, lang,
                       f"{place}的两篇报道没有对同一指标报出数字（或指标尚未识别），因此没有并排图。",
-                      f"The reports on {place} give no number for the same indicator (or indicators are not "
-                      f"identified yet), so there is no side-by-side chart.")
+                      f"The reports on {place_label(place, lang)} give no number for the same indicator (or "
+                      f"indicators are not identified yet), so there is no side-by-side chart.")
     rows = pairs.head(max_panels).to_dict("records")
-    labels = document_labels(all_docs if all_docs is not None else docs)
+    labels = document_labels(all_docs if all_docs is not None else docs, lang)
     n = len(rows)
     fig, axes = plt.subplots(n, 1, figsize=(size[0], 1.35 * n + 1.6), layout="constrained",
                              squeeze=False)
@@ -445,8 +446,9 @@ def two_sources(consistency: pd.DataFrame, claims: pd.DataFrame, docs: pd.DataFr
         ax.set_xlim(0, max(values) * 1.2 if max(values) > 0 else 1)
         indicator = narrative.indicator_label(r["indicator"], r["indicator_id"], lang)
         mark = "≠ " if bad else "≠? " if differ else ""
-        ax.set_title(f"{mark}{r['entity']} · {indicator} — {narrative.status_label(r, lang)}", loc="left",
-                     fontsize=10, color=colour if differ else "#333333")
+        entity = place_label(r["entity"], lang)
+        ax.set_title(f"{mark}{entity} · {indicator} — {narrative.status_label(r, lang)}", loc="left", fontsize=10,
+                     color=colour if differ else "#333333")
         for side in ("top", "right"):
             ax.spines[side].set_visible(False)
     note = narrative.t(lang, "红色 = 同一时期的数字不一致；橙色 = 数字不同但时期不明（未必矛盾）；蓝色 = 一致；"

@@ -2,7 +2,8 @@
 
 No number is typed here: every number in the output is a claim's `mention`, `period` or `year` as written in
 claims.csv (tests/test_narrative.py checks this). Counts and shares are given as words ("most", "none"),
-documents are named by place and publisher, never by a numbered id.
+documents are named by place and publisher, never by a numbered id. In English, places and organisations are
+named from the gazetteer (gongfu.places), romanised with the Chinese in brackets where it has no entry.
 """
 
 from __future__ import annotations
@@ -12,6 +13,7 @@ import re
 import pandas as pd
 
 from gongfu.compare import UNASSIGNED, Tables, document_place, period_key
+from gongfu.places import document_labels, place_label
 from gongfu.themes import THEMES_FILE, indicator_label, theme_label
 
 _SPAN_EN = {"H1": "H1", "H2": "H2", "Q1": "Q1", "FY": "full year", "now": "current", "YTD": "year to date"}
@@ -59,7 +61,7 @@ def claim_label(row: dict, lang: str = "zh", with_period: bool = True) -> str:
         lang, NO_INDICATOR_ZH, NO_INDICATOR_EN)
     entity = row.get("entity", "")
     if entity and entity != row.get("place", ""):
-        indicator = f"{entity}·{indicator}" if lang != "en" else f"{entity}: {indicator}"
+        indicator = f"{entity}·{indicator}" if lang != "en" else f"{place_label(entity, lang)}: {indicator}"
     if not with_period:
         return indicator
     return f"{indicator}（{period_label(row.get('period', ''), row.get('year', ''), lang)}）" if lang != "en" \
@@ -72,6 +74,11 @@ def join(items: list[str], lang: str = "zh") -> str:
     if lang != "en":
         return "、".join(items)
     return items[0] if len(items) == 1 else ", ".join(items[:-1]) + " and " + items[-1] if items else ""
+
+
+def places_in(names: list[str], lang: str = "zh") -> str:
+    """Place names in prose (`join`), each in English for en."""
+    return join([place_label(n, lang) for n in names], lang)
 
 
 # --------------------------------------------------------------------------- chart titles (findings)
@@ -100,7 +107,7 @@ def growth_title(growth: pd.DataFrame, lang: str = "zh") -> str:
         return t(lang, "所选报道中没有增速数字", "The selected reports state no growth rates")
     top = growth.sort_values(["value", "claim_id"], ascending=[False, True]).iloc[0].to_dict()
     return t(lang, f"{top['place']}报出最快增速：{claim_label(top, lang)}{top['mention']}",
-             f"Fastest growth claimed: {top['mention']}, {claim_label(top, lang)}, {top['place']}")
+             f"Fastest growth claimed: {top['mention']}, {claim_label(top, lang)}, {place_label(top['place'], lang)}")
 
 
 def money_title(money: pd.DataFrame, lang: str = "zh") -> str:
@@ -109,7 +116,8 @@ def money_title(money: pd.DataFrame, lang: str = "zh") -> str:
         return t(lang, "所选报道中没有金额数字", "The selected reports state no money amounts")
     top = money.sort_values(["value", "claim_id"], ascending=[False, True]).iloc[0].to_dict()
     return t(lang, f"金额最大的是{top['place']}的{claim_label(top, lang)}{top['mention']}；各地时期不同，不能直接相比",
-             f"Largest amount: {top['mention']}, {claim_label(top, lang)}, {top['place']}; periods differ, "
+             f"Largest amount: {top['mention']}, {claim_label(top, lang)}, {place_label(top['place'], lang)}; "
+             f"periods differ, "
              f"so places are not directly comparable")
 
 
@@ -175,11 +183,12 @@ def contradicts(row: dict) -> bool:
 
 def two_sources_title(pairs: pd.DataFrame, place: str, lang: str = "zh") -> str:
     """What the two reports on one place say about the same indicators."""
+    name = place_label(place, lang)
     if not place:
         return t(lang, "没有一个地方有两篇报道", "No place has two reports")
     if pairs.empty:
         return t(lang, f"{place}的两篇报道没有报出同一指标的数字",
-                 f"The two reports on {place} share no indicator")
+                 f"The two reports on {name} share no indicator")
     rows = pairs.to_dict("records")
     bad = [r for r in rows if contradicts(r)] or [r for r in rows if differs(r)]
     if bad:
@@ -187,28 +196,26 @@ def two_sources_title(pairs: pd.DataFrame, place: str, lang: str = "zh") -> str:
         ind = indicator_label(r["indicator"], r["indicator_id"], lang)
         if contradicts(r):
             return t(lang, f"{place}两篇报道对{ind}说法不一：{r['mention_a']}与{r['mention_b']}",
-                     f"The two reports on {place} disagree on {ind}: {r['mention_a']} vs {r['mention_b']}")
+                     f"The two reports on {name} disagree on {ind}: {r['mention_a']} vs {r['mention_b']}")
         return t(lang, f"{place}两篇报道的{ind}数字不同：{r['mention_a']}与{r['mention_b']}，但时期不明，未必矛盾",
-                 f"The two reports on {place} give different {ind} figures, {r['mention_a']} vs "
+                 f"The two reports on {name} give different {ind} figures, {r['mention_a']} vs "
                  f"{r['mention_b']}, for periods the texts do not fix: not necessarily a contradiction")
     if all(r["status"] == "agree" for r in rows):
-        return t(lang, f"{place}两篇报道的共同指标说法一致", f"The two reports on {place} agree")
+        return t(lang, f"{place}两篇报道的共同指标说法一致", f"The two reports on {name} agree")
     return t(lang, f"{place}两篇报道的共同指标无法直接比较（时期或单位不同）",
-             f"The two reports on {place} cannot be compared directly (periods or units differ)")
+             f"The two reports on {name} cannot be compared directly (periods or units differ)")
 
 
 # --------------------------------------------------------------------------- paragraphs
 
 def coverage_paragraph(tables: Tables, lang: str = "zh") -> str:
     """Which reports are compared, which were left out and why."""
-    labels = _labels(tables)
+    labels = _labels(tables, lang)
     kept = join([labels[d] for d in tables.docs["doc_id"]], lang)
     text = t(lang, f"本页比较以下报道：{kept}。" if kept else "本页没有可比较的报道。",
              f"This page compares these reports: {kept}." if kept else "No report is left to compare.")
     if len(tables.left_out):
-        from gongfu.compare import document_labels
-
-        left_labels = document_labels(tables.all_docs)
+        left_labels = document_labels(tables.all_docs, lang)
         left = tables.left_out.to_dict("records")
         failed = [left_labels[r["doc_id"]] for r in left if r.get("status") == "failed"]
         unselected = [left_labels[r["doc_id"]] for r in left if r.get("status") != "failed"]
@@ -229,7 +236,7 @@ def places_paragraphs(tables: Tables, lang: str = "zh") -> list[str]:
     """Per place: the biggest money figure and the fastest growth rate its reports claim."""
     from gongfu.compare import growth_claims, money_claims
 
-    claims, out = tables.claims, []
+    claims, out, labels = tables.claims, [], _labels(tables, lang)
     places = list(dict.fromkeys(document_place(r) for r in tables.docs.to_dict("records")))
     money, growth = money_claims(claims), growth_claims(claims)
     for place in places:
@@ -237,7 +244,8 @@ def places_paragraphs(tables: Tables, lang: str = "zh") -> list[str]:
         several = sum(document_place(r) == place for r in tables.docs.to_dict("records")) > 1
 
         def cite(r: dict, several: bool = several) -> str:
-            return (f"，见{r['doc_label']}" if lang != "en" else f", per {r['doc_label']}") if several else ""
+            label = labels.get(r["doc_id"], r["doc_label"])
+            return (f"，见{label}" if lang != "en" else f", per {label}") if several else ""
 
         m = money[money["place"] == place] if len(money) else money
         g = growth[growth["place"] == place] if len(growth) else growth
@@ -254,13 +262,14 @@ def places_paragraphs(tables: Tables, lang: str = "zh") -> list[str]:
             parts.append(t(lang, "所选报道中没有金额或增速数字" if n_claims else "所选报道中没有任何数字说法",
                            "its reports state no amount or growth rate" if n_claims else
                            "its reports make no numeric claim"))
-        out.append(t(lang, f"**{place}**：{'；'.join(parts)}。", f"**{place}**: {'; '.join(parts)}."))
+        out.append(t(lang, f"**{place}**：{'；'.join(parts)}。",
+                     f"**{place_label(place, lang, zh=True)}**: {'; '.join(parts)}."))
     return out
 
 
 def emphasis_paragraph(tables: Tables, lang: str = "zh") -> str:
     """Per report: the two themes its text gives most space to (in words, no shares)."""
-    shares, labels = tables.shares, _labels(tables)
+    shares, labels = tables.shares, _labels(tables, lang)
     assigned = shares[(shares["theme"] != UNASSIGNED) & (shares["chars"] > 0)] if len(shares) else shares
     if assigned.empty:
         return t(lang, "没有可用于篇幅分析的正文。", "There is no cleaned text to measure emphasis on.")
@@ -282,7 +291,7 @@ def consistency_paragraph(tables: Tables, lang: str = "zh") -> str:
         return t(lang, "交叉核对：在识别出指标的数字中，没有两篇报道对同一地方、同一指标报出数字，因此无从核对。",
                  "Cross-check: among the numbers whose indicator was identified, no two reports give a number "
                  "for the same place and indicator, so there is nothing to cross-check.")
-    labels = {**_labels(tables)}
+    labels = _labels(tables, lang)
     parts = []
     for r in pairs.to_dict("records"):
         ind = indicator_label(r["indicator"], r["indicator_id"], lang)
@@ -290,7 +299,8 @@ def consistency_paragraph(tables: Tables, lang: str = "zh") -> str:
         pb = period_label(r["period_b"], r["year_b"], lang)
         parts.append(t(lang, f"{r['entity']}{ind}：{labels.get(r['doc_a'], r['doc_a'])}说{r['mention_a']}（{pa}），"
                              f"{labels.get(r['doc_b'], r['doc_b'])}说{r['mention_b']}（{pb}），{status_label(r, lang)}",
-                       f"{r['entity']} {ind}: {labels.get(r['doc_a'], r['doc_a'])} says {r['mention_a']} ({pa}), "
+                       f"{place_label(r['entity'], lang)} {ind}: {labels.get(r['doc_a'], r['doc_a'])} says "
+                       f"{r['mention_a']} ({pa}), "
                        f"{labels.get(r['doc_b'], r['doc_b'])} says {r['mention_b']} ({pb}): {status_label(r, lang)}"))
     return t(lang, "交叉核对：" + "；".join(parts) + "。", "Cross-check: " + "; ".join(parts) + ".")
 
@@ -303,7 +313,8 @@ def caveats_paragraph(tables: Tables, lang: str = "zh") -> str:
     parts = []
     if streets and districts:
         parts.append(t(lang, f"{join(streets)}是街道，{join(districts)}是区：区的规模大得多，总量数字不能横向比较",
-                       f"{join(streets, lang)} are subdistricts (街道) and {join(districts, lang)} districts (区): "
+                       f"{places_in(streets, lang)} are subdistricts (街道) and {places_in(districts, lang)} "
+                       f"districts (区): "
                        f"a district is far larger, so totals are not comparable across them"))
     pair = period_contrast(tables.claims)
     if tables.claims.empty:
@@ -312,8 +323,9 @@ def caveats_paragraph(tables: Tables, lang: str = "zh") -> str:
         (a, a_places), (b, b_places) = pair
         parts.append(t(lang, f"各报道数字的时期不同：如{a}（{join(a_places)}）与{b}（{join(b_places)}）不是同一时期，"
                              f"只有同一时期的数字才作比较",
-                       f"the figures cover different periods: {a} ({join(a_places, lang)}) and {b} "
-                       f"({join(b_places, lang)}) are not the same period, and only same-period figures are "
+                       f"the figures cover different periods: {period_label(a, '', lang)} "
+                       f"({places_in(a_places, lang)}) and {period_label(b, '', lang)} "
+                       f"({places_in(b_places, lang)}) are not the same period, and only same-period figures are "
                        f"compared"))
     else:
         parts.append(t(lang, "各报道的时期各不相同（如上半年与今年以来），只有同一时期的数字才作比较",
@@ -357,7 +369,5 @@ def story(tables: Tables, lang: str = "zh") -> str:
                         caveats_paragraph(tables, lang)])
 
 
-def _labels(tables: Tables) -> dict[str, str]:
-    from gongfu.compare import document_labels
-
-    return document_labels(tables.all_docs)
+def _labels(tables: Tables, lang: str = "zh") -> dict[str, str]:
+    return document_labels(tables.all_docs, lang)
