@@ -14,7 +14,7 @@ from dataclasses import asdict, dataclass
 EDIT_COLUMNS = ["doc_id", "edit_id", "step", "raw_start", "raw_end", "before", "after", "reason", "lost"]
 
 
-@dataclass(frozen=True)
+@dataclass(slots=True)
 class Edit:
     """A change: `before` (at raw_start:raw_end in the decoded raw text) became `after`."""
 
@@ -30,7 +30,7 @@ class Edit:
         return {"doc_id": doc_id, "edit_id": edit_id, **asdict(self)}
 
 
-@dataclass(frozen=True)
+@dataclass(slots=True)
 class Change:
     """What a step changed in its own input: text[start:end] becomes `after`.
 
@@ -103,36 +103,50 @@ class Tracker:
         if not changes:
             return []
         changes = sorted(changes, key=lambda c: (c.start, c.end))
-        edits: list[Edit] = []
         text, starts, ends = self.text, self._starts, self._ends
+        n = len(text)
+        edits: list[Edit] = []
         out: list[str] = []
+        resized = False
+        pos = 0
+        for ch in changes:
+            s, e = ch.start, ch.end
+            if s < pos or e < s or e > n:
+                raise ValueError(f"{step}: overlapping or out-of-range change at {s}:{e} (text length {n})")
+            raw_start = starts[s] if s < n else (ends[n - 1] if n else self.raw_len)
+            raw_end = ends[e - 1] if e > s else raw_start
+            if raw_end < raw_start:
+                raw_end = raw_start
+            edits.append(Edit(step, raw_start, raw_end, text[s:e], ch.after, ch.reason, ch.lost))
+            out.append(text[pos:s])
+            out.append(ch.after)
+            resized = resized or len(ch.after) != e - s
+            pos = e
+        out.append(text[pos:])
+        if resized:
+            self._starts, self._ends = self._remap(changes, edits)
+        self.text = "".join(out)
+        return edits
+
+    def _remap(self, changes: list[Change], edits: list[Edit]) -> tuple[list[int], list[int]]:
+        """New per-character raw spans after `changes` (sorted), whose raw spans are in `edits`."""
+        starts, ends = self._starts, self._ends
         new_starts: list[int] = []
         new_ends: list[int] = []
         pos = 0
-        for ch in changes:
-            if ch.start < pos or ch.end < ch.start or ch.end > len(text):
-                raise ValueError(f"{step}: overlapping or out-of-range change at {ch.start}:{ch.end} "
-                                 f"(text length {len(text)})")
-            raw_start, raw_end = self.raw_span(ch.start, ch.end)
-            before = text[ch.start:ch.end]
-            edits.append(Edit(step, raw_start, raw_end, before, ch.after, ch.reason, ch.lost))
-            out.append(text[pos:ch.start])
-            out.append(ch.after)
+        for ch, ed in zip(changes, edits, strict=True):
             if len(ch.after) == ch.end - ch.start:
-                new_starts.extend(starts[pos:ch.end])
-                new_ends.extend(ends[pos:ch.end])
+                new_starts += starts[pos:ch.end]
+                new_ends += ends[pos:ch.end]
             else:
-                new_starts.extend(starts[pos:ch.start])
-                new_ends.extend(ends[pos:ch.start])
-                new_starts.extend([raw_start] * len(ch.after))
-                new_ends.extend([raw_end] * len(ch.after))
+                new_starts += starts[pos:ch.start]
+                new_ends += ends[pos:ch.start]
+                new_starts += [ed.raw_start] * len(ch.after)
+                new_ends += [ed.raw_end] * len(ch.after)
             pos = ch.end
-        out.append(text[pos:])
-        new_starts.extend(starts[pos:])
-        new_ends.extend(ends[pos:])
-        self.text = "".join(out)
-        self._starts, self._ends = new_starts, new_ends
-        return edits
+        new_starts += starts[pos:]
+        new_ends += ends[pos:]
+        return new_starts, new_ends
 
 
 def edits_schema():

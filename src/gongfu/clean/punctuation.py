@@ -32,6 +32,7 @@ _SPACE_AFTER_MARK = re.compile(rf"(?<=[，。、；：？！…{CLOSING}{OPENING
 _FULL_WIDTH = re.compile(r"[０-９Ａ-Ｚａ-ｚ％]+|(?<=[0-9０-９])．(?=[0-9０-９])")
 _LINE = re.compile(r"[^\n]+")
 _CORNER = re.compile("[「」『』]")
+_QUOTE_LIKE = re.compile("[「」『』\"']")
 _CJK = re.compile(f"[{CJK_RANGES}]")
 _CHINESE_SIDE = re.compile(f"[{CJK_RANGES}{FULL_MARKS}%％□]")
 _SENTENCE_END = "。！？…；，、：.!?;,:"
@@ -86,8 +87,11 @@ def _quote_changes(text: str, start: int, end: int) -> list[Change]:
     if not _CJK.search(text, start, end):
         return changes
     for quote, pair in (('"', "“”"), ("'", "‘’")):
-        positions = [m.start() for m in re.finditer(quote, text[start:end])]
-        positions = [start + i for i in positions]
+        positions = []
+        i = text.find(quote, start, end)
+        while i != -1:
+            positions.append(i)
+            i = text.find(quote, i + 1, end)
         if quote == "'":  # an apostrophe between Latin letters (don't) is not a quote
             positions = [i for i in positions if _is_chinese(_context(text, i - 1, start, end, -1))
                          or _is_chinese(_context(text, i + 1, start, end, 1))]
@@ -117,8 +121,10 @@ def normalise_punctuation(text: str) -> tuple[str, list[Change]]:
     changes: list[Change] = []
     for line in _LINE.finditer(text):
         s, e = line.span()
-        changes += _half_marks(text, s, e, urls)
-        changes += _quote_changes(text, s, e)
+        if _HALF.search(text, s, e):
+            changes += _half_marks(text, s, e, urls)
+        if _QUOTE_LIKE.search(text, s, e):
+            changes += _quote_changes(text, s, e)
         if _CJK.search(text, s, e):
             changes += [Change(m.start(), m.end(), "", "punctuation: space after a full-width mark or quote dropped")
                         for m in _SPACE_AFTER_MARK.finditer(text, s, e)]

@@ -240,7 +240,11 @@ def _regions(a: str, b: str) -> Iterator[tuple[int, int, int, int]]:
 
 
 def _within(a1: int, a2: int, spans: list[tuple[int, int]] | None) -> bool:
-    return spans is None or any(s <= a1 and a2 <= e for s, e in spans)
+    """Whether a1:a2 lies inside one of the (sorted, disjoint) spans; None means everywhere."""
+    if spans is None:
+        return True
+    k = bisect.bisect_right(spans, (a1, float("inf"))) - 1
+    return k >= 0 and spans[k][0] <= a1 and a2 <= spans[k][1]
 
 
 def convert_chars(text: str, config: str, out: str | None = None,
@@ -338,12 +342,13 @@ def convert_script(text: str, conversion: str = "auto", table: PhraseTable | Non
     if choice.conversion == "none":
         return ScriptResult(text, choice, simplified=simplified)
     base = "t2s" if choice.conversion in REVIEWED else choice.conversion
-    chars, char_changes = convert_chars(text, base, simplified if base == "t2s" else None, choice.spans)
+    spans = None if choice.spans == [(0, len(text))] else choice.spans  # None: everywhere, the quick way
+    chars, char_changes = convert_chars(text, base, simplified if base == "t2s" else None, spans)
     passes = [char_changes]
     taiwan = None
     if choice.conversion in REVIEWED:
         taiwan = convert(text, "tw2sp")
-        phrases = phrase_changes(text, chars, choice.conversion, table, taiwan, choice.spans)
+        phrases = phrase_changes(text, chars, choice.conversion, table, taiwan, spans)
         passes.append(phrases)
         chars = apply_changes(chars, phrases)
     return ScriptResult(chars, choice, passes, simplified, taiwan)
