@@ -30,6 +30,8 @@ EDGE = "\u3000"  # stands for the line's edge when judging the text around a spa
 ASCII_PUNCT = set(",.:;!?\"'()%")
 DIGITS = "0-9\uff10-\uff19"
 DIGIT_RE = re.compile(f"[{DIGITS}]")
+# A number, with , or . inside it; one at the line's edge may continue into text the line is joined to.
+NUMBER_RE = re.compile(f"(?:^[.,])?[{DIGITS}]+(?:[.,][{DIGITS}]+)*(?:[.,]$)?%?")
 # A number standing between two Chinese characters with spaces on both sides (`道 2019 年启`).
 SPACED_NUMBER_RE = re.compile(
     f"(?<=[{CJK_RANGES}])([{WS}]+)[{DIGITS}]+(?:\\.[{DIGITS}]+)?%?([{WS}]+)(?=[{CJK_RANGES}])")
@@ -123,13 +125,12 @@ class _Fix:
     changes: tuple[tuple[int, int, str, str], ...]
 
 
-def _number_in_chinese(line: str, at: int, step: int) -> bool:
+def _number_in_chinese(line: str, numbers: dict[int, int], at: int, step: int) -> bool:
     """Whether the number that starts (step 1) or ends (step -1) at `at` stands in Chinese text on its far side
-    (so `307 个` and `共 3 个` close up, while `Python 3.11 环境` keeps its spaces). The line's edge counts as
-    Chinese: the line may be re-joined to Chinese text, and the decision must not change when it is."""
-    i = at if step == 1 else at - 1
-    while 0 <= i < len(line) and (DIGIT_RE.match(line[i]) or line[i] in ".,%"):
-        i += step
+    (so `307 个` and `共 3 个` close up, while `Python 3.11 环境` keeps its spaces). `numbers` maps each
+    number's start to its end (step 1) or its end to its start (step -1). The line's edge counts as Chinese:
+    the line may be re-joined to Chinese text, and the decision must not change when it is."""
+    i = numbers.get(at, at) if step == 1 else numbers.get(at, at) - 1
     while 0 <= i < len(line) and line[i] in WS:
         i += step
     return not 0 <= i < len(line) or bool(CHINESE_RE.match(line[i]))
@@ -142,6 +143,10 @@ def _space_fixes(line: str) -> list[tuple[int, int, str, str]]:
         for m in SPACED_NUMBER_RE.finditer(line):
             out += [(m.start(g), m.end(g), "", "OCR space around a number inside Chinese text removed") for g in (1, 2)]
         return out
+    starts: dict[int, int] = {}
+    ends: dict[int, int] = {}
+    for m in NUMBER_RE.finditer(line):
+        starts[m.start()], ends[m.end()] = m.end(), m.start()
     for m in SPACE_RUN_RE.finditer(line):
         # the nearest characters past quotes and other spaces (an edge counts as Chinese context)
         left = line[:m.start()].rstrip(QUOTES + WS)[-1:] or EDGE
@@ -150,25 +155,41 @@ def _space_fixes(line: str) -> list[tuple[int, int, str, str]]:
             continue  # between Latin words or numbers
         left_cn, right_cn = bool(CHINESE_RE.match(left)), bool(CHINESE_RE.match(right))
         if DIGIT_RE.match(left):
-            left_cn = left_cn or _number_in_chinese(line, m.start(), -1)
+            left_cn = left_cn or _number_in_chinese(line, ends, m.start(), -1)
         if DIGIT_RE.match(right):
-            right_cn = right_cn or _number_in_chinese(line, m.end(), 1)
+            right_cn = right_cn or _number_in_chinese(line, starts, m.end(), 1)
         if (left_cn and right_cn) or ((left_cn or right_cn) and (left in ASCII_PUNCT or right in ASCII_PUNCT)):
             out.append((m.start(), m.end(), "", "OCR space inside Chinese text removed"))
     return out
 
 
 def _fix(line: str) -> _Fix:
-    """A paragraph's spaces (as running text or as a title) and range dashes repaired (dashes judged once the
-    spaces are gone, as a second run would see them)."""
-    spaces = _space_fixes(line)
-    removed = {i for s, e, _, _ in spaces for i in range(s, e)}
-    kept = [i for i in range(len(line)) if i not in removed]  # position in the spaced-out text -> in line
+    """A paragraph's spaces (as running text or as a title) and range dashes repaired. Space removal is
+    repeated until nothing changes, and dashes are judged once the spaces are gone, so the result is what a
+    second run would leave as it is."""
+    kept = list(range(len(line)))  # positions of `line` still present
+    spaces: list[tuple[int, int, str, str]] = []
+    while True:
+        current = "".join(line[i] for i in kept)
+        found = _space_fixes(current)
+        if not found:
+            break
+        gone: set[int] = set()
+        for s, e, _, reason in found:
+            spaces.append((kept[s], kept[e - 1] + 1, "", reason))
+            gone.update(range(s, e))
+        kept = [p for n, p in enumerate(kept) if n not in gone]
     closed = "".join(line[i] for i in kept)
     dashes = [(kept[m.start()], kept[m.start()] + 1, "-", "OCR misread: 一 between two digits is a range dash "
                "(1一8月 → 1-8月)") for m in RANGE_DASH_RE.finditer(closed)]
     changes = tuple(sorted(spaces + dashes))
     return _Fix(apply_changes(line, [Change(s, e, a, r) for s, e, a, r in changes]), changes)
+
+
+def close_spaces(line: str) -> str:
+    """The line as layout repair leaves it when it stands alone (OCR spaces removed, range dashes restored),
+    for other steps that judge a line by its words."""
+    return _fix(line).text
 
 
 def _lines(text: str) -> list[_Line]:

@@ -1,0 +1,339 @@
+"""Keep each article body once and take the page around it apart: navigation, widgets, footers and
+duplicates are removed as edits; title, byline, date, publisher and source become metadata; captions stay
+as lines marked with 图：.
+
+Lines are judged by their shape and words (patterns in data/boilerplate.csv), never by the exact text of
+a known page:
+- whole lines matching a pattern (breadcrumbs, share buttons, 查看余下全文, Tags:, editor lines, copyright
+  footers and the legal lines that continue them, datelines and bylines);
+- duplicates: a line equal to an earlier kept line, or the start of a longer one (a summary or a truncated
+  second copy), is removed with a reason quoting what it repeats; a run of them is one edit;
+- the header: the lines above the first paragraph of running text are the title (and byline); later copies
+  of the title are removed;
+- captions: a short title-like line set apart by a wider gap than the paragraphs around it, or carrying a
+  photo word or credit, is kept and marked 图：.
+Run it before `repair_layout`: the blank-line gaps it reads around captions are what layout collapses.
+"""
+
+from __future__ import annotations
+
+import bisect
+import csv
+import itertools
+import math
+import re
+from dataclasses import dataclass, field
+from functools import cache
+from pathlib import Path
+from statistics import median
+
+from gongfu.clean.chars import cjk_count
+from gongfu.clean.layout import CAPTION_MARK, WS, close_spaces, is_caption, is_heading_like, is_prose, visible_len
+from gongfu.edits import Change, apply_changes
+from gongfu.paths import PACKAGE_DATA
+
+BOILERPLATE_FILE = PACKAGE_DATA / "boilerplate.csv"
+META_KEYS = ("title", "author", "published", "publisher", "source")
+LINE_KINDS = ("breadcrumb", "search", "share", "related", "more", "tags", "editor", "copyright", "byline")
+FOOTER_KINDS = {"copyright", "footer", "navbar", "related", "share"}
+FOOTER_NAMES = {"copyright": "copyright and legal notice", "footer": "copyright and legal notice",
+                "navbar": "navigation links", "related": "related-content box", "share": "share buttons"}
+MIN_DUP = 6  # Chinese characters a line needs before an exact repeat counts as a duplicate
+MIN_PREFIX = 15  # visible characters a line needs before it counts as repeating the start of a longer one
+HEADER_MAX = 6  # lines above the first paragraph that can be a header; more means there is none
+CAPTION_MAX = 40
+NAV_ITEMS = 4  # short items in a row that make a navigation bar
+NAV_MIN = 40  # visible characters of a navigation bar standing alone (shorter rows may be a list of names)
+NAME_RE = re.compile(r"^[\u4e00-\u9fff]{2,4}$")
+TWO_PART_HEADLINE_RE = re.compile(r"^\S{4,}\s+\S{4,}$")
+CAPTION_PUNCT_RE = re.compile(r"[，,；;！？!?]|。(?=.)")
+TITLE_JOIN = " / "
+
+
+@dataclass(frozen=True)
+class Rule:
+    kind: str
+    pattern: re.Pattern
+    reason: str
+
+
+@cache
+def load_rules(path: Path = BOILERPLATE_FILE) -> tuple[Rule, ...]:
+    """The boilerplate lexicon: (kind, compiled pattern, reason) in file order."""
+    with Path(path).open(encoding="utf-8", newline="") as fh:
+        return tuple(Rule(r["kind"], re.compile(r["pattern"]), r["reason"]) for r in csv.DictReader(fh))
+
+
+def rules(kind: str) -> tuple[Rule, ...]:
+    return tuple(r for r in load_rules() if r.kind == kind)
+
+
+def first_match(kind: str, line: str) -> tuple[Rule, re.Match] | None:
+    """The first rule of `kind` whose pattern occurs in `line`."""
+    for rule in rules(kind):
+        m = rule.pattern.search(line)
+        if m:
+            return rule, m
+    return None
+
+
+def normalise_date(text: str) -> str:
+    """'2021年09月20日' / '2023-1-5' -> 'YYYY-MM-DD'."""
+    y, m, d = (int(x) for x in re.findall(r"\d+", text)[:3])
+    return f"{y:04d}-{m:02d}-{d:02d}"
+
+
+def squeeze(line: str) -> str:
+    """A line without spaces or caption mark, for comparing copies that differ only in spacing or marking."""
+    line = line[len(CAPTION_MARK):] if is_caption(line) else line
+    return re.sub(f"[{WS}]+", "", line)
+
+
+def short(line: str, n: int = 14) -> str:
+    return line if len(line) <= n else line[:n] + "…"
+
+
+@dataclass
+class _Line:
+    index: int
+    start: int  # content start (past leading spaces)
+    end: int  # content end
+    span_start: int  # physical line start
+    span_end: int  # past the newline
+    text: str
+    gap_before: int = 0  # blank lines between this and the previous kept line
+    gap_after: int = 0
+    kind: str = ""
+    reason: str = ""
+    group: str = ""  # lines with the same group next to each other are removed as one edit
+    meta: dict[str, str] = field(default_factory=dict)
+
+
+def _lines(text: str) -> tuple[list[_Line], list[tuple[int, int]]]:
+    """Non-blank lines, and for each physical line its non-blank line's index (-1 when blank) and start."""
+    out: list[_Line] = []
+    physical: list[tuple[int, int]] = []
+    for m in re.finditer(r"[^\n]*\n|[^\n]+$", text):
+        raw = m.group().rstrip("\n")
+        body = raw.strip(WS)
+        if not body:
+            physical.append((-1, m.start()))
+            continue
+        s = m.start() + len(raw) - len(raw.lstrip(WS))
+        physical.append((len(out), m.start()))
+        out.append(_Line(len(out), s, s + len(body), m.start(), m.end(), body))
+    return out, physical
+
+
+def is_navbar(line: str) -> bool:
+    """A row of short link labels separated by spaces or bars, without sentence punctuation (a site's
+    navigation or footer links)."""
+    items = [x for x in re.split(f"[{WS}|｜│]+", line) if x]
+    return len(items) >= NAV_ITEMS and all(visible_len(x) <= 12 for x in items) and not is_prose(line)
+
+
+def _classify(line: _Line, prev_footer: bool) -> None:
+    """Whole-line boilerplate by pattern; footer lines continue a footer above them. A marked caption is kept."""
+    if is_caption(line.text):
+        return
+    view = close_spaces(line.text)  # judged as layout repair will print it
+    for kind in LINE_KINDS:
+        hit = first_match(kind, view)
+        if hit:
+            rule, m = hit
+            line.kind, line.reason = kind, rule.reason
+            line.group = "footer" if kind in FOOTER_KINDS else f"{kind}:{line.index}"
+            line.meta = {k: v for k, v in m.groupdict().items() if v}
+            return
+    if is_navbar(view) and (visible_len(view) > NAV_MIN or prev_footer):
+        line.kind, line.reason, line.group = "navbar", "navigation links of the website, not part of the article", \
+            "footer"
+        return
+    if prev_footer:
+        hit = first_match("footer_word", view)
+        if hit:
+            line.kind, line.reason, line.group = "footer", hit[0].reason, "footer"
+
+
+def _mark_duplicates(lines: list[_Line]) -> None:
+    """Exact repeats of an earlier kept line, then lines that repeat the start of a longer kept line."""
+    seen: dict[str, _Line] = {}
+    for line in lines:
+        if line.kind:
+            continue
+        key = squeeze(line.text)
+        if key in seen and cjk_count(key) >= MIN_DUP:
+            first = seen[key]
+            line.kind, line.group = "duplicate", "duplicate"
+            line.reason = f"duplicate: repeats the line «{short(first.text)}» above"
+            line.meta = {"of": str(first.index)}
+        else:
+            seen.setdefault(key, line)
+    kept = sorted((squeeze(ln.text), ln.index) for ln in lines if not ln.kind)
+    keys = [k for k, _ in kept]
+    label = rules("summary_label")
+    for line in [ln for ln in lines if not ln.kind]:
+        body = squeeze(line.text)
+        for rule in label:
+            body = rule.pattern.sub("", body, count=1)
+        if len(body) < MIN_PREFIX:
+            continue
+        at = bisect.bisect_right(keys, body)  # the keys that start with body and are longer follow it
+        longer = lines[kept[at][1]] if at < len(keys) and keys[at].startswith(body) else None
+        if longer is not None and longer is not line:
+            line.kind, line.group = "duplicate", f"prefix:{line.index}"
+            line.reason = f"duplicate: repeats the start of the paragraph «{short(longer.text)}» (summary or cut copy)"
+
+
+def _header(kept: list[_Line]) -> list[_Line]:
+    """The kept lines above the first paragraph of running text (none when there is no such paragraph, and
+    none past a caption: a marked caption belongs to the body)."""
+    for i, line in enumerate(kept):
+        if is_caption(line.text):
+            return []
+        if _is_paragraph(line.text):
+            return kept[:i] if i <= HEADER_MAX else []
+    return []
+
+
+def _is_paragraph(line: str) -> bool:
+    """Running text: it has sentence punctuation (re-joining cut lines never makes a line running text that
+    was not, so the header found here is the one found again after layout repair)."""
+    return is_prose(line)
+
+
+def _names(line: str) -> bool:
+    tokens = [t for t in re.split(f"[{WS}、]+", line) if t]
+    return 2 <= len(tokens) <= 8 and all(NAME_RE.match(t) for t in tokens)
+
+
+def _take_header(header: list[_Line], meta: dict[str, str]) -> None:
+    """Every header line is removed: title parts become the title, a list of names the author."""
+    titles: list[str] = []
+    for line in header:
+        if titles and _names(line.text):
+            line.kind, line.reason = "byline", "byline (authors' names), kept as metadata"
+            meta.setdefault("author", line.text)
+        elif first_match("question", line.text) and is_heading_like(line.text):
+            line.kind, line.reason = "question", first_match("question", line.text)[0].reason
+        else:
+            line.kind, line.reason = "title", "title, kept as metadata"
+            titles.append(line.text)
+        line.group = f"header:{line.index}"
+    if titles:
+        meta.setdefault("title", TITLE_JOIN.join(titles))
+
+
+def _mark_title_repeats(lines: list[_Line], header: list[_Line]) -> None:
+    """Later copies of the title (a page header repeated over the body) are removed."""
+    titles = {squeeze(h.text) for h in header if h.kind == "title"}
+    for line in lines:
+        if (not line.kind or line.kind == "duplicate") and squeeze(line.text) in titles:
+            line.kind, line.group = "duplicate", f"title:{line.index}"
+            line.reason = f"duplicate: repeats the title «{short(line.text)}»"
+
+
+def _set_gaps(kept: list[_Line], physical: list[tuple[int, int]], changes: list[Change]) -> None:
+    """Blank lines between consecutive kept lines, as they stand once the removed lines (and the blank lines
+    inside a removed block) are gone."""
+    where = {owner: p for p, (owner, _) in enumerate(physical) if owner >= 0}
+    starts = sorted((c.start, c.end) for c in changes)
+
+    def removed(pos: int) -> bool:
+        i = bisect.bisect_right(starts, (pos, math.inf)) - 1
+        return i >= 0 and starts[i][0] <= pos < starts[i][1]
+
+    for a, b in itertools.pairwise(kept):
+        a.gap_after = b.gap_before = sum(1 for p in range(where[a.index] + 1, where[b.index])
+                                         if physical[p][0] == -1 and not removed(physical[p][1]))
+
+
+def _caption_reason(line: _Line, wide: int, first: bool, last: bool) -> str | None:
+    """Why a kept line is a caption, or None. A reporter's name closing the line is not looked at, so the
+    decision is the same once that name has gone to the metadata."""
+    hit = first_match("trailing_byline", line.text)
+    text = line.text[:hit[1].start()] if hit else line.text
+    if is_caption(text) or visible_len(text) > CAPTION_MAX or CAPTION_PUNCT_RE.search(text):
+        return None
+    hit = first_match("credit", text) or first_match("caption_word", text)
+    if hit:
+        return hit[0].reason
+    if TWO_PART_HEADLINE_RE.match(text):
+        return None
+    if (not first and line.gap_before >= wide) or (not last and line.gap_after >= wide):
+        return "image caption (a short line set apart by a wider gap than the paragraphs), kept as a marked line"
+    return None
+
+
+def _changes(text: str, lines: list[_Line]) -> list[Change]:
+    """One edit per removed line, or per run of removed lines of the same group."""
+    changes: list[Change] = []
+    removed = [ln for ln in lines if ln.kind and ln.kind != "caption"]
+    i = 0
+    while i < len(removed):
+        j = i
+        while j + 1 < len(removed) and removed[j + 1].group == removed[i].group \
+                and removed[j + 1].index == removed[j].index + 1:
+            j += 1
+        block = removed[i:j + 1]
+        start, end = block[0].span_start, block[-1].span_end
+        if len(block) == 1:
+            reason = block[0].reason
+        elif block[0].group == "footer":
+            kinds = dict.fromkeys(FOOTER_NAMES[ln.kind] for ln in block)
+            reason = "website footer, not part of the article: " + ", ".join(kinds)
+        elif block[0].group == "duplicate":
+            first, last = (lines[int(b.meta["of"])].text for b in (block[0], block[-1]))
+            reason = (f"duplicate: repeats {len(block)} lines above, from «{short(first)}» to «{short(last)}» "
+                      "(a repeated copy of the article)")
+        else:
+            reason = block[0].reason
+        changes.append(Change(start, end, "", reason))
+        i = j + 1
+    return changes
+
+
+def strip_boilerplate(text: str) -> tuple[str, list[Change], dict[str, str]]:
+    """The article body once, page furniture removed as edits, metadata (title, author, published, publisher,
+    source) returned, captions marked 图：."""
+    lines, physical = _lines(text)
+    prev_footer = False
+    for line in lines:
+        _classify(line, prev_footer)
+        prev_footer = line.kind in FOOTER_KINDS
+    meta: dict[str, str] = {}
+    for line in lines:
+        for key, value in line.meta.items():
+            if key in META_KEYS:
+                meta.setdefault(key, normalise_date(value) if key == "published" else value)
+    _mark_duplicates(lines)
+    header = _header([ln for ln in lines if not ln.kind])
+    _take_header(header, meta)
+    _mark_title_repeats(lines, header)
+    kept = [ln for ln in lines if not ln.kind]
+    changes = _changes(text, lines)
+    for line in lines:
+        if line.kind in ("copyright", "footer") and "publisher" not in meta:
+            hit = first_match("publisher", line.text)
+            if hit:
+                meta["publisher"] = hit[1].group("publisher")
+    _set_gaps(kept, physical, changes)
+    gaps = [ln.gap_after for ln in kept[:-1]]
+    wide = max(2, int(median(gaps)) + 1) if gaps else 2
+    captions = set()
+    for n, line in enumerate(kept):
+        reason = _caption_reason(line, wide, n == 0, n == len(kept) - 1)
+        if reason:
+            captions.add(line.index)
+            changes.append(Change(line.start, line.start, CAPTION_MARK, reason))
+    paragraphs = [ln for ln in kept if _is_paragraph(ln.text) and not is_caption(ln.text)
+                  and ln.index not in captions]
+    if paragraphs:
+        last = paragraphs[-1]
+        hit = first_match("trailing_byline", last.text)
+        if hit:
+            rule, m = hit
+            meta.setdefault("author", re.sub("^(记者|通讯员)\\s*", "", m.group("author")))
+            changes.append(Change(last.start + m.start(), last.end, "", rule.reason))
+    changes.sort(key=lambda c: (c.start, c.end))
+    return apply_changes(text, changes), changes, {k: meta[k] for k in META_KEYS if k in meta}
