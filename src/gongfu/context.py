@@ -137,6 +137,13 @@ def _de_person() -> re.Pattern[str]:
 
 
 @cache
+def _clause_person() -> re.Pattern[str]:
+    """A surname at the start of a clause, or right after a quoted speech (。”戴素连今年58岁)."""
+    first = re.escape("".join(sorted({n[0] for n in load_surnames()})))
+    return re.compile(f"(?:^|[，,；;：:。！？!?\n]|[。！？!?…]”)([{first}])", re.M)
+
+
+@cache
 def _speech_pattern() -> re.Pattern[str]:
     return re.compile("(?:高兴地|笑着|激动地)?(?:" + "|".join(map(re.escape, load_cues().speech)) + ")")
 
@@ -195,6 +202,7 @@ class Mention:
     known: bool = False  # resolved to a name given in full earlier in the text
     suffix: str = ""  # the ending as written
     chain_start: int = -1  # where the chain of adjacent names this one ends starts (南湖区建设街道南杨社区)
+    flagged: bool = False  # subject and skip computed
 
 
 class _Flat:
@@ -281,8 +289,7 @@ class DocumentContext:
         deictic = [m for m in self._deictic() if not taken.overlaps(m.start, m.end)]
         mentions = sorted(named + persons + aliases + deictic, key=lambda m: m.start)
         for m in mentions:
-            if m.kind != "generic":  # descriptions are never what a claim is about
-                self._flag(m)
+            m.flagged = m.kind == "generic"  # descriptions are never what a claim is about; others on demand
         return mentions
 
     def _names(self) -> list[Mention]:
@@ -371,11 +378,10 @@ class DocumentContext:
             name = _person_at(t, m.end(), surnames, sure=age)
             if name and (age or _DE_PERSON_AFTER.match(t, m.end() + len(name))):
                 names.add(name)
-        for start in [0, *self.clauses, *(m.end() for m in _AFTER_SPEECH.finditer(t))]:
-            if t[start:start + 1] in surnames or t[start:start + 2] in surnames:
-                name = _person_at(t, start, surnames)
-                if name and _CLAUSE_PERSON.match(t, start + len(name)):
-                    names.add(name)
+        for m in _clause_person().finditer(t):
+            name = _person_at(t, m.start(1), surnames)
+            if name and _CLAUSE_PERSON.match(t, m.start(1) + len(name)):
+                names.add(name)
         if not names:
             return []
         pattern = re.compile("|".join(sorted(map(re.escape, names), key=len, reverse=True)))
@@ -402,6 +408,13 @@ class DocumentContext:
             return []
         pattern = re.compile("|".join(map(re.escape, self.cues.deictic)))
         return [Mention(m.start(), m.end(), "", "deictic") for m in pattern.finditer(self.t)]
+
+    def _checked(self, m: Mention) -> Mention:
+        """`m` with its subject and skip flags set (computed the first time a rule looks at them)."""
+        if not m.flagged:
+            m.flagged = True
+            self._flag(m)
+        return m
 
     def _flag(self, m: Mention) -> None:
         """Subject position, and why a mention cannot be what the sentence is about (m.skip)."""
@@ -454,7 +467,7 @@ class DocumentContext:
                 found = by_tail.get(m.name) or by_core.get(_core_key(m.name))
                 if found and found != m.name:  # 移民小康社区 after 乾西乡移民小康社区; ‘莘e家’联盟
                     m.name, m.known = found, True
-            elif m.kind == "anaphor":
+            elif self._checked(m).kind == "anaphor":
                 para_start = _span(self.paragraphs, len(t), m.start)[0]
                 window = _span(self.paragraphs, len(t), max(0, para_start - 1))[0]
                 m.name = self._antecedent(m, by_head.get(m.head, []), window)
@@ -469,7 +482,7 @@ class DocumentContext:
                     by_core[key] = m.name
                 if m.kind == "name":
                     by_head.setdefault(m.head, []).append(m)
-            if m.name and m.subject and not m.skip and sentence not in topics:
+            if m.name and sentence not in topics and self._checked(m).subject and not m.skip:
                 topics[sentence] = m
         self.topic_starts = list(topics)
         return topics
@@ -483,7 +496,7 @@ class DocumentContext:
         for f in reversed(candidates):
             if f.start < window:
                 break
-            if f.skip != "predicate":
+            if self._checked(f).skip != "predicate":
                 return f.name
         return next((p for p in self.places if p.endswith(m.suffix)), "") if m.suffix else ""
 
@@ -530,7 +543,7 @@ class DocumentContext:
         word = self.t.rfind("分别", w.clause[0], w.s)
         if word < 0:
             return ""
-        names = [m for m in self._mentions_in(w.segment[0], word) if m.name and m.skip in ("", "object")]
+        names = [m for m in self._mentions_in(w.segment[0], word) if m.name and self._checked(m).skip in ("", "object")]
         lo, hi = bisect.bisect_right(self.numbers, word), bisect.bisect_left(self.numbers, w.clause[1])
         clause_numbers = self.numbers[lo:hi]
         k = bisect.bisect_left(clause_numbers, w.s)
@@ -539,7 +552,7 @@ class DocumentContext:
     def _before(self, w: _Where) -> str:
         """The nearest mention before the number in its sentence part that the sentence is about."""
         for m in reversed(self._mentions_in(w.segment[0], w.s)):
-            if m.end > w.s or not m.name or m.skip:
+            if m.end > w.s or not m.name or self._checked(m).skip:
                 continue
             if m.kind == "person" and not (m.subject or m.start >= w.clause[0]):
                 continue
@@ -556,10 +569,10 @@ class DocumentContext:
             if close >= 0:
                 stop = _span(self.sentences, len(t), close + 1)[1]
                 for m in self._mentions_in(close, stop):
-                    if m.name and m.kind != "person" and m.skip not in ("object", "predicate", "inner"):
+                    if m.name and m.kind != "person" and self._checked(m).skip not in ("object", "predicate", "inner"):
                         return m.name
         for m in self._mentions_in(w.clause[1], w.segment[1]):
-            if m.name and m.subject and not m.skip and m.kind != "person":
+            if m.name and m.kind != "person" and self._checked(m).subject and not m.skip:
                 return m.name
         return ""
 

@@ -25,6 +25,8 @@ _FOLD = str.maketrans(
 )
 # The em dash maps to itself above only to keep the two strings the same length; fold it to '-' here.
 _FOLD[ord("—")] = ord("-")
+# Text that needs folding: any folded character except the full-width comma, which matters only between digits.
+_NEEDS_FOLD = re.compile("[" + re.escape("".join(chr(c) for c in _FOLD if chr(c) not in "，")) + r"]|\d，\d")
 
 _CN_DIGITS = {"零": 0, "〇": 0, "一": 1, "二": 2, "两": 2, "三": 3, "四": 4, "五": 5, "六": 6, "七": 7,
               "八": 8, "九": 9}
@@ -297,7 +299,7 @@ def find_quantities(text: str) -> list[Quantity]:
     """
     if not text:
         return []
-    t = text.translate(_FOLD)
+    t = text.translate(_FOLD) if _NEEDS_FOLD.search(text) else text  # translate is slow; most text needs none
     units = load_units()
     found: list[Quantity] = []
     pos = 0

@@ -1,0 +1,109 @@
+"""Extraction throughput (issue 5): claims from a corpus made by repeating the cleaned texts.
+
+    .venv/bin/python benchmarks/bench_extract.py                       # data/processed, >= 5 M characters, best of 3
+    .venv/bin/python benchmarks/bench_extract.py --processed /tmp/p --chars 10000000 --repeats 5 --profile
+
+Reads documents.csv and clean/<doc_id>.txt from a processed folder (never writes there), repeats the texts as
+separate documents until the corpus holds --chars characters (5 M characters is about 15 MB of UTF-8), and times
+`gongfu.claims.extract_claims` over every document on one core, best of --repeats: wall and CPU seconds,
+characters/s, MB/s of UTF-8 text and claims/s, then the CPU time of its parts (reading numbers, indexing the
+document context) on the same corpus. The load average is printed too: on a shared machine wall time means
+little when the cores were busy. Prints figures; asserts nothing. Target: at least 1 M characters/s on one core.
+"""
+
+from __future__ import annotations
+
+import argparse
+import cProfile
+import os
+import pstats
+import statistics
+import time
+from collections.abc import Callable
+from pathlib import Path
+from typing import Any
+
+import pandas as pd
+
+from gongfu.claims import extract_claims
+from gongfu.context import DocumentContext
+from gongfu.numbers import find_quantities
+from gongfu.paths import PROCESSED_DIR
+
+TARGET_CHARS_PER_S = 1_000_000
+
+
+def load_corpus(processed: Path, chars: int) -> list[tuple[dict[str, Any], str]]:
+    """(documents.csv row, cleaned text) pairs, the texts repeated under new doc ids up to `chars` characters."""
+    docs = pd.read_csv(processed / "documents.csv", dtype=str, keep_default_na=False)
+    base = [(row, (processed / "clean" / f"{row['doc_id']}.txt").read_text(encoding="utf-8"))
+            for row in docs.to_dict("records") if row.get("status") != "failed"]
+    base = [(row, text) for row, text in base if text]
+    if not base:
+        raise SystemExit(f"{processed}: no cleaned texts; run 01_clean (make run) first")
+    corpus, total, copy = [], 0, 0
+    while total < chars:
+        for row, text in base:
+            corpus.append(({**row, "doc_id": f"{row['doc_id']}-{copy}"}, text))
+            total += len(text)
+        copy += 1
+    return corpus
+
+
+def timed(corpus: list[tuple[dict[str, Any], str]], work: Callable[[dict[str, Any], str], Any],
+          repeats: int) -> tuple[float, float, int]:
+    """Best wall and CPU seconds of `repeats` passes of `work` over the corpus, and what the last pass returned
+    in total (claims counted when `work` returns a list)."""
+    walls, cpus, count = [], [], 0
+    for _ in range(repeats):
+        wall, cpu, count = time.perf_counter(), time.process_time(), 0
+        for doc, text in corpus:
+            out = work(doc, text)
+            count += len(out) if isinstance(out, list) else 0
+        walls.append(time.perf_counter() - wall)
+        cpus.append(time.process_time() - cpu)
+    return min(walls), min(cpus), count
+
+
+def main() -> None:
+    parser = argparse.ArgumentParser(description=__doc__, formatter_class=argparse.RawDescriptionHelpFormatter)
+    parser.add_argument("--processed", type=Path, default=PROCESSED_DIR, help="processed folder to read")
+    parser.add_argument("--chars", type=int, default=5_000_000, help="corpus size in characters")
+    parser.add_argument("--repeats", type=int, default=3, help="passes; the best is reported")
+    parser.add_argument("--profile", action="store_true", help="also print the 15 costliest functions")
+    args = parser.parse_args()
+
+    corpus = load_corpus(args.processed, args.chars)
+    chars = sum(len(text) for _, text in corpus)
+    mbytes = sum(len(text.encode("utf-8")) for _, text in corpus) / 1e6
+    extract_claims(*reversed(corpus[0]))  # load lexicons and compile patterns outside the timing
+    load_before = os.getloadavg()[0]
+    wall, cpu, claims = timed(corpus, lambda doc, text: extract_claims(text, doc), args.repeats)
+    load_after = os.getloadavg()[0]
+    print(f"extraction: {len(corpus)} documents, {chars:,} characters ({mbytes:.1f} MB UTF-8), {claims:,} claims; "
+          f"best of {args.repeats}")
+    print(f"  wall {wall:.2f} s: {chars / wall / 1e6:.2f} M characters/s, {mbytes / wall:.2f} MB/s, "
+          f"{claims / wall:,.0f} claims/s")
+    print(f"  CPU  {cpu:.2f} s: {chars / cpu / 1e6:.2f} M characters/s, {mbytes / cpu:.2f} MB/s on one core "
+          f"(target {TARGET_CHARS_PER_S / 1e6:.0f} M characters/s: "
+          f"{'met' if chars / cpu >= TARGET_CHARS_PER_S else 'not met'})")
+    print(f"  load average {load_before:.2f} before, {load_after:.2f} after (2 cores: above ~1 the wall time is "
+          f"inflated by other work)")
+    parts = {
+        "reading numbers (find_quantities)": lambda doc, text: find_quantities(text),
+        "document context (DocumentContext)": lambda doc, text: DocumentContext(text, doc),
+    }
+    for name, work in parts.items():
+        _, part_cpu, _ = timed(corpus, work, args.repeats)
+        print(f"  {name}: CPU {part_cpu:.2f} s ({part_cpu / cpu:.0%} of extraction)")
+    if args.profile:
+        profile = cProfile.Profile()
+        profile.enable()
+        timed(corpus[: max(1, len(corpus) // 5)], lambda doc, text: extract_claims(text, doc), 1)
+        profile.disable()
+        pstats.Stats(profile).sort_stats("tottime").print_stats(15)
+    print(f"  median document: {statistics.median(len(t) for _, t in corpus):,.0f} characters")
+
+
+if __name__ == "__main__":
+    main()
