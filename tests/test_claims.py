@@ -231,3 +231,12 @@ def test_any_text_gives_valid_rows_or_none(text: str) -> None:
     validate_claims(claims_frame(rows))
     for row in rows:
         assert text[row["char_start"]:row["char_end"]] == row["mention"]
+
+
+def test_the_readme_data_dictionary_lists_every_column() -> None:
+    from gongfu.paths import ROOT
+
+    readme = (ROOT / "README.md").read_text(encoding="utf-8")
+    section = readme.split("#### `claims.csv` data dictionary", 1)[1].split("\n#", 1)[0]
+    listed = [line.split("|")[1].strip().strip("`") for line in section.splitlines() if line.startswith("| `")]
+    assert listed == CLAIM_COLUMNS
