@@ -19,7 +19,7 @@ import pandas as pd
 from gongfu.paths import PACKAGE_DATA
 
 PLACES_FILE = PACKAGE_DATA / "places.csv"
-SUFFIX, TERM = "suffix", "term"
+SUFFIX, TERM, MEDIA = "suffix", "term", "media"  # levels that are not places
 
 _HAN = re.compile(r"[\u3400-\u4dbf\u4e00-\u9fff\uf900-\ufaff\U00020000-\U0003ffff]")
 _HAN_RUN = re.compile(rf"(?:{_HAN.pattern})+")
@@ -44,7 +44,7 @@ def load_gazetteer(path: Path = PLACES_FILE) -> Gazetteer:
     names = {r["zh"]: r["en"] for r in rows if r["level"] != SUFFIX}
     stems = {}
     for r in rows:
-        if r["level"] in (SUFFIX, TERM, "media"):
+        if r["level"] in (SUFFIX, TERM, MEDIA):
             continue
         for zh, en in suffixes:
             if r["zh"].endswith(zh) and len(r["zh"]) > len(zh):
