@@ -212,3 +212,39 @@ def test_every_chinese_character_of_each_raw_text_is_kept_or_in_an_edit(cleaned)
 def test_each_cleaned_text_is_a_fixed_point(cleaned):
     for _, result in cleaned.values():
         assert clean_text(result.text).text == result.text
+
+
+# --- the stage: folders in, tables out ------------------------------------------------------------------------
+
+def test_clean_stage_writes_texts_and_tables_with_fix_counts(raw_copy, tmp_path):
+    from gongfu.pipeline import DOCUMENT_COLUMNS, FIX_COLUMNS
+    from gongfu.stages import clean_stage
+    from gongfu.tables import read_csv
+
+    with pytest.warns(UserWarning):  # 001 and 003 carry warnings
+        docs, edits = clean_stage(raw_copy, tmp_path / "out", progress=False)
+
+    assert list(read_csv(tmp_path / "out" / "documents.csv").columns) == DOCUMENT_COLUMNS
+    assert (docs[FIX_COLUMNS].sum(axis=1) + docs["flagged"] <= docs["edits"]).all()
+    assert set(edits["step"]) <= {*STEPS, "paragraphs"}
+    conversions = read_csv(tmp_path / "out" / "conversions.csv")
+    assert {"needed", "damage", "right"} <= set(conversions["verdict"])
+    assert len(list((tmp_path / "out" / "clean").glob("*.txt"))) == len(docs)
+
+
+def test_clean_stage_refuses_bad_parameters_before_writing_anything(raw_copy, tmp_path):
+    from gongfu.stages import clean_stage
+
+    with pytest.raises(GongfuError, match="unknown cleaning step"):
+        clean_stage(raw_copy, tmp_path / "out", steps="pinyin,typos", progress=False)
+    with pytest.raises(GongfuError, match="not an OpenCC config"):
+        clean_stage(raw_copy, tmp_path / "out", conversion="zh-cn", progress=False)
+    assert not (tmp_path / "out").exists()
+
+
+def test_strict_turns_warnings_into_a_failure_after_writing_the_tables(raw_copy, tmp_path):
+    from gongfu.stages import clean_stage
+
+    with pytest.raises(GongfuError, match="strict cleaning"), pytest.warns(UserWarning):
+        clean_stage(raw_copy, tmp_path / "out", strict=True, progress=False)
+    assert (tmp_path / "out" / "documents.csv").is_file()
