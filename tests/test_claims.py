@@ -240,3 +240,20 @@ def test_the_readme_data_dictionary_lists_every_column() -> None:
     section = readme.split("#### `claims.csv` data dictionary", 1)[1].split("\n#", 1)[0]
     listed = [line.split("|")[1].strip().strip("`") for line in section.splitlines() if line.startswith("| `")]
     assert listed == CLAIM_COLUMNS
+
+
+def test_the_summary_lists_skipped_and_failed_documents_with_a_warning() -> None:
+    from gongfu.claims import extraction_summary, summary_warning
+
+    documents = pd.DataFrame([
+        {"doc_id": "a", "status": "ok", "reason": ""},
+        {"doc_id": "b", "status": "failed", "reason": "not text: no encoding fits"},
+        {"doc_id": "c", "status": "warning", "reason": "2 characters lost"},
+    ])
+    claims = claims_frame(extract_claims("临江街道有企业106家,同比增长3%。", {**DOC, "doc_id": "a"}))
+    summary = extraction_summary(documents, claims)
+    assert list(summary["extraction"]) == ["ok", "skipped", "no claims"]
+    assert list(summary["claims"]) == [2, 0, 0] and list(summary["growth_rates"]) == [1, 0, 0]
+    warning = summary_warning(summary)
+    assert warning.startswith("WARNING: 2 of 3") and "b (skipped: not text" in warning and "c (no claims" in warning
+    assert summary_warning(summary.iloc[:1]) == ""
