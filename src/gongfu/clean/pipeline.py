@@ -19,7 +19,7 @@ from gongfu.clean.chars import LOST, cjk_count
 from gongfu.clean.mojibake import repair_mojibake
 from gongfu.clean.pinyin import strip_pinyin
 from gongfu.clean.punctuation import normalise_punctuation
-from gongfu.clean.script import conversion_audit, convert_script
+from gongfu.clean.script import check_conversion, conversion_audit, convert_script
 from gongfu.clean.shift import rebuild_shifted
 from gongfu.edits import Change, Edit, Tracker
 from gongfu.errors import GongfuError
@@ -30,11 +30,6 @@ SIMPLE_STEPS: dict[str, Callable[[str], tuple[str, list[Change]]]] = {
     "punctuation": normalise_punctuation,
 }
 FINAL_STEP = "paragraphs"
-STEP_NAMES = {
-    "mojibake": "garbled UTF-8 repaired", "shift": "shifted bytes rebuilt", "pinyin": "pinyin removed",
-    "script": "script converted", "boilerplate": "boilerplate and duplicates removed",
-    "layout": "OCR layout repaired", "punctuation": "punctuation normalised", FINAL_STEP: "whitespace tidied",
-}
 SAMPLE_WIDTH = 80  # characters of raw text in a document's before/after sample
 PADDING = " \t\r\f\v\u3000\u00a0\ufeff"
 
@@ -132,6 +127,7 @@ def _apply(tracker: Tracker, step: str, new_text: str, changes: Sequence[Change]
 def clean_text(text: str, *, conversion: str = "auto", steps: Sequence[str] | None = None) -> CleanResult:
     """Clean one decoded raw text: run the selected steps in chain order, recording every change."""
     selected = check_steps(steps)
+    check_conversion(conversion)
     tracker = Tracker(text)
     result = CleanResult(text="")
     for step in selected:
