@@ -298,23 +298,29 @@ class DocumentContext:
         district/city in front. Bare endings (该社区, 合作社) are anaphors; descriptions (现代社区, 拟上市) are
         `generic`: never an entity, but they may start a chain (安居乐堰现代社区发展基金)."""
         t, cues = self.t, self.cues
+        not_after, not_after_long, generic, generic_ends = (cues.not_after, cues.not_after_long, cues.generic,
+                                                             cues.generic_ends)
+        paragraphs, scan_left, trim_lead = self.paragraphs, self._scan_left, self._trim_lead
         out: list[Mention] = []
         floor = 0
         for m in _suffix_pattern().finditer(t):
-            s, e, suffix = m.start(), m.end(), m.group()
-            if t[e:e + 1] in (cues.not_after if len(suffix) == 1 else cues.not_after_long):
+            s, e = m.span()
+            suffix = m.group()
+            if t[e:e + 1] in (not_after if len(suffix) == 1 else not_after_long):
                 continue
-            line_start = _span(self.paragraphs, len(t), s)[0]
-            left = self._trim_lead(self._scan_left(s, max(floor, line_start)), s)
+            i = bisect.bisect_right(paragraphs, s)
+            line_start = paragraphs[i - 1] if i else 0
+            left = trim_lead(scan_left(s, floor if floor > line_start else line_start), s)
             prefix = t[left:s]
             floor = e
-            if _NUMERAL_LEAD.match(prefix) or (suffix in _ADMIN_CHARS and any(c in _ADMIN_CHARS for c in prefix)):
+            if prefix and (_NUMERAL_LEAD.match(prefix) or (suffix in _ADMIN_CHARS
+                                                            and any(c in _ADMIN_CHARS for c in prefix))):
                 continue  # 五大民生实事项目 (a description), 落实区委区 (not a name)
             name = prefix + suffix
             kind = "name"
             if not prefix:
                 kind = "anaphor"
-            elif name in cues.generic or name.endswith(cues.generic_ends):
+            elif name in generic or name.endswith(generic_ends):
                 kind = "generic"
             head = cues.suffixes[suffix]
             last = out[-1] if out else None
@@ -458,13 +464,14 @@ class DocumentContext:
         (the first mention in subject position that is what the sentence is about), keyed by sentence start."""
         t = self.t
         topics: dict[int, Mention] = {}
-        by_tail: dict[str, str] = {}  # each proper ending of a name seen -> the latest such name
+        by_end: dict[str, list[str]] = {}  # names seen, by their last two characters
         by_core: dict[tuple[str, str], str] = {}  # (quoted core, ending) -> the latest such name
         by_head: dict[str, list[Mention]] = {}  # names by ending group, in text order (antecedents)
         for m in self.mentions:
             sentence = _span(self.sentences, len(t), m.start)[0]
             if m.kind == "name":
-                found = by_tail.get(m.name) or by_core.get(_core_key(m.name))
+                found = next((f for f in reversed(by_end.get(m.name[-2:], ())) if len(f) > len(m.name)
+                              and f.endswith(m.name)), None) or by_core.get(_core_key(m.name))
                 if found and found != m.name:  # 移民小康社区 after 乾西乡移民小康社区; ‘莘e家’联盟
                     m.name, m.known = found, True
             elif self._checked(m).kind == "anaphor":
@@ -476,8 +483,7 @@ class DocumentContext:
                 prior = [k for k in list(topics)[-2:] if k < sentence]
                 m.name = topics[prior[-1]].name if prior else ""
             if m.name and m.kind in ("name", "person"):
-                for k in range(1, len(m.name) - 1):
-                    by_tail[m.name[k:]] = m.name
+                by_end.setdefault(m.name[-2:], []).append(m.name)
                 if (key := _core_key(m.name)) is not None:
                     by_core[key] = m.name
                 if m.kind == "name":
