@@ -35,6 +35,7 @@ PHRASE_KINDS = ("evidence", "deny", "extra", "variant")
 REVIEWED = ("t2s", "tw2sp")  # configs that go through the phrase table
 MIN_TAIWAN_EVIDENCE = 2  # distinct Taiwan phrases needed to choose the phrase conversion
 TRADITIONAL_RATIO = 0.05  # share of CJK characters t2s changes above which a text is Traditional
+Region = tuple[int, int, int, int]  # (a_start, a_end, b_start, b_end) of a difference between two texts
 AUDIT_COLUMNS = ["doc_id", "config", "before", "after", "count", "verdict", "applied"]
 
 
@@ -116,6 +117,7 @@ class ScriptChoice:
     forced: bool = False
     traditional: list[tuple[int, int]] = field(default_factory=list)  # the Traditional lines found
     spans: list[tuple[int, int]] = field(default_factory=list)  # what is converted: those lines, or all
+    regions: list[Region] = field(default_factory=list, repr=False)  # where t2s changes the text
 
     @property
     def taiwan_worded(self) -> bool:
@@ -155,7 +157,8 @@ def _line_spans(text: str) -> list[tuple[int, int]]:
     return spans
 
 
-def traditional_lines(text: str, simplified: str) -> tuple[list[tuple[int, int]], int]:
+def traditional_lines(text: str, simplified: str, regions: list[Region] | None = None,
+                      ) -> tuple[list[tuple[int, int]], int]:
     """The spans of the Traditional lines of `text`, and its number of Traditional-only characters.
 
     A Traditional-only character is one t2s changes that is not standard Simplified (區 counts, 乾 does
@@ -165,11 +168,11 @@ def traditional_lines(text: str, simplified: str) -> tuple[list[tuple[int, int]]
     """
     lines = _line_spans(text)
     starts = [s for s, _ in lines]
-    per_line = Counter()
-    for a1, a2, _, _ in _regions(text, simplified):
-        for k in range(a1, a2):
-            if not is_simplified_standard(text[k]):
-                per_line[bisect.bisect_right(starts, k) - 1] += 1
+    per_line: Counter[int] = Counter()
+    for a1, a2, _, _ in _regions(text, simplified) if regions is None else regions:
+        n = sum(1 for ch in text[a1:a2] if not is_simplified_standard(ch))
+        if n:  # a changed run never crosses a line: t2s leaves newlines alone
+            per_line[bisect.bisect_right(starts, a1) - 1] += n
     spans = [lines[i] for i, n in sorted(per_line.items())
              if n >= 2 or n * 5 >= cjk_count(text[lines[i][0]:lines[i][1]])]
     return spans, sum(per_line.values())
@@ -180,9 +183,10 @@ def detect(text: str, table: PhraseTable | None = None, simplified: str | None =
     table = table or load_phrases()
     cjk = cjk_count(text)
     simplified = convert(text, "t2s") if simplified is None else simplified
-    spans, changed = traditional_lines(text, simplified)
+    regions = list(_regions(text, simplified))
+    spans, changed = traditional_lines(text, simplified, regions)
     if not spans:
-        return ScriptChoice("simplified", "none", cjk, changed)
+        return ScriptChoice("simplified", "none", cjk, changed, regions=regions)
     if len(simplified) != len(text):  # a conversion that changes lengths: decide for the whole text
         spans = [(0, len(text))]
     traditional_cjk = sum(cjk_count(text[a:b]) for a, b in spans)
@@ -191,7 +195,7 @@ def detect(text: str, table: PhraseTable | None = None, simplified: str | None =
         spans = [(0, len(text))]
     in_spans = "\n".join(simplified[a:b] for a, b in spans)
     taiwan = {p: n for p in table.evidence if (n := in_spans.count(p))}
-    choice = ScriptChoice(script, "t2s", cjk, changed, taiwan, traditional=spans, spans=spans)
+    choice = ScriptChoice(script, "t2s", cjk, changed, taiwan, traditional=spans, spans=spans, regions=regions)
     choice.conversion = "tw2sp" if choice.taiwan_worded else "t2s"
     return choice
 
@@ -247,15 +251,16 @@ def _within(a1: int, a2: int, spans: list[tuple[int, int]] | None) -> bool:
     return k >= 0 and spans[k][0] <= a1 and a2 <= spans[k][1]
 
 
-def convert_chars(text: str, config: str, out: str | None = None,
-                  spans: list[tuple[int, int]] | None = None) -> tuple[str, list[Change]]:
+def convert_chars(text: str, config: str, out: str | None = None, spans: list[tuple[int, int]] | None = None,
+                  regions: list[Region] | None = None) -> tuple[str, list[Change]]:
     """Character conversion with one Change per changed run of characters, only inside `spans` if given.
 
-    `out` is the converted text when already known.
+    `out` is the converted text and `regions` where it differs, when already known.
     """
     out = convert(text, config) if out is None else out
-    changes = [Change(a1, a2, out[b1:b2], f"script: OpenCC {config}") for a1, a2, b1, b2 in _regions(text, out)
-               if _within(a1, a2, spans)]
+    reason = f"script: OpenCC {config}"
+    changes = [Change(a1, a2, out[b1:b2], reason) for a1, a2, b1, b2 in
+               (_regions(text, out) if regions is None else regions) if spans is None or _within(a1, a2, spans)]
     return apply_changes(text, changes), changes
 
 
@@ -343,7 +348,8 @@ def convert_script(text: str, conversion: str = "auto", table: PhraseTable | Non
         return ScriptResult(text, choice, simplified=simplified)
     base = "t2s" if choice.conversion in REVIEWED else choice.conversion
     spans = None if choice.spans == [(0, len(text))] else choice.spans  # None: everywhere, the quick way
-    chars, char_changes = convert_chars(text, base, simplified if base == "t2s" else None, spans)
+    t2s = base == "t2s"
+    chars, char_changes = convert_chars(text, base, simplified if t2s else None, spans, choice.regions if t2s else None)
     passes = [char_changes]
     taiwan = None
     if choice.conversion in REVIEWED:
@@ -366,11 +372,16 @@ def conversion_audit(text: str, result: ScriptResult, table: PhraseTable | None 
     choice = result.choice
     simplified = result.simplified or convert(text, "t2s")
     taiwan = convert(text, "tw2sp") if result.taiwan is None else result.taiwan
+    whole = [(0, len(text))]
     converted = choice.spans if choice.conversion != "none" else []
     rows: Counter[tuple[str, str, str, str, bool]] = Counter()
-    for a1, a2, b1, b2 in _regions(text, simplified):
+    regions = choice.regions or list(_regions(text, simplified))
+    if choice.traditional == whole:  # the usual Traditional text: every change is a needed one
+        rows["t2s", "(characters)", "(characters)", "needed", converted == whole] += sum(r[1] - r[0] for r in regions)
+        regions = []
+    for a1, a2, b1, b2 in regions:
         applied = bool(converted) and _within(a1, a2, converted)
-        if _within(a1, a2, choice.traditional) and choice.traditional:
+        if choice.traditional and _within(a1, a2, choice.traditional):
             rows["t2s", "(characters)", "(characters)", "needed", applied] += a2 - a1
         else:  # one character of context, so 乾→干 reads 乾西→干西
             rows["t2s", text[max(0, a1 - 1):a2 + 1], simplified[max(0, b1 - 1):b2 + 1], "damage", applied] += 1
