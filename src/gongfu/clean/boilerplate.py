@@ -48,6 +48,7 @@ NAME_RE = re.compile(r"^[\u4e00-\u9fff]{2,4}$")
 TWO_PART_HEADLINE_RE = re.compile(r"^\S{4,}\s+\S{4,}$")
 CAPTION_PUNCT_RE = re.compile(r"[，,；;！？!?]|。(?=.)")
 TITLE_JOIN = " / "
+SPACES_RE = re.compile(f"[{WS}]+")
 
 
 @dataclass(frozen=True)
@@ -64,8 +65,17 @@ def load_rules(path: Path = BOILERPLATE_FILE) -> tuple[Rule, ...]:
         return tuple(Rule(r["kind"], re.compile(r["pattern"]), r["reason"]) for r in csv.DictReader(fh))
 
 
+@cache
 def rules(kind: str) -> tuple[Rule, ...]:
+    """The lexicon's rules of one kind, in file order."""
     return tuple(r for r in load_rules() if r.kind == kind)
+
+
+@cache
+def any_of(kinds: tuple[str, ...]) -> re.Pattern:
+    """One pattern matching wherever any rule of `kinds` would (a quick test before trying them one by one)."""
+    parts = [re.sub(r"\(\?P<\w+>", "(?:", r.pattern.pattern) for k in kinds for r in rules(k)]
+    return re.compile("|".join(f"(?:{p})" for p in parts))
 
 
 def first_match(kind: str, line: str) -> tuple[Rule, re.Match] | None:
@@ -86,7 +96,7 @@ def normalise_date(text: str) -> str:
 def squeeze(line: str) -> str:
     """A line without spaces or caption mark, for comparing copies that differ only in spacing or marking."""
     line = line[len(CAPTION_MARK):] if is_caption(line) else line
-    return re.sub(f"[{WS}]+", "", line)
+    return SPACES_RE.sub("", line)
 
 
 def short(line: str, n: int = 14) -> str:
@@ -137,7 +147,7 @@ def _classify(line: _Line, prev_footer: bool) -> None:
     if is_caption(line.text):
         return
     view = close_spaces(line.text)  # judged as layout repair will print it
-    for kind in LINE_KINDS:
+    for kind in LINE_KINDS if any_of(LINE_KINDS).search(view) else ():
         hit = first_match(kind, view)
         if hit:
             rule, m = hit

@@ -167,21 +167,20 @@ def _fix(line: str) -> _Fix:
     """A paragraph's spaces (as running text or as a title) and range dashes repaired. Space removal is
     repeated until nothing changes, and dashes are judged once the spaces are gone, so the result is what a
     second run would leave as it is."""
+    if not SPACE_RUN_RE.search(line) and "一" not in line:
+        return _Fix(line, ())
     kept = list(range(len(line)))  # positions of `line` still present
     spaces: list[tuple[int, int, str, str]] = []
-    while True:
-        current = "".join(line[i] for i in kept)
-        found = _space_fixes(current)
-        if not found:
-            break
+    current = line
+    while found := _space_fixes(current):
         gone: set[int] = set()
         for s, e, _, reason in found:
             spaces.append((kept[s], kept[e - 1] + 1, "", reason))
             gone.update(range(s, e))
         kept = [p for n, p in enumerate(kept) if n not in gone]
-    closed = "".join(line[i] for i in kept)
+        current = "".join(line[i] for i in kept)
     dashes = [(kept[m.start()], kept[m.start()] + 1, "-", "OCR misread: 一 between two digits is a range dash "
-               "(1一8月 → 1-8月)") for m in RANGE_DASH_RE.finditer(closed)]
+               "(1一8月 → 1-8月)") for m in RANGE_DASH_RE.finditer(current)]
     changes = tuple(sorted(spaces + dashes))
     return _Fix(apply_changes(line, [Change(s, e, a, r) for s, e, a, r in changes]), changes)
 
