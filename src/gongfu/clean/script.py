@@ -189,7 +189,7 @@ def detect(text: str, table: PhraseTable | None = None, simplified: str | None =
         return ScriptChoice("simplified", "none", cjk, changed, regions=regions)
     if len(simplified) != len(text):  # a conversion that changes lengths: decide for the whole text
         spans = [(0, len(text))]
-    traditional_cjk = sum(cjk_count(text[a:b]) for a, b in spans)
+    traditional_cjk = cjk_count("".join(text[a:b] for a, b in spans))
     script = "traditional" if traditional_cjk * 2 >= cjk else "mixed"
     if script == "traditional":  # a Traditional text is converted whole (什麼 has no Traditional-only character)
         spans = [(0, len(text))]
