@@ -263,3 +263,12 @@ def test_clean_web_text_loses_only_its_title():
     out, changes, meta = strip_boilerplate(text)
     assert len(changes) == 1 and out == text[changes[0].end:]
     assert meta["title"].startswith("聞堰搶抓")
+
+
+def test_boilerplate_then_layout_settles_on_the_real_pages():
+    def chain(text):
+        return repair_layout(strip_boilerplate(text)[0])[0]
+
+    for text in (repair_mojibake(raw("002"))[0], raw("001"), raw("004"), raw("003")):
+        once = chain(text)
+        assert chain(once) == once
