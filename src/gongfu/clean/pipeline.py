@@ -15,7 +15,7 @@ from collections import Counter
 from collections.abc import Callable, Sequence
 from dataclasses import dataclass, field
 
-from gongfu.clean.chars import LOST, cjk_count
+from gongfu.clean.chars import CJK_RE, LOST
 from gongfu.clean.mojibake import repair_mojibake
 from gongfu.clean.pinyin import strip_pinyin
 from gongfu.clean.punctuation import normalise_punctuation
@@ -190,13 +190,14 @@ def assess(raw: str, result: CleanResult) -> tuple[str, str]:
     """
     if not result.text.strip():
         return "failed", "nothing left after cleaning: every line was removed or blank (see edits.csv)"
-    if cjk_count(raw) == 0:
+    if not CJK_RE.search(raw):
         return "failed", "no Chinese text found: is this the right file?"
     removed = [(e.raw_start, e.raw_end) for e in result.edits
                if e.after == "" and e.step in ("boilerplate", "layout") and e.raw_end > e.raw_start]
-    gone = [e for e in result.edits if (e.lost or e.before == e.after) and _inside(e, removed)]
-    kept_lost = Counter(e.step for e in result.edits if e.lost and not _inside(e, removed))
-    flags = Counter(e.step for e in result.edits if e.before == e.after and not e.lost and not _inside(e, removed))
+    marked = [e for e in result.edits if e.lost or e.before == e.after]  # losses and flags
+    gone = [e for e in marked if _inside(e, removed)]
+    kept_lost = Counter(e.step for e in marked if e.lost and e not in gone)
+    flags = Counter(e.step for e in marked if not e.lost and e not in gone)
     parts = []
     if result.text.count(LOST):
         by_step = ", ".join(f"{s}: {n}" for s, n in sorted(kept_lost.items()))
