@@ -40,6 +40,8 @@ def test_every_notebook_has_a_reader_page_without_code(pipeline_run) -> None:
         assert '<html lang="zh-CN">' in page
         assert "from gongfu" not in page, f"{name}.html shows code"
         assert re.search(r"[\u4e00-\u9fff]{4}", page), f"{name}.html has no Chinese text"
+        assert "Traceback" not in page and "TqdmWarning" not in page, f"{name}.html shows a Python error or warning"
+        assert "ipykernel_" not in page, f"{name}.html shows interpreter paths (format warnings as plain lines)"
         assert (reports / f"{name}.ipynb").is_file()
 
 

@@ -8,7 +8,7 @@ the (staging) folder so the journalist can see why.
 from __future__ import annotations
 
 import warnings
-from collections.abc import Sequence
+from collections.abc import Iterable, Sequence
 from pathlib import Path
 
 import pandas as pd
@@ -31,13 +31,39 @@ def parse_list(value: str | Sequence[str] | None) -> list[str] | None:
     return None if not items or items == ["all"] else items
 
 
+class DocumentWarning(UserWarning):
+    """A document that cleaned or extracted with warnings, or failed: shown, never silent, never a crash."""
+
+
+def _format_warning(message, category, filename, lineno, line=None) -> str:
+    """Document warnings read as one plain line (no interpreter file paths in a reader's page)."""
+    if issubclass(category, DocumentWarning):
+        return f"WARNING {message}\n"
+    return _plain_format(message, category, filename, lineno, line)
+
+
+_plain_format = warnings.formatwarning
+warnings.formatwarning = _format_warning
+
+
+def _progress(items: list, desc: str, enabled: bool) -> Iterable:
+    """A progress bar over items when enabled (a notebook widget in JupyterLab, text in a terminal).
+
+    tqdm.auto is imported only when a bar is wanted: in a kernel without a bar it would print a warning into
+    the reader's page even for a disabled bar.
+    """
+    if not enabled:
+        return items
+    from tqdm.auto import tqdm
+
+    return tqdm(items, desc=desc, unit="doc")
+
+
 def clean_stage(raw_dir: str | Path, processed_dir: str | Path, *, conversion: str = "auto",
                 steps: str | Sequence[str] | None = "all", strict: bool = False,
                 progress: bool = True) -> tuple[pd.DataFrame, pd.DataFrame]:
     """Clean every manifest document into processed_dir: clean/<doc_id>.txt, documents.csv, edits.csv and
     conversions.csv (what each OpenCC config would change in each document, with a verdict)."""
-    from tqdm.auto import tqdm
-
     from gongfu.clean import check_steps
     from gongfu.clean.script import AUDIT_COLUMNS, check_conversion
     from gongfu.edits import edits_schema
@@ -49,7 +75,7 @@ def clean_stage(raw_dir: str | Path, processed_dir: str | Path, *, conversion: s
     clean_dir = processed_dir / CLEAN_SUBDIR
     clean_dir.mkdir(parents=True, exist_ok=True)
     documents, edits, conversions = [], [], []
-    for row in tqdm(rows, desc="cleaning", unit="doc", disable=not progress):
+    for row in _progress(rows, "cleaning", progress):
         path = raw_dir / row["file"]
         result = clean_document(path.read_bytes(), row["doc_id"], row, conversion=conversion,
                                 steps=list(selected), name=str(path))
@@ -71,7 +97,6 @@ def clean_stage(raw_dir: str | Path, processed_dir: str | Path, *, conversion: s
 def extract_stage(processed_dir: str | Path, *, strict: bool = False,
                   progress: bool = True) -> pd.DataFrame:
     """Extract claims from every cleaned text listed in documents.csv into processed_dir/claims.csv."""
-    from tqdm.auto import tqdm
 
     processed_dir = Path(processed_dir)
     documents_csv = processed_dir / "documents.csv"
@@ -79,10 +104,10 @@ def extract_stage(processed_dir: str | Path, *, strict: bool = False,
         raise GongfuError(f"{documents_csv}: not found. Run the cleaning notebook (01_clean) first.")
     docs = read_csv(documents_csv)
     claims = []
-    for doc in tqdm(docs.to_dict("records"), desc="extracting", unit="doc", disable=not progress):
+    for doc in _progress(docs.to_dict("records"), "extracting", progress):
         doc = {k: ("" if pd.isna(v) else v) for k, v in doc.items()}
         if doc["status"] == "failed":
-            warnings.warn(f"{doc['doc_id']}: skipped, cleaning failed ({doc['reason']})", stacklevel=2)
+            warnings.warn(f"{doc['doc_id']}: skipped, cleaning failed ({doc['reason']})", DocumentWarning, stacklevel=2)
             continue
         text_path = processed_dir / CLEAN_SUBDIR / f"{doc['doc_id']}.txt"
         if not text_path.is_file():
@@ -97,7 +122,7 @@ def extract_stage(processed_dir: str | Path, *, strict: bool = False,
 def _report_status(docs: pd.DataFrame, strict: bool, stage: str) -> None:
     bad = docs[docs["status"].isin(["warning", "failed"])]
     for doc in bad.itertuples():
-        warnings.warn(f"{doc.doc_id}: {doc.status}: {doc.reason}", stacklevel=3)
+        warnings.warn(f"{doc.doc_id}: {doc.status}: {doc.reason}", DocumentWarning, stacklevel=3)
     if strict and len(bad):
         raise GongfuError(f"strict {stage}: {len(bad)} document(s) with warnings or failures: "
                           f"{', '.join(bad['doc_id'])}. See documents.csv (status, reason) or set strict=False.")
