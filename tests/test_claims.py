@@ -94,6 +94,20 @@ def test_growth_rates_link_to_the_figure_they_qualify() -> None:
     assert not by_mention["345.25亿元"]["is_growth"]
 
 
+def test_a_part_led_by_qizhong_is_not_the_whole() -> None:
+    rows = extract_claims("目前,临江街道已拥有规上工业企业104家,其中十亿元以上17家。", DOC)
+    whole, part = rows
+
+    assert (whole["indicator"], whole["indicator_id"]) == ("规上工业企业", "enterprises_above_size")
+    assert part["indicator"] == "规上工业企业（其中十亿元以上）" and part["indicator_id"] == ""
+
+
+def test_qizhong_with_its_own_indicator_keeps_it() -> None:
+    rows = extract_claims("全区共有企业300家,其中,规上工业企业120家。", DOC)
+
+    assert [r["indicator_id"] for r in rows] == ["enterprises", "enterprises_above_size"]
+
+
 def test_a_level_reached_is_not_growth() -> None:
     rows = extract_claims("研发投入强度从2009年的2.28%提高到2020年的3.73%以上。", DOC)
     assert [(r["mention"], r["is_growth"], r["period"], r["year"]) for r in rows] == [
@@ -175,11 +189,6 @@ def indicators(text: str) -> list[tuple[str, str]]:
 def test_the_counted_noun_after_a_count_names_it_when_the_unit_fits() -> None:
     assert indicators("该社区设置了12个网格、50个微网格和46名楼长。") == [
         ("12个", "grids"), ("50个", "grids"), ("46名", "building_leaders")]
-
-
-def test_a_subcategory_takes_the_indicator_of_the_clause_before() -> None:
-    assert indicators("临江街道已拥有规上工业企业104家,其中十亿元以上17家。") == [
-        ("104家", "enterprises_above_size"), ("17家", "enterprises_above_size")]
 
 
 def test_an_indicator_named_by_the_unit_alone() -> None:

@@ -343,6 +343,7 @@ def extract_claims(text: str, document: dict[str, Any]) -> list[dict[str, Any]]:
                                 _is_growth(text, clause, q))
         if reason == "no-unit" and not (ind and _labels_number(text, q, label)):
             continue
+        label, ind = _subset(text, clause, q, label, ind)
         kept.append((q, clause, label, ind))
     if not kept:
         return []
@@ -373,6 +374,20 @@ def extract_claims(text: str, document: dict[str, Any]) -> list[dict[str, Any]]:
         if not growth:
             last_level[sentence] = row
     return rows
+
+
+_SUBSET_LEAD = re.compile(r"\s*其中([^，,。；;！？\d]{0,12})$")
+
+
+def _subset(text: str, clause: tuple[int, int], q: Quantity, label: str,
+            ind: Indicator | None) -> tuple[str, Indicator | None]:
+    """A number led by 其中 counts part of an earlier figure (规上工业企业104家，其中十亿元以上17家): it keeps the
+    earlier indicator's words plus the part it counts, and no taxonomy id, so it is never compared with the whole."""
+    lead = _SUBSET_LEAD.match(text, clause[0], q.start) if label and label not in text[clause[0]:q.start] else None
+    if lead is None:
+        return label, ind
+    part = lead.group(1).strip()
+    return f"{label}（其中{part}）" if part else f"{label}（其中）", None
 
 
 def _indicator_by_id(indicator_id: str) -> Indicator | None:
