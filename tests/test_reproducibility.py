@@ -63,3 +63,22 @@ def test_index_lists_each_page_with_commit_and_parameters(pipeline_run) -> None:
     assert re.search(r"<code>[0-9a-f]{7,}(\+dirty)?</code>", index), "no git commit on the index"
     assert "<code>lang</code>" in index and "<code>conversion</code>" in index
     assert ".gongfu" not in index, "parameters should name where outputs end up, not the staging area"
+
+
+def test_every_number_in_the_readme_findings_is_a_claim_or_a_measured_score() -> None:
+    """The README's findings are typed by hand, so they are checked against the committed tables."""
+    from gongfu.evaluate import CLAIMS_GOLD, evaluate_processed, load_gold
+    from gongfu.tables import read_csv
+
+    readme = (paths.ROOT / "README.md").read_text(encoding="utf-8")
+    block = readme.split("<!-- findings:start -->")[1].split("<!-- findings:end -->")[0]
+    prose = re.sub(r"`[^`]*`", "", block)  # file names in code spans are not figures
+    claims = read_csv(paths.PROCESSED_DIR / "claims.csv")
+    said = " ".join(claims[["mention", "period", "year"]].astype(str).to_numpy().ravel())
+    scores = evaluate_processed(paths.PROCESSED_DIR).overall
+    measured = {str(len(load_gold(CLAIMS_GOLD))), f"{scores['precision']:.2f}", f"{scores['recall']:.2f}"}
+
+    numbers = re.findall(r"\d+(?:[.:]\d+)?", prose)
+    assert numbers, "the findings state no figures"
+    unclaimed = [n for n in numbers if n not in said and n not in measured]
+    assert not unclaimed, f"README findings state figures that are not in claims.csv: {unclaimed}"
