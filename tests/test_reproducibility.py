@@ -74,7 +74,7 @@ def test_every_number_in_the_readme_findings_is_a_claim_or_a_measured_score() ->
     block = readme.split("<!-- findings:start -->")[1].split("<!-- findings:end -->")[0]
     prose = re.sub(r"`[^`]*`", "", block)  # file names in code spans are not figures
     claims = read_csv(paths.PROCESSED_DIR / "claims.csv")
-    said = " ".join(claims[["mention", "period", "year"]].astype(str).to_numpy().ravel())
+    said = " ".join(str(v) for v in claims[["mention", "period", "year"]].to_numpy().ravel())
     scores = evaluate_processed(paths.PROCESSED_DIR).overall
     measured = {str(len(load_gold(CLAIMS_GOLD))), f"{scores['precision']:.2f}", f"{scores['recall']:.2f}"}
 
