@@ -173,6 +173,54 @@ def test_section_heading_with_the_usual_gap_is_not_a_caption():
     assert strip_boilerplate(text)[0] == text
 
 
+def test_title_like_line_beginning_like_the_page_captions_is_a_caption():
+    p4, p5 = "这些年,临江街道建成投用4所学校。", "产业的高质量发展离不开庞大的工人群体。"
+    text = (f"{P1}\n\n\n\n临江街道迎接杭城第一缕阳光\n\n{P2}\n\n\n\n临江街道高颜值“美丽河湖”\n\n{P3}\n\n"
+            f"临江街道向绿而生的美丽环境\n\n{p4}\n\n深化游园相融 推进融合型大社区建设\n\n{p5}\n")
+    out, changes, _ = strip_boilerplate(text)
+    assert "\n图：临江街道向绿而生的美丽环境\n" in out
+    assert "\n深化游园相融 推进融合型大社区建设\n" in out  # a heading, not in the series
+    assert sum("«临江街道…»" in r for r in reasons(changes)) == 1
+
+
+def test_one_caption_is_not_a_series():
+    text = f"{P1}\n\n\n\n临江街道迎接杭城第一缕阳光\n\n{P2}\n\n临江街道向绿而生的美丽环境\n\n{P3}\n"
+    out, _, _ = strip_boilerplate(text)
+    assert "\n临江街道向绿而生的美丽环境\n" in out
+
+
+def test_series_caption_run_into_the_paragraph_after_a_cut_one_is_split_off():
+    cut = "举办职工运动会等邻里文化活动30多场,在丰富产业工人业余文化活动的同时,不断增"
+    merged = "临江街道构建“两纵三横”的路网体系 产业工人的聚集,也让所在 社区呈现出人口密度大的特点。"
+    text = (f"{P1}\n\n\n\n临江街道迎接杭城第一缕阳光\n\n{P2}\n\n\n\n临江街道高颜值“美丽河湖”\n\n"
+            f"{cut}\n\n{merged}\n")
+    out, changes, _ = strip_boilerplate(text)
+    assert "\n图：临江街道构建“两纵三横”的路网体系\n产业工人的聚集,也让所在 社区呈现出人口密度大的特点。\n" in out
+    (split,) = [c for c in changes if c.after == "\n"]
+    assert text[split.start:split.end] == " " and "run into the first line" in split.reason
+    # the same line after a paragraph that ends its sentence is left as printed
+    whole = text.replace(cut, P3)
+    assert merged in strip_boilerplate(whole)[0]
+
+
+def test_banner_of_very_short_lines_at_the_page_end_is_removed():
+    tail = "蒋堂镇移民新村村貌\n\n(本版图片均由吴潮宏提供)\n\n我们走在\n大路上\n\n高质量发展建设\n\n共同富裕示范区\n\n"
+    text = f"{P1}\n\n{P2}\n\n{P3}\n\n\n\n{tail}莘畈乡红盟志愿者将山玉米种子送到村民手中。\n"
+    out, changes, _ = strip_boilerplate(text)
+    assert "我们走在" not in out and "共同富裕示范区\n" not in out
+    assert "图：蒋堂镇移民新村村貌" in out and "莘畈乡红盟志愿者" in out
+    (banner,) = [c for c in changes if c.reason.startswith("page banner")]
+    assert text[banner.start:banner.end] == "我们走在\n大路上\n\n高质量发展建设\n\n共同富裕示范区\n"
+
+
+def test_short_lines_inside_the_body_or_too_few_are_not_a_banner():
+    lines = "我们走在\n大路上\n\n共同富裕示范区\n\n"
+    inside = f"{P1}\n\n{lines}{P2}\n\n{P3}\n"
+    assert strip_boilerplate(inside)[0] == inside
+    two = f"{P1}\n\n{P2}\n\n我们走在\n大路上\n"
+    assert "我们走在\n大路上" in strip_boilerplate(two)[0]
+
+
 # --- the lexicon ----------------------------------------------------------------------------------------
 
 def test_every_lexicon_row_has_a_kind_a_pattern_and_a_reason():
@@ -188,7 +236,9 @@ PIECES = st.sampled_from([
     "Tags:临江共富", "分享到：", "中国经济网版权及免责声明：", "1、凡本网注明的作品,版权均属于本网。", "张苑 余美娜",
     "2021年09月20日 10:37 来源:新华每日电讯", "由 杭州日报 发表于 旅游2023-01-25", "婺城鸟瞰图", "图：熊猫猪猪乐园",
     "(本版图片均由吴潮宏提供)", "总收入约3000万元。(屈凌燕)", "展城大道是什么街道的", f"简介{P1[:20]}",
-    "优环境促就业 弹好富民增收进行曲", "科技创新赋能高质量发展",
+    "优环境促就业 弹好富民增收进行曲", "科技创新赋能高质量发展", "临江街道迎接杭城第一缕阳光", "我们走在", "大路上",
+    "图：临江街道高颜值“美丽河湖”", "临江街道向绿而生的美丽环境", "在丰富产业工人业余文化活动的同时,不断增",
+    "临江街道构建“两纵三横”的路网体系 产业工人的聚集,也让所在", "共同富裕示范区",
 ])
 LINES = st.lists(st.one_of(PIECES, st.text(alphabet="临江街道产业,。、图：()12 ", max_size=20)), max_size=14)
 GAPS = st.sampled_from(["\n", "\n\n", "\n\n\n\n"])
@@ -216,7 +266,7 @@ def test_every_removed_chinese_character_is_in_an_edit(text):
     in_edits = Counter(ch for c in changes for ch in CJK_RE.findall(text[c.start:c.end]))
     added = Counter(ch for c in changes for ch in CJK_RE.findall(c.after))
     assert Counter(CJK_RE.findall(out)) + in_edits == Counter(CJK_RE.findall(text)) + added
-    assert all(c.after in ("", "图：") for c in changes)
+    assert all(c.after in ("", "图：") or (c.after == "\n" and not text[c.start:c.end].strip()) for c in changes)
 
 
 # --- the real pages -------------------------------------------------------------------------------------
@@ -255,6 +305,7 @@ def test_newspaper_feature_gets_title_authors_and_marked_captions():
     assert meta["author"] == "张苑 余美娜 傅伟炎 陆欣" and "婺城：踔厉奋发 合奏幸福交响乐" in meta["title"]
     assert body[0].startswith("总投资15亿元的锦凯项目开工")
     assert {"图：婺城鸟瞰图", "图：熊猫猪猪乐园", "图：蒋堂镇移民新村村貌", "图：(本版图片均由吴潮宏提供)"} <= set(body)
+    assert not {"我们走在", "大路上", "共同富裕示范区"} & set(body)  # the page banner
     assert any(line.endswith("将一定数量的基层党组织整合成党建共同体。") for line in body)
 
 

@@ -11,7 +11,11 @@ a known page:
 - the header: the lines above the first paragraph of running text are the title (and byline); later copies
   of the title are removed;
 - captions: a short title-like line set apart by a wider gap than the paragraphs around it, or carrying a
-  photo word or credit, is kept and marked 图：.
+  photo word or credit, is kept and marked 图：; so is a title-like line that begins with the same name as two
+  of the page's captions (a caption series such as 临江街道…), and such a caption run into the first line of
+  a paragraph by OCR is split off onto its own line;
+- a page banner: a run of very short lines of bare characters among the captions after the last paragraph
+  (a column logo such as a series name set in three or four lines) is removed.
 Run it before `repair_layout`: the blank-line gaps it reads around captions are what layout collapses.
 """
 
@@ -27,8 +31,17 @@ from functools import cache
 from pathlib import Path
 from statistics import median
 
-from gongfu.clean.chars import cjk_count
-from gongfu.clean.layout import CAPTION_MARK, WS, close_spaces, is_caption, is_heading_like, is_prose, visible_len
+from gongfu.clean.chars import CJK_RANGES, cjk_count
+from gongfu.clean.layout import (
+    CAPTION_MARK,
+    WS,
+    close_spaces,
+    is_caption,
+    is_heading_like,
+    is_open,
+    is_prose,
+    visible_len,
+)
 from gongfu.edits import Change, apply_changes
 from gongfu.paths import PACKAGE_DATA
 
@@ -48,6 +61,9 @@ NAME_RE = re.compile(r"^[\u4e00-\u9fff]{2,4}$")
 TWO_PART_HEADLINE_RE = re.compile(r"^\S{4,}\s+\S{4,}$")
 CAPTION_PUNCT_RE = re.compile(r"[，,；;！？!?]|。(?=.)")
 TITLE_JOIN = " / "
+SERIES_MIN = 3  # characters two captions must share at their start to make a caption series
+BANNER_RE = re.compile(f"^[{CJK_RANGES}]{{2,8}}$")  # a banner line: two to eight bare characters
+BANNER_MIN = 3  # banner lines in a row
 SPACES_RE = re.compile(f"[{WS}]+")
 
 
@@ -275,6 +291,88 @@ def _caption_reason(line: _Line, wide: int, first: bool, last: bool) -> str | No
     return None
 
 
+def _is_banner_line(line: str) -> bool:
+    """Two to eight bare characters (no punctuation, no photo word or credit): a piece of a banner."""
+    return (not is_caption(line) and bool(BANNER_RE.match(squeeze(line)))
+            and not first_match("credit", line) and not first_match("caption_word", line))
+
+
+def _mark_banner(kept: list[_Line]) -> None:
+    """A page banner (a column logo or series name set in short lines) among the captions at the page end:
+    a run of at least BANNER_MIN very short lines of bare characters after the last paragraph (running text
+    that is not caption-shaped: longer than a caption, or with a comma or a sentence end inside). Judged by
+    that shape only; a shorter run is left alone (it may be a caption)."""
+    body = [n for n, ln in enumerate(kept) if is_prose(ln.text) and not is_caption(ln.text)
+            and (visible_len(ln.text) > CAPTION_MAX or CAPTION_PUNCT_RE.search(ln.text))]
+    if not body:
+        return
+    run: list[_Line] = []
+    for line in [*kept[body[-1] + 1:], None]:
+        if line is not None and _is_banner_line(line.text):
+            run.append(line)
+            continue
+        if len(run) >= BANNER_MIN:
+            words = " / ".join(ln.text for ln in run)
+            for ln in run:
+                ln.kind, ln.group = "banner", "banner"
+                ln.reason = (f"page banner «{words}» ({len(run)} very short unpunctuated lines among the captions "
+                             "at the page end: a column logo), not part of the article")
+        run = []
+
+
+def _series_prefixes(captions: list[str]) -> tuple[str, ...]:
+    """The names two or more of the page's captions begin with (at least SERIES_MIN Chinese characters): a
+    caption series such as 临江街道迎接… / 临江街道高颜值…."""
+    texts = sorted(squeeze(c) for c in captions)
+    found = set()
+    for a, b in itertools.pairwise(texts):
+        n = 0
+        while n < min(len(a), len(b)) and a[n] == b[n]:
+            n += 1
+        if n >= SERIES_MIN and cjk_count(a[:n]) == n:
+            found.add(a[:n])
+    return tuple(sorted(found, key=len, reverse=True))
+
+
+def _in_series(text: str, prefixes: tuple[str, ...]) -> str | None:
+    """The series name `text` begins with when it is caption-shaped (short, no sentence punctuation, one
+    part, more than the name), else None."""
+    if is_caption(text) or is_prose(text) or visible_len(text) > CAPTION_MAX or SPACES_RE.search(text):
+        return None
+    return next((p for p in prefixes if text.startswith(p) and len(text) > len(p) + 1), None)
+
+
+def _series_captions(kept: list[_Line], captions: set[int], changes: list[Change]) -> None:
+    """Mark the title-like lines that begin like the page's caption series, and split a series caption that
+    OCR ran into the first line of a paragraph after a cut one (its column's caption sat above the text)."""
+    prefixes = _series_prefixes([ln.text for ln in kept if ln.index in captions or is_caption(ln.text)])
+    if not prefixes:
+        return
+    for prev, line in itertools.pairwise([None, *kept]):
+        if line.index in captions or is_caption(line.text):
+            continue
+        name = _in_series(line.text, prefixes)
+        if name:
+            captions.add(line.index)
+            changes.append(Change(line.start, line.start, CAPTION_MARK,
+                                  f"image caption (begins like the page's other captions, «{name}…»), kept as a "
+                                  "marked line"))
+            continue
+        m = SPACES_RE.search(line.text)
+        if m is None or prev is None or not is_prose(line.text[m.end():]):
+            continue
+        head = line.text[:m.start()]
+        name = _in_series(head, prefixes)
+        if name and is_prose(prev.text) and is_open(prev.text) and not is_caption(prev.text):
+            captions.add(line.index)
+            changes.append(Change(line.start, line.start, CAPTION_MARK,
+                                  f"image caption (begins like the page's other captions, «{name}…»), kept as a "
+                                  "marked line"))
+            changes.append(Change(line.start + m.start(), line.start + m.end(), "\n",
+                                  f"caption «{head}» run into the first line of the paragraph after it by OCR "
+                                  "(the paragraph above is cut mid-sentence): put on a line of its own"))
+
+
 def _changes(text: str, lines: list[_Line]) -> list[Change]:
     """One edit per removed line, or per run of removed lines of the same group."""
     changes: list[Change] = []
@@ -320,6 +418,7 @@ def strip_boilerplate(text: str) -> tuple[str, list[Change], dict[str, str]]:
     header = _header([ln for ln in lines if not ln.kind])
     _take_header(header, meta)
     _mark_title_repeats(lines, header)
+    _mark_banner([ln for ln in lines if not ln.kind])
     kept = [ln for ln in lines if not ln.kind]
     changes = _changes(text, lines)
     for line in lines:
@@ -336,6 +435,7 @@ def strip_boilerplate(text: str) -> tuple[str, list[Change], dict[str, str]]:
         if reason:
             captions.add(line.index)
             changes.append(Change(line.start, line.start, CAPTION_MARK, reason))
+    _series_captions(kept, captions, changes)
     paragraphs = [ln for ln in kept if _is_paragraph(ln.text) and not is_caption(ln.text)
                   and ln.index not in captions]
     if paragraphs:
