@@ -323,3 +323,12 @@ def test_boilerplate_then_layout_settles_on_the_real_pages():
     for text in (repair_mojibake(raw("002"))[0], raw("001"), raw("004"), raw("003")):
         once = chain(text)
         assert chain(once) == once
+
+
+def test_ocr_scan_columns_read_across_are_rebuilt_once_the_caption_is_split_off():
+    lines = repair_layout(strip_boilerplate(raw("001"))[0])[0].splitlines()
+    at = next(n for n, line in enumerate(lines) if line.endswith("不断增强产业工人的获得感。"))
+    assert lines[at + 1] == "图：临江街道构建\"两纵三横\"的路网体系"
+    assert lines[at + 2].startswith("产业工人的聚集,也让所在社区")
+    assert lines[at + 2].endswith("全力推进融合型大社区大单元建设,不断做大融合治理,做实融合服务。")
+    assert "图：临江街道向绿而生的美丽环境" in lines

@@ -9,7 +9,7 @@ from hypothesis import strategies as st
 
 from gongfu import paths
 from gongfu.clean.chars import CJK_RE
-from gongfu.clean.layout import repair_layout
+from gongfu.clean.layout import repair_layout, split_word
 from gongfu.edits import apply_changes
 from gongfu.sources import read_text
 
@@ -126,6 +126,72 @@ def test_stray_sentence_end_is_flagged_not_dropped():
     assert len(flags(changes)) == 3
 
 
+# --- cut columns rebuilt --------------------------------------------------------------------------------
+
+COLUMN = ("日出钱塘, 潮起临江。这 里是杭城迎接 第一缕阳光的\n\n位于杭州 最东端的钱塘 区临江街道,一 面坐拥着杭州\n\n"
+          "强劲动力,加快\n\n形成全域美丽\n\n道 2019 年启\n\n动\"工业特色\n\n型\"美丽城镇创\n\n建以来,一个兴\n\n"
+          "好家园正徐徐\n\n展开。\n\n")
+
+
+def test_known_word_cut_across_a_line_end():
+    assert split_word("自临江街", "道 2019 年启") == "临江街道"
+    assert split_word("全力推", "进融合型") == "推进"
+    assert split_word("形成全域美丽", "道 2019 年启") is None
+
+
+def test_stray_fragment_is_put_back_by_a_cut_word_and_the_stray_ends_by_their_order():
+    text = COLUMN + "自临江街\n\n新格局。\n\n地方。\n\n争创“工业特色型”美丽城镇省级样板\n"
+    out, changes = repair_layout(text)
+    assert out.splitlines() == [
+        "日出钱塘,潮起临江。这里是杭城迎接第一缕阳光的地方。",
+        "位于杭州最东端的钱塘区临江街道,一面坐拥着杭州强劲动力,加快形成全域美丽新格局。",
+        "自临江街道2019年启动\"工业特色型\"美丽城镇创建以来,一个兴好家园正徐徐展开。",
+        "争创“工业特色型”美丽城镇省级样板"]
+    assert any("«自临江街» put back before the column line it begins (the word «临江街道»)" in c.reason
+               for c in changes)
+    (gone,) = [c for c in changes if "moved to where they belong" in c.reason]
+    assert text[gone.start:gone.end] == "\n\n自临江街\n\n新格局。\n\n地方。\n\n" and gone.after == "\n"
+    assert repair_layout(out) == (out, [])
+
+
+def test_stray_ends_that_do_not_match_the_open_lines_are_kept_and_flagged():
+    text = COLUMN + "自临江街\n\n新格局。\n\n"  # one stray end, two open lines: no order decides
+    out, changes = repair_layout(text)
+    lines = out.splitlines()
+    assert lines[0].endswith("第一缕阳光的") and lines[1].endswith("加快形成全域美丽")
+    assert lines[2].startswith("自临江街道2019年启动") and lines[-1] == "新格局。"
+    assert len(flags(changes)) == 3
+
+
+def test_stray_fragment_without_a_cut_word_stays_where_it_is():
+    out, _ = repair_layout(COLUMN + "自钱塘\n\n")
+    assert out.splitlines()[-1] == "自钱塘" and "美丽道2019年启动" in out
+
+
+def test_two_columns_cut_at_the_same_height_and_read_across_are_rebuilt():
+    text = ("在丰富产业工人业余文化活动的同时,不断增\n\n图：临江街道构建“两纵三横”的路网体系\n"
+            "产业工人的聚集,也让所在 社区呈现出人口密度大的特点。今年以来,全力推\n\n强产业工人的获得感。\n\n"
+            "进融合型大社区大单元建设,做实融合服务。\n\n为破解社区管理难题,建立四级组织体系。\n")
+    out, changes = repair_layout(text)
+    assert out.splitlines() == [
+        "在丰富产业工人业余文化活动的同时,不断增强产业工人的获得感。",
+        "图：临江街道构建“两纵三横”的路网体系",
+        "产业工人的聚集,也让所在社区呈现出人口密度大的特点。今年以来,全力推进融合型大社区大单元建设,做实融合服务。",
+        "为破解社区管理难题,建立四级组织体系。"]
+    assert flags(changes) == []
+    assert any("the word «推进» is cut between them" in c.reason for c in changes)
+    assert repair_layout(out) == (out, [])
+
+
+def test_cut_paragraphs_without_a_continuation_that_shows_it_stay_flagged():
+    text = ("举办邻里文化活动30多场,在丰富产业工人业余文化活动的同时,不断增\n\n"
+            "今年以来,临江街道为加快推进现代社区建设,打造幸福家园,全力\n\n"
+            "强产业工人的获得感。\n\n融合型大社区大单元建设,做实融合服务。\n")
+    out, changes = repair_layout(text)
+    assert out == text.replace("\n\n", "\n")
+    assert len(flags(changes)) == 2
+
+
 def test_heading_is_neither_joined_nor_flagged():
     text = ("科技创新赋能高质量发展\n作为节点,南湖区坚持把创新作为第一动力。\n"
             "著眼“口袋富”,全方位夯实“共富”经济基础\n临江街道工业特色明显。\n")
@@ -144,7 +210,8 @@ LINES = st.lists(st.one_of(
     st.text(alphabet="临江街道产业工人的了们一二三四五六七八九十图：1234567890 ,，。、“”\"", max_size=24),
     st.sampled_from(["今年1一8月,产值增长。", "这 里是杭城迎接", "第一缕阳光的", "放大,持续为", "新格局。",
                      "图：熊猫猪猪乐园", "夯实发展之基 打造现代化产业新城", "了临江街道之路。", "“工作人员主",
-                     "动找到我。”", "道 2019 年启", "\u3000 中国经济网,"]),
+                     "动找到我。”", "道 2019 年启", "\u3000 中国经济网,", "自临江街", "地方。", "形成全域美丽",
+                     "同时,不断增", "社区建设,全力推", "强产业工人的获得感。", "进融合型大社区建设。"]),
 ), max_size=14)
 SEPARATORS = st.sampled_from(["\n", "\n\n", "\n\n\n\n", " \n \n"])
 
@@ -192,9 +259,16 @@ def test_ocr_newspaper_scan_is_repaired_without_losing_a_character():
     lines = out.splitlines()
     assert "今年1-8月" in out and "1一8月" not in out
     assert any("临江街道辖区产业工人接近5.6万人,约占街道总人口的86%。" in line for line in lines)
-    assert any(line.startswith("位于杭州最东端的钱塘区临江街道") and line.endswith("正徐徐展开。") for line in lines)
+    top = lines.index("日出钱塘,潮起临江。这里是杭城迎接第一缕阳光的地方。")
+    assert lines[top + 1].startswith("位于杭州最东端的钱塘区临江街道")
+    assert lines[top + 1].endswith("加快形成全域美丽新格局。")
+    assert lines[top + 2].startswith("自临江街道2019年启动") and lines[top + 2].endswith("正徐徐展开。")
+    assert not {"自临江街", "新格局。", "地方。"} & set(lines)
     assert "夯实发展之基 打造现代化产业新城" in lines
     cjk_out = Counter(CJK_RE.findall(out))
     cjk_out["一"] += 1
     assert cjk_out == Counter(CJK_RE.findall(raw))
-    assert len(flags(changes)) >= 5
+    # the cuts whose continuation is not on the page stay flagged
+    assert {c.after[-4:] for c in flags(changes)} == {'"主导产', "服务于百", "道党工委", '海计划"'}
+    again, changes = repair_layout(out)
+    assert again == out and edits(changes) == []

@@ -6,15 +6,29 @@ end where the sentence ends and the second carries it on (a trailing comma, a le
 mark, an open quotation closed in the next line, a run of narrow-column fragments, a short sentence end
 separated by a photo caption). A line that still ends mid-sentence is kept and flagged, never dropped,
 because a wrong join invents a sentence the source never printed.
+
+Two kinds of column damage are rebuilt from the text's own evidence, after the joins above:
+- a stray fragment that ends mid-word (`自临江街`) is put back before the line of a narrow column that
+  completes a word of the project's vocabulary with it (`道…`: 临江街道), when the column's current junction
+  there cuts no known word (so the column was joined wrongly at that point); the stray sentence ends read out
+  with it (`新格局。`, `地方。`) go back to the column's lines left open, in the one order the OCR read them in
+  that agrees with the word-placed fragment (all of them, or none);
+- two columns cut at the same height and read across (`…不断增` / `…全力推` / `强…。` / `进…`): the second
+  cut paragraph's continuation is shown by a known word across the cut (推进) or a non-initial character, and
+  the short sentence end between them completes the first.
+A moved line is deleted where it stood and inserted where it belongs, both in one recorded change each.
 """
 
 from __future__ import annotations
 
+import csv
 import re
 from dataclasses import dataclass
+from functools import cache
 
 from gongfu.clean.chars import CJK_PUNCT, CJK_RANGES, CJK_RE, LOST, SENTENCE_PUNCT_RE, TERMINAL
 from gongfu.edits import Change, apply_changes
+from gongfu.paths import PACKAGE_DATA
 
 # The visible mark a caption line starts with (set by the boilerplate step; layout never joins into it).
 CAPTION_MARK = "图："
@@ -49,6 +63,14 @@ CAPTION_MAX = 20  # an unmarked short title-like line between two halves of a se
 ORPHAN_MAX = 6  # a line this short ending a sentence is a stray fragment
 FLAG_CONTEXT = 12
 HEADING_MAX = 24  # a line this short without any sentence end, followed by more text, is a heading
+RUN_REASON = "fragments of a narrow newspaper column"
+RELOCATE_WINDOW = 8  # paragraphs either side of a stray fragment searched for the place it belongs
+# The project's vocabulary (place names, entity cues, theme keywords, indicator names): a word of it cut by a
+# line end is evidence of where a stray fragment belongs. Only words of two to eight Chinese characters.
+VOCABULARY = (("places.csv", "zh"), ("entity_cues.csv", "cue"), ("themes.csv", "keywords"),
+              ("indicators.csv", "patterns"))
+WORD_MAX = 8
+WORD_RE = re.compile(f"^[{CJK_RANGES}]{{2,{WORD_MAX}}}$")
 
 
 def visible_len(line: str) -> int:
@@ -236,6 +258,8 @@ class _Planner:
     def __init__(self, lines: list[_Line]) -> None:
         self.lines = lines
         self.why: dict[int, str] = {}  # first line of a joined piece -> why it was joined
+        self.relocated: set[int] = set()  # lines moved from where they stood (not captions)
+        self.placed: dict[int, str] = {}  # a relocated line -> why it was put where it is
         self.units = [_Unit([i]) for i in range(len(lines))]
         self._cache: dict[tuple[int, ...], tuple[str, list[int], _Fix]] = {}
 
@@ -319,6 +343,188 @@ def _joiner(left: str, right: str) -> str:
     return " " if left[-1:].isascii() and left[-1:].isalnum() and right[:1].isascii() and right[:1].isalnum() else ""
 
 
+@cache
+def known_words() -> frozenset[str]:
+    """The project's vocabulary (see VOCABULARY): the words a cut line can be seen to split."""
+    words: set[str] = set()
+    for name, column in VOCABULARY:
+        with (PACKAGE_DATA / name).open(encoding="utf-8", newline="") as fh:
+            for row in csv.DictReader(fh):
+                words.update(w for w in (row.get(column) or "").split("|") if WORD_RE.match(w))
+    return frozenset(words)
+
+
+def split_word(left: str, right: str) -> str | None:
+    """The longest known word that starts at the end of `left` and ends at the start of `right` (a word a
+    line break cuts), or None."""
+    words = known_words()
+    left, right = SPACE_RUN_RE.sub("", left)[-(WORD_MAX - 1):], SPACE_RUN_RE.sub("", right)[:WORD_MAX - 1]
+    best = None
+    for i in range(1, len(left) + 1):
+        for j in range(1, min(len(right), WORD_MAX - i) + 1):
+            word = left[-i:] + right[:j]
+            if word in words and (best is None or len(word) > len(best)):
+                best = word
+    return best
+
+
+def _open_prose(text: str) -> bool:
+    """Running text left open: it does not end its sentence."""
+    return is_prose(text) and is_open(text) and not is_caption(text)
+
+
+def _narrow(line: str) -> bool:
+    """A line of a narrow column: every piece between OCR spaces is a column fragment."""
+    return all(visible_len(piece) <= SHORT for piece in SPACE_RUN_RE.split(line))
+
+
+def _stray(planner: _Planner, unit: _Unit) -> bool:
+    """A column fragment standing alone: one short line that is not a caption."""
+    text = planner.text(unit)
+    return len(unit.members) == 1 and not unit.moved and not is_caption(text) and visible_len(text) <= SHORT
+
+
+def _is_paragraph(planner: _Planner, unit: _Unit) -> bool:
+    return not unit.moved and not is_caption(planner.text(unit))
+
+
+def _relocate_fragments(planner: _Planner, units: list[_Unit]) -> bool:
+    """Put back a stray fragment that ends mid-word before the column line that completes a known word with
+    it (see the module docstring), and the stray sentence ends read out with it; True when anything moved."""
+    paras = [n for n, u in enumerate(units) if _is_paragraph(planner, u)]
+    for p_at, n in enumerate(paras):
+        unit = units[n]
+        text = planner.text(unit)
+        if not _stray(planner, unit) or is_prose(text) or not is_open(text):
+            continue
+        hits = []
+        for m in paras[max(0, p_at - RELOCATE_WINDOW):p_at + RELOCATE_WINDOW + 1]:
+            members = units[m].members
+            for k in range(1, len(members)):
+                a, b = planner.lines[members[k - 1]].raw, planner.lines[members[k]].raw
+                if planner.why.get(members[k]) != RUN_REASON or split_word(a, b):
+                    continue
+                word = split_word(text, b)
+                if word:
+                    hits.append((m, k, word))
+        if len(hits) != 1:
+            continue
+        m, k, word = hits[0]
+        _place_fragment(planner, units, n, m, k, word)
+        return True
+    return False
+
+
+def _place_fragment(planner: _Planner, units: list[_Unit], n: int, m: int, k: int, word: str) -> None:
+    """Move the stray at `n` before member k of unit `m` (splitting that unit there), then put the stray
+    sentence ends read out with it back at the column's open ends when their order allows only one way."""
+    target = units[m]
+    frag = units[n].members[0]
+    first, second = _Unit(target.members[:k]), _Unit([frag, *target.members[k:]])
+    planner.why[target.members[k]] = f"the word «{word}» is cut between them"
+    planner.placed[frag] = f"«{planner.lines[frag].raw}» put back before the column line it begins (the word «{word}»)"
+    units[m:m + 1] = [first, second]
+    if n > m:
+        n += 1
+    strays = _stray_block(planner, units, n)
+    start = _column_start(planner, units, m)
+    slots = [u for u in units[start:m + 2] if _is_paragraph(planner, u) and _open_prose(planner.text(u))]
+    ends = [units[i] for i in strays if i != n]
+    order = None
+    if len(ends) == len(slots) and all(not is_open(planner.text(u)) for u in ends):
+        # targets in text order: the open ends, then the fragment's own place (after every slot)
+        at = strays.index(n)
+        if at == 0:
+            order = list(reversed(slots))  # read bottom-up: the first fragment read belongs last
+        elif at == len(strays) - 1:
+            order = slots  # read top-down
+    if order:
+        for end, slot in zip(ends, order, strict=True):
+            line = end.members[0]
+            slot.members.append(line)
+            planner.why[line] = "a stray sentence end read out of the column with the fragment placed by a word"
+            planner.placed[line] = (f"«{planner.lines[line].raw}» put back at the end of the column line it "
+                                    "completes (stray sentence ends follow the order the OCR read them in)")
+    moved = {frag, *(u.members[0] for u in ends)} if order else {frag}
+    units[:] = [u for u in units if not (len(u.members) == 1 and u.members[0] in moved and u is not second)]
+    planner.relocated.update(moved)
+
+
+def _stray_block(planner: _Planner, units: list[_Unit], n: int) -> list[int]:
+    """Indices of the consecutive stray fragments around unit `n`."""
+    lo = n
+    while lo > 0 and _stray(planner, units[lo - 1]):
+        lo -= 1
+    hi = n
+    while hi + 1 < len(units) and _stray(planner, units[hi + 1]):
+        hi += 1
+    return list(range(lo, hi + 1))
+
+
+def _column_start(planner: _Planner, units: list[_Unit], m: int) -> int:
+    """The first unit of the narrow column that unit `m` belongs to."""
+    while m > 0 and _is_paragraph(planner, units[m - 1]) and all(
+            _narrow(planner.lines[i].raw) for i in units[m - 1].members):
+        m -= 1
+    return m
+
+
+def _cross_columns(planner: _Planner, units: list[_Unit]) -> bool:
+    """Two columns cut at the same height and read across: A and B both open, then a short sentence end C,
+    then D that continues B (a known word across the cut, or a character no sentence starts with). C then
+    completes A. True when a pair was rebuilt."""
+    paras = [n for n, u in enumerate(units) if _is_paragraph(planner, u)]
+    for a, b, c, d in zip(paras, paras[1:], paras[2:], paras[3:], strict=False):
+        if c != b + 1 or d != c + 1 or (d + 1 < len(units) and units[d + 1].moved):
+            continue
+        ta, tb, tc, td = (planner.text(units[i]) for i in (a, b, c, d))
+        if not (_open_prose(ta) and _open_prose(tb)) or len(units[c].members) != 1:
+            continue
+        if is_open(tc) or visible_len(tc) > TAIL_MAX or len(CJK_RE.findall(tc)) < 2:
+            continue
+        if split_word(tb, tc) or NON_INITIAL_RE.match(tc) or is_heading_like(td) or is_caption(td):
+            continue
+        word = split_word(tb, td)
+        if not word and not NON_INITIAL_RE.match(td):
+            continue
+        line_c, first_d = units[c].members[0], units[d].members[0]
+        planner.why[line_c] = ("two columns cut at the same height: the short sentence end after the second "
+                               "completes the first")
+        planner.why[first_d] = (f"the word «{word}» is cut between them" if word
+                                else f"the next line starts with “{td[0]}”, which cannot begin a sentence")
+        planner.placed[line_c] = (f"«{planner.lines[line_c].raw}» put back after the paragraph it completes (two "
+                                  "columns cut at the same height were read across)")
+        planner.relocated.add(line_c)
+        units[a].members.extend(units[c].members)
+        units[b].members.extend(units[d].members)
+        del units[c:d + 1]
+        return True
+    return False
+
+
+def _rebuild(planner: _Planner) -> list[_Unit]:
+    """Join, then rebuild cut columns, then join again, until nothing changes."""
+    units = planner.run()
+    for _ in range(len(planner.lines)):
+        if not (_relocate_fragments(planner, units) or _cross_columns(planner, units)):
+            break
+        planner.units = units
+        units = planner.run()
+    return units
+
+
+def _pieces(planner: _Planner, members: list[int]) -> list[tuple[str, str]]:
+    """(joiner, fixed text) of each member of a paragraph: the paragraph's fixed text is their concatenation."""
+    raw, offsets, fix = planner.paragraph(members)
+    out = []
+    for k, i in enumerate(members):
+        s, e = offsets[k], offsets[k] + len(planner.lines[i].raw)
+        joiner = raw[offsets[k - 1] + len(planner.lines[members[k - 1]].raw):s] if k else ""
+        inner = [Change(a - s, b - s, t, r) for a, b, t, r in fix.changes if s <= a and b <= e]
+        out.append((joiner, apply_changes(planner.lines[i].raw, inner)))
+    return out
+
+
 def repair_layout(text: str) -> tuple[str, list[Change]]:
     """One paragraph per line: OCR spaces removed, cut lines re-joined on evidence, what cannot be joined flagged."""
     lines = _lines(text)
@@ -326,45 +532,71 @@ def repair_layout(text: str) -> tuple[str, list[Change]]:
         changes = [Change(0, len(text), "", "blank text: whitespace removed")] if text else []
         return apply_changes(text, changes), changes
     planner = _Planner(lines)
-    units = planner.run()
-    paragraphs = [u for u in units if not u.moved]
-    captions_after: dict[int, list[str]] = {}  # last line of a paragraph -> captions moved below it
-    owner: dict[int, int] = {}  # line -> its paragraph
-    n_para = -1
+    units = _rebuild(planner)
+    moved = planner.relocated | {i for u in units if u.moved for i in u.members}
+    # the output as a stream: a line left in place is an int; the rest is printed text, and a moved line
+    # printed whole is (line, text)
+    tokens: list[int | str | tuple[int, str]] = []
     for u in units:
-        if u.moved:
-            captions_after.setdefault(paragraphs[n_para].members[-1], []).append(planner.text(u))
-        else:
-            n_para += 1
-            owner.update((i, n_para) for i in u.members)
-    moved = {i for u in units if u.moved for i in u.members}
+        for i, (joiner, piece) in zip(u.members, _pieces(planner, u.members), strict=True):
+            tokens += [joiner, (i, piece) if i in moved else i]
+        tokens.append("\n")
     changes: list[Change] = []
-    if lines[0].start > 0:
-        changes.append(Change(0, lines[0].start, "", "leading blank lines and spaces removed"))
+    paragraphs = [u for u in units if not u.moved]
     for u in paragraphs:
-        changes.extend(_inner_changes(planner, u))
-        changes.extend(_paragraph_flags(planner, u, is_last=u is paragraphs[-1]))
-    order = [i for i in range(len(lines)) if i not in moved]
-    for n, a in enumerate(order):
-        b = order[n + 1] if n + 1 < len(order) else None
-        end = lines[b].start if b is not None else len(text)
-        gap = text[lines[a].end:end]
-        inside = [planner.text(_Unit([m])) for m in range(a + 1, len(lines) if b is None else b) if m in moved]
-        caps = captions_after.get(a, [])
-        if b is not None and owner[a] == owner[b]:
-            target = _joiner(lines[a].raw, lines[b].raw)
-            reason = f"line cut mid-sentence re-joined ({planner.why[b]})"
-        else:
-            target = "\n" + "".join(c + "\n" for c in caps)
-            reason = "text ends with one newline" if b is None else _gap_reason(gap)
-        if inside:
-            reason += "; caption " + ", ".join(f"«{c}»" for c in inside) + " moved below the paragraph"
-        elif caps:
-            reason = "caption moved below the paragraph it interrupted"
+        changes.extend(_inner_changes(planner, u, skip=moved))
+        if u.members[-1] not in moved:
+            changes.extend(_paragraph_flags(planner, u, is_last=u is paragraphs[-1]))
+    unit_of = {i: n for n, u in enumerate(units) for i in u.members}
+    prev: int | None = None
+    printed: list[str] = []
+    arrived: list[int] = []
+    for t in [*tokens, None]:
+        if isinstance(t, str):
+            printed.append(t)
+            continue
+        if isinstance(t, tuple):
+            arrived.append(t[0])
+            printed.append(t[1])
+            continue
+        start = lines[prev].end if prev is not None else 0
+        end = lines[t].start if t is not None else len(text)
+        target = "".join(printed).lstrip("\n") if prev is None else "".join(printed)
+        gap = text[start:end]
         if gap != target:
-            changes.append(Change(lines[a].end, end, target, reason))
+            stood = range(prev + 1 if prev is not None else 0, t if t is not None else len(lines))
+            changes.append(Change(start, end, target, _gap_change_reason(planner, units, unit_of, (prev, t), gap,
+                                                                          list(stood), arrived)))
+        prev, printed, arrived = t, [], []
     changes.sort(key=lambda c: (c.start, c.end))
     return apply_changes(text, changes), changes
+
+
+def _gap_change_reason(planner: _Planner, units: list[_Unit], unit_of: dict[int, int],
+                       pair: tuple[int | None, int | None], gap: str, stood: list[int], arrived: list[int]) -> str:
+    """Why the text between two lines left in place (a, b; None for the text's edge) changed: the lines that
+    stood there were moved away, and `arrived` lines are printed there now."""
+    a, b = pair
+    if a is None:
+        reason = "leading blank lines and spaces removed"
+    elif b is None:
+        reason = "text ends with one newline"
+    elif unit_of[a] == unit_of[b] and units[unit_of[a]].members.index(b) == units[unit_of[a]].members.index(a) + 1:
+        reason = f"line cut mid-sentence re-joined ({planner.why[b]})"
+    else:
+        reason = _gap_reason(gap)
+    captions = [m for m in stood if m not in planner.relocated]
+    if captions:
+        names = ", ".join(f"«{planner.text(_Unit([m]))}»" for m in captions)
+        reason += f"; caption {names} moved below the paragraph"
+    elif any(m not in planner.relocated for m in arrived):
+        reason = "caption moved below the paragraph it interrupted"
+    placed = [planner.placed[m] for m in arrived if m in planner.relocated]
+    gone = [f"«{planner.lines[m].raw}»" for m in stood if m in planner.relocated]
+    if gone:
+        placed.append(f"stray column line {gone[0]} moved to where it belongs" if len(gone) == 1 else
+                      f"stray column lines {', '.join(gone)} moved to where they belong")
+    return "; ".join([*placed, reason])
 
 
 def _to_text(planner: _Planner, unit: _Unit, pos: int) -> int:
@@ -374,10 +606,16 @@ def _to_text(planner: _Planner, unit: _Unit, pos: int) -> int:
     return planner.lines[unit.members[k]].start + pos - offsets[k]
 
 
-def _inner_changes(planner: _Planner, unit: _Unit) -> list[Change]:
-    """The paragraph's space and dash fixes, located in the input text (each lies inside one line)."""
-    fix = planner.paragraph(unit.members)[2]
-    return [Change(_to_text(planner, unit, s), _to_text(planner, unit, s) + e - s, a, r) for s, e, a, r in fix.changes]
+def _inner_changes(planner: _Planner, unit: _Unit, skip: set[int]) -> list[Change]:
+    """The paragraph's space and dash fixes, located in the input text (each lies inside one line); those in
+    the lines of `skip` (moved lines, printed whole where they land) are left out."""
+    _, offsets, fix = planner.paragraph(unit.members)
+    out = []
+    for s, e, a, r in fix.changes:
+        k = max(n for n, off in enumerate(offsets) if off <= s)
+        if unit.members[k] not in skip:
+            out.append(Change(_to_text(planner, unit, s), _to_text(planner, unit, s) + e - s, a, r))
+    return out
 
 
 def _paragraph_flags(planner: _Planner, unit: _Unit, is_last: bool) -> list[Change]:
