@@ -65,6 +65,7 @@ SERIES_MIN = 3  # characters two captions must share at their start to make a ca
 BANNER_RE = re.compile(f"^[{CJK_RANGES}]{{2,8}}$")  # a banner line: two to eight bare characters
 BANNER_MIN = 3  # banner lines in a row
 SPACES_RE = re.compile(f"[{WS}]+")
+NAV_SPLIT_RE = re.compile(f"[{WS}|｜│]+")
 
 
 @dataclass(frozen=True)
@@ -87,11 +88,46 @@ def rules(kind: str) -> tuple[Rule, ...]:
     return tuple(r for r in load_rules() if r.kind == kind)
 
 
+def _anchored(pattern: str) -> bool:
+    """Whether a pattern can only match at the start of a line: it starts with ^ and has no alternative
+    outside its groups."""
+    if not pattern.startswith("^"):
+        return False
+    depth, in_class, escaped = 0, False, False
+    for ch in pattern:
+        if escaped:
+            escaped = False
+        elif ch == "\\":
+            escaped = True
+        elif in_class:
+            in_class = ch != "]"
+        elif ch == "[":
+            in_class = True
+        elif ch == "(":
+            depth += 1
+        elif ch == ")":
+            depth -= 1
+        elif ch == "|" and depth == 0:
+            return False
+    return True
+
+
 @cache
-def any_of(kinds: tuple[str, ...]) -> re.Pattern:
-    """One pattern matching wherever any rule of `kinds` would (a quick test before trying them one by one)."""
+def any_of(kinds: tuple[str, ...]) -> tuple[re.Pattern, re.Pattern]:
+    """Two patterns that together match wherever any rule of `kinds` would (a quick test before trying them
+    one by one): the rules anchored at the line start, tried there only (`match`), and the others (`search`).
+    One alternation of all of them would be tried at every position of a long paragraph."""
     parts = [re.sub(r"\(\?P<\w+>", "(?:", r.pattern.pattern) for k in kinds for r in rules(k)]
-    return re.compile("|".join(f"(?:{p})" for p in parts))
+    anchored = [p for p in parts if _anchored(p)]
+    floating = [p for p in parts if not _anchored(p)] or ["(?!)"]
+    return (re.compile("|".join(f"(?:{p})" for p in anchored) or "(?!)"),
+            re.compile("|".join(f"(?:{p})" for p in floating)))
+
+
+def any_rule(kinds: tuple[str, ...], line: str) -> bool:
+    """Whether any rule of `kinds` occurs in `line`."""
+    anchored, floating = any_of(kinds)
+    return anchored.match(line) is not None or floating.search(line) is not None
 
 
 def first_match(kind: str, line: str) -> tuple[Rule, re.Match] | None:
@@ -133,29 +169,41 @@ class _Line:
     reason: str = ""
     group: str = ""  # lines with the same group next to each other are removed as one edit
     meta: dict[str, str] = field(default_factory=dict)
+    key: str = ""  # squeeze(text), for comparing copies
+
+    def __post_init__(self) -> None:
+        self.key = squeeze(self.text)
 
 
 def _lines(text: str) -> tuple[list[_Line], list[tuple[int, int]]]:
     """Non-blank lines, and for each physical line its non-blank line's index (-1 when blank) and start."""
     out: list[_Line] = []
     physical: list[tuple[int, int]] = []
-    for m in re.finditer(r"[^\n]*\n|[^\n]+$", text):
-        raw = m.group().rstrip("\n")
+    pos = 0
+    for raw in text.split("\n"):
+        start, end = pos, pos + len(raw) + 1  # past the newline
+        pos = end
+        if not raw:
+            if end <= len(text):
+                physical.append((-1, start))
+            continue
         body = raw.strip(WS)
         if not body:
-            physical.append((-1, m.start()))
+            physical.append((-1, start))
             continue
-        s = m.start() + len(raw) - len(raw.lstrip(WS))
-        physical.append((len(out), m.start()))
-        out.append(_Line(len(out), s, s + len(body), m.start(), m.end(), body))
+        s = start + len(raw) - len(raw.lstrip(WS))
+        physical.append((len(out), start))
+        out.append(_Line(len(out), s, s + len(body), start, min(end, len(text)), body))
     return out, physical
 
 
 def is_navbar(line: str) -> bool:
     """A row of short link labels separated by spaces or bars, without sentence punctuation (a site's
     navigation or footer links)."""
-    items = [x for x in re.split(f"[{WS}|｜│]+", line) if x]
-    return len(items) >= NAV_ITEMS and all(visible_len(x) <= 12 for x in items) and not is_prose(line)
+    if is_prose(line):
+        return False
+    items = [x for x in NAV_SPLIT_RE.split(line) if x]
+    return len(items) >= NAV_ITEMS and all(visible_len(x) <= 12 for x in items)
 
 
 def _classify(line: _Line, prev_footer: bool) -> None:
@@ -163,7 +211,7 @@ def _classify(line: _Line, prev_footer: bool) -> None:
     if is_caption(line.text):
         return
     view = close_spaces(line.text)  # judged as layout repair will print it
-    for kind in LINE_KINDS if any_of(LINE_KINDS).search(view) else ():
+    for kind in LINE_KINDS if any_rule(LINE_KINDS, view) else ():
         hit = first_match(kind, view)
         if hit:
             rule, m = hit
@@ -187,7 +235,7 @@ def _mark_duplicates(lines: list[_Line]) -> None:
     for line in lines:
         if line.kind:
             continue
-        key = squeeze(line.text)
+        key = line.key
         if key in seen and cjk_count(key) >= MIN_DUP:
             first = seen[key]
             line.kind, line.group = "duplicate", "duplicate"
@@ -195,11 +243,11 @@ def _mark_duplicates(lines: list[_Line]) -> None:
             line.meta = {"of": str(first.index)}
         else:
             seen.setdefault(key, line)
-    kept = sorted((squeeze(ln.text), ln.index) for ln in lines if not ln.kind)
+    kept = sorted((ln.key, ln.index) for ln in lines if not ln.kind)
     keys = [k for k, _ in kept]
     label = rules("summary_label")
     for line in [ln for ln in lines if not ln.kind]:
-        body = squeeze(line.text)
+        body = line.key
         for rule in label:
             body = rule.pattern.sub("", body, count=1)
         if len(body) < MIN_PREFIX:
@@ -252,9 +300,9 @@ def _take_header(header: list[_Line], meta: dict[str, str]) -> None:
 
 def _mark_title_repeats(lines: list[_Line], header: list[_Line]) -> None:
     """Later copies of the title (a page header repeated over the body) are removed."""
-    titles = {squeeze(h.text) for h in header if h.kind == "title"}
+    titles = {h.key for h in header if h.kind == "title"}
     for line in lines:
-        if (not line.kind or line.kind == "duplicate") and squeeze(line.text) in titles:
+        if (not line.kind or line.kind == "duplicate") and line.key in titles:
             line.kind, line.group = "duplicate", f"title:{line.index}"
             line.reason = f"duplicate: repeats the title «{short(line.text)}»"
 

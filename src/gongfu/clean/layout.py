@@ -21,6 +21,7 @@ A moved line is deleted where it stood and inserted where it belongs, both in on
 
 from __future__ import annotations
 
+import bisect
 import csv
 import re
 from dataclasses import dataclass
@@ -52,6 +53,7 @@ SPACED_NUMBER_RE = re.compile(
 RANGE_DASH_RE = re.compile(f"(?<=[{DIGITS}])一(?=[{DIGITS}])")
 
 QUOTES = "\"'“”‘’"
+QUOTES_OR_WS = frozenset(QUOTES + WS)
 CLOSERS = "”’」』\"')）》"
 COMMA_END = "，,、：:“‘「『（(《"
 # Characters that never start a sentence, so a line starting with one continues the line before it.
@@ -75,7 +77,7 @@ WORD_RE = re.compile(f"^[{CJK_RANGES}]{{2,{WORD_MAX}}}$")
 
 def visible_len(line: str) -> int:
     """Length without spaces."""
-    return len(SPACE_RUN_RE.sub("", line))
+    return len(line) if SPACE_RUN_RE.search(line) is None else len(SPACE_RUN_RE.sub("", line))
 
 
 def is_caption(line: str) -> bool:
@@ -165,46 +167,64 @@ def _space_fixes(line: str) -> list[tuple[int, int, str, str]]:
         for m in SPACED_NUMBER_RE.finditer(line):
             out += [(m.start(g), m.end(g), "", "OCR space around a number inside Chinese text removed") for g in (1, 2)]
         return out
-    starts: dict[int, int] = {}
-    ends: dict[int, int] = {}
-    for m in NUMBER_RE.finditer(line):
-        starts[m.start()], ends[m.end()] = m.end(), m.start()
+    numbers: tuple[dict[int, int], dict[int, int]] | None = None  # found when a digit is next to a space
+    n = len(line)
     for m in SPACE_RUN_RE.finditer(line):
         # the nearest characters past quotes and other spaces (an edge counts as Chinese context)
-        left = line[:m.start()].rstrip(QUOTES + WS)[-1:] or EDGE
-        right = line[m.end():].lstrip(QUOTES + WS)[:1] or EDGE
+        s, e = m.span()
+        i, j = s - 1, e
+        while i >= 0 and line[i] in QUOTES_OR_WS:
+            i -= 1
+        while j < n and line[j] in QUOTES_OR_WS:
+            j += 1
+        left = line[i] if i >= 0 else EDGE
+        right = line[j] if j < n else EDGE
         if left.isascii() and left.isalnum() and right.isascii() and right.isalnum():
             continue  # between Latin words or numbers
         left_cn, right_cn = bool(CHINESE_RE.match(left)), bool(CHINESE_RE.match(right))
-        if DIGIT_RE.match(left):
-            left_cn = left_cn or _number_in_chinese(line, ends, m.start(), -1)
-        if DIGIT_RE.match(right):
-            right_cn = right_cn or _number_in_chinese(line, starts, m.end(), 1)
+        left_digit, right_digit = bool(DIGIT_RE.match(left)), bool(DIGIT_RE.match(right))
+        if (left_digit or right_digit) and numbers is None:
+            numbers = ({}, {})
+            for num in NUMBER_RE.finditer(line):
+                numbers[0][num.start()], numbers[1][num.end()] = num.end(), num.start()
+        if left_digit:
+            left_cn = left_cn or _number_in_chinese(line, numbers[1], s, -1)
+        if right_digit:
+            right_cn = right_cn or _number_in_chinese(line, numbers[0], e, 1)
         if (left_cn and right_cn) or ((left_cn or right_cn) and (left in ASCII_PUNCT or right in ASCII_PUNCT)):
-            out.append((m.start(), m.end(), "", "OCR space inside Chinese text removed"))
+            out.append((s, e, "", "OCR space inside Chinese text removed"))
     return out
 
 
 def _fix(line: str) -> _Fix:
     """A paragraph's spaces (as running text or as a title) and range dashes repaired. Space removal is
     repeated until nothing changes, and dashes are judged once the spaces are gone, so the result is what a
-    second run would leave as it is."""
-    if not SPACE_RUN_RE.search(line) and "一" not in line:
+    second run would leave as it is. (A space run found in a later round never straddles one removed before,
+    since runs are maximal, so the changes never overlap and the text is built as they are found.)"""
+    has_space = SPACE_RUN_RE.search(line) is not None
+    if not has_space and "一" not in line:
         return _Fix(line, ())
-    kept = list(range(len(line)))  # positions of `line` still present
+    kept = range(len(line))  # positions of `line` still present
     spaces: list[tuple[int, int, str, str]] = []
     current = line
-    while found := _space_fixes(current):
-        gone: set[int] = set()
+    while has_space and (found := _space_fixes(current)):
+        parts: list[str] = []
+        still: list[int] = []
+        pos = 0
         for s, e, _, reason in found:
             spaces.append((kept[s], kept[e - 1] + 1, "", reason))
-            gone.update(range(s, e))
-        kept = [p for n, p in enumerate(kept) if n not in gone]
-        current = "".join(line[i] for i in kept)
+            parts.append(current[pos:s])
+            still.extend(kept[pos:s])
+            pos = e
+        parts.append(current[pos:])
+        still.extend(kept[pos:])
+        current, kept = "".join(parts), still
+        has_space = SPACE_RUN_RE.search(current) is not None
+    if "一" not in current:
+        return _Fix(current, tuple(sorted(spaces)))
     dashes = [(kept[m.start()], kept[m.start()] + 1, "-", "OCR misread: 一 between two digits is a range dash "
                "(1一8月 → 1-8月)") for m in RANGE_DASH_RE.finditer(current)]
-    changes = tuple(sorted(spaces + dashes))
-    return _Fix(apply_changes(line, [Change(s, e, a, r) for s, e, a, r in changes]), changes)
+    return _Fix(RANGE_DASH_RE.sub("-", current), tuple(sorted(spaces + dashes)))
 
 
 def close_spaces(line: str) -> str:
@@ -261,19 +281,20 @@ class _Planner:
         self.relocated: set[int] = set()  # lines moved from where they stood (not captions)
         self.placed: dict[int, str] = {}  # a relocated line -> why it was put where it is
         self.units = [_Unit([i]) for i in range(len(lines))]
-        self._cache: dict[tuple[int, ...], tuple[str, list[int], _Fix]] = {}
+        self._cache: dict[tuple[int, ...] | int, tuple[str, list[int], _Fix]] = {}
 
     def paragraph(self, members: list[int]) -> tuple[str, list[int], _Fix]:
         """The members joined as printed (raw), where each member starts in it, and its fixed form."""
-        key = tuple(members)
-        if key not in self._cache:
+        key = members[0] if len(members) == 1 else tuple(members)
+        found = self._cache.get(key)
+        if found is None:
             raw, offsets = "", []
             for i in members:
                 raw += _joiner(raw, self.lines[i].raw)
                 offsets.append(len(raw))
                 raw += self.lines[i].raw
-            self._cache[key] = (raw, offsets, _fix(raw))
-        return self._cache[key]
+            found = self._cache[key] = (raw, offsets, _fix(raw))
+        return found
 
     def text(self, unit: _Unit) -> str:
         return self.paragraph(unit.members)[2].text
@@ -380,8 +401,10 @@ def _narrow(line: str) -> bool:
 
 def _stray(planner: _Planner, unit: _Unit) -> bool:
     """A column fragment standing alone: one short line that is not a caption."""
+    if len(unit.members) != 1 or unit.moved:
+        return False
     text = planner.text(unit)
-    return len(unit.members) == 1 and not unit.moved and not is_caption(text) and visible_len(text) <= SHORT
+    return visible_len(text) <= SHORT and not is_caption(text)
 
 
 def _is_paragraph(planner: _Planner, unit: _Unit) -> bool:
@@ -391,12 +414,13 @@ def _is_paragraph(planner: _Planner, unit: _Unit) -> bool:
 def _relocate_fragments(planner: _Planner, units: list[_Unit]) -> bool:
     """Put back a stray fragment that ends mid-word before the column line that completes a known word with
     it (see the module docstring), and the stray sentence ends read out with it; True when anything moved."""
+    loose = [n for n, u in enumerate(units) if _stray(planner, u) and not is_prose(planner.text(u))
+             and is_open(planner.text(u))]
+    if not loose:
+        return False
     paras = [n for n, u in enumerate(units) if _is_paragraph(planner, u)]
-    for p_at, n in enumerate(paras):
-        unit = units[n]
-        text = planner.text(unit)
-        if not _stray(planner, unit) or is_prose(text) or not is_open(text):
-            continue
+    for n in loose:
+        p_at, text = paras.index(n), planner.text(units[n])
         hits = []
         for m in paras[max(0, p_at - RELOCATE_WINDOW):p_at + RELOCATE_WINDOW + 1]:
             members = units[m].members
@@ -475,12 +499,13 @@ def _cross_columns(planner: _Planner, units: list[_Unit]) -> bool:
     completes A. True when a pair was rebuilt."""
     paras = [n for n, u in enumerate(units) if _is_paragraph(planner, u)]
     for a, b, c, d in zip(paras, paras[1:], paras[2:], paras[3:], strict=False):
-        if c != b + 1 or d != c + 1 or (d + 1 < len(units) and units[d + 1].moved):
+        if c != b + 1 or d != c + 1 or len(units[c].members) != 1 or (d + 1 < len(units) and units[d + 1].moved):
             continue
-        ta, tb, tc, td = (planner.text(units[i]) for i in (a, b, c, d))
-        if not (_open_prose(ta) and _open_prose(tb)) or len(units[c].members) != 1:
-            continue
+        tc = planner.text(units[c])
         if is_open(tc) or visible_len(tc) > TAIL_MAX or len(CJK_RE.findall(tc)) < 2:
+            continue
+        ta, tb, td = (planner.text(units[i]) for i in (a, b, d))
+        if not (_open_prose(ta) and _open_prose(tb)):
             continue
         if split_word(tb, tc) or NON_INITIAL_RE.match(tc) or is_heading_like(td) or is_caption(td):
             continue
@@ -516,6 +541,8 @@ def _rebuild(planner: _Planner) -> list[_Unit]:
 def _pieces(planner: _Planner, members: list[int]) -> list[tuple[str, str]]:
     """(joiner, fixed text) of each member of a paragraph: the paragraph's fixed text is their concatenation."""
     raw, offsets, fix = planner.paragraph(members)
+    if len(members) == 1:
+        return [("", fix.text)]
     out = []
     for k, i in enumerate(members):
         s, e = offsets[k], offsets[k] + len(planner.lines[i].raw)
@@ -602,7 +629,7 @@ def _gap_change_reason(planner: _Planner, units: list[_Unit], unit_of: dict[int,
 def _to_text(planner: _Planner, unit: _Unit, pos: int) -> int:
     """A position in a paragraph's joined raw form mapped back to the input text."""
     _, offsets, _ = planner.paragraph(unit.members)
-    k = max(n for n, off in enumerate(offsets) if off <= pos)
+    k = bisect.bisect_right(offsets, pos) - 1
     return planner.lines[unit.members[k]].start + pos - offsets[k]
 
 
@@ -610,11 +637,15 @@ def _inner_changes(planner: _Planner, unit: _Unit, skip: set[int]) -> list[Chang
     """The paragraph's space and dash fixes, located in the input text (each lies inside one line); those in
     the lines of `skip` (moved lines, printed whole where they land) are left out."""
     _, offsets, fix = planner.paragraph(unit.members)
+    if len(offsets) == 1:
+        start = planner.lines[unit.members[0]].start
+        return [] if unit.members[0] in skip else [Change(start + s, start + e, a, r) for s, e, a, r in fix.changes]
     out = []
     for s, e, a, r in fix.changes:
-        k = max(n for n, off in enumerate(offsets) if off <= s)
+        k = bisect.bisect_right(offsets, s) - 1
         if unit.members[k] not in skip:
-            out.append(Change(_to_text(planner, unit, s), _to_text(planner, unit, s) + e - s, a, r))
+            at = planner.lines[unit.members[k]].start + s - offsets[k]
+            out.append(Change(at, at + e - s, a, r))
     return out
 
 
