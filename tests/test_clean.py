@@ -248,3 +248,12 @@ def test_strict_turns_warnings_into_a_failure_after_writing_the_tables(raw_copy,
     with pytest.raises(GongfuError, match="strict cleaning"), pytest.warns(UserWarning):
         clean_stage(raw_copy, tmp_path / "out", strict=True, progress=False)
     assert (tmp_path / "out" / "documents.csv").is_file()
+
+
+@given(st.text(alphabet=st.sampled_from(["\u33ff", "\u3400", "\u4dbf", "\u4dc0", "\u4e00", "\u9fff", "\ua000",
+                                         "\uf8ff", "\uf900", "\ufaff", "\ufb00", "a", " ", "\udc80", "𠀀", "，"]),
+               max_size=200))
+def test_cjk_count_counts_what_the_cjk_pattern_matches(text):
+    from gongfu.clean.chars import cjk_count
+
+    assert cjk_count(text) == len(CJK_RE.findall(text))

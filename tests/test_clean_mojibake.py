@@ -87,3 +87,19 @@ def test_any_garbled_chinese_is_read_back_or_flagged(text):
 @given(st.lists(st.sampled_from(_WORDS), max_size=30).map("".join))
 def test_chinese_text_that_was_never_garbled_is_never_touched(text):
     assert repair_mojibake(text)[0] == text
+
+
+_LINES = [garble("分享到：微信朋友圈"), garble("中国经济网 版权所有"), garble("关于中国经济网"),
+          "红船起航地：着力打造共同富裕示范区", "临江街道\u00a0\u00a0社区",
+          "共同富裕 " + garble("网站总机：010-81025111"), "😀" + garble("扫一扫"), garble("京Ｉ号码"),
+          "€\ufffd\ue000", "\x00", "", "2021年 GDP"]
+
+
+@settings(max_examples=300)
+@given(st.lists(st.sampled_from(_LINES), max_size=12))
+def test_each_line_is_repaired_as_if_it_stood_alone(lines):
+    # the whole text is re-read at once to find the lines worth a look: that must change nothing
+    fixed, changes = repair_mojibake("\n".join(lines))
+
+    assert fixed == "\n".join(repair_mojibake(line)[0] for line in lines)
+    assert len(changes) == sum(len(repair_mojibake(line)[1]) for line in lines)

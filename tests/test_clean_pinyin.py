@@ -45,3 +45,20 @@ def test_an_annotation_not_after_a_chinese_character_stays():
                 max_size=20).map("".join))
 def test_text_without_pinyin_is_never_changed(text):
     assert strip_pinyin(text)[0] == text
+
+
+_PIECES = ["機", "區", "a", "(", "（", ")", "）", "jī", "qū", "men", " "]
+
+
+@given(st.lists(st.sampled_from(_PIECES), max_size=30).map("".join))
+def test_the_patterns_match_as_with_a_leading_look_behind(text):
+    import re
+
+    from gongfu.clean.chars import CJK_RANGES
+    from gongfu.clean.pinyin import _SYLLABLE, NEUTRAL, NEUTRAL_RE, PINYIN_RE
+
+    pinyin = re.compile(rf"(?<=[{CJK_RANGES}])[(（]\s?({_SYLLABLE})\s?[)）]")
+    neutral = re.compile(rf"(?<=[{CJK_RANGES}])[(（]({'|'.join(NEUTRAL)})[)）]")
+
+    assert [m.span() for m in PINYIN_RE.finditer(text)] == [m.span() for m in pinyin.finditer(text)]
+    assert [m.span() for m in NEUTRAL_RE.finditer(text)] == [m.span() for m in neutral.finditer(text)]

@@ -82,3 +82,18 @@ def test_chinese_characters_and_digits_are_never_lost(text):
 
     assert re.findall(r"[\u4e00-\u9fff]", out) == re.findall(r"[\u4e00-\u9fff]", text)
     assert re.sub(r"\D", "", out) == re.sub(r"\D", "", text.translate({0xFF17: "7"}))
+
+
+@given(st.lists(st.sampled_from(["中", "，", "。", "”", "“", '"', "'", " ", "\u3000", "1", "１", "．", ".", "Ａ", "％",
+                                  "@", "a", "www.", "http://", "-", "\n"]), max_size=40).map("".join))
+def test_the_rewritten_patterns_match_as_the_plain_ones(text):
+    from gongfu.clean.chars import CJK_RANGES
+    from gongfu.clean.punctuation import _FULL_WIDTH, _SPACE_AFTER_MARK, _URL, CLOSING, OPENING, SPACE, _urls
+
+    space_after_mark = re.compile(rf"(?<=[，。、；：？！…{CLOSING}{OPENING}\"'])[{SPACE}]+"
+                                  rf"(?=[{CJK_RANGES}{OPENING}{CLOSING}\"'])")
+    full_width = re.compile(r"[０-９Ａ-Ｚａ-ｚ％]+|(?<=[0-9０-９])．(?=[0-9０-９])")
+
+    assert [m.span() for m in _SPACE_AFTER_MARK.finditer(text)] == [m.span() for m in space_after_mark.finditer(text)]
+    assert [m.span() for m in _FULL_WIDTH.finditer(text)] == [m.span() for m in full_width.finditer(text)]
+    assert _urls(text) == [m.span() for m in _URL.finditer(text)]

@@ -117,3 +117,17 @@ def test_converting_twice_changes_nothing_more():
         once = convert_script(text).text
 
         assert convert_script(once).text == once
+
+
+_MIXED = ["臨江", "社區", "乾西乡", "著名", "社区", "核心", "，", "\n", "a"]
+
+
+@given(st.lists(st.sampled_from(_MIXED), max_size=30).map("".join))
+def test_traditional_characters_per_line_at_once_as_run_by_run(text):
+    from gongfu.clean.script import _line_spans, _regions, _traditional_per_line, _traditional_per_line_at_once, convert
+
+    simplified = convert(text, "t2s")
+    lines = _line_spans(text)
+
+    assert _traditional_per_line_at_once(text, simplified, lines) == \
+        _traditional_per_line(text, "", lines, list(_regions(text, simplified)))

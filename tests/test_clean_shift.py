@@ -102,3 +102,15 @@ def test_a_shifted_sentence_end_is_rebuilt_or_flagged_never_invented(head, tail,
         assert fixed == original
     elif changes:  # otherwise every character it could not read is marked, and nothing else changed
         assert LOST in changes[0].after or changes[0].after == garbled[changes[0].start:changes[0].end]
+
+
+@given(st.lists(st.sampled_from(["?", "?!", "弊", "，", "a", ")", "j", "A", " ", "\n"]), max_size=30).map("".join))
+def test_the_start_pattern_matches_as_with_a_leading_look_behind(text):
+    import re
+
+    from gongfu.clean.chars import CJK_PUNCT, CJK_RANGES
+    from gongfu.clean.shift import _PINYIN_LETTERS, _START
+
+    leading = re.compile(rf"(?<=[{CJK_RANGES}{CJK_PUNCT}{_PINYIN_LETTERS})])\?")
+
+    assert [m.span() for m in _START.finditer(text)] == [m.span() for m in leading.finditer(text)]

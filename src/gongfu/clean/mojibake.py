@@ -12,20 +12,27 @@ does not (the GBK bytes of real words are almost never valid UTF-8).
 
 from __future__ import annotations
 
+import codecs
 import re
+from functools import cache
+from itertools import accumulate
 
-from gongfu.clean.chars import LOST, cjk_count
+import numpy as np
+
+from gongfu.clean.chars import CJK_TABLE, LOST, cjk_count
 from gongfu.edits import Change, apply_changes
 
 REASON = "mojibake: UTF-8 bytes decoded as GBK, re-read as UTF-8"
 _UNKNOWN = 0xFF  # never valid in UTF-8: marks a byte the garbling decoder replaced with U+FFFD
-_SEGMENT = re.compile(r"[^\n]+")
 _TOKEN = re.compile(r"\S+")
 _BAD = re.compile(r"[\udc80-\udcff]+")
 
 
+@cache
 def _gbk_bytes(ch: str) -> bytes | None:
-    """The bytes a GBK decoder turned into `ch`, or None if it cannot have come from GBK decoding."""
+    """The bytes a GBK decoder turned into `ch`, or None if it cannot have come from GBK decoding.
+
+    Cached per character: a garbled footer repeats the same few hundred characters."""
     o = ord(ch)
     if o < 0x80:
         return ch.encode("ascii")
@@ -46,7 +53,9 @@ def _gbk_bytes(ch: str) -> bytes | None:
 
 
 def _bad_bytes(decoded: str) -> int:
-    return len(decoded) - len(_BAD.sub("", decoded))
+    """The bytes of a surrogateescape reading that were not UTF-8: each is one escape character, one byte
+    when escaped back and none when dropped (two C encodes: a regex over the string is slower)."""
+    return len(decoded.encode("utf-8", "surrogateescape")) - len(decoded.encode("utf-8", "ignore"))
 
 
 def _mark_lost(decoded: str) -> tuple[str, int]:
@@ -85,70 +94,131 @@ def _narrowed_letters(segment: str, chunks: list[bytes], decoded: str) -> tuple[
     return chunks, decoded
 
 
+def _as_decoded(err: UnicodeError) -> tuple[bytes, int]:
+    """Codec error handler: the bytes _gbk_bytes gives the characters GBK cannot encode; the error itself
+    where one cannot have come from GBK decoding."""
+    if not isinstance(err, UnicodeEncodeError):
+        raise err
+    chunks = [_gbk_bytes(ch) for ch in err.object[err.start:err.end]]
+    if None in chunks:
+        raise err
+    return b"".join(chunks), err.end
+
+
+def _as_decoded_or_nul(err: UnicodeError) -> tuple[bytes, int]:
+    """Codec error handler: as _as_decoded, but a NUL byte for a character that cannot be GBK."""
+    if not isinstance(err, UnicodeEncodeError):
+        raise err
+    return b"".join(_gbk_bytes(ch) or b"\0" for ch in err.object[err.start:err.end]), err.end
+
+
+_AS_DECODED, _AS_DECODED_OR_NUL = "gongfu-gbk-as-decoded", "gongfu-gbk-as-decoded-or-nul"
+codecs.register_error(_AS_DECODED, _as_decoded)
+codecs.register_error(_AS_DECODED_OR_NUL, _as_decoded_or_nul)
+
+
 def _segment_bytes(segment: str) -> list[bytes] | None:
     """The bytes GBK decoding turned into each character of `segment`, or None if one cannot be GBK."""
-    chunks = []
-    for ch in segment:
-        b = _gbk_bytes(ch)
-        if b is None:
-            return None
-        chunks.append(b)
-    return chunks
+    chunks = [_gbk_bytes(ch) for ch in segment]
+    return None if None in chunks else chunks
 
 
-def _reread(segment: str) -> tuple[str, list[bytes] | None] | None:
-    """`segment`'s GBK bytes read as UTF-8 (undecodable bytes as surrogates), with the per-character bytes
-    when they had to be built one by one; None if a character cannot have come from GBK decoding."""
-    try:  # fast path: ordinary text GBK-encodes in one call
-        return segment.encode("gbk").decode("utf-8", errors="surrogateescape"), None
+def _reread(segment: str) -> str | None:
+    """`segment`'s GBK bytes read as UTF-8 (undecodable bytes as surrogates); None if a character cannot
+    have come from GBK decoding."""
+    try:
+        data = segment.encode("gbk", errors=_AS_DECODED)
     except UnicodeEncodeError:
-        chunks = _segment_bytes(segment)
-        if chunks is None:
-            return None
-        return b"".join(chunks).decode("utf-8", errors="surrogateescape"), chunks
+        return None
+    return data.decode("utf-8", errors="surrogateescape")
 
 
-def repair_segment(segment: str, reading: tuple[str, list[bytes] | None] | None = None) -> tuple[str, int] | None:
-    """`segment` re-read as UTF-8 and its number of lost characters, or None if it is not mojibake."""
+def repair_segment(segment: str, reading: str | None = None) -> tuple[str, int] | None:
+    """`segment` re-read as UTF-8 (`reading`, if known) and its number of lost characters, or None if it
+    is not mojibake."""
     if segment.isascii():
         return None
-    reading = reading or _reread(segment)
-    if reading is None or reading[0] == segment:
+    decoded = reading or _reread(segment)
+    if decoded is None or decoded == segment:
         return None
-    decoded, chunks = reading
     cjk = cjk_count(decoded)
+    if cjk < 2:  # tested before the bad bytes, which cost more to count
+        return None
     bad = _bad_bytes(decoded)
-    if cjk < 2 or bad > 3 * cjk:  # far more junk than Chinese: ordinary text, not mojibake
+    if bad > 3 * cjk:  # far more junk than Chinese: ordinary text, not mojibake
         return None
     if bad:
-        chunks = chunks or _segment_bytes(segment)
+        chunks = _segment_bytes(segment)
         if chunks is not None:
             chunks, decoded = _narrowed_letters(segment, chunks, decoded)
     repaired, lost = _mark_lost(decoded)
     return (repaired, lost) if _plausible(repaired, lost) else None
 
 
+def _cjk_starts(data: bytes) -> np.ndarray:
+    """One bool per byte: whether a UTF-8 decoder reads a CJK ideograph starting there.
+
+    A well-formed three-byte sequence is always read as its character, whatever precedes it: its lead
+    byte cannot continue an earlier sequence, so the decoder is in step there. Counting these is the
+    same as counting the CJK characters of the decoded text, without decoding (mostly errors: slow).
+    """
+    b = np.frombuffer(data, dtype=np.uint8)
+    if len(b) < 3:
+        return np.zeros(len(b), dtype=bool)
+    follows = (b[1:] & 0xC0) == 0x80
+    code = ((b[:-2].astype(np.uint32) & 0x0F) << 12) | ((b[1:-1].astype(np.uint32) & 0x3F) << 6) | (b[2:] & 0x3F)
+    starts = ((b[:-2] & 0xF0) == 0xE0) & follows[:-1] & follows[1:] & CJK_TABLE[code]
+    return np.concatenate((starts, [False, False]))
+
+
+def _readings(text: str) -> dict[int, str | None]:
+    """The lines that may hold mojibake, by index in text.split("\n"), with their readings (as _reread).
+
+    The whole text is encoded at once. A newline is one byte that UTF-8 never merges with its
+    neighbours, so the bytes split into exactly the lines' own bytes, except that a character no
+    decoder could have produced is a NUL there: such a line is re-read on its own. A line whose
+    reading holds fewer than two Chinese characters is left alone by repair_mojibake both as a line and
+    token by token, so it is not returned: in most texts no line is.
+    """
+    data = text.encode("gbk", errors=_AS_DECODED_OR_NUL)
+    b = np.frombuffer(data, dtype=np.uint8)
+    cjk = np.concatenate(([0], np.cumsum(_cjk_starts(data))))
+    nul = np.concatenate(([0], np.cumsum(b == 0)))
+    newlines = np.flatnonzero(b == 0x0A)
+    starts = np.concatenate(([0], newlines + 1))
+    ends = np.concatenate((newlines, [len(b)]))
+    with_nul = nul[ends] > nul[starts]
+    candidates = np.flatnonzero((cjk[ends] - cjk[starts] >= 2) | with_nul).tolist()
+    lines = text.split("\n") if candidates else []
+    return {k: _reread(lines[k]) if with_nul[k] else data[starts[k]:ends[k]].decode("utf-8", "surrogateescape")
+            for k in candidates}
+
+
 def repair_mojibake(text: str) -> tuple[str, list[Change]]:
     """Repair every line (or, failing that, every space-separated token) that is GBK-read UTF-8."""
     changes: list[Change] = []
-    for m in _SEGMENT.finditer(text):
-        line = m.group()
+    candidates = _readings(text)
+    if not candidates:  # the usual text: no line reads as Chinese when re-read, nothing to repair
+        return text, changes
+    lines = text.split("\n")
+    offsets = [0, *accumulate(len(line) + 1 for line in lines)]
+    for k, reading in candidates.items():
+        line, start = lines[k], offsets[k]
         if line.isascii():
             continue
-        reading = _reread(line)
         fixed = repair_segment(line, reading)
         if fixed is not None:
-            changes.append(_change(m.start(), m.end(), *fixed))
+            changes.append(_change(start, start + len(line), *fixed))
             continue
         # a garbled token shows in the line's own reading (a space re-synchronises UTF-8), so a line
         # whose reading holds fewer than two Chinese characters has none
-        if reading is not None and cjk_count(reading[0]) < 2:
+        if reading is not None and cjk_count(reading) < 2:
             continue
         tokens = list(_TOKEN.finditer(line))
         for t in tokens if len(tokens) > 1 else ():
             fixed = repair_segment(t.group())
             if fixed is not None:
-                changes.append(_change(m.start() + t.start(), m.start() + t.end(), *fixed))
+                changes.append(_change(start + t.start(), start + t.end(), *fixed))
     return apply_changes(text, changes), changes
 
 

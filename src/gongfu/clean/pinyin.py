@@ -16,14 +16,20 @@ from gongfu.edits import Change, apply_changes
 TONED = "āáǎàēéěèīíǐìōóǒòūúǔùǖǘǚǜü"
 _SYLLABLE = rf"[a-z{TONED}]{{0,5}}[{TONED}][a-z{TONED}]{{0,5}}"
 NEUTRAL = ("de", "le", "men", "me", "ne", "ma", "ba", "zi", "zhe", "ge", "li", "tou", "shang", "xia", "guo")
-PINYIN_RE = re.compile(rf"(?<=[{CJK_RANGES}])[(（]\s?({_SYLLABLE})\s?[)）]")
-NEUTRAL_RE = re.compile(rf"(?<=[{CJK_RANGES}])[(（]({'|'.join(NEUTRAL)})[)）]")
+# The bracket comes first and the Chinese character before it is checked by a look-behind over both:
+# the same matches as (?<=[CJK])[(（]..., but the regex engine can skip ahead to the next bracket
+# instead of testing the look-behind at every position of the text.
+_AFTER_CJK = rf"[(（](?<=[{CJK_RANGES}][(（])"
+PINYIN_RE = re.compile(rf"{_AFTER_CJK}\s?({_SYLLABLE})\s?[)）]")
+NEUTRAL_RE = re.compile(rf"{_AFTER_CJK}({'|'.join(NEUTRAL)})[)）]")
 MIN_TONED_FOR_NEUTRAL = 3  # toned annotations that show a text is annotated throughout
 REASON = "pinyin annotation removed"
 
 
 def strip_pinyin(text: str) -> tuple[str, list[Change]]:
     """Drop every (pinyin) annotation that follows a Chinese character."""
+    if "(" not in text and "（" not in text:  # no bracket, no annotation
+        return text, []
     changes = [Change(m.start(), m.end(), "", f"{REASON}: {m.group(1)}") for m in PINYIN_RE.finditer(text)]
     if len(changes) >= MIN_TONED_FOR_NEUTRAL:
         changes += [Change(m.start(), m.end(), "", f"{REASON}: {m.group(1)} (neutral tone)")

@@ -14,6 +14,7 @@ opens in each and closes only in the last.
 from __future__ import annotations
 
 import re
+from functools import cache
 
 from gongfu.clean.chars import CJK_RANGES
 from gongfu.edits import Change, apply_changes
@@ -25,20 +26,27 @@ FULL_MARKS = "，。、；：？！…" + OPENING + CLOSING
 QUOTES = {"「": "“", "」": "”", "『": "‘", "』": "’"}
 SPACE = " \t\u3000\u00a0"
 TRANSPARENT = SPACE + ",:;?!\"'“”‘’"
-_URL = re.compile(r"(?:https?://|www\.)[^\s\u3000-\u303f\uff00-\uffef\u4e00-\u9fff]+|[\w.+-]+@[\w-]+\.[A-Za-z.]+")
+_WEB = r"(?:https?://|www\.)[^\s\u3000-\u303f\uff00-\uffef\u4e00-\u9fff]+"
+_URL = re.compile(rf"{_WEB}|[\w.+-]+@[\w-]+\.[A-Za-z.]+")
+_WEB_ONLY = re.compile(_WEB)
 _HALF = re.compile(r"[,:;?!]")
-_SPACE_AFTER_MARK = re.compile(rf"(?<=[，。、；：？！…{CLOSING}{OPENING}\"'])[{SPACE}]+"
+# The look-behind comes after the first space it covers, so the regex engine can skip from space to space
+# (the same matches as a leading look-behind, which is tried at every position of the text).
+_SPACE_AFTER_MARK = re.compile(rf"[{SPACE}](?<=[，。、；：？！…{CLOSING}{OPENING}\"'][{SPACE}])[{SPACE}]*"
                                rf"(?=[{CJK_RANGES}{OPENING}{CLOSING}\"'])")
-_FULL_WIDTH = re.compile(r"[０-９Ａ-Ｚａ-ｚ％]+|(?<=[0-9０-９])．(?=[0-9０-９])")
+_FULL_WIDTH = re.compile(r"[０-９Ａ-Ｚａ-ｚ％]+|．(?<=[0-9０-９]．)(?=[0-9０-９])")  # look-behind placed as above
 _LINE = re.compile(r"[^\n]+")
 _CORNER = re.compile("[「」『』]")
 _QUOTE_LIKE = re.compile("[「」『』\"']")
 _CJK = re.compile(f"[{CJK_RANGES}]")
 _CHINESE_SIDE = re.compile(f"[{CJK_RANGES}{FULL_MARKS}%％□]")
 _SENTENCE_END = "。！？…；，、：.!?;,:"
+_REASON = {mark: f"punctuation: half-width {mark!r} in Chinese text → {full}" for mark, full in FULL.items()}
 
 
+@cache
 def _is_chinese(ch: str) -> bool:
+    """Whether a neighbour makes a mark Chinese (cached per character: it is asked about every mark)."""
     return bool(ch) and bool(_CHINESE_SIDE.match(ch))
 
 
@@ -58,12 +66,15 @@ def _half_marks(text: str, start: int, end: int, urls: list[tuple[int, int]]) ->
     changes = []
     for m in _HALF.finditer(text, start, end):
         i = m.start()
-        if any(a <= i < b for a, b in urls):
+        if urls and any(a <= i < b for a, b in urls):
             continue
-        if 0 < i - start and i + 1 < end and text[i - 1].isdigit() and text[i + 1].isdigit():
+        prev = text[i - 1] if i > start else ""
+        nxt = text[i + 1] if i + 1 < end else ""
+        if prev.isdigit() and nxt.isdigit():
             continue  # 1,200  10:37  1.5:1
-        if not (_is_chinese(_context(text, i - 1, start, end, -1))
-                or _is_chinese(_context(text, i + 1, start, end, 1))):
+        # a neighbour that is not see-through is the context itself (the usual case: no walk needed)
+        if not (_is_chinese(_context(text, i - 1, start, end, -1) if prev in TRANSPARENT else prev)
+                or _is_chinese(_context(text, i + 1, start, end, 1) if nxt in TRANSPARENT else nxt)):
             continue
         s = i
         while s > start and text[s - 1] in SPACE and _is_chinese(text[s - 2] if s - 2 >= start else ""):
@@ -71,12 +82,11 @@ def _half_marks(text: str, start: int, end: int, urls: list[tuple[int, int]]) ->
         e = i + 1
         while e < end and text[e] in SPACE:
             e += 1
-        if e == end or not (_is_chinese(text[e]) or text[e] in "\"'“‘"):
+        if e > i + 1 and (e == end or not (_is_chinese(text[e]) or text[e] in "\"'“‘")):
             e = i + 1
-        reason = f"punctuation: half-width {m.group()!r} in Chinese text → {FULL[m.group()]}"
-        if (s, e) != (i, i + 1):
-            reason += "; spaces around it dropped"
-        changes.append(Change(s, e, FULL[m.group()], reason))
+        mark = m.group()
+        reason = _REASON[mark] if (s, e) == (i, i + 1) else _REASON[mark] + "; spaces around it dropped"
+        changes.append(Change(s, e, FULL[mark], reason))
     return changes
 
 
@@ -117,7 +127,7 @@ def _closes(text: str, i: int, start: int, end: int) -> bool:
 
 def normalise_punctuation(text: str) -> tuple[str, list[Change]]:
     """Full-width marks in Chinese text, half-width digits and letters, Chinese quotes."""
-    urls = [m.span() for m in _URL.finditer(text)]
+    urls = _urls(text)
     changes: list[Change] = []
     for line in _LINE.finditer(text):
         s, e = line.span()
@@ -133,6 +143,17 @@ def normalise_punctuation(text: str) -> tuple[str, list[Change]]:
         changes.append(Change(m.start(), m.end(), half, f"punctuation: full-width {m.group()} → {half}"))
     changes = _without_overlaps(changes)
     return apply_changes(text, changes), changes
+
+
+def _urls(text: str) -> list[tuple[int, int]]:
+    """Spans of URLs and e-mail addresses. The e-mail half of _URL needs an '@' and the web half 'http' or
+    'www.': without them it cannot match, so it is not run (the e-mail half backtracks through every
+    run of word characters, which in Chinese text is most of it)."""
+    if "@" in text:
+        return [m.span() for m in _URL.finditer(text)]
+    if "http" in text or "www." in text:
+        return [m.span() for m in _WEB_ONLY.finditer(text)]
+    return []
 
 
 def _without_overlaps(changes: list[Change]) -> list[Change]:

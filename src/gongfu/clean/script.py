@@ -25,7 +25,7 @@ from pathlib import Path
 
 import numpy as np
 
-from gongfu.clean.chars import cjk_count
+from gongfu.clean.chars import cjk_count, code_points
 from gongfu.edits import Change, apply_changes
 from gongfu.errors import GongfuError
 from gongfu.paths import PACKAGE_DATA
@@ -59,6 +59,15 @@ class PhraseTable:
         """Every (before, after) pair, longest first, so a longer phrase wins over a part of it."""
         seen = {(b, a) for kind in PHRASE_KINDS for b, a in getattr(self, kind).items()}
         return sorted(seen, key=lambda p: (-len(p[0]), p))
+
+    @cached_property
+    def pairs_by_char(self) -> dict[str, list[tuple[str, str]]]:
+        """The pairs (in `pairs` order) whose `before` holds each character."""
+        index: dict[str, list[tuple[str, str]]] = {}
+        for pair in self.pairs:
+            for ch in set(pair[0]):
+                index.setdefault(ch, []).append(pair)
+        return index
 
 
 @cache
@@ -164,18 +173,39 @@ def traditional_lines(text: str, simplified: str, regions: list[Region] | None =
     A Traditional-only character is one t2s changes that is not standard Simplified (區 counts, 乾 does
     not). A line is Traditional with two of them, or one in a short line (a fifth of its Chinese). A text
     that is mostly Traditional is converted whole; otherwise only its Traditional lines are, so a
-    Simplified line is never converted for what the rest of the document is.
+    Simplified line is never converted for what the rest of the document is. `regions`: where
+    `simplified` differs from `text`, if known.
     """
     lines = _line_spans(text)
+    per_line = _traditional_per_line(text, simplified, lines, regions)
+    spans = [lines[i] for i, n in sorted(per_line.items())
+             if n >= 2 or n * 5 >= cjk_count(text[lines[i][0]:lines[i][1]])]
+    return spans, sum(per_line.values())
+
+
+def _traditional_per_line(text: str, simplified: str, lines: list[tuple[int, int]],
+                          regions: list[Region] | None) -> dict[int, int]:
+    """Traditional-only characters per line (by index in `lines`), for the lines that have any."""
+    if len(simplified) == len(text):  # the usual case: t2s changed characters one for one, so count at once
+        return _traditional_per_line_at_once(text, simplified, lines)
     starts = [s for s, _ in lines]
     per_line: Counter[int] = Counter()
     for a1, a2, _, _ in _regions(text, simplified) if regions is None else regions:
         n = sum(1 for ch in text[a1:a2] if not is_simplified_standard(ch))
         if n:  # a changed run never crosses a line: t2s leaves newlines alone
             per_line[bisect.bisect_right(starts, a1) - 1] += n
-    spans = [lines[i] for i, n in sorted(per_line.items())
-             if n >= 2 or n * 5 >= cjk_count(text[lines[i][0]:lines[i][1]])]
-    return spans, sum(per_line.values())
+    return dict(per_line)
+
+
+def _traditional_per_line_at_once(text: str, simplified: str, lines: list[tuple[int, int]]) -> dict[int, int]:
+    """_traditional_per_line for a `simplified` of the same length, from arrays of code points."""
+    x = code_points(text)
+    changed = np.flatnonzero(x != code_points(simplified))
+    codes, inverse = np.unique(x[changed], return_inverse=True)
+    standard = np.array([is_simplified_standard(chr(c)) for c in codes.tolist()], dtype=bool)
+    # a changed run never crosses a line (t2s leaves newlines alone): each character counts for its own
+    line_of = np.searchsorted([s for s, _ in lines], changed[~standard[inverse.ravel()]], side="right") - 1
+    return {i: n for i, n in enumerate(np.bincount(line_of).tolist()) if n}
 
 
 def detect(text: str, table: PhraseTable | None = None, simplified: str | None = None) -> ScriptChoice:
@@ -261,6 +291,8 @@ def convert_chars(text: str, config: str, out: str | None = None, spans: list[tu
     reason = f"script: OpenCC {config}"
     changes = [Change(a1, a2, out[b1:b2], reason) for a1, a2, b1, b2 in
                (_regions(text, out) if regions is None else regions) if spans is None or _within(a1, a2, spans)]
+    if spans is None:  # every difference applied: the result is `out` itself (the chain checks it)
+        return out, changes
     return apply_changes(text, changes), changes
 
 
@@ -288,7 +320,8 @@ def phrase_diffs(original: str, simplified: str, table: PhraseTable, tw: str | N
 
 
 def _widen(simplified: str, tw: str, a1: int, a2: int, delta: int, table: PhraseTable) -> PhraseDiff | None:
-    for before, after in table.pairs:
+    # a phrase that covers a1:a2 holds simplified[a1]: only those are tried (all of them for an insertion)
+    for before, after in table.pairs_by_char.get(simplified[a1], []) if a2 > a1 else table.pairs:
         n = len(before)
         s = simplified.find(before, max(0, a2 - n), a1 + n)
         while s != -1 and s <= a1:
@@ -299,11 +332,13 @@ def _widen(simplified: str, tw: str, a1: int, a2: int, delta: int, table: Phrase
 
 
 def phrase_changes(original: str, simplified: str, mode: str, table: PhraseTable | None = None,
-                   tw: str | None = None, spans: list[tuple[int, int]] | None = None) -> list[Change]:
-    """The phrase pass on `simplified` (the t2s text of `original`) for mode t2s or tw2sp, inside `spans`."""
+                   tw: str | None = None, spans: list[tuple[int, int]] | None = None,
+                   diffs: list[PhraseDiff] | None = None) -> list[Change]:
+    """The phrase pass on `simplified` (the t2s text of `original`) for mode t2s or tw2sp, inside `spans`
+    (`diffs`: its phrase_diffs, if known)."""
     table = table or load_phrases()
     changes: list[Change] = []
-    for d in phrase_diffs(original, simplified, table, tw):
+    for d in phrase_diffs(original, simplified, table, tw) if diffs is None else diffs:
         if not _within(d.start, d.end, spans):
             continue
         if d.kind == "variant" or (mode == "tw2sp" and d.kind != "deny"):
@@ -337,6 +372,8 @@ class ScriptResult:
     passes: list[list[Change]] = field(default_factory=list)
     simplified: str = ""  # the input's t2s text
     taiwan: str | None = None  # the input's tw2sp text, when it was needed
+    diffs: list[PhraseDiff] | None = field(default=None, repr=False)  # phrase_diffs(simplified, taiwan, table)
+    table: PhraseTable | None = field(default=None, repr=False)  # the phrase table used
 
 
 def convert_script(text: str, conversion: str = "auto", table: PhraseTable | None = None) -> ScriptResult:
@@ -352,12 +389,16 @@ def convert_script(text: str, conversion: str = "auto", table: PhraseTable | Non
     chars, char_changes = convert_chars(text, base, simplified if t2s else None, spans, choice.regions if t2s else None)
     passes = [char_changes]
     taiwan = None
+    diffs = None
     if choice.conversion in REVIEWED:
         taiwan = convert(text, "tw2sp")
-        phrases = phrase_changes(text, chars, choice.conversion, table, taiwan, spans)
+        char_diffs = phrase_diffs(text, chars, table, taiwan)
+        if chars == simplified:  # converted whole: the audit measures the same differences
+            diffs = char_diffs
+        phrases = phrase_changes(text, chars, choice.conversion, table, taiwan, spans, char_diffs)
         passes.append(phrases)
         chars = apply_changes(chars, phrases)
-    return ScriptResult(chars, choice, passes, simplified, taiwan)
+    return ScriptResult(chars, choice, passes, simplified, taiwan, diffs, table)
 
 
 def conversion_audit(text: str, result: ScriptResult, table: PhraseTable | None = None) -> list[dict]:
@@ -386,7 +427,8 @@ def conversion_audit(text: str, result: ScriptResult, table: PhraseTable | None 
         else:  # one character of context, so 乾→干 reads 乾西→干西
             rows["t2s", text[max(0, a1 - 1):a2 + 1], simplified[max(0, b1 - 1):b2 + 1], "damage", applied] += 1
     accepted = {(c.start, c.end) for c in result.passes[1]} if len(result.passes) > 1 else set()
-    diffs = phrase_diffs(text, simplified, table, taiwan)
+    diffs = result.diffs if result.diffs is not None and result.table == table else \
+        phrase_diffs(text, simplified, table, taiwan)
     for d in diffs:
         verdict = _verdict(d.kind, choice) if _within(d.start, d.end, choice.traditional) and choice.traditional \
             else "damage"

@@ -29,7 +29,8 @@ from gongfu.edits import Change, apply_changes
 
 NARROWED = {"!": 0xA1, "?": 0xBF, ",": 0xAC, ":": 0xBA, ";": 0xBB}  # full-width ！？，：； are A3 xx
 _PINYIN_LETTERS = "a-zà-üāēěīōūǎǐǒǔǖǘǚǜ"
-_START = re.compile(rf"(?<=[{CJK_RANGES}{CJK_PUNCT}{_PINYIN_LETTERS})])\?")
+# '?' first, its neighbour checked by a look-behind over both: the regex engine skips to each '?'
+_START = re.compile(rf"\?(?<=[{CJK_RANGES}{CJK_PUNCT}{_PINYIN_LETTERS})]\?)")
 _PINYIN_TAIL = re.compile(rf"[{_PINYIN_LETTERS}]{{1,6}}\)")
 LEAD, ASCII_GONE = -1, -2  # unknown bytes: an overwritten lead byte / a swallowed single-byte character
 _PUNCT_ROW = "\x00"  # a character of which only the lead byte A1 (GBK punctuation row) survives
@@ -174,6 +175,8 @@ def _evidence(text: str, j: int, tail: re.Match | None) -> bool:
 
 def rebuild_shifted(text: str) -> tuple[str, list[Change]]:
     """Rebuild every shifted '?' run after Chinese text; flag characters that cannot be rebuilt."""
+    if "?" not in text:  # every run starts with a '?'
+        return text, []
     changes: list[Change] = []
     pos = 0
     for m in _START.finditer(text):
