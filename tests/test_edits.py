@@ -112,3 +112,71 @@ def test_text_from_gives_what_a_stretch_of_the_raw_text_became():
 
     assert tracker.text_from(0, 6) == "机遇"
     assert tracker.text_from(6, len(raw)) == ",现代"
+
+
+class _CharacterSpans:
+    """The Tracker's rule, one list entry per character: the reference the array version must match."""
+
+    def __init__(self, raw: str) -> None:
+        self.text, self.raw_len = raw, len(raw)
+        self.starts, self.ends = list(range(len(raw))), list(range(1, len(raw) + 1))
+
+    def apply(self, changes: list[Change]) -> list[tuple[int, int]]:
+        n, spans, starts, ends, text = len(self.text), [], [], [], []
+        pos = 0
+        for c in sorted(changes, key=lambda c: (c.start, c.end)):
+            raw_start = self.starts[c.start] if c.start < n else (self.ends[n - 1] if n else self.raw_len)
+            raw_end = max(raw_start, self.ends[c.end - 1]) if c.end > c.start else raw_start
+            spans.append((raw_start, raw_end))
+            starts += self.starts[pos:c.start]
+            ends += self.ends[pos:c.start]
+            same = len(c.after) == c.end - c.start
+            starts += self.starts[c.start:c.end] if same else [raw_start] * len(c.after)
+            ends += self.ends[c.start:c.end] if same else [raw_end] * len(c.after)
+            text += [self.text[pos:c.start], c.after]
+            pos = c.end
+        self.starts, self.ends = starts + self.starts[pos:], ends + self.ends[pos:]
+        self.text = "".join(text) + self.text[pos:]
+        return spans
+
+
+@st.composite
+def _steps(draw):
+    """A raw text and a few steps of changes, each drawn against the text the previous steps left."""
+    raw = draw(st.text(alphabet="共富临江 ,\n", max_size=25))
+    reference = _CharacterSpans(raw)
+    steps = []
+    for _ in range(draw(st.integers(1, 4))):
+        n = len(reference.text)
+        cuts = sorted(draw(st.lists(st.integers(0, n), max_size=8)))
+        changes = [Change(a, b, draw(st.sampled_from(["", "区", "区区", reference.text[a:b], "x" * (b - a)])), "r")
+                   for a, b in zip(cuts[::2], cuts[1::2], strict=False)]
+        steps.append((changes, reference.apply(changes), reference.text, list(reference.starts)))
+    return raw, steps
+
+
+@given(_steps())
+def test_tracker_spans_match_the_per_character_rule(case):
+    raw, steps = case
+    tracker = Tracker(raw)
+    for changes, spans, text, starts in steps:
+        edits = tracker.apply("step", list(reversed(changes)))  # any order
+
+        assert [(e.raw_start, e.raw_end) for e in edits] == spans
+        assert tracker.text == text
+        assert tracker._starts.tolist() == starts
+    for a in range(len(raw) + 1):
+        for b in range(a, len(raw) + 1):
+            lo, hi = sum(1 for s in starts if s < a), sum(1 for s in starts if s < b)
+            assert tracker.text_from(a, b) == tracker.text[lo:hi]
+
+
+def test_an_edit_row_has_the_edits_csv_columns_in_order():
+    from dataclasses import asdict
+
+    from gongfu.edits import EDIT_COLUMNS, Edit
+
+    edit = Edit("script", 3, 4, "區", "区", "script: OpenCC t2s", False)
+
+    assert edit.row("000", 7) == {"doc_id": "000", "edit_id": 7, **asdict(edit)}
+    assert list(edit.row("000", 7)) == EDIT_COLUMNS
