@@ -148,7 +148,7 @@ def normalise_date(text: str) -> str:
 def squeeze(line: str) -> str:
     """A line without spaces or caption mark, for comparing copies that differ only in spacing or marking."""
     line = line[len(CAPTION_MARK):] if is_caption(line) else line
-    return SPACES_RE.sub("", line)
+    return SPACES_RE.sub("", line) if SPACES_RE.search(line) else line
 
 
 def short(line: str, n: int = 14) -> str:

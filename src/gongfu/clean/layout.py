@@ -196,35 +196,48 @@ def _space_fixes(line: str) -> list[tuple[int, int, str, str]]:
     return out
 
 
+def _cut(text: str, spans: list[tuple[int, int, str, str]]) -> str:
+    """`text` without the (sorted, disjoint) spans."""
+    parts, pos = [], 0
+    for s, e, _, _ in spans:
+        parts.append(text[pos:s])
+        pos = e
+    parts.append(text[pos:])
+    return "".join(parts)
+
+
 def _fix(line: str) -> _Fix:
     """A paragraph's spaces (as running text or as a title) and range dashes repaired. Space removal is
     repeated until nothing changes, and dashes are judged once the spaces are gone, so the result is what a
     second run would leave as it is. (A space run found in a later round never straddles one removed before,
-    since runs are maximal, so the changes never overlap and the text is built as they are found.)"""
+    since runs are maximal, so the changes never overlap and the text is built as they are found; the spans
+    of the first round are already in the line's own positions, which are mapped only when more is found.)"""
     has_space = SPACE_RUN_RE.search(line) is not None
     if not has_space and "一" not in line:
         return _Fix(line, ())
-    kept = range(len(line))  # positions of `line` still present
-    spaces: list[tuple[int, int, str, str]] = []
+    rounds: list[list[tuple[int, int, str, str]]] = []  # each round's spans, in that round's text
     current = line
     while has_space and (found := _space_fixes(current)):
-        parts: list[str] = []
+        rounds.append(found)
+        current = _cut(current, found)
+        has_space = SPACE_RUN_RE.search(current) is not None
+    dashes = list(RANGE_DASH_RE.finditer(current)) if "一" in current else []
+    if not dashes and len(rounds) <= 1:
+        return _Fix(current, tuple(rounds[0]) if rounds else ())
+    kept: range | list[int] = range(len(line))  # positions of `line` still present
+    spaces: list[tuple[int, int, str, str]] = []
+    for found in rounds:
+        spaces += [(kept[s], kept[e - 1] + 1, a, r) for s, e, a, r in found]
         still: list[int] = []
         pos = 0
-        for s, e, _, reason in found:
-            spaces.append((kept[s], kept[e - 1] + 1, "", reason))
-            parts.append(current[pos:s])
+        for s, e, _, _ in found:
             still.extend(kept[pos:s])
             pos = e
-        parts.append(current[pos:])
         still.extend(kept[pos:])
-        current, kept = "".join(parts), still
-        has_space = SPACE_RUN_RE.search(current) is not None
-    if "一" not in current:
-        return _Fix(current, tuple(sorted(spaces)))
-    dashes = [(kept[m.start()], kept[m.start()] + 1, "-", "OCR misread: 一 between two digits is a range dash "
-               "(1一8月 → 1-8月)") for m in RANGE_DASH_RE.finditer(current)]
-    return _Fix(RANGE_DASH_RE.sub("-", current), tuple(sorted(spaces + dashes)))
+        kept = still
+    marks = [(kept[m.start()], kept[m.start()] + 1, "-", "OCR misread: 一 between two digits is a range dash "
+              "(1一8月 → 1-8月)") for m in dashes]
+    return _Fix(RANGE_DASH_RE.sub("-", current) if dashes else current, tuple(sorted(spaces + marks)))
 
 
 def close_spaces(line: str) -> str:
