@@ -416,8 +416,8 @@ def _stray(planner: _Planner, unit: _Unit) -> bool:
     """A column fragment standing alone: one short line that is not a caption."""
     if len(unit.members) != 1 or unit.moved:
         return False
-    text = planner.text(unit)
-    return visible_len(text) <= SHORT and not is_caption(text)
+    line = planner.lines[unit.members[0]].raw  # the same visible length as its fixed form
+    return (len(line) <= SHORT or visible_len(line) <= SHORT) and not is_caption(planner.text(unit))
 
 
 def _is_paragraph(planner: _Planner, unit: _Unit) -> bool:
