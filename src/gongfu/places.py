@@ -82,7 +82,14 @@ def has_han(text: str) -> bool:
 def _syllables(run: str) -> list[str]:
     from pypinyin import Style, lazy_pinyin
 
-    return lazy_pinyin(run, style=Style.NORMAL, v_to_u=True, errors=lambda chars: list(chars))
+    # A character pypinyin cannot read (a rare variant) is named by its code point, so no Chinese is left
+    # outside the bracket that follows the romanisation.
+    # (pypinyin strips digits from what `errors` returns, so the code point is filled in afterwards.)
+    syllables = lazy_pinyin(run, style=Style.NORMAL, v_to_u=True, errors=lambda chars: ["\0"] * len(chars))
+    out = []
+    for ch, s in zip(run, syllables, strict=True):
+        out.append(f"U+{ord(ch):04X}" if s == "\0" else s)
+    return out
 
 
 def pinyin_word(text: str) -> str:
