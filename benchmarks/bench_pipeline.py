@@ -1,7 +1,9 @@
-"""Wall time of the whole pipeline on the five texts (three notebooks + HTML), then the per-stage benchmarks.
+"""Wall time of the whole pipeline on the five texts (three notebooks + HTML), then the per-stage benchmarks
+and a quick look at archive throughput (`bench_scale.py` on 1,000 documents, 1 and 2 workers).
 
 Run with `make bench`. Prints figures; asserts nothing (speed targets live here, not in timed tests).
 Target (issue 3): the whole pipeline under 60 s on the 2-core machine, after installation.
+The full archive benchmark (10k and 100k documents, Dask) is `bench_scale.py`; see benchmarks/README.md.
 """
 
 from __future__ import annotations
@@ -33,17 +35,18 @@ def time_pipeline(repeats: int) -> list[float]:
 def main() -> None:
     parser = argparse.ArgumentParser(description=__doc__)
     parser.add_argument("--repeats", type=int, default=3)
-    parser.add_argument("--pipeline-only", action="store_true", help="skip the per-stage benchmarks")
+    parser.add_argument("--pipeline-only", action="store_true", help="skip the per-stage and archive benchmarks")
     args = parser.parse_args()
     times = time_pipeline(args.repeats)
     print(f"whole pipeline (3 notebooks + HTML, 5 texts): median {statistics.median(times):.1f} s, "
           f"min {min(times):.1f} s, max {max(times):.1f} s over {len(times)} runs (target < 60 s)")
     if args.pipeline_only:
         return
-    for script in ("bench_clean.py", "bench_extract.py"):
+    for script, args in (("bench_clean.py", []), ("bench_extract.py", []),
+                         ("bench_scale.py", ["--sizes", "1000", "--runs", "local:1,local:2", "--code", "worktree"])):
         if (HERE / script).is_file():
-            print(f"--- {script}", flush=True)
-            subprocess.run([sys.executable, str(HERE / script)], check=True)
+            print(f"--- {script} {' '.join(args)}".rstrip(), flush=True)
+            subprocess.run([sys.executable, str(HERE / script), *args], check=True)
 
 
 if __name__ == "__main__":

@@ -297,20 +297,28 @@ def main() -> None:
                "python": platform.python_version(), "code": code}
     print(json.dumps(context, ensure_ascii=False), flush=True)
     results = []
-    for size in sizes:
-        corpus = build_corpus(size)
-        for _ in range(args.repeats):
-            for engine, workers in runs:
-                result = run_once(corpus, src, size, engine, workers, args.chunk_size, args.keep)
-                results.append(result)
-                row = {**context, **asdict(result), "docs_per_s": result.docs_per_s, "mb_per_s": result.mb_per_s}
-                with (OUT_DIR / "results.jsonl").open("a", encoding="utf-8") as fh:
-                    fh.write(json.dumps(row, ensure_ascii=False) + "\n")
-                print(f"{size} {engine}:{workers}: {result.seconds:.1f}s, {result.docs_per_s:.0f} docs/s, "
-                      f"cpu {result.cpu_seconds:.1f}s, peak RSS {result.peak_rss_mb:.0f} MB, "
-                      f"PSS {result.peak_pss_mb:.0f} MB, load {result.load_before} -> {result.load_after}",
-                      flush=True)
+    try:
+        for size in sizes:
+            corpus = build_corpus(size)
+            for _ in range(args.repeats):
+                for engine, workers in runs:
+                    result = run_once(corpus, src, size, engine, workers, args.chunk_size, args.keep)
+                    results.append(result)
+                    record(context, result)
+    finally:
+        if args.code == "worktree":  # a copy made for this run only
+            shutil.rmtree(src.parent, ignore_errors=True)
     print_table(results)
+
+
+def record(context: dict[str, object], result: Result) -> None:
+    """Append a run to benchmarks/out/results.jsonl and print it."""
+    row = {**context, **asdict(result), "docs_per_s": result.docs_per_s, "mb_per_s": result.mb_per_s}
+    with (OUT_DIR / "results.jsonl").open("a", encoding="utf-8") as fh:
+        fh.write(json.dumps(row, ensure_ascii=False) + "\n")
+    print(f"{result.size} {result.engine}:{result.workers}: {result.seconds:.1f}s, {result.docs_per_s:.0f} docs/s, "
+          f"cpu {result.cpu_seconds:.1f}s, peak RSS {result.peak_rss_mb:.0f} MB, PSS {result.peak_pss_mb:.0f} MB, "
+          f"load {result.load_before} -> {result.load_after}", flush=True)
 
 
 if __name__ == "__main__":

@@ -333,12 +333,19 @@ def test_cells_are_formatted_from_their_own_value() -> None:
 @settings(max_examples=60, deadline=None)
 @given(st.lists(st.tuples(st.text(max_size=12), st.text(alphabet=',"\n\r 中a', max_size=6)), max_size=5))
 def test_csv_lines_are_the_bytes_the_notebook_stages_write(tmp_path_factory, cells: list[tuple[str, str]]) -> None:
-    """Workers format CSV lines that are appended as bytes: they must be what `write_csv` writes."""
+    """Workers format CSV lines that are appended as bytes: they must be what `write_csv` writes, whether
+    encoded a document at a time (ChunkTable) or from a table a batch at a time (csv_lines)."""
+    columns = ["doc_id", "text"]
     rows = [{"doc_id": a, "text": b} for a, b in cells]
     path = tmp_path_factory.mktemp("csv") / "t.csv"
-    write_csv(to_frame(rows, ["doc_id", "text"]), path)
+    write_csv(to_frame(rows, columns), path)
+    chunk = scale.ChunkTable(columns)
+    for i in range(0, len(rows), 2):  # documents of up to two rows
+        chunk.add(rows[i:i + 2])
     header = b"doc_id,text\n"
-    assert header + scale.csv_lines(scale.rows_to_table(rows, ["doc_id", "text"])) == path.read_bytes()
+    assert header + chunk.csv() == path.read_bytes()
+    assert header + scale.csv_lines(chunk.table(), batch_rows=2) == path.read_bytes()
+    assert chunk.table().equals(scale.rows_to_table(rows, columns)) and chunk.rows == len(rows)
 
 
 def test_progress_shows_documents_rate_and_time_left(corpus: Path, tmp_path: Path,
@@ -368,3 +375,16 @@ def test_notebook_03_reads_a_process_output(corpus: Path, tmp_path: Path) -> Non
     assert {p.suffix for p in figures.iterdir()} == {".png"}
     text = nbformat.writes(nbformat.read(executed, as_version=4))
     assert "Left out because cleaning failed" in text
+
+
+def test_format_parquet_writes_datasets_equal_to_the_csv_tables(corpus: Path, tmp_path: Path,
+                                                                 capsys: pytest.CaptureFixture) -> None:
+    out = tmp_path / "out"
+    code, _, _ = cli(capsys, "--input", str(corpus), "--output", str(out), "--format", "parquet", "--workers", "1",
+                     "--chunk-size", "2", "--quiet")
+    assert code == 1  # two documents failed
+    for table in scale.TABLES:
+        from_parquet = pd.read_parquet(out / f"{table}.parquet")
+        from_csv = pd.read_csv(out / f"{table}.csv", dtype=str, keep_default_na=False)
+        assert len(from_csv) == len(from_parquet) > 0
+        pd.testing.assert_frame_equal(from_parquet, from_csv, check_dtype=False)

@@ -253,15 +253,50 @@ def rows_to_table(rows: Sequence[dict[str, Any]], columns: Sequence[str]) -> pa.
     return pa.table({c: pa.array(column_cells(rows, c), pa.string()) for c in columns})
 
 
-def csv_lines(table: pa.Table) -> bytes:
-    """An all-string table as UTF-8 CSV lines without a header: the bytes `tables.write_csv` (pandas, minimal
-    quoting, \\n line ends) writes for the same cells, as it uses the same `csv` writer."""
+def _csv_text(columns_cells: Sequence[Sequence[str]]) -> bytes:
     import csv
     import io
 
     buf = io.StringIO()
-    csv.writer(buf, lineterminator="\n").writerows(zip(*(col.to_pylist() for col in table.columns), strict=True))
+    csv.writer(buf, lineterminator="\n").writerows(zip(*columns_cells, strict=True))
     return buf.getvalue().encode("utf-8")
+
+
+def csv_lines(table: pa.Table, batch_rows: int = 20_000) -> bytes:
+    """An all-string table as UTF-8 CSV lines without a header: the bytes `tables.write_csv` (pandas, minimal
+    quoting, \\n line ends) writes for the same cells, as it uses the same `csv` writer. Converted a batch at a
+    time, so a large table never exists as Python strings all at once."""
+    return b"".join(_csv_text([col.to_pylist() for col in batch.columns])
+                    for batch in table.to_batches(max_chunksize=batch_rows))
+
+
+class ChunkTable:
+    """One table's rows of a chunk, held compact (Arrow columns and CSV bytes), added one document at a time.
+
+    A document's rows are dicts (hundreds of edits each); kept as dicts for a whole chunk they would cost
+    about 1 MB per document, so they are encoded as soon as the document is done.
+    """
+
+    def __init__(self, columns: Sequence[str]):
+        self.columns = list(columns)
+        self.tables: list[pa.Table] = []
+        self.lines: list[bytes] = []
+        self.rows = 0
+
+    def add(self, rows: Sequence[dict[str, Any]]) -> None:
+        if not rows:
+            return
+        cells = [column_cells(rows, c) for c in self.columns]
+        self.tables.append(pa.table(dict(zip(self.columns, (pa.array(c, pa.string()) for c in cells),
+                                             strict=True))))
+        self.lines.append(_csv_text(cells))
+        self.rows += len(rows)
+
+    def table(self) -> pa.Table:
+        return pa.concat_tables(self.tables) if self.tables else rows_to_table([], self.columns)
+
+    def csv(self) -> bytes:
+        return b"".join(self.lines)
 
 
 def failed_row(doc_id: str, reason: str, manifest: dict[str, str] | None) -> dict[str, Any]:
@@ -304,38 +339,37 @@ def part_paths(parts: Path, table: str, key: str) -> tuple[Path, Path]:
     return parts / table / f"{key}.parquet", parts / CSV_DIR / table / f"{key}.csv"
 
 
-def write_part(table: pa.Table, paths: tuple[Path, Path]) -> None:
+def write_part(table: ChunkTable, paths: tuple[Path, Path]) -> None:
     """A chunk's rows of one table, as Parquet and as CSV lines, each written aside and renamed into place."""
-    _atomic(paths[0], lambda tmp: pq.write_table(table, tmp, compression="zstd"))
-    _atomic(paths[1], lambda tmp: tmp.write_bytes(csv_lines(table)))
+    _atomic(paths[0], lambda tmp: pq.write_table(table.table(), tmp, compression="zstd"))
+    _atomic(paths[1], lambda tmp: tmp.write_bytes(table.csv()))
 
 
 def process_chunk(chunk: Sequence[Source], settings: Settings) -> ChunkResult:
     """The work unit every engine maps: process a chunk and commit it (texts, part files, then the marker)."""
     out = Path(settings.output)
-    columns = table_columns()
-    rows: dict[str, list[dict[str, Any]]] = {t: [] for t in TABLES}
+    tables = {t: ChunkTable(columns) for t, columns in table_columns().items()}
     failed = warned = nbytes = 0
     for source in chunk:
         result, size = process_source(source, settings)
         nbytes += size
         doc = result.document
-        rows["documents"].append(doc)
-        rows["edits"].extend(result.edits)
-        rows["claims"].extend(result.claims)
+        tables["documents"].add([doc])
+        tables["edits"].add(result.edits)
+        tables["claims"].add(result.claims)
         if doc.get("status") == "failed":
             failed += 1
-            rows["failures"].append({"doc_id": source[0], "file": source[2], "reason": doc.get("reason", "")})
+            tables["failures"].add([{"doc_id": source[0], "file": source[2], "reason": doc.get("reason", "")}])
         else:
             warned += doc.get("status") == "warning"
             write_text(out / CLEAN_SUBDIR / f"{source[0]}.txt", result.text)
     ids = [s[0] for s in chunk]
     key = chunk_key(ids)
     parts = out / PARTS_DIR
-    for table in TABLES:
-        write_part(rows_to_table(rows[table], columns[table]), part_paths(parts, table, key))
+    for name, table in tables.items():
+        write_part(table, part_paths(parts, name, key))
     result = ChunkResult(key, ids[0], ids[-1], len(ids), failed, int(warned), nbytes,
-                         {t: len(rows[t]) for t in TABLES})
+                         {t: tables[t].rows for t in TABLES})
     marker = {**asdict(result), "doc_ids": ids}
     _atomic(parts / DONE_DIR / f"{key}.json",
             lambda tmp: tmp.write_text(json.dumps(marker, ensure_ascii=False), encoding="utf-8"))
