@@ -7,11 +7,10 @@ becomes an `Edit` whose raw_start/raw_end point into the raw file even after man
 
 from __future__ import annotations
 
+import bisect
 from collections.abc import Iterable, Sequence
 from dataclasses import dataclass
-from operator import attrgetter, le, lt
-
-import numpy as np
+from operator import attrgetter
 
 EDIT_COLUMNS = ["doc_id", "edit_id", "step", "raw_start", "raw_end", "before", "after", "reason", "lost"]
 
@@ -80,30 +79,30 @@ class Tracker:
     """The current text of a document plus, for every character, the raw span it came from.
 
     `apply(step, changes)` rewrites the text and returns Edits with raw offsets. Characters a change inserts
-    inherit the raw span of what they replaced; unchanged characters keep their own. The spans are two
-    integer arrays, so a step is applied with a few array operations rather than a loop per character;
-    the raw starts never decrease along the text, which `text_from` relies on.
+    inherit the raw span of what they replaced; unchanged characters keep their own.
     """
 
     def __init__(self, raw: str) -> None:
         self.text = raw
         self.raw_len = len(raw)
-        self._starts = np.arange(len(raw), dtype=np.int64)
-        self._ends = self._starts + 1
+        # ranges until a step changes lengths: indexing, slicing and bisect work on them as on lists
+        self._starts: Sequence[int] = range(len(raw))
+        self._ends: Sequence[int] = range(1, len(raw) + 1)
 
     def raw_span(self, start: int, end: int) -> tuple[int, int]:
         """The raw offsets covered by current text[start:end] (an insertion point when start == end)."""
         n = len(self.text)
         if start < n:
-            raw_start = int(self._starts[start])
+            raw_start = self._starts[start]
         else:
-            raw_start = int(self._ends[n - 1]) if n else self.raw_len
-        raw_end = int(self._ends[end - 1]) if end > start else raw_start
+            raw_start = self._ends[n - 1] if n else self.raw_len
+        raw_end = self._ends[end - 1] if end > start else raw_start
         return raw_start, max(raw_start, raw_end)
 
     def text_from(self, raw_start: int, raw_end: int) -> str:
         """The current text that came from raw[raw_start:raw_end] (what that stretch of the raw became)."""
-        lo, hi = np.searchsorted(self._starts, [raw_start, raw_end], side="left").tolist()
+        lo = bisect.bisect_left(self._starts, raw_start)
+        hi = bisect.bisect_left(self._starts, raw_end)
         return self.text[lo:hi]
 
     def apply(self, step: str, changes: Sequence[Change]) -> list[Edit]:
@@ -114,72 +113,49 @@ class Tracker:
         """
         if not changes:
             return []
-        begin = [c.start for c in changes]
-        if not all(map(lt, begin, begin[1:])):  # steps give their changes in order: sort only if not
-            changes = sorted(changes, key=_BY_SPAN)
-            begin = [c.start for c in changes]
-        end = [c.end for c in changes]
-        text, n = self.text, len(self.text)
-        if not (begin[0] >= 0 and end[-1] <= n and all(map(le, begin, end)) and all(map(le, end, begin[1:]))):
-            _refuse(step, begin, end, n)
-        s, e = np.array(begin, dtype=np.int64), np.array(end, dtype=np.int64)
-        raw_start, raw_end = self._raw_spans(s, e)
-        edits = [Edit(step, a, b, text[i:j], c.after, c.reason, c.lost)
-                 for c, i, j, a, b in zip(changes, begin, end, raw_start.tolist(), raw_end.tolist(), strict=True)]
-        pieces = [""] * (2 * len(changes) + 1)
-        pieces[::2] = [text[i:j] for i, j in zip([0, *end], [*begin, n], strict=True)]  # the text between changes
-        pieces[1::2] = after = [c.after for c in changes]
-        length = np.array([len(a) for a in after], dtype=np.int64)
-        resized = length != e - s
-        if resized.any():
-            self._remap(s[resized], e[resized], length[resized], raw_start[resized], raw_end[resized])
-        self.text = "".join(pieces)
+        changes = sorted(changes, key=_BY_SPAN)
+        text, starts, ends = self.text, self._starts, self._ends
+        n = len(text)
+        edits: list[Edit] = []
+        out: list[str] = []
+        resized = False
+        pos = 0
+        for ch in changes:
+            s, e = ch.start, ch.end
+            if s < pos or e < s or e > n:
+                raise ValueError(f"{step}: overlapping or out-of-range change at {s}:{e} (text length {n})")
+            raw_start = starts[s] if s < n else (ends[n - 1] if n else self.raw_len)
+            raw_end = ends[e - 1] if e > s else raw_start
+            if raw_end < raw_start:
+                raw_end = raw_start
+            edits.append(Edit(step, raw_start, raw_end, text[s:e], ch.after, ch.reason, ch.lost))
+            out.append(text[pos:s])
+            out.append(ch.after)
+            resized = resized or len(ch.after) != e - s
+            pos = e
+        out.append(text[pos:])
+        if resized:
+            self._starts, self._ends = self._remap(changes, edits)
+        self.text = "".join(out)
         return edits
 
-    def _raw_spans(self, s: np.ndarray, e: np.ndarray) -> tuple[np.ndarray, np.ndarray]:
-        """The raw spans of current text[s:e] for arrays of (valid, sorted) positions; as raw_span."""
-        if not len(self.text):  # only insertions into an empty text
-            at = np.full(len(s), self.raw_len, dtype=np.int64)
-            return at, at
-        # an insertion at the very end (s == n) takes the raw end of the last character
-        raw_start = np.append(self._starts, self._ends[-1])[s]
-        raw_end = np.where(e > s, self._ends[e - 1], raw_start)  # e - 1 is -1 only where e == s == 0
-        return raw_start, np.maximum(raw_start, raw_end)
-
-    def _remap(self, s: np.ndarray, e: np.ndarray, length: np.ndarray, raw_start: np.ndarray,
-               raw_end: np.ndarray) -> None:
-        """New per-character raw spans after the (sorted) changes text[s:e] -> `length` characters that
-        alter the length, each spread over its raw span. Other characters, those of same-length
-        replacements included, keep their own spans.
-
-        The new text is a run of kept characters before each change, the change's new characters, and
-        the kept rest: each new character's source is gathered in one pass, from the old spans (a kept
-        run counts up through them) or from the change's span (appended after them, repeated).
-        """
-        n, k = len(self._starts), len(s)
-        kept_from = np.concatenate(([0], e))
-        run_len = np.empty(2 * k + 1, dtype=np.int64)  # kept, new, kept, new, ..., kept
-        run_len[0::2] = np.concatenate((s, [n])) - kept_from
-        run_len[1::2] = length
-        run_src = np.empty(2 * k + 1, dtype=np.int64)
-        run_src[0::2] = kept_from
-        run_src[1::2] = n + np.arange(k)
-        run_step = np.zeros(2 * k + 1, dtype=np.int64)
-        run_step[0::2] = 1
-        run_at = np.concatenate(([0], np.cumsum(run_len)[:-1]))  # where each run begins in the new text
-        total = int(run_len.sum())
-        source = np.repeat(run_src - run_step * run_at, run_len) + np.repeat(run_step, run_len) * np.arange(total)
-        self._starts = np.concatenate((self._starts, raw_start))[source]
-        self._ends = np.concatenate((self._ends, raw_end))[source]
-
-
-def _refuse(step: str, begin: list[int], end: list[int], n: int) -> None:
-    """Raise for the first change (in order) that overlaps the one before it or lies outside the text."""
-    pos = 0
-    for s, e in zip(begin, end, strict=True):
-        if s < pos or e < s or e > n:
-            raise ValueError(f"{step}: overlapping or out-of-range change at {s}:{e} (text length {n})")
-        pos = e
+    def _remap(self, changes: list[Change], edits: list[Edit]) -> tuple[list[int], list[int]]:
+        """New per-character raw spans after `changes` (sorted), whose raw spans are in `edits`. A
+        same-length change keeps its characters' spans, so the copy runs on through it."""
+        starts, ends = self._starts, self._ends
+        new_starts: list[int] = []
+        new_ends: list[int] = []
+        pos = 0
+        for ch, ed in zip(changes, edits, strict=True):
+            if len(ch.after) != ch.end - ch.start:
+                new_starts += starts[pos:ch.start]
+                new_ends += ends[pos:ch.start]
+                new_starts += [ed.raw_start] * len(ch.after)
+                new_ends += [ed.raw_end] * len(ch.after)
+                pos = ch.end
+        new_starts += starts[pos:]
+        new_ends += ends[pos:]
+        return new_starts, new_ends
 
 
 def edits_schema():

@@ -155,20 +155,19 @@ def repair_segment(segment: str, reading: str | None = None) -> tuple[str, int] 
     return (repaired, lost) if _plausible(repaired, lost) else None
 
 
-def _cjk_starts(data: bytes) -> np.ndarray:
-    """One bool per byte: whether a UTF-8 decoder reads a CJK ideograph starting there.
+def _cjk_starts(b: np.ndarray) -> np.ndarray:
+    """The positions in the bytes `b` where a UTF-8 decoder reads a CJK ideograph.
 
     A well-formed three-byte sequence is always read as its character, whatever precedes it: its lead
     byte cannot continue an earlier sequence, so the decoder is in step there. Counting these is the
     same as counting the CJK characters of the decoded text, without decoding (mostly errors: slow).
     """
-    b = np.frombuffer(data, dtype=np.uint8)
-    if len(b) < 3:
-        return np.zeros(len(b), dtype=bool)
-    follows = (b[1:] & 0xC0) == 0x80
-    code = ((b[:-2].astype(np.uint32) & 0x0F) << 12) | ((b[1:-1].astype(np.uint32) & 0x3F) << 6) | (b[2:] & 0x3F)
-    starts = ((b[:-2] & 0xF0) == 0xE0) & follows[:-1] & follows[1:] & CJK_TABLE[code]
-    return np.concatenate((starts, [False, False]))
+    lead = np.flatnonzero((b[:-2] & 0xF0) == 0xE0)
+    second, third = b[lead + 1], b[lead + 2]
+    well_formed = ((second & 0xC0) == 0x80) & ((third & 0xC0) == 0x80)
+    lead, second, third = lead[well_formed], second[well_formed], third[well_formed]
+    code = ((b[lead].astype(np.uint32) & 0x0F) << 12) | ((second.astype(np.uint32) & 0x3F) << 6) | (third & 0x3F)
+    return lead[CJK_TABLE[code]]
 
 
 def _readings(text: str) -> dict[int, str | None]:
@@ -182,15 +181,15 @@ def _readings(text: str) -> dict[int, str | None]:
     """
     data = text.encode("gbk", errors=_AS_DECODED_OR_NUL)
     b = np.frombuffer(data, dtype=np.uint8)
-    cjk = np.concatenate(([0], np.cumsum(_cjk_starts(data))))
-    nul = np.concatenate(([0], np.cumsum(b == 0)))
     newlines = np.flatnonzero(b == 0x0A)
-    starts = np.concatenate(([0], newlines + 1))
-    ends = np.concatenate((newlines, [len(b)]))
-    with_nul = nul[ends] > nul[starts]
-    candidates = np.flatnonzero((cjk[ends] - cjk[starts] >= 2) | with_nul).tolist()
-    lines = text.split("\n") if candidates else []
-    return {k: _reread(lines[k]) if with_nul[k] else data[starts[k]:ends[k]].decode("utf-8", "surrogateescape")
+    cjk = np.bincount(np.searchsorted(newlines, _cjk_starts(b)), minlength=len(newlines) + 1)
+    with_nul = set(np.searchsorted(newlines, np.flatnonzero(b == 0)).tolist())
+    candidates = sorted(with_nul.union(np.flatnonzero(cjk >= 2).tolist()))
+    if not candidates:
+        return {}
+    lines = text.split("\n")
+    starts, ends = [0, *(newlines + 1).tolist()], [*newlines.tolist(), len(b)]
+    return {k: _reread(lines[k]) if k in with_nul else data[starts[k]:ends[k]].decode("utf-8", "surrogateescape")
             for k in candidates}
 
 

@@ -213,7 +213,7 @@ def detect(text: str, table: PhraseTable | None = None, simplified: str | None =
     table = table or load_phrases()
     cjk = cjk_count(text)
     simplified = convert(text, "t2s") if simplified is None else simplified
-    regions = list(_regions(text, simplified))
+    regions = _regions(text, simplified)
     spans, changed = traditional_lines(text, simplified, regions)
     if not spans:
         return ScriptChoice("simplified", "none", cjk, changed, regions=regions)
@@ -240,21 +240,28 @@ def choose(text: str, conversion: str = "auto", table: PhraseTable | None = None
     return choice
 
 
+def _equal_length_edges(a: str, b: str) -> tuple[list[int], list[int]]:
+    """The starts and the ends of the runs of positions where two equal-length strings differ."""
+    diff = np.concatenate(([False], code_points(a) != code_points(b), [False]))
+    edges = np.flatnonzero(diff[1:] != diff[:-1])
+    return edges[::2].tolist(), edges[1::2].tolist()
+
+
 def _equal_length_runs(a: str, b: str) -> list[tuple[int, int]]:
     """(start, end) of each run of positions where two equal-length strings differ (vectorised)."""
-    x = np.frombuffer(a.encode("utf-32-le"), dtype=np.uint32)
-    y = np.frombuffer(b.encode("utf-32-le"), dtype=np.uint32)
-    diff = np.concatenate(([False], x != y, [False]))
-    edges = np.flatnonzero(diff[1:] != diff[:-1])
-    return list(zip(edges[::2].tolist(), edges[1::2].tolist(), strict=True))
+    return list(zip(*_equal_length_edges(a, b), strict=True))
 
 
-def _regions(a: str, b: str) -> Iterator[tuple[int, int, int, int]]:
+def _regions(a: str, b: str) -> list[Region]:
     """(a_start, a_end, b_start, b_end) of the differences between two conversions of the same text."""
     if len(a) == len(b):  # the usual case: every change is character for character
-        for s, e in _equal_length_runs(a, b):
-            yield s, e, s, e
-        return
+        starts, ends = _equal_length_edges(a, b)
+        return list(zip(starts, ends, starts, ends, strict=True))
+    return list(_line_regions(a, b))
+
+
+def _line_regions(a: str, b: str) -> Iterator[Region]:
+    """_regions line by line, for conversions that change lengths."""
     a_lines, b_lines = a.split("\n"), b.split("\n")
     if len(a_lines) != len(b_lines):
         a_lines, b_lines = [a], [b]
@@ -416,7 +423,7 @@ def conversion_audit(text: str, result: ScriptResult, table: PhraseTable | None 
     whole = [(0, len(text))]
     converted = choice.spans if choice.conversion != "none" else []
     rows: Counter[tuple[str, str, str, str, bool]] = Counter()
-    regions = choice.regions or list(_regions(text, simplified))
+    regions = choice.regions or _regions(text, simplified)
     if choice.traditional == whole:  # the usual Traditional text: every change is a needed one
         rows["t2s", "(characters)", "(characters)", "needed", converted == whole] += sum(r[1] - r[0] for r in regions)
         regions = []
