@@ -116,22 +116,25 @@ class Tracker:
         changes = sorted(changes, key=_BY_SPAN)
         text, starts, ends = self.text, self._starts, self._ends
         n = len(text)
+        at_end = ends[n - 1] if n else self.raw_len  # where an insertion at the end of the text sits
         edits: list[Edit] = []
         out: list[str] = []
+        add_edit, add_text = edits.append, out.append  # bound once: this loop runs for every change
         resized = False
         pos = 0
         for ch in changes:
-            s, e = ch.start, ch.end
+            s, e, after = ch.start, ch.end, ch.after
             if s < pos or e < s or e > n:
                 raise ValueError(f"{step}: overlapping or out-of-range change at {s}:{e} (text length {n})")
-            raw_start = starts[s] if s < n else (ends[n - 1] if n else self.raw_len)
+            raw_start = starts[s] if s < n else at_end
             raw_end = ends[e - 1] if e > s else raw_start
             if raw_end < raw_start:
                 raw_end = raw_start
-            edits.append(Edit(step, raw_start, raw_end, text[s:e], ch.after, ch.reason, ch.lost))
-            out.append(text[pos:s])
-            out.append(ch.after)
-            resized = resized or len(ch.after) != e - s
+            add_edit(Edit(step, raw_start, raw_end, text[s:e], after, ch.reason, ch.lost))
+            add_text(text[pos:s])
+            add_text(after)
+            if len(after) != e - s:
+                resized = True
             pos = e
         out.append(text[pos:])
         if resized:

@@ -195,10 +195,16 @@ def _readings(text: str) -> dict[int, str | None]:
 
 def repair_mojibake(text: str) -> tuple[str, list[Change]]:
     """Repair every line (or, failing that, every space-separated token) that is GBK-read UTF-8."""
+    changes = mojibake_changes(text)
+    return apply_changes(text, changes), changes
+
+
+def mojibake_changes(text: str) -> list[Change]:
+    """The changes repair_mojibake makes, located in `text` (the chain applies them through its Tracker)."""
     changes: list[Change] = []
     candidates = _readings(text)
     if not candidates:  # the usual text: no line reads as Chinese when re-read, nothing to repair
-        return text, changes
+        return changes
     lines = text.split("\n")
     offsets = [0, *accumulate(len(line) + 1 for line in lines)]
     for k, reading in candidates.items():
@@ -218,7 +224,7 @@ def repair_mojibake(text: str) -> tuple[str, list[Change]]:
             fixed = repair_segment(t.group())
             if fixed is not None:
                 changes.append(_change(start + t.start(), start + t.end(), *fixed))
-    return apply_changes(text, changes), changes
+    return changes
 
 
 def _change(start: int, end: int, repaired: str, lost: int) -> Change:

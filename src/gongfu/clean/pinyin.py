@@ -28,11 +28,17 @@ REASON = "pinyin annotation removed"
 
 def strip_pinyin(text: str) -> tuple[str, list[Change]]:
     """Drop every (pinyin) annotation that follows a Chinese character."""
+    changes = pinyin_changes(text)
+    return apply_changes(text, changes), changes
+
+
+def pinyin_changes(text: str) -> list[Change]:
+    """The changes strip_pinyin makes, located in `text` (the chain applies them through its Tracker)."""
     if "(" not in text and "（" not in text:  # no bracket, no annotation
-        return text, []
+        return []
     changes = [Change(m.start(), m.end(), "", f"{REASON}: {m.group(1)}") for m in PINYIN_RE.finditer(text)]
     if len(changes) >= MIN_TONED_FOR_NEUTRAL:
         changes += [Change(m.start(), m.end(), "", f"{REASON}: {m.group(1)} (neutral tone)")
                     for m in NEUTRAL_RE.finditer(text)]
         changes.sort(key=lambda c: c.start)
-    return apply_changes(text, changes), changes
+    return changes

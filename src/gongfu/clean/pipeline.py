@@ -9,25 +9,29 @@ whitespace, and its edits are recorded under `paragraphs`.
 
 from __future__ import annotations
 
-import bisect
 import re
 from collections import Counter
 from collections.abc import Callable, Sequence
 from dataclasses import dataclass, field
+from itertools import compress
+
+import numpy as np
 
 from gongfu.clean.chars import CJK_RE, LOST
-from gongfu.clean.mojibake import repair_mojibake
-from gongfu.clean.pinyin import strip_pinyin
-from gongfu.clean.punctuation import normalise_punctuation
+from gongfu.clean.mojibake import mojibake_changes
+from gongfu.clean.pinyin import pinyin_changes
+from gongfu.clean.punctuation import normalise_punctuation, punctuation_changes
 from gongfu.clean.script import check_conversion, conversion_audit, convert_script
-from gongfu.clean.shift import rebuild_shifted
+from gongfu.clean.shift import shift_changes
 from gongfu.edits import Change, Edit, Tracker
 from gongfu.errors import GongfuError
 
 STEPS = ("mojibake", "shift", "pinyin", "script", "boilerplate", "layout", "punctuation")
-SIMPLE_STEPS: dict[str, Callable[[str], tuple[str, list[Change]]]] = {
-    "mojibake": repair_mojibake, "shift": rebuild_shifted, "pinyin": strip_pinyin,
-    "punctuation": normalise_punctuation,
+# Steps whose output is by definition their changes applied (repair_mojibake, rebuild_shifted, strip_pinyin,
+# normalise_punctuation): the chain asks them for the changes only and the Tracker applies them, once.
+SIMPLE_STEPS: dict[str, Callable[[str], list[Change]]] = {
+    "mojibake": mojibake_changes, "shift": shift_changes, "pinyin": pinyin_changes,
+    "punctuation": punctuation_changes,
 }
 FINAL_STEP = "paragraphs"
 SAMPLE_WIDTH = 80  # characters of raw text in a document's before/after sample
@@ -145,10 +149,11 @@ def clean_text(text: str, *, conversion: str = "auto", steps: Sequence[str] | No
             new_text, changes, meta = _boilerplate_step()(tracker.text)
             result.edits += _apply(tracker, step, new_text, changes)
             result.meta = dict(meta)
-        else:
-            fn = _layout_step() if step == "layout" else SIMPLE_STEPS[step]
-            new_text, changes = fn(tracker.text)
+        elif step == "layout":
+            new_text, changes = _layout_step()(tracker.text)
             result.edits += _apply(tracker, step, new_text, changes)
+        else:
+            result.edits += tracker.apply(step, SIMPLE_STEPS[step](tracker.text))
     result.edits += tracker.apply(FINAL_STEP, paragraph_changes(tracker.text))
     result.text = tracker.text
     result.sample = pick_sample(text, tracker, result.edits)
@@ -162,14 +167,18 @@ def pick_sample(raw: str, tracker: Tracker, edits: Sequence[Edit], width: int = 
     """A stretch of raw text showing the most kinds of fix, around the rarest one, and what it became:
     a before/after a reader can check at a glance. Lines removed whole (boilerplate) are not samples."""
     lines = [(m.start(), m.end()) for m in re.finditer(r"[^\n]+", raw)]
-    starts = [a for a, _ in lines]
     fixes = [e for e in edits if e.step not in ("boilerplate", FINAL_STEP) and e.before != e.after]
+    if not lines or not fixes:
+        return "", ""
     rarity = Counter(e.step for e in fixes)
+    # the line each fix starts in, if any, looked up for all fixes at once (there are thousands)
+    starts, ends = np.array(lines).T
+    at = np.array([e.raw_start for e in fixes])
+    line = np.searchsorted(starts, at, side="right") - 1
+    inside = (line >= 0) & (at < ends[line])
     by_line: dict[int, list[Edit]] = {}
-    for e in fixes:
-        k = bisect.bisect_right(starts, e.raw_start) - 1
-        if k >= 0 and e.raw_start < lines[k][1]:
-            by_line.setdefault(k, []).append(e)
+    for k, e in compress(zip(line.tolist(), fixes, strict=True), inside.tolist()):
+        by_line.setdefault(k, []).append(e)
     for k in sorted(by_line, key=lambda k: (-len({e.step for e in by_line[k]}), -len(by_line[k]), k)):
         a, b = lines[k]
         rarest = min(by_line[k], key=lambda e: (rarity[e.step], e.raw_start))

@@ -127,6 +127,12 @@ def _closes(text: str, i: int, start: int, end: int) -> bool:
 
 def normalise_punctuation(text: str) -> tuple[str, list[Change]]:
     """Full-width marks in Chinese text, half-width digits and letters, Chinese quotes."""
+    changes = punctuation_changes(text)
+    return apply_changes(text, changes), changes
+
+
+def punctuation_changes(text: str) -> list[Change]:
+    """The changes normalise_punctuation makes, located in `text` (the chain applies them through its Tracker)."""
     urls = _urls(text)
     changes: list[Change] = []
     for line in _LINE.finditer(text):
@@ -142,7 +148,7 @@ def normalise_punctuation(text: str) -> tuple[str, list[Change]]:
         half = "".join(chr(ord(c) - 0xFEE0) for c in m.group())
         changes.append(Change(m.start(), m.end(), half, f"punctuation: full-width {m.group()} → {half}"))
     changes = _without_overlaps(changes)
-    return apply_changes(text, changes), changes
+    return changes
 
 
 def _urls(text: str) -> list[tuple[int, int]]:

@@ -175,8 +175,14 @@ def _evidence(text: str, j: int, tail: re.Match | None) -> bool:
 
 def rebuild_shifted(text: str) -> tuple[str, list[Change]]:
     """Rebuild every shifted '?' run after Chinese text; flag characters that cannot be rebuilt."""
+    changes = shift_changes(text)
+    return apply_changes(text, changes), changes
+
+
+def shift_changes(text: str) -> list[Change]:
+    """The changes rebuild_shifted makes, located in `text` (the chain applies them through its Tracker)."""
     if "?" not in text:  # every run starts with a '?'
-        return text, []
+        return []
     changes: list[Change] = []
     pos = 0
     for m in _START.finditer(text):
@@ -202,7 +208,7 @@ def rebuild_shifted(text: str) -> tuple[str, list[Change]]:
         end = j + used
         changes.append(Change(i, end, rebuilt, _reason(rebuilt, tail, inferred), LOST in rebuilt))
         pos = end
-    return apply_changes(text, changes), changes
+    return changes
 
 
 def _reason(rebuilt: str, tail: re.Match | None, inferred: bool) -> str:
