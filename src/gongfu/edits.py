@@ -8,9 +8,12 @@ becomes an `Edit` whose raw_start/raw_end point into the raw file even after man
 from __future__ import annotations
 
 import bisect
+from array import array
 from collections.abc import Iterable, Sequence
 from dataclasses import dataclass
 from operator import attrgetter
+
+import numpy as np
 
 EDIT_COLUMNS = ["doc_id", "edit_id", "step", "raw_start", "raw_end", "before", "after", "reason", "lost"]
 
@@ -85,7 +88,8 @@ class Tracker:
     def __init__(self, raw: str) -> None:
         self.text = raw
         self.raw_len = len(raw)
-        # ranges until a step changes lengths: indexing, slicing and bisect work on them as on lists
+        # Ranges until a step changes lengths, then arrays of machine integers (see _remap): indexing,
+        # slicing and bisect work on both as on lists, and neither holds a Python int per character.
         self._starts: Sequence[int] = range(len(raw))
         self._ends: Sequence[int] = range(1, len(raw) + 1)
 
@@ -142,23 +146,31 @@ class Tracker:
         self.text = "".join(out)
         return edits
 
-    def _remap(self, changes: list[Change], edits: list[Edit]) -> tuple[list[int], list[int]]:
+    def _remap(self, changes: list[Change], edits: list[Edit]) -> tuple[array, array]:
         """New per-character raw spans after `changes` (sorted), whose raw spans are in `edits`. A
-        same-length change keeps its characters' spans, so the copy runs on through it."""
+        same-length change keeps its characters' spans, so the copy runs on through it. The spans are
+        kept as arrays of machine integers from here on: a remap copies memory, not Python objects."""
         starts, ends = self._starts, self._ends
-        new_starts: list[int] = []
-        new_ends: list[int] = []
+        if isinstance(starts, range):  # the first remap of the document
+            starts, ends = _integers(starts), _integers(ends)
+        new_starts, new_ends = array("q"), array("q")
         pos = 0
         for ch, ed in zip(changes, edits, strict=True):
             if len(ch.after) != ch.end - ch.start:
                 new_starts += starts[pos:ch.start]
                 new_ends += ends[pos:ch.start]
-                new_starts += [ed.raw_start] * len(ch.after)
-                new_ends += [ed.raw_end] * len(ch.after)
+                if ch.after:  # not a deletion
+                    new_starts += array("q", (ed.raw_start,)) * len(ch.after)
+                    new_ends += array("q", (ed.raw_end,)) * len(ch.after)
                 pos = ch.end
         new_starts += starts[pos:]
         new_ends += ends[pos:]
         return new_starts, new_ends
+
+
+def _integers(numbers: range) -> array:
+    """array("q", numbers), built in C (from an iterable, array takes the numbers one by one)."""
+    return array("q", np.arange(numbers.start, numbers.stop, dtype=np.int64).tobytes())
 
 
 def edits_schema():

@@ -9,13 +9,11 @@ whitespace, and its edits are recorded under `paragraphs`.
 
 from __future__ import annotations
 
+import bisect
 import re
 from collections import Counter
 from collections.abc import Callable, Sequence
 from dataclasses import dataclass, field
-from itertools import compress
-
-import numpy as np
 
 from gongfu.clean.chars import CJK_RE, LOST
 from gongfu.clean.mojibake import mojibake_changes
@@ -167,18 +165,14 @@ def pick_sample(raw: str, tracker: Tracker, edits: Sequence[Edit], width: int = 
     """A stretch of raw text showing the most kinds of fix, around the rarest one, and what it became:
     a before/after a reader can check at a glance. Lines removed whole (boilerplate) are not samples."""
     lines = [(m.start(), m.end()) for m in re.finditer(r"[^\n]+", raw)]
+    starts = [a for a, _ in lines]
     fixes = [e for e in edits if e.step not in ("boilerplate", FINAL_STEP) and e.before != e.after]
-    if not lines or not fixes:
-        return "", ""
     rarity = Counter(e.step for e in fixes)
-    # the line each fix starts in, if any, looked up for all fixes at once (there are thousands)
-    starts, ends = np.array(lines).T
-    at = np.array([e.raw_start for e in fixes])
-    line = np.searchsorted(starts, at, side="right") - 1
-    inside = (line >= 0) & (at < ends[line])
     by_line: dict[int, list[Edit]] = {}
-    for k, e in compress(zip(line.tolist(), fixes, strict=True), inside.tolist()):
-        by_line.setdefault(k, []).append(e)
+    for e in fixes:
+        k = bisect.bisect_right(starts, e.raw_start) - 1
+        if k >= 0 and e.raw_start < lines[k][1]:
+            by_line.setdefault(k, []).append(e)
     for k in sorted(by_line, key=lambda k: (-len({e.step for e in by_line[k]}), -len(by_line[k]), k)):
         a, b = lines[k]
         rarest = min(by_line[k], key=lambda e: (rarity[e.step], e.raw_start))
