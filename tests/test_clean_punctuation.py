@@ -87,13 +87,14 @@ def test_chinese_characters_and_digits_are_never_lost(text):
 @given(st.lists(st.sampled_from(["中", "，", "。", "”", "“", '"', "'", " ", "\u3000", "1", "１", "．", ".", "Ａ", "％",
                                   "@", "a", "www.", "http://", "-", "\n"]), max_size=40).map("".join))
 def test_the_rewritten_patterns_match_as_the_plain_ones(text):
+    from gongfu.clean import punctuation as p
     from gongfu.clean.chars import CJK_RANGES
-    from gongfu.clean.punctuation import _FULL_WIDTH, _SPACE_AFTER_MARK, _URL, CLOSING, OPENING, SPACE, _urls
 
-    space_after_mark = re.compile(rf"(?<=[，。、；：？！…{CLOSING}{OPENING}\"'])[{SPACE}]+"
-                                  rf"(?=[{CJK_RANGES}{OPENING}{CLOSING}\"'])")
+    space_after_mark = re.compile(rf"(?<=[，。、；：？！…{p.CLOSING}{p.OPENING}\"'])[{p.SPACE}]+"
+                                  rf"(?=[{CJK_RANGES}{p.OPENING}{p.CLOSING}\"'])")
     full_width = re.compile(r"[０-９Ａ-Ｚａ-ｚ％]+|(?<=[0-9０-９])．(?=[0-9０-９])")
 
-    assert [m.span() for m in _SPACE_AFTER_MARK.finditer(text)] == [m.span() for m in space_after_mark.finditer(text)]
-    assert [m.span() for m in _FULL_WIDTH.finditer(text)] == [m.span() for m in full_width.finditer(text)]
-    assert _urls(text) == [m.span() for m in _URL.finditer(text)]
+    assert [m.span() for m in p._SPACE_AFTER_MARK.finditer(text)] == [m.span() for m in space_after_mark.finditer(text)]
+    assert [m.span() for m in p._FULL_WIDTH.finditer(text)] == [m.span() for m in full_width.finditer(text)]
+    assert p._FULL_WIDTH_START.search(text) or not full_width.search(text)
+    assert p._urls(text) == [m.span() for m in p._URL.finditer(text)]

@@ -35,6 +35,7 @@ _HALF = re.compile(r"[,:;?!]")
 _SPACE_AFTER_MARK = re.compile(rf"[{SPACE}](?<=[，。、；：？！…{CLOSING}{OPENING}\"'][{SPACE}])[{SPACE}]*"
                                rf"(?=[{CJK_RANGES}{OPENING}{CLOSING}\"'])")
 _FULL_WIDTH = re.compile(r"[０-９Ａ-Ｚａ-ｚ％]+|．(?<=[0-9０-９]．)(?=[0-9０-９])")  # look-behind placed as above
+_FULL_WIDTH_START = re.compile("[０-９Ａ-Ｚａ-ｚ％．]")  # what a _FULL_WIDTH match starts with
 _LINE = re.compile(r"[^\n]+")
 _CORNER = re.compile("[「」『』]")
 _QUOTE_LIKE = re.compile("[「」『』\"']")
@@ -85,7 +86,7 @@ def _half_marks(text: str, start: int, end: int, urls: list[tuple[int, int]]) ->
         if e > i + 1 and (e == end or not (_is_chinese(text[e]) or text[e] in "\"'“‘")):
             e = i + 1
         mark = m.group()
-        reason = _REASON[mark] if (s, e) == (i, i + 1) else _REASON[mark] + "; spaces around it dropped"
+        reason = _REASON[mark] if s == i and e == i + 1 else _REASON[mark] + "; spaces around it dropped"
         changes.append(Change(s, e, FULL[mark], reason))
     return changes
 
@@ -144,7 +145,9 @@ def punctuation_changes(text: str) -> list[Change]:
         if _CJK.search(text, s, e):
             changes += [Change(m.start(), m.end(), "", "punctuation: space after a full-width mark or quote dropped")
                         for m in _SPACE_AFTER_MARK.finditer(text, s, e)]
-    for m in _FULL_WIDTH.finditer(text):
+    # _FULL_WIDTH tries both its branches at every position; one character class finds out quicker
+    # whether there is anything to try them on (in most texts nothing)
+    for m in _FULL_WIDTH.finditer(text) if _FULL_WIDTH_START.search(text) else ():
         half = "".join(chr(ord(c) - 0xFEE0) for c in m.group())
         changes.append(Change(m.start(), m.end(), half, f"punctuation: full-width {m.group()} → {half}"))
     changes = _without_overlaps(changes)
