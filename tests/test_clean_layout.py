@@ -272,3 +272,15 @@ def test_ocr_newspaper_scan_is_repaired_without_losing_a_character():
     assert {c.after[-4:] for c in flags(changes)} == {'"主导产', "服务于百", "道党工委", '海计划"'}
     again, changes = repair_layout(out)
     assert again == out and edits(changes) == []
+
+
+def test_a_rejoin_exposed_by_an_earlier_one_is_made_in_the_same_call() -> None:
+    """Found by hypothesis: putting a stray sentence end back lets a second rule pair two cut columns. The passes
+    repeat until nothing changes, and their changes are composed into one list located in the input."""
+    text = ",0\n0000000000,\n,0\n新格局。\n、00\n0000000\n0\n图：熊猫猪猪乐园\n”\n"
+
+    once, changes = repair_layout(text)
+
+    assert apply_changes(text, changes) == once
+    assert repair_layout(once)[0] == once
+    assert "新格局。" in once and "图：熊猫猪猪乐园" in once
