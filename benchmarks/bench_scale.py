@@ -63,6 +63,7 @@ class Result:
     failed: int
     load_before: list[float] = field(default_factory=list)
     load_after: list[float] = field(default_factory=list)
+    others_cores: float = 0.0
 
     @property
     def docs_per_s(self) -> float:
@@ -204,6 +205,12 @@ def load() -> list[float]:
     return [round(x, 2) for x in os.getloadavg()]
 
 
+def busy_cpu() -> float:
+    """CPU seconds the whole machine has spent busy (all processes, all cores) since boot."""
+    t = psutil.cpu_times()
+    return t.user + t.nice + t.system + getattr(t, "irq", 0.0) + getattr(t, "softirq", 0.0)
+
+
 def run_once(corpus: Path, src: Path, size: int, engine: str, workers: int, chunk_size: int | None,
              keep: bool) -> Result:
     """One fresh `process` run in a subprocess, timed end to end (start-up and consolidation included)."""
@@ -213,14 +220,14 @@ def run_once(corpus: Path, src: Path, size: int, engine: str, workers: int, chun
            "--engine", engine, "--workers", str(workers), "--format", "csv", "--quiet"]
     if chunk_size:
         cmd += ["--chunk-size", str(chunk_size)]
-    before, cpu = load(), children_cpu()
+    before, cpu, busy = load(), children_cpu(), busy_cpu()
     start = time.perf_counter()
     proc = subprocess.Popen(cmd, cwd=OUT_DIR, env=run_env(src), stdout=subprocess.PIPE, stderr=subprocess.PIPE,
                             text=True)
     with TreeMemory(proc.pid) as memory:
         _, stderr = proc.communicate()
     seconds = time.perf_counter() - start
-    cpu = children_cpu() - cpu
+    cpu, busy = children_cpu() - cpu, busy_cpu() - busy
     if proc.returncode not in (0, 1):
         raise SystemExit(f"{' '.join(cmd)} failed ({proc.returncode}):\n{stderr[-2000:]}")
     summary = json.loads((out / "_parts" / "last-run.json").read_text())
@@ -234,7 +241,7 @@ def run_once(corpus: Path, src: Path, size: int, engine: str, workers: int, chun
         shutil.rmtree(out, ignore_errors=True)
     return Result(size, engine, workers, seconds, summary["seconds"], summary["consolidate_seconds"], cpu,
                   corpus_mbytes(corpus), memory.peak_rss / 2**20, memory.peak_pss / 2**20, summary["failed"],
-                  before, load())
+                  before, load(), max(0.0, busy - cpu) / seconds)
 
 
 # ------------------------------------------------------------------------------------------------ reporting
@@ -252,11 +259,13 @@ def best(results: list[Result]) -> dict[tuple[int, str, int], Result]:
 def print_table(results: list[Result]) -> None:
     by = best(results)
     print(f"{'docs':>7} {'engine':>6} {'w':>2} {'wall s':>7} {'docs/s':>7} {'MB/s':>5} {'cpu s':>7} "
-          f"{'RSS MB':>7} {'PSS MB':>7} {'fail':>4}  load 1/5/15 min before -> after")
+          f"{'RSS MB':>7} {'PSS MB':>7} {'others':>6}  load 1/5/15 min before -> after")
     for r in by.values():
         print(f"{r.size:>7} {r.engine:>6} {r.workers:>2} {r.seconds:>7.1f} {r.docs_per_s:>7.0f} {r.mb_per_s:>5.2f} "
-              f"{r.cpu_seconds:>7.1f} {r.peak_rss_mb:>7.0f} {r.peak_pss_mb:>7.0f} {r.failed:>4}  "
+              f"{r.cpu_seconds:>7.1f} {r.peak_rss_mb:>7.0f} {r.peak_pss_mb:>7.0f} {r.others_cores:>6.2f}  "
               f"{'/'.join(map(str, r.load_before))} -> {'/'.join(map(str, r.load_after))}")
+    print("(others: cores kept busy by other processes during the run, from the machine's CPU time minus this "
+          "run's; the load average includes the previous run's own processes)")
     for size in sorted({r.size for r in results}):
         one, two, dask = by.get((size, "local", 1)), by.get((size, "local", 2)), by.get((size, "dask", 2))
         if one and two:
@@ -318,7 +327,7 @@ def record(context: dict[str, object], result: Result) -> None:
         fh.write(json.dumps(row, ensure_ascii=False) + "\n")
     print(f"{result.size} {result.engine}:{result.workers}: {result.seconds:.1f}s, {result.docs_per_s:.0f} docs/s, "
           f"cpu {result.cpu_seconds:.1f}s, peak RSS {result.peak_rss_mb:.0f} MB, PSS {result.peak_pss_mb:.0f} MB, "
-          f"load {result.load_before} -> {result.load_after}", flush=True)
+          f"load {result.load_before} -> {result.load_after}, others busy {result.others_cores:.2f} cores", flush=True)
 
 
 if __name__ == "__main__":

@@ -114,6 +114,19 @@ def test_dask_claims_equal_local_row_for_row(corpus: Path, tmp_path: Path) -> No
     assert snapshot(dask) == snapshot(local)
 
 
+def test_dask_worker_processes_at_a_scheduler_address_equal_local(corpus: Path, tmp_path: Path) -> None:
+    """--scheduler: separate worker processes (each imports gongfu itself) give the same bytes."""
+    from dask.distributed import LocalCluster
+
+    run(corpus, tmp_path / "local", workers=1)
+    with LocalCluster(n_workers=2, threads_per_worker=1, processes=True, dashboard_address=None) as cluster:
+        summary = run(corpus, tmp_path / "dask", engine="dask", scheduler=cluster.scheduler_address, fmt="csv")
+        assert summary.processed == 9 and summary.failed == 2
+        assert len(cluster.scheduler.workers) == 2  # the run left the cluster it was given running
+    assert snapshot(tmp_path / "dask") == snapshot(tmp_path / "local")
+    assert not (tmp_path / "dask" / "claims.parquet").exists()  # --format csv honoured by the dask engine
+
+
 @pytest.mark.parametrize("workers", [1, 2])
 def test_interrupted_run_resumes_without_redoing_or_duplicating(corpus: Path, tmp_path: Path,
                                                                  monkeypatch: pytest.MonkeyPatch,
