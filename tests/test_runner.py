@@ -147,3 +147,26 @@ def test_failing_cell_names_notebook_cell_and_error_and_keeps_previous_outputs(t
     assert (processed / "claims.csv").read_text(encoding="utf-8") == "previous,good\n"
     assert (reports / "index.html").read_text(encoding="utf-8") == "previous page"
     shutil.rmtree(partial.parents[1])
+
+
+def test_processed_dir_override_is_the_folder_the_run_reads_and_writes(tmp_path: Path) -> None:
+    # Arrange: a copy of the committed tables without consistency.csv, which 03_compare writes.
+    archive = tmp_path / "archive"
+    shutil.copytree(paths.PROCESSED_DIR, archive)
+    (archive / "consistency.csv").unlink()
+    committed = (paths.PROCESSED_DIR / "consistency.csv").read_bytes()
+
+    # Act
+    result = runner.run_pipeline(only=["03_compare"], overrides={"processed_dir": str(archive)},
+                                 reports_dir=tmp_path / "reports", progress=False)
+
+    # Assert: the outputs land in the folder named, and the project's own tables are untouched.
+    assert result.processed_dir == archive.resolve()
+    assert (archive / "consistency.csv").read_bytes() == committed
+    assert (paths.PROCESSED_DIR / "consistency.csv").read_bytes() == committed
+
+
+def test_processed_dir_override_that_does_not_exist_is_refused(tmp_path: Path) -> None:
+    with pytest.raises(GongfuError, match=r"processed_dir .*no such folder"):
+        runner.run_pipeline(only=["03_compare"], overrides={"processed_dir": str(tmp_path / "nowhere")},
+                            reports_dir=tmp_path / "reports", progress=False)

@@ -159,13 +159,19 @@ def run_pipeline(only: list[str] | None = None, overrides: dict[str, str] | None
     verify_manifest(raw_dir)
     _check_kernel()
 
+    overrides = dict(overrides or {})
+    if "processed_dir" in overrides:  # `-p processed_dir DIR` makes DIR the run's input and output folder
+        processed_dir = paths.ROOT / overrides.pop("processed_dir")
+        if not processed_dir.is_dir():
+            raise GongfuError(f"-p processed_dir {paths.relative(processed_dir)}: no such folder. Give the output "
+                              "folder of an earlier run or of `python -m gongfu process`.")
     processed_dir, reports_dir = Path(processed_dir).resolve(), Path(reports_dir).resolve()
     paths.STAGING_DIR.mkdir(parents=True, exist_ok=True)
     stage = Path(tempfile.mkdtemp(prefix=time.strftime("%Y%m%d-%H%M%S-"), dir=paths.STAGING_DIR))
     stage_processed, stage_reports = stage / "processed", stage / "reports"
     stage_figures = stage_reports / "figures"
     try:  # refuse bad parameters before any work, leaving nothing behind
-        resolved = resolve_parameters(names, dict(overrides or {}), params, stage_processed, stage_figures,
+        resolved = resolve_parameters(names, overrides, params, stage_processed, stage_figures,
                                       notebooks_dir)
     except GongfuError:
         shutil.rmtree(stage, ignore_errors=True)
