@@ -266,3 +266,14 @@ def test_the_summary_lists_skipped_and_failed_documents_with_a_warning() -> None
     warning = summary_warning(summary)
     assert warning.startswith("WARNING: 2 of 3") and "b (skipped: not text" in warning and "c (no claims" in warning
     assert summary_warning(summary.iloc[:1]) == ""
+
+
+def test_extracting_needs_neither_pandas_nor_pandera() -> None:
+    """Every archive worker imports the per-document path; the schema costs 44 MB a process, so it is lazy."""
+    import subprocess
+    import sys
+
+    code = ("import sys, gongfu.pipeline as p; p.process_document('今年产值达5亿元。'.encode(), 'x'); "
+            "print(sorted(m for m in ('pandas', 'pandera') if m in sys.modules))")
+    out = subprocess.run([sys.executable, "-c", code], capture_output=True, text=True, check=True).stdout
+    assert out.strip() == "[]"

@@ -16,15 +16,16 @@ import re
 from dataclasses import dataclass
 from functools import cache
 from pathlib import Path
-from typing import Any
-
-import pandas as pd
-import pandera.pandas as pa
+from typing import TYPE_CHECKING, Any
 
 from gongfu.context import DocumentContext
 from gongfu.numbers import Quantity, find_quantities, load_units
 from gongfu.paths import PACKAGE_DATA
 from gongfu.themes import theme_of
+
+if TYPE_CHECKING:
+    import pandas as pd
+    import pandera.pandas as pa
 
 INDICATORS_FILE = PACKAGE_DATA / "indicators.csv"
 
@@ -62,32 +63,45 @@ CLAIM_COLUMNS = [
 ]
 QUALIFIERS = ("none", "approx", "over", "under", "ratio")
 
-CLAIM_SCHEMA = pa.DataFrameSchema(
-    {
-        "doc_id": pa.Column(str),
-        "claim_id": pa.Column(str, unique=True),
-        "mention": pa.Column(str, pa.Check.str_length(min_value=1)),
-        "value": pa.Column(float, pa.Check.ge(0)),
-        "low": pa.Column(float, nullable=True),
-        "high": pa.Column(float, nullable=True),
-        "unit": pa.Column(str, nullable=True),
-        "qualifier": pa.Column(str, pa.Check.isin(QUALIFIERS)),
-        "indicator": pa.Column(str, nullable=True),
-        "indicator_id": pa.Column(str, nullable=True),
-        "theme": pa.Column(str, nullable=True),
-        "entity": pa.Column(str, nullable=True),
-        "period": pa.Column(str, nullable=True),
-        "year": pa.Column("Int64", pa.Check.in_range(1900, 2100), nullable=True),
-        "is_growth": pa.Column(bool),
-        "base_claim_id": pa.Column(str, nullable=True),
-        "sentence": pa.Column(str),
-        "char_start": pa.Column(int, pa.Check.ge(0)),
-        "char_end": pa.Column(int, pa.Check.ge(1)),
-    },
-    checks=pa.Check(lambda df: (df["char_end"] > df["char_start"]).all(), error="char_end must follow char_start"),
-    strict=True,
-    ordered=True,
-)
+@cache
+def claim_schema() -> pa.DataFrameSchema:
+    """The pandera schema of claims.csv. Built on first use: pandas and pandera cost every worker process 44 MB
+    and half a second to import, and the per-document path (`extract_claims`) never needs them."""
+    import pandera.pandas as pa
+
+    return pa.DataFrameSchema(
+        {
+            "doc_id": pa.Column(str),
+            "claim_id": pa.Column(str, unique=True),
+            "mention": pa.Column(str, pa.Check.str_length(min_value=1)),
+            "value": pa.Column(float, pa.Check.ge(0)),
+            "low": pa.Column(float, nullable=True),
+            "high": pa.Column(float, nullable=True),
+            "unit": pa.Column(str, nullable=True),
+            "qualifier": pa.Column(str, pa.Check.isin(QUALIFIERS)),
+            "indicator": pa.Column(str, nullable=True),
+            "indicator_id": pa.Column(str, nullable=True),
+            "theme": pa.Column(str, nullable=True),
+            "entity": pa.Column(str, nullable=True),
+            "period": pa.Column(str, nullable=True),
+            "year": pa.Column("Int64", pa.Check.in_range(1900, 2100), nullable=True),
+            "is_growth": pa.Column(bool),
+            "base_claim_id": pa.Column(str, nullable=True),
+            "sentence": pa.Column(str),
+            "char_start": pa.Column(int, pa.Check.ge(0)),
+            "char_end": pa.Column(int, pa.Check.ge(1)),
+        },
+        checks=pa.Check(lambda df: (df["char_end"] > df["char_start"]).all(), error="char_end must follow char_start"),
+        strict=True,
+        ordered=True,
+    )
+
+
+def __getattr__(name: str) -> Any:
+    """`CLAIM_SCHEMA`, built lazily (see `claim_schema`)."""
+    if name == "CLAIM_SCHEMA":
+        return claim_schema()
+    raise AttributeError(f"module {__name__!r} has no attribute {name!r}")
 
 _CN_NUMERALS = "零〇一二两三四五六七八九十百千万亿"
 _PEOPLE = {"人", "名", "位"}
@@ -402,6 +416,8 @@ def _labels_number(text: str, q: Quantity, label: str) -> bool:
 
 def claims_frame(rows: list[dict[str, Any]]) -> pd.DataFrame:
     """Claim rows as a typed frame with exactly CLAIM_COLUMNS (empty strings for missing text fields)."""
+    import pandas as pd
+
     frame = pd.DataFrame(rows, columns=CLAIM_COLUMNS)
     for col in ("value", "low", "high"):
         frame[col] = pd.to_numeric(frame[col], errors="coerce").astype(float)
@@ -416,15 +432,17 @@ def claims_frame(rows: list[dict[str, Any]]) -> pd.DataFrame:
 
 def validate_claims(frame: pd.DataFrame) -> pd.DataFrame:
     """Check a claims frame against CLAIM_SCHEMA (raises pandera.errors.SchemaError naming the column)."""
-    return CLAIM_SCHEMA.validate(frame)
+    return claim_schema().validate(frame)
 
 
 def claims_dictionary() -> pd.DataFrame:
     """The data dictionary of claims.csv: column, type (from the schema), nullable, meaning."""
+    import pandas as pd
+
     kinds = {"float64": "number", "Int64": "integer", "int64": "integer", "bool": "true/false"}
     rows = []
     for name in CLAIM_COLUMNS:
-        column = CLAIM_SCHEMA.columns[name]
+        column = claim_schema().columns[name]
         rows.append({"column": name, "type": kinds.get(str(column.dtype), "text"),
                      "may be empty": bool(column.nullable), "meaning": CLAIM_DICTIONARY[name]})
     return pd.DataFrame(rows)
@@ -433,6 +451,8 @@ def claims_dictionary() -> pd.DataFrame:
 def extraction_summary(documents: pd.DataFrame, claims: pd.DataFrame) -> pd.DataFrame:
     """One row per document: its cleaning status, whether extraction ran or skipped it, and what it found
     (claims, growth rates, claims with a taxonomy indicator). `documents` is documents.csv."""
+    import pandas as pd
+
     counts = claims.groupby("doc_id").agg(claims=("claim_id", "size"), growth_rates=("is_growth", "sum"),
                                           with_indicator_id=("indicator_id", lambda s: int((s != "").sum())))
     rows = []
