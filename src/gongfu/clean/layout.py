@@ -566,6 +566,7 @@ def _pieces(planner: _Planner, members: list[int]) -> list[tuple[str, str]]:
 
 
 MAX_PASSES = 4  # a re-join can expose another (two columns read across once the stray lines are back)
+_REARRANGING = ("re-joined", "moved", "put back")  # reasons of the changes that can expose another re-join
 
 
 def repair_layout(text: str) -> tuple[str, list[Change]]:
@@ -574,6 +575,8 @@ def repair_layout(text: str) -> tuple[str, list[Change]]:
     Passes repeat until the text stops changing, so repairing the result again changes nothing; the passes'
     changes are composed into one list located in `text`."""
     current, changes = _repair_pass(text)
+    if not any(word in c.reason for c in changes for word in _REARRANGING):
+        return current, changes  # nothing was re-joined or moved, so no new evidence for a second pass
     for _ in range(MAX_PASSES - 1):
         again, more = _repair_pass(current)
         if again == current:
