@@ -257,3 +257,23 @@ def test_cjk_count_counts_what_the_cjk_pattern_matches(text):
     from gongfu.clean.chars import cjk_count
 
     assert cjk_count(text) == len(CJK_RE.findall(text))
+
+
+# --- the before/after sample ----------------------------------------------------------------------------
+
+def test_the_sample_is_the_line_with_most_kinds_of_fix_not_the_one_with_most_fixes():
+    raw = "第一段,有逗号,还有逗号,又一个逗号,再一个。\n\n创新服务机(jī)制,很好。\n"
+    result = clean_text(raw)
+    assert result.sample == ("创新服务机(jī)制,很好。", "创新服务机制，很好。")
+
+
+def test_the_sample_centres_on_the_rarest_kind_of_fix_in_a_long_line():
+    long_line = "，".join(["这是一个很长的句子用来测试"] * 12) + ",结尾是创新服务机(jī)制。"
+    raw = "第一段,有逗号,还有逗号。\n" + long_line + "\n"
+    before, after = clean_text(raw).sample
+    assert "(jī)" in before and "机制" in after
+    assert len(before) <= 80
+
+
+def test_a_text_without_fixes_has_no_sample():
+    assert clean_text("第一段。\n第二段。\n").sample == ("", "")

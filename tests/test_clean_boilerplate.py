@@ -5,6 +5,7 @@ from __future__ import annotations
 from collections import Counter
 
 import opencc
+import pytest
 from hypothesis import given, settings
 from hypothesis import strategies as st
 
@@ -332,3 +333,19 @@ def test_ocr_scan_columns_read_across_are_rebuilt_once_the_caption_is_split_off(
     assert lines[at + 2].startswith("产业工人的聚集,也让所在社区")
     assert lines[at + 2].endswith("全力推进融合型大社区大单元建设,不断做大融合治理,做实融合服务。")
     assert "图：临江街道向绿而生的美丽环境" in lines
+
+
+@pytest.mark.parametrize("line", ["CopyRight 2005-2023 某某网 版本", "COPYRIGHT © 某某网", "All Rights Reserved 某某网",
+                                  "all rights reserved", "浙ICP备05000000号"])
+def test_copyright_lines_are_found_in_any_letter_case(line):
+    out, changes, _ = strip_boilerplate(f"{P1}\n\n{line}\n")
+    assert out.split() == [P1]
+    assert "copyright" in changes[0].reason
+
+
+def test_a_reporter_name_closing_the_last_paragraph_becomes_the_author_and_only_there():
+    text = f"{P1}\n\n{P2}（记者 王小明）\n"
+    out, _, meta = strip_boilerplate(text)
+    assert meta["author"] == "王小明" and out.split() == [P1, P2]
+    kept = f"{P1}\n\n{P2}（记者 王小明）补记。\n"  # the bracket no longer closes the line
+    assert "author" not in strip_boilerplate(kept)[2]

@@ -8,8 +8,9 @@ from hypothesis import given, settings
 from hypothesis import strategies as st
 
 from gongfu import paths
+from gongfu.clean import layout
 from gongfu.clean.chars import CJK_RE
-from gongfu.clean.layout import repair_layout, split_word
+from gongfu.clean.layout import RANGE_DASH_RE, range_dashes, repair_layout, split_word
 from gongfu.edits import apply_changes
 from gongfu.sources import read_text
 
@@ -284,3 +285,20 @@ def test_a_rejoin_exposed_by_an_earlier_one_is_made_in_the_same_call() -> None:
     assert apply_changes(text, changes) == once
     assert repair_layout(once)[0] == once
     assert "新格局。" in once and "图：熊猫猪猪乐园" in once
+
+
+@given(st.text(alphabet=st.sampled_from(list("一1９0a-，十")), max_size=30))
+def test_range_dashes_finds_what_the_range_dash_rule_matches(text):
+    assert range_dashes(text) == [m.start() for m in RANGE_DASH_RE.finditer(text)]
+
+
+def test_removing_leading_blank_lines_is_not_a_rearrangement_that_needs_a_second_pass(monkeypatch):
+    passes = []
+    real = layout._repair_pass
+    monkeypatch.setattr(layout, "_repair_pass", lambda text: passes.append(text) or real(text))
+    out, changes = repair_layout("\n\n\n第一段。\n\n第二段。\n")
+    assert out == "第一段。\n第二段。\n" and any("removed" in c.reason for c in changes)
+    assert len(passes) == 1
+    passes.clear()
+    repair_layout("他说,\n我们要继续努力。\n")  # a re-join: the result is checked by a second pass
+    assert len(passes) == 2

@@ -11,7 +11,7 @@ import bisect
 from array import array
 from collections.abc import Iterable, Sequence
 from dataclasses import dataclass
-from operator import attrgetter
+from operator import attrgetter, lt
 
 import numpy as np
 
@@ -117,7 +117,9 @@ class Tracker:
         """
         if not changes:
             return []
-        changes = sorted(changes, key=_BY_SPAN)
+        begins = [c.start for c in changes]
+        if not all(map(lt, begins, begins[1:])):  # steps give their changes in order: sort only if not
+            changes = sorted(changes, key=_BY_SPAN)
         text, starts, ends = self.text, self._starts, self._ends
         n = len(text)
         at_end = ends[n - 1] if n else self.raw_len  # where an insertion at the end of the text sits

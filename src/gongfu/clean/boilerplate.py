@@ -139,6 +139,12 @@ def first_match(kind: str, line: str) -> tuple[Rule, re.Match] | None:
     return None
 
 
+def trailing_byline(line: str) -> tuple[Rule, re.Match] | None:
+    """The reporter's name in brackets closing the line, if any. The rule ends in a closing bracket at the
+    line's end, so only such lines are searched (a search tries the rule's lookbehind at every position)."""
+    return first_match("trailing_byline", line) if line.endswith((")", "）")) else None
+
+
 def normalise_date(text: str) -> str:
     """'2021年09月20日' / '2023-1-5' -> 'YYYY-MM-DD'."""
     y, m, d = (int(x) for x in re.findall(r"\d+", text)[:3])
@@ -325,7 +331,7 @@ def _set_gaps(kept: list[_Line], physical: list[tuple[int, int]], changes: list[
 def _caption_reason(line: _Line, wide: int, first: bool, last: bool) -> str | None:
     """Why a kept line is a caption, or None. A reporter's name closing the line is not looked at, so the
     decision is the same once that name has gone to the metadata."""
-    hit = first_match("trailing_byline", line.text)
+    hit = trailing_byline(line.text)
     text = line.text[:hit[1].start()] if hit else line.text
     if is_caption(text) or visible_len(text) > CAPTION_MAX or CAPTION_PUNCT_RE.search(text):
         return None
@@ -488,7 +494,7 @@ def strip_boilerplate(text: str) -> tuple[str, list[Change], dict[str, str]]:
                   and ln.index not in captions]
     if paragraphs:
         last = paragraphs[-1]
-        hit = first_match("trailing_byline", last.text)
+        hit = trailing_byline(last.text)
         if hit:
             rule, m = hit
             meta.setdefault("author", re.sub("^(记者|通讯员)\\s*", "", m.group("author")))

@@ -50,7 +50,20 @@ NUMBER_RE = re.compile(f"(?:^[.,])?[{DIGITS}]+(?:[.,][{DIGITS}]+)*(?:[.,]$)?%?")
 # A number standing between two Chinese characters with spaces on both sides (`道 2019 年启`).
 SPACED_NUMBER_RE = re.compile(
     f"(?<=[{CJK_RANGES}])([{WS}]+)[{DIGITS}]+(?:\\.[{DIGITS}]+)?%?([{WS}]+)(?=[{CJK_RANGES}])")
-RANGE_DASH_RE = re.compile(f"(?<=[{DIGITS}])一(?=[{DIGITS}])")
+RANGE_DASH_RE = re.compile(f"(?<=[{DIGITS}])一(?=[{DIGITS}])")  # the rule; `range_dashes` applies it quickly
+DIGIT_CHARS = frozenset("0123456789\uff10\uff11\uff12\uff13\uff14\uff15\uff16\uff17\uff18\uff19")
+
+
+def range_dashes(text: str) -> list[int]:
+    """Where RANGE_DASH_RE matches: each 一 between two digits. (一 is one of the commonest characters of
+    Chinese text and the rule's lookbehind would be tried at every position; finding 一 first is quicker.)"""
+    out = []
+    i = text.find("一", 1)
+    while 0 < i < len(text) - 1:
+        if text[i - 1] in DIGIT_CHARS and text[i + 1] in DIGIT_CHARS:
+            out.append(i)
+        i = text.find("一", i + 1)
+    return out
 
 QUOTES = "\"'“”‘’"
 QUOTES_OR_WS = frozenset(QUOTES + WS)
@@ -170,8 +183,12 @@ def _space_fixes(line: str) -> list[tuple[int, int, str, str]]:
     numbers: tuple[dict[int, int], dict[int, int]] | None = None  # found when a digit is next to a space
     n = len(line)
     for m in SPACE_RUN_RE.finditer(line):
-        # the nearest characters past quotes and other spaces (an edge counts as Chinese context)
         s, e = m.span()
+        if 0 < s and e < n and line[s - 1] not in QUOTES_OR_WS and line[e] not in QUOTES_OR_WS \
+                and CHINESE_RE.match(line[s - 1]) and CHINESE_RE.match(line[e]):
+            out.append((s, e, "", "OCR space inside Chinese text removed"))  # the usual OCR space, decided below
+            continue  # (Chinese on both sides is never a digit, nor ASCII: the rule below removes it too)
+        # the nearest characters past quotes and other spaces (an edge counts as Chinese context)
         i, j = s - 1, e
         while i >= 0 and line[i] in QUOTES_OR_WS:
             i -= 1
@@ -221,7 +238,7 @@ def _fix(line: str) -> _Fix:
         rounds.append(found)
         current = _cut(current, found)
         has_space = SPACE_RUN_RE.search(current) is not None
-    dashes = list(RANGE_DASH_RE.finditer(current)) if "一" in current else []
+    dashes = range_dashes(current)
     if not dashes and len(rounds) <= 1:
         return _Fix(current, tuple(rounds[0]) if rounds else ())
     kept: range | list[int] = range(len(line))  # positions of `line` still present
@@ -235,9 +252,19 @@ def _fix(line: str) -> _Fix:
             pos = e
         still.extend(kept[pos:])
         kept = still
-    marks = [(kept[m.start()], kept[m.start()] + 1, "-", "OCR misread: 一 between two digits is a range dash "
+    marks = [(kept[m], kept[m] + 1, "-", "OCR misread: 一 between two digits is a range dash "
               "(1一8月 → 1-8月)") for m in dashes]
-    return _Fix(RANGE_DASH_RE.sub("-", current) if dashes else current, tuple(sorted(spaces + marks)))
+    return _Fix(_dashed(current, dashes), tuple(sorted(spaces + marks)))
+
+
+def _dashed(text: str, dashes: list[int]) -> str:
+    """`text` with a range dash at each of the positions `dashes`."""
+    if not dashes:
+        return text
+    chars = list(text)
+    for i in dashes:
+        chars[i] = "-"
+    return "".join(chars)
 
 
 def close_spaces(line: str) -> str:
@@ -566,7 +593,8 @@ def _pieces(planner: _Planner, members: list[int]) -> list[tuple[str, str]]:
 
 
 MAX_PASSES = 4  # a re-join can expose another (two columns read across once the stray lines are back)
-_REARRANGING = ("re-joined", "moved", "put back")  # reasons of the changes that can expose another re-join
+# reasons of the changes that can expose another re-join (whole words: "removed" is not "moved")
+_REARRANGING_RE = re.compile(r"\b(?:re-joined|moved|put back)\b")
 
 
 def repair_layout(text: str) -> tuple[str, list[Change]]:
@@ -575,7 +603,7 @@ def repair_layout(text: str) -> tuple[str, list[Change]]:
     Passes repeat until the text stops changing, so repairing the result again changes nothing; the passes'
     changes are composed into one list located in `text`."""
     current, changes = _repair_pass(text)
-    if not any(word in c.reason for c in changes for word in _REARRANGING):
+    if not any(_REARRANGING_RE.search(c.reason) for c in changes):
         return current, changes  # nothing was re-joined or moved, so no new evidence for a second pass
     for _ in range(MAX_PASSES - 1):
         again, more = _repair_pass(current)

@@ -14,6 +14,8 @@ import re
 from collections import Counter
 from collections.abc import Callable, Sequence
 from dataclasses import dataclass, field
+from itertools import groupby
+from operator import attrgetter, le
 
 from gongfu.clean.chars import CJK_RE, LOST
 from gongfu.clean.mojibake import mojibake_changes
@@ -33,6 +35,9 @@ SIMPLE_STEPS: dict[str, Callable[[str], list[Change]]] = {
 }
 FINAL_STEP = "paragraphs"
 SAMPLE_WIDTH = 80  # characters of raw text in a document's before/after sample
+_NOT_SAMPLES = ("boilerplate", FINAL_STEP)  # lines removed whole, and whitespace only
+_LINE_RE = re.compile(r"[^\n]+")
+_STEP, _RAW_START = attrgetter("step"), attrgetter("raw_start")
 PADDING = " \t\r\f\v\u3000\u00a0\ufeff"
 
 
@@ -163,19 +168,36 @@ def clean_text(text: str, *, conversion: str = "auto", steps: Sequence[str] | No
 
 def pick_sample(raw: str, tracker: Tracker, edits: Sequence[Edit], width: int = SAMPLE_WIDTH) -> tuple[str, str]:
     """A stretch of raw text showing the most kinds of fix, around the rarest one, and what it became:
-    a before/after a reader can check at a glance. Lines removed whole (boilerplate) are not samples."""
-    lines = [(m.start(), m.end()) for m in re.finditer(r"[^\n]+", raw)]
-    starts = [a for a, _ in lines]
-    fixes = [e for e in edits if e.step not in ("boilerplate", FINAL_STEP) and e.before != e.after]
-    rarity = Counter(e.step for e in fixes)
-    by_line: dict[int, list[Edit]] = {}
-    for e in fixes:
-        k = bisect.bisect_right(starts, e.raw_start) - 1
-        if k >= 0 and e.raw_start < lines[k][1]:
-            by_line.setdefault(k, []).append(e)
-    for k in sorted(by_line, key=lambda k: (-len({e.step for e in by_line[k]}), -len(by_line[k]), k)):
+    a before/after a reader can check at a glance. Lines removed whole (boilerplate) are not samples.
+
+    A converted Traditional text has a thousand fixes and a few dozen lines, so fixes are counted per line
+    and step by bisecting each step's raw offsets (in order: a step's edits follow its text)."""
+    fixes = [e for e in edits if e.step not in _NOT_SAMPLES and e.before != e.after]
+    lines = [(m.start(), m.end()) for m in _LINE_RE.finditer(raw)]
+    by_step: dict[str, list[Edit]] = {}
+    for step, group in groupby(fixes, key=_STEP):
+        by_step.setdefault(step, []).extend(group)
+    offsets = {}
+    for step, group in by_step.items():
+        at = list(map(_RAW_START, group))
+        if not all(map(le, at, at[1:])):
+            group.sort(key=_RAW_START)
+            at.sort()
+        offsets[step] = at
+    ranked = []
+    for k, (a, b) in enumerate(lines):
+        counts = [bisect.bisect_left(at, b) - bisect.bisect_left(at, a) for at in offsets.values()]
+        total = sum(counts)
+        if total:
+            ranked.append((-sum(1 for n in counts if n), -total, k))
+    for _, _, k in sorted(ranked):  # most kinds of fix, then most fixes, then the first line
         a, b = lines[k]
-        rarest = min(by_line[k], key=lambda e: (rarity[e.step], e.raw_start))
+        firsts = []  # each step's first fix on the line: the rarest step's first is the one to show
+        for n, (step, at) in enumerate(offsets.items()):
+            i = bisect.bisect_left(at, a)
+            if i < len(at) and at[i] < b:
+                firsts.append((len(at), at[i], n, by_step[step][i]))
+        rarest = min(firsts)[3]
         a = max(a, min(rarest.raw_start - width // 3, b - width))
         b = min(b, a + width)
         after = tracker.text_from(a, b).strip()
