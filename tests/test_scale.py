@@ -401,3 +401,31 @@ def test_format_parquet_writes_datasets_equal_to_the_csv_tables(corpus: Path, tm
         from_csv = pd.read_csv(out / f"{table}.csv", dtype=str, keep_default_na=False)
         assert len(from_csv) == len(from_parquet) > 0
         pd.testing.assert_frame_equal(from_parquet, from_csv, check_dtype=False)
+
+
+@pytest.mark.parametrize(("preset", "expected"), [(None, "system"), ("jemalloc", "jemalloc")])
+def test_process_gives_its_workers_the_system_arrow_allocator_unless_told_otherwise(
+        corpus: Path, tmp_path: Path, capsys: pytest.CaptureFixture, monkeypatch: pytest.MonkeyPatch,
+        preset: str | None, expected: str) -> None:
+    if preset is None:
+        monkeypatch.delenv("ARROW_DEFAULT_MEMORY_POOL", raising=False)
+    else:
+        monkeypatch.setenv("ARROW_DEFAULT_MEMORY_POOL", preset)
+    seen = []
+    monkeypatch.setattr(scale, "process_corpus", lambda *a, **k: seen.append(os.environ.get(
+        "ARROW_DEFAULT_MEMORY_POOL")) or scale.RunSummary(str(tmp_path)))
+    cli(capsys, "--input", str(corpus), "--output", str(tmp_path / "out"), "--quiet")
+    assert seen == [expected]
+
+
+def test_the_local_dask_cluster_runs_its_workers_without_the_profiler() -> None:
+    import dask
+
+    client = scale.dask_client(1, None)
+    try:
+        assert list(client.run(lambda: dask.config.get("distributed.worker.profile.enabled")).values()) == [False]
+    finally:
+        cluster = client.cluster
+        client.close()
+        cluster.close()
+    assert dask.config.get("distributed.worker.profile.enabled") is True  # only the cluster gongfu started

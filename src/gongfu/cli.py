@@ -3,6 +3,7 @@
 from __future__ import annotations
 
 import argparse
+import os
 import sys
 from pathlib import Path
 
@@ -61,6 +62,11 @@ def main(argv: list[str] | None = None) -> int:
             pages = render_reports()
             print(f"rendered {len(pages)} pages; open {paths.relative(pages[-1])}")
         elif args.command == "process":
+            # Arrow's default allocator (jemalloc) holds memory of its own in every process that loads it, and a
+            # worker only builds a few small tables per chunk: the system allocator keeps each worker about 15 MB
+            # smaller (measured: local 135 -> 120 MB, Dask 187 -> 174 MB). Set before pyarrow loads, so the
+            # workers inherit it; a value already set is respected.
+            os.environ.setdefault("ARROW_DEFAULT_MEMORY_POOL", "system")
             from gongfu.scale import Interrupted, process_corpus
 
             try:
