@@ -330,3 +330,124 @@ def test_saved_png_is_byte_stable(tables: compare.Tables, tmp_path: Path) -> Non
     second = charts.save_figure(charts.growth_dots(tables.claims, tables.docs).fig, tmp_path / "b", "g", ("png",))
 
     assert first[0].read_bytes() == second[0].read_bytes()
+
+
+# --- archive mode: aggregates instead of one row per claim or report
+
+ARCHIVE_NAMES = ["1_themes_by_place", "2_growth_ranges", "3_money_ranges", "4_theme_leaders", "5_cross_check_groups"]
+
+
+def write_archive(folder: Path, copies: int, claims: pd.DataFrame | None = None) -> Path:
+    """A processed folder holding `copies` copies of each sample report under new doc_ids (as an archive of
+    reprints would), so more documents than a low pairwise_limit."""
+    claims = sample_claims() if claims is None else claims
+    docs, rows = [], []
+    for k in range(copies):
+        docs.append(DOCS.assign(doc_id=DOCS["doc_id"] + f"_{k}"))
+        rows.append(claims.assign(doc_id=claims["doc_id"] + f"_{k}", claim_id=claims["claim_id"] + f"_{k}"))
+    write_csv(pd.concat(docs, ignore_index=True), folder / "documents.csv")
+    write_csv(pd.concat(rows, ignore_index=True), folder / "claims.csv")
+    (folder / "clean").mkdir(parents=True, exist_ok=True)
+    for k in range(copies):
+        for doc_id, text in SAMPLE_TEXTS.items():
+            (folder / "clean" / f"{doc_id}_{k}.txt").write_text(text, encoding="utf-8")
+    return folder
+
+
+@pytest.fixture
+def archive(tmp_path: Path) -> compare.Tables:
+    return compare.load_tables(write_archive(tmp_path, 3), pairwise_limit=10)  # 15 reports
+
+
+@pytest.mark.parametrize("lang", ["zh", "en"])
+def test_archive_charts_render_without_missing_glyphs(archive: compare.Tables, lang: str, tmp_path: Path) -> None:
+    assert archive.archive
+
+    with warnings.catch_warnings():
+        warnings.simplefilter("error")
+        made = charts.comparison_charts(archive, lang=lang, top_n=3)
+        for chart in made:
+            assert chart.fig is not None, chart.message
+            charts.save_figure(chart.fig, tmp_path / lang, chart.name, ("png",))
+
+    assert [c.name for c in made] == ARCHIVE_NAMES
+
+
+def test_archive_heatmap_shows_the_top_places_and_says_what_was_cut(archive: compare.Tables) -> None:
+    total = compare.claim_subjects(archive.claims).nunique()
+
+    chart = charts.theme_place_heatmap(archive, top_n=3)
+
+    assert tick_labels(chart.fig.axes[0]) == ["临江街道", "南湖区", "闻堰街道"]  # most claims first
+    assert chart.title.endswith(f"显示说法最多的3个地方或机构（共{total}个）")
+    assert chart.title.startswith("「经济与产业」的数字最多")
+
+
+def test_archive_charts_do_not_grow_with_the_number_of_reports(tmp_path: Path) -> None:
+    few = compare.load_tables(write_archive(tmp_path / "few", 2), pairwise_limit=5)
+    many = compare.load_tables(write_archive(tmp_path / "many", 8), pairwise_limit=5)
+
+    sizes = [[len(tick_labels(ax)) for c in charts.archive_charts(t, top_n=4) for ax in c.fig.axes]
+             for t in (few, many)]
+
+    assert sizes[0] == sizes[1]
+    assert len(many.claims) == 4 * len(few.claims)
+
+
+def test_growth_ranges_draw_the_median_and_range_of_each_indicator(tmp_path: Path) -> None:
+    claims = sample_claims()
+    claims = claims[claims["mention"].isin(["13.9%", "24.7%"])]
+    folder = write_archive(tmp_path, 3, claims)
+    lowered = pd.read_csv(folder / "claims.csv", dtype=str, keep_default_na=False)
+    lowered.loc[0, ["mention", "value"]] = ["10.2%", "10.2"]  # one copy of 13.9% reads 10.2%
+    write_csv(lowered, folder / "claims.csv")
+    tables = compare.load_tables(folder, pairwise_limit=0)
+
+    chart = charts.growth_ranges(tables, top_n=12)
+    ax = chart.fig.axes[0]
+
+    assert tick_labels(ax) == ["地区生产总值", "规模以上工业高新技术产业增加值"]
+    notes = [t.get_text() for t in ax.texts]
+    assert "10.2% – 13.9% · 3条" in notes and "24.7% · 3条" in notes
+    medians = sorted(float(x) for c in ax.collections for x in c.get_offsets()[:, 0])
+    assert medians == [13.9, 24.7]
+    assert chart.title.startswith("增速说法最多的是南湖区")
+
+
+def test_money_ranges_keep_per_person_amounts_on_their_own_axis(archive: compare.Tables) -> None:
+    chart = charts.money_ranges(archive, top_n=12)
+    totals, per_head = chart.fig.axes
+
+    assert not any("人均" in label for label in tick_labels(totals))
+    assert tick_labels(per_head) == ["农村居民人均可支配收入"]
+    assert totals.get_xscale() == per_head.get_xscale() == "log"
+
+
+def test_group_spreads_mark_a_same_period_disagreement_red(tmp_path: Path) -> None:
+    claims = sample_claims()
+    firms = claims["indicator"] == "规上工业企业"
+    claims.loc[firms, ["period", "year"]] = ["2022年", "2022"]  # 104家 and 106家, now for the same year
+    tables = compare.load_tables(write_archive(tmp_path, 2, claims), pairwise_limit=0)
+
+    chart = charts.group_spreads(tables, top_n=1)
+    ax = chart.fig.axes[0]
+
+    assert tick_labels(ax) == ["临江街道·规上工业企业（2022年）"]
+    assert bar_colours(ax) == {rgb(charts.DIFFER_COLOUR)}
+    assert any(t.get_text() == "104家 / 106家 · 4篇" for t in ax.texts)
+    assert "1组同一时期不一致" in chart.title
+
+
+def test_archive_source_line_counts_the_reports_instead_of_naming_them(archive: compare.Tables) -> None:
+    foot = " ".join(t.get_text() for t in charts.theme_leaders(archive).fig.texts)
+
+    assert f"来源：15篇报道（documents.csv）中的{len(archive.claims)}条数字说法" in foot
+    assert "临江街道 A" not in foot
+
+
+@pytest.mark.parametrize("bad", [0, -3, 2.5, "12"])
+def test_bad_top_n_is_refused_naming_it(archive: compare.Tables, bad: object) -> None:
+    from gongfu.errors import GongfuError
+
+    with pytest.raises(GongfuError, match=r"top_n=.*expected a whole number of at least 1"):
+        charts.comparison_charts(archive, top_n=bad)

@@ -240,3 +240,182 @@ def test_load_tables_reads_a_processed_folder(tmp_path: Path) -> None:
     assert list(tables.left_out["doc_id"]) == ["001_b", "003_d"]
     assert tables.missing_texts == ["002_c"]
     assert tables.claims.loc[0, "place"] == "临江街道"
+
+
+# --- archive mode: one row per group, linear in the claims
+
+MORE_DOCS = pd.DataFrame([{"doc_id": f"1{i:02d}_x", "publisher": "", "district": "钱塘区", "street": "临江街道",
+                           "status": "ok"} for i in range(40)])
+
+
+def test_three_reports_with_104_104_106_are_one_group_that_disagrees() -> None:
+    claims = enriched([
+        claim("000_a", 10, "104家", 104, "家", "规上工业企业", "临江街道", "2022年", "2022"),
+        claim("001_b", 20, "104家", 104, "家", "规上工业企业", "临江街道", "2022年", "2022"),
+        claim("002_c", 30, "106家", 106, "家", "规上工业企业", "临江街道", "2022年", "2022"),
+    ])
+
+    table = compare.consistency_groups(claims)
+
+    assert list(table.columns) == compare.GROUP_COLUMNS
+    assert len(table) == 1
+    row = table.iloc[0]
+    assert row["status"] == "disagree" and row["values_agree"] == False  # noqa: E712
+    assert (row["documents"], row["claims"], row["distinct_values"]) == (3, 3, 2)
+    assert (row["min"], row["median"], row["max"]) == (104, 104, 106)
+    assert {row["mention_a"], row["mention_b"]} == {"104家", "106家"}
+    assert row["claim_b"] == "002_c-000030" and row["claim_a"] in {"000_a-000010", "001_b-000020"}
+    assert (row["year"], row["span"], row["period"]) == ("2022", "FY", "2022年")
+
+
+def test_group_that_agrees_names_its_first_two_claims_from_different_reports() -> None:
+    claims = enriched([
+        claim("000_a", 1, "489.12亿元", 4.8912e10, "元", "规上工业总产值", "临江高科园", "今年1-8月", "2022"),
+        claim("000_a", 2, "489.1亿元", 4.891e10, "元", "规上工业总产值", "临江高科园", "今年1-8月", "2022"),
+        claim("001_b", 3, "约489亿元", 4.89e10, "元", "规上工业总产值", "临江高科园", "1-8月", "2022",
+              qualifier="approx"),
+    ])
+
+    row = compare.consistency_groups(claims).iloc[0]
+
+    assert row["status"] == "agree" and row["distinct_values"] == 1
+    assert (row["claim_a"], row["claim_b"]) == ("000_a-000001", "001_b-000003")
+
+
+def test_figures_that_differ_only_inside_one_report_do_not_make_a_disagreement() -> None:
+    claims = enriched([  # 000_a says 100 and 120; 约110 (±10%) from 001_b meets both
+        claim("000_a", 1, "100人", 100, "人", "志愿者", "临江街道", "2022年", "2022"),
+        claim("000_a", 2, "120人", 120, "人", "志愿者", "临江街道", "2022年", "2022"),
+        claim("001_b", 3, "约110人", 110, "人", "志愿者", "临江街道", "2022年", "2022", qualifier="approx"),
+    ])
+
+    row = compare.consistency_groups(claims).iloc[0]
+
+    assert row["status"] == "agree" and row["values_agree"] == True  # noqa: E712
+    assert row["distinct_values"] == 2  # 100 and 120 cannot both be one true value
+
+
+def test_undated_groups_are_period_unclear_and_never_mixed_with_dated_ones() -> None:
+    claims = enriched([
+        claim("000_a", 1, "104家", 104, "家", "规上工业企业", "临江街道", "目前", ""),
+        claim("001_b", 2, "106家", 106, "家", "规上工业企业", "临江街道", "现如今", ""),
+        claim("002_c", 3, "90家", 90, "家", "规上工业企业", "临江街道", "2020年", "2020"),
+    ])
+
+    table = compare.consistency_groups(claims)
+
+    assert len(table) == 1  # the dated 2020 figure has no second report: no group
+    row = table.iloc[0]
+    assert row["status"] == "period_unclear" and row["values_agree"] == False  # noqa: E712
+    assert "do not fix a common period" in row["note"]
+
+
+def test_growth_and_level_and_units_are_separate_groups() -> None:
+    claims = enriched([
+        claim("000_a", 1, "7.7%", 7.7, "%", "规上工业总产值", "临江高科园", "2022年", "2022", is_growth=True),
+        claim("001_b", 2, "7.7%", 7.7, "%", "规上工业总产值", "临江高科园", "2022年", "2022", is_growth=True),
+        claim("000_a", 3, "489.12亿元", 4.8912e10, "元", "规上工业总产值", "临江高科园", "2022年", "2022"),
+        claim("001_b", 4, "122人", 122, "人", "规上工业总产值", "临江高科园", "2022年", "2022"),
+    ])
+
+    table = compare.consistency_groups(claims)
+
+    assert len(table) == 1 and table.iloc[0]["is_growth"] == True  # noqa: E712
+
+
+def test_archive_groups_grow_with_the_claims_not_with_the_pairs() -> None:
+    rows = []
+    for i, doc in enumerate(MORE_DOCS["doc_id"]):
+        for k in range(10):  # 400 claims per group: 70,000 pairs each in pairwise mode
+            n = i * 100 + k
+            firms = 104 + k % 3
+            rows.append(claim(doc, n, f"{firms}家", firms, "家", "规上工业企业", "临江街道", "2022年", "2022"))
+            rows.append(claim(doc, n + 50, "122人", 122, "人", "志愿者", "临江街道", "2022年", "2022"))
+    claims = compare.enrich_claims(pd.DataFrame(rows), MORE_DOCS)
+
+    table = compare.consistency_groups(claims)
+
+    assert len(claims) == 800 and len(table) == 2
+    assert list(table["claims"]) == [400, 400] and list(table["documents"]) == [40, 40]
+    assert dict(zip(table["indicator"], table["status"], strict=True)) == {"规上工业企业": "disagree",
+                                                                           "志愿者": "agree"}
+
+
+def test_a_group_disagrees_exactly_when_some_pair_of_reports_does() -> None:
+    """The linear rule against the pairwise one, on random small groups of qualified figures."""
+    import random
+
+    rng = random.Random(3)
+    for trial in range(300):
+        rows = [claim(rng.choice(["000_a", "001_b", "002_c"]), i, "x", rng.choice([100, 101, 104, 110, 125, 130]),
+                      "家", "企业", "临江街道", "2022年", "2022",
+                      qualifier=rng.choice(["none", "approx", "over", "under"]))
+                for i in range(rng.randint(2, 6))]
+        claims = enriched(rows)
+        pairs = compare.consistency_table(claims)
+        groups = compare.consistency_groups(claims)
+        if pairs.empty:
+            assert groups.empty, trial
+            continue
+        row = groups.iloc[0]
+        assert (row["status"] == "disagree") == (pairs["status"] == "disagree").any(), trial
+        if row["status"] == "disagree":
+            pair = pairs[(pairs["claim_a"] == row["claim_a"]) & (pairs["claim_b"] == row["claim_b"])]
+            assert list(pair["status"]) == ["disagree"], trial  # the named pair is one that disagrees
+
+
+def test_rank_groups_puts_disagreements_first_then_unclear_differences() -> None:
+    groups = pd.DataFrame([
+        {"entity": "甲", "indicator": "a", "status": "agree", "values_agree": True, "documents": 9, "claims": 9},
+        {"entity": "乙", "indicator": "b", "status": "period_unclear", "values_agree": True, "documents": 8,
+         "claims": 8},
+        {"entity": "丙", "indicator": "c", "status": "period_unclear", "values_agree": False, "documents": 2,
+         "claims": 2},
+        {"entity": "丁", "indicator": "d", "status": "disagree", "values_agree": False, "documents": 3, "claims": 3},
+    ])
+
+    assert list(compare.rank_groups(groups)["entity"]) == ["丁", "丙", "乙", "甲"]
+
+
+def write_folder(folder: Path, docs: pd.DataFrame, rows: list[dict]) -> Path:
+    write_csv(docs, folder / "documents.csv")
+    write_csv(pd.DataFrame(rows), folder / "claims.csv")
+    return folder
+
+
+def test_more_documents_than_pairwise_limit_make_an_archive(tmp_path: Path) -> None:
+    rows = [claim("000_a", 1, "104家", 104, "家", "规上工业企业", "临江街道", "目前"),
+            claim("001_b", 2, "106家", 106, "家", "规上工业企业", "临江街道", "目前")]
+    folder = write_folder(tmp_path, DOCS, rows)
+
+    pairs = compare.load_tables(folder, pairwise_limit=4)  # four documents: not more than the limit
+    archive = compare.load_tables(folder, pairwise_limit=3)
+
+    assert not pairs.archive and len(pairs.consistency) == 1 and pairs.groups.empty
+    assert archive.archive and archive.consistency.empty and len(archive.groups) == 1
+    assert list(archive.consistency.columns) == compare.CONSISTENCY_COLUMNS
+    assert compare.cross_check_view(archive)["status"].tolist() == ["period_unclear"]
+
+
+@pytest.mark.parametrize("bad", [-1, "50", 2.5, True])
+def test_bad_pairwise_limit_is_refused_naming_it(tmp_path: Path, bad: object) -> None:
+    folder = write_folder(tmp_path, DOCS, [claim("000_a", 1, "104家", 104, "家", "规上工业企业", "临江街道")])
+
+    with pytest.raises(GongfuError, match=r"pairwise_limit=.*expected a whole number of at least 0"):
+        compare.load_tables(folder, pairwise_limit=bad)
+
+
+def test_compare_stage_writes_the_groups_file_and_removes_a_stale_pairs_file(tmp_path: Path) -> None:
+    from gongfu.stages import compare_stage
+
+    rows = [claim("000_a", 1, "104家", 104, "家", "规上工业企业", "临江街道", "目前"),
+            claim("001_b", 2, "106家", 106, "家", "规上工业企业", "临江街道", "目前")]
+    folder = write_folder(tmp_path, DOCS, rows)
+
+    compare_stage(folder, pairwise_limit=None)
+    assert (folder / "consistency.csv").is_file() and not (folder / "consistency_groups.csv").exists()
+    compare_stage(folder, pairwise_limit=2)
+
+    assert (folder / "consistency_groups.csv").is_file() and not (folder / "consistency.csv").exists()
+    written = pd.read_csv(folder / "consistency_groups.csv", dtype=str, keep_default_na=False)
+    assert list(written.columns) == compare.GROUP_COLUMNS and len(written) == 1

@@ -7,7 +7,7 @@ from pathlib import Path
 
 import pandas as pd
 import pytest
-from test_charts import DOCS, sample_claims, write_processed
+from test_charts import DOCS, sample_claims, write_archive, write_processed
 
 from gongfu import charts, compare, narrative, paths
 from gongfu.tables import read_csv
@@ -208,3 +208,87 @@ def test_the_english_caveat_gives_periods_and_places_in_english(folder: Path) ->
     text = narrative.caveats_paragraph(compare.load_tables(folder), "en")
 
     assert "H1 (Nanhu District and Wenyan Subdistrict) and Jan–Aug this year (Linjiang Subdistrict)" in text
+
+
+# --- archive mode: a summary in counts, not report-by-report prose
+
+@pytest.fixture
+def archive(tmp_path: Path) -> compare.Tables:
+    return compare.load_tables(write_archive(tmp_path, 3), pairwise_limit=10)  # 15 reports
+
+
+def test_the_five_reports_are_compared_pair_by_pair_under_the_default_limit(folder: Path) -> None:
+    from gongfu.stages import compare_stage
+
+    tables = compare_stage(folder)
+
+    assert not tables.archive and (folder / "consistency.csv").is_file()
+    assert narrative.coverage_paragraph(tables).startswith("本页比较以下报道：")
+
+
+@pytest.mark.parametrize(("lang", "opening"), [
+    ("zh", "本页是档案汇总：15篇报道、{claims}条数字说法，涉及{places}个地方或机构。报道多于10篇"),
+    ("en", "This page summarises an archive: 15 reports, {claims} numeric claims about {places} places and "
+           "organisations. With more than 10 reports"),
+])
+def test_an_archive_story_says_it_is_a_summary_in_counts(archive: compare.Tables, lang: str, opening: str) -> None:
+    places = compare.claim_subjects(archive.claims).nunique()
+
+    story = narrative.story(archive, lang, top_n=3)
+
+    assert story.startswith(opening.format(claims=len(archive.claims), places=places))
+    assert "临江街道 A" not in story and "Linjiang Subdistrict A" not in story  # no report-by-report naming
+
+
+def test_archive_places_stop_at_top_n_and_say_how_many_are_left(archive: compare.Tables) -> None:
+    places = compare.claim_subjects(archive.claims).nunique()
+
+    paragraphs = narrative.places_paragraphs(archive, top_n=2)
+
+    assert len(paragraphs) == 3
+    assert paragraphs[0].startswith("**临江街道**：27条说法，出自6篇报道")  # 9 claims in each of 2 reports, 3 copies
+    assert paragraphs[1].startswith("**南湖区**：21条说法，出自3篇报道；"
+                                    "金额最大的说法是地区生产总值（2021年上半年）345.25亿元")
+    assert paragraphs[2] == f"以上是说法最多的2个地方或机构；其余{places - 2}个见 claims.csv（参数 top_n）。"
+
+
+def test_archive_cross_check_cites_the_claims_that_disagree(tmp_path: Path) -> None:
+    claims = sample_claims()
+    firms = claims["indicator"] == "规上工业企业"
+    claims.loc[firms, ["period", "year"]] = ["2022年", "2022"]
+    tables = compare.load_tables(write_archive(tmp_path, 2, claims), pairwise_limit=0)
+    row = tables.groups[tables.groups["status"] == "disagree"].iloc[0]
+
+    text = narrative.consistency_paragraph(tables)
+
+    assert "其中1组同一时期的数字不一致" in text
+    assert (f"临江街道·规上工业企业（2022年）：4篇报道，如104家（`{row['claim_a']}`）"
+            f"与106家（`{row['claim_b']}`）") in text
+
+
+def test_archive_emphasis_counts_reports_per_leading_theme(archive: compare.Tables) -> None:
+    text = narrative.emphasis_paragraph(archive)
+
+    assert text.startswith("在15篇有主题关键词的正文中，篇幅最多给了：「经济与产业」")
+
+
+def test_archive_numbers_are_claims_or_counts(archive: compare.Tables) -> None:
+    """The archive text may count (reports, claims, places, groups) but never computes a value: a median or
+    a total in the text would show up here as a number that is neither."""
+    charts.plt.close("all")  # figures the tests above left open
+    made = charts.comparison_charts(archive, "zh", top_n=3)
+    charts.plt.close("all")
+    text = "\n".join([narrative.story(archive, "zh", top_n=3), *(c.title for c in made)])
+    subjects = narrative.ranked_subjects(archive.claims)
+    reports = archive.claims.assign(s=compare.claim_subjects(archive.claims)).groupby("s")["doc_id"].nunique()
+    counts = {len(archive.docs), len(archive.claims), len(subjects), 10, 3, len(archive.groups),
+              *subjects.to_list(), *reports.to_list(), *narrative.leading_themes(archive.shares).to_list(),
+              *narrative.group_counts(archive.groups).values(), len(subjects) - 3,
+              *archive.groups["documents"].to_list()}
+    claimed = {x for c in ("mention", "period", "year") for v in archive.claims[c].astype(str)
+               for x in numbers_in(v)}
+    ids = {x for v in archive.claims["claim_id"] for x in numbers_in(v)}
+
+    stray = numbers_in(text) - claimed - ids - {str(n) for n in counts}
+
+    assert not stray, f"numbers neither claimed nor counted: {sorted(stray)}"

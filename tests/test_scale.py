@@ -390,6 +390,48 @@ def test_notebook_03_reads_a_process_output(corpus: Path, tmp_path: Path) -> Non
     assert "Left out because cleaning failed" in text
 
 
+def archive_of_copies(out: Path, copies: int) -> Path:
+    """A `process`-shaped output made without running it: each committed document `copies` times under new
+    doc_ids, with no place in documents.csv (as for files without a manifest row)."""
+    docs, claims = read_csv(paths.PROCESSED_DIR / "documents.csv"), read_csv(paths.PROCESSED_DIR / "claims.csv")
+    (out / "clean").mkdir(parents=True)
+    doc_rows, claim_rows = [], []
+    for k in range(copies):
+        doc_rows.append(docs.assign(doc_id=f"copy{k}_" + docs["doc_id"], province="", city="", district="",
+                                    street=""))
+        claim_rows.append(claims.assign(doc_id=f"copy{k}_" + claims["doc_id"],
+                                        claim_id=f"copy{k}_" + claims["claim_id"]))
+        for doc_id in docs["doc_id"]:
+            shutil.copy(paths.PROCESSED_DIR / "clean" / f"{doc_id}.txt", out / "clean" / f"copy{k}_{doc_id}.txt")
+    write_csv(pd.concat(doc_rows, ignore_index=True), out / "documents.csv")
+    write_csv(pd.concat(claim_rows, ignore_index=True), out / "claims.csv")
+    return out
+
+
+def test_notebook_03_summarises_an_archive_above_pairwise_limit(tmp_path: Path) -> None:
+    """More documents than pairwise_limit: one cross-check row per group (consistency_groups.csv, no pairs),
+    aggregate charts and a summary in counts, in the same notebook."""
+    out, figures = archive_of_copies(tmp_path / "out", 4), tmp_path / "figures"
+    (out / "consistency.csv").write_text("stale\n", encoding="utf-8")
+    executed = tmp_path / "03.ipynb"
+    papermill.execute_notebook(str(paths.NOTEBOOKS_DIR / "03_compare.ipynb"), str(executed),
+                               parameters={"processed_dir": str(out), "figures_dir": str(figures),
+                                           "fig_formats": "png", "lang": "en", "pairwise_limit": 10, "top_n": 5},
+                               kernel_name="python3", cwd=str(paths.NOTEBOOKS_DIR), progress_bar=False)
+    assert not (out / "consistency.csv").exists()
+    groups = read_csv(out / "consistency_groups.csv")
+    claims = read_csv(out / "claims.csv")
+    keys = ["entity", "indicator_id", "indicator", "is_growth", "unit", "year", "span"]
+    assert len(groups) > 0 and not groups.duplicated(keys).any()  # one row per group
+    assert (groups["documents"] >= 2).all() and groups["claims"].sum() <= len(claims)
+    assert set(groups["claim_a"]) | set(groups["claim_b"]) <= set(claims["claim_id"])
+    assert {p.name for p in figures.iterdir()} == {f"{name}.png" for name in (
+        "1_themes_by_place", "2_growth_ranges", "3_money_ranges", "4_theme_leaders", "5_cross_check_groups")}
+    text = nbformat.writes(nbformat.read(executed, as_version=4))
+    assert "This page summarises an archive: 20 reports" in text
+    assert "Linjiang Subdistrict A" not in text  # no report-by-report prose
+
+
 def test_format_parquet_writes_datasets_equal_to_the_csv_tables(corpus: Path, tmp_path: Path,
                                                                  capsys: pytest.CaptureFixture) -> None:
     out = tmp_path / "out"

@@ -23,11 +23,15 @@ from gongfu import narrative
 from gongfu.compare import (
     UNASSIGNED,
     Tables,
+    check_top_n,
+    claim_subjects,
     document_place,
     growth_claims,
     money_claims,
     other_currencies,
     place_pairs,
+    rank_groups,
+    relative_difference,
     shared_places,
     theme_counts,
 )
@@ -469,10 +473,271 @@ def _side_label(r: dict, side: str, labels: dict[str, str], lang: str) -> str:
         f"{labels.get(doc, doc)}: {r[f'mention_{side}']} ({period})"
 
 
+# =========================================================================== archive charts
+#
+# Past `pairwise_limit` reports (Tables.archive) a row per claim or per report would be thousands of rows: each
+# chart draws an aggregate instead, limited to the `top_n` places (or groups) with the most claims, and its
+# title says what was cut.
+
+PER_PLACE = 3  # indicators per place in the archive range charts
+
+
+def archive_source_line(tables: Tables, lang: str = "zh") -> str:
+    """The source of an archive chart in counts (a thousand report names would not fit)."""
+    return narrative.t(lang, f"来源：{len(tables.docs)}篇报道（documents.csv）中的{len(tables.claims)}条数字说法"
+                             f"（claims.csv）",
+                       f"Source: {len(tables.claims)} numeric claims (claims.csv) in {len(tables.docs)} reports "
+                       f"(documents.csv)")
+
+
+def _tall(size: tuple[float, float], rows: int, per_row: float = 0.32) -> tuple[float, float]:
+    return size[0], max(size[1], per_row * rows + 1.8)
+
+
+def theme_place_heatmap(tables: Tables, lang: str = "zh", size: tuple[float, float] = DEFAULT_SIZE,
+                        top_n: int = 12) -> Chart:
+    """Claims per theme (columns) for the `top_n` places and organisations with the most claims (rows)."""
+    name = "1_themes_by_place"
+    claims, themes_file = tables.claims, tables.themes_file
+    ranked = narrative.ranked_subjects(claims)
+    theme_ids = [x.theme_id for x in load_themes(themes_file)] + [UNASSIGNED]
+    per_theme = (claims["theme"].value_counts() if len(claims) else pd.Series(dtype=int)).reindex(
+        theme_ids, fill_value=0)
+    top = list(ranked.index[:top_n])
+    title = narrative.archive_heatmap_title(per_theme, len(top), len(ranked), lang, themes_file)
+    if not top:
+        return _empty(name, title, lang, "所选报道中没有指明地方或机构的数字说法，因此没有主题分布图。",
+                      "The selected reports make no numeric claim about a named place, so there is no theme chart.")
+    frame = claims.assign(_subject=claim_subjects(claims))
+    counts = pd.crosstab(frame["_subject"], frame["theme"]).reindex(index=top, columns=theme_ids, fill_value=0)
+    if counts[UNASSIGNED].sum() == 0:
+        counts = counts.drop(columns=UNASSIGNED)
+    matrix = counts.to_numpy()
+    fig, ax = plt.subplots(figsize=_tall(size, len(top), 0.42), layout="constrained")
+    ax.imshow(matrix, cmap="Blues", aspect="auto", vmin=0, vmax=max(matrix.max(), 1))
+    for (i, j), n in np.ndenumerate(matrix):
+        ax.text(j, i, str(n) if n else "·", ha="center", va="center", fontsize=9,
+                color="white" if n > matrix.max() * 0.6 else "#333333")
+    ax.set_xticks(range(len(counts.columns)),
+                  [_wrap(theme_label(x, lang, themes_file) if x != UNASSIGNED else
+                         narrative.t(lang, "未归类", "unassigned"), 12 if lang == "en" else 5)
+                   for x in counts.columns])
+    ax.set_yticks(range(len(top)), [_wrap(place_label(s, lang), 40 if lang == "en" else 18) for s in top])
+    ax.xaxis.tick_top()
+    ax.tick_params(length=0)
+    for spine in ax.spines.values():
+        spine.set_visible(False)
+    note = narrative.t(lang, "格中数字 = 关于该地方或机构、属于该主题的数字说法条数（所有报道合计）。",
+                       "Cell = number of claims about that place or organisation on that theme (all reports).")
+    return Chart(name, title, _finish(fig, title, archive_source_line(tables, lang), note))
+
+
+def range_rows(frame: pd.DataFrame, lang: str, top_n: int,
+               per_place: int = PER_PLACE) -> tuple[list[Row], list[str], int]:
+    """Rows for a range chart: a header per place or organisation (the `top_n` with the most claims in
+    `frame`), then its `per_place` most-claimed indicators, each with claims, reports, min, median, max and
+    the mentions at both ends; the places shown; and how many places there were in all."""
+    ranked = narrative.ranked_subjects(frame)
+    frame = frame.assign(_subject=claim_subjects(frame),
+                         _key=frame["indicator_id"].where(frame["indicator_id"] != "", frame["indicator"]))
+    frame = frame[frame["_subject"].isin(set(ranked.index[:top_n]))].sort_values(["value", "claim_id"])
+    rows: list[Row] = []
+    by_subject = dict(iter(frame.groupby("_subject", sort=False)))
+    for subject in ranked.index[:top_n]:
+        rows.append(("header", place_label(subject, lang), None))
+        stats = []
+        for key, group in by_subject[subject].groupby("_key", sort=True):
+            first, last = group.iloc[0], group.iloc[-1]
+            stats.append({"key": key, "claims": len(group), "documents": group["doc_id"].nunique(),
+                          "min": first["value"], "median": float(group["value"].median()), "max": last["value"],
+                          "mention_min": first["mention"], "mention_max": last["mention"],
+                          "indicator": first["indicator"], "indicator_id": first["indicator_id"]})
+        for r in sorted(stats, key=lambda r: (-r["claims"], r["key"]))[:per_place]:
+            label = narrative.indicator_label(r["indicator"], r["indicator_id"], lang) or narrative.t(
+                lang, narrative.NO_INDICATOR_ZH, narrative.NO_INDICATOR_EN)
+            rows.append(("claim", label, r))
+    return rows, list(ranked.index[:top_n]), len(ranked)
+
+
+def _range_panel(ax: plt.Axes, rows: list[Row], lang: str) -> None:
+    """A line from the smallest to the largest figure, a dot at the median, the end mentions and the count."""
+    _dot_rows(ax, rows)
+    for i, (kind, _, r) in enumerate(rows):
+        if kind == "claim" and r is not None:
+            ax.plot([r["min"], r["max"]], [i, i], color="#9DB5D6", lw=4, solid_capstyle="round", zorder=1)
+            ax.scatter([r["median"]], [i], s=40, color=AGREE_COLOUR, zorder=3)
+            ends = r["mention_min"] if r["mention_min"] == r["mention_max"] else \
+                f"{r['mention_min']} – {r['mention_max']}"
+            count = narrative.t(lang, f"{r['claims']}条", f"n={r['claims']}")
+            ax.annotate(f"{ends} · {count}", (r["max"], i), xytext=(7, 0), textcoords="offset points",
+                        va="center", fontsize=8)
+
+
+def growth_ranges(tables: Tables, lang: str = "zh", size: tuple[float, float] = DEFAULT_SIZE,
+                  top_n: int = 12) -> Chart:
+    """Growth rates per place and indicator for the `top_n` places with the most growth claims: median and
+    range, never one dot per claim."""
+    name = "2_growth_ranges"
+    growth = growth_claims(tables.claims)
+    rows, shown, total = range_rows(growth, lang, top_n) if len(growth) else ([], [], 0)
+    title = narrative.archive_range_title("growth", shown[0] if shown else "", len(shown), total, lang)
+    if not rows:
+        return _empty(name, title, lang, "所选报道中没有增速数字，因此没有增速图。",
+                      "The selected reports state no growth rates, so there is no growth chart.")
+    fig, ax = plt.subplots(figsize=_tall(size, len(rows)), layout="constrained")
+    _range_panel(ax, rows, lang)
+    values = [v for _, _, r in rows if r is not None for v in (r["min"], r["max"])]
+    lo, hi = min(0.0, min(values)), max(0.0, max(values))
+    width = max(hi - lo, 1.0)
+    ax.axvline(0, color="#888888", lw=0.8)
+    ax.set_xlim(lo - width * 0.05, hi + width * 0.45)  # room on the right for the mentions
+    ax.set_xlabel(narrative.t(lang, "增长率（%）：点 = 中位数，线 = 最小到最大", "growth rate (%): dot = median, "
+                                                                          "line = smallest to largest"))
+    note = narrative.t(lang, f"每行是一个地方或机构的一个指标（最多{PER_PLACE}个，说法最多者）；"
+                             f"范围跨越各报道的不同时期与基数，不是时间序列。",
+                       f"Each row is one indicator of one place or organisation (up to {PER_PLACE}, most claimed); "
+                       f"ranges span the reports' different periods and bases: not a time series.")
+    return Chart(name, title, _finish(fig, title, archive_source_line(tables, lang), note))
+
+
+def money_ranges(tables: Tables, lang: str = "zh", size: tuple[float, float] = DEFAULT_SIZE,
+                 top_n: int = 12) -> Chart:
+    """Money amounts (元) per place and indicator for the `top_n` places with the most amounts, log axis,
+    totals and per-person amounts in separate panels (as `money_dots`)."""
+    name = "3_money_ranges"
+    money = money_claims(tables.claims)
+    ranked = narrative.ranked_subjects(money) if len(money) else pd.Series(dtype=int)
+    panels, shown = [], set()
+    totals = money[~money["per_capita"]] if len(money) else money
+    per_head = money[money["per_capita"]] if len(money) else money
+    for label_zh, label_en, frame in (("总量（元）", "Totals (yuan)", totals),
+                                      ("人均（元/人）：与总量不同单位，单独成图", "Per person (yuan per person): a "
+                                       "different unit from totals, drawn on its own", per_head)):
+        if len(frame):
+            rows, subjects, total = range_rows(frame, lang, top_n)
+            panels.append((narrative.t(lang, label_zh, label_en), frame, rows, total))
+            shown |= set(subjects)
+    title = narrative.archive_range_title("money", ranked.index[0] if len(ranked) else "", len(shown), len(ranked),
+                                          lang)
+    if not panels:
+        return _empty(name, title, lang, "所选报道中没有金额数字，因此没有金额图。",
+                      "The selected reports state no money amounts, so there is no money chart.")
+    heights = [0.32 * len(rows) + 0.8 for _, _, rows, _ in panels]
+    fig, axes = plt.subplots(len(panels), 1, figsize=(size[0], max(size[1], sum(heights) + 0.7)),
+                             layout="constrained", squeeze=False, gridspec_kw={"height_ratios": heights})
+    for ax, (name_, frame, rows, total) in zip(axes[:, 0], panels, strict=True):
+        _range_panel(ax, rows, lang)
+        ax.set_xscale("log")
+        ax.set_xlim(*_decades(frame["value"].min() / 3, frame["value"].max() * 30))
+        ax.xaxis.set_major_formatter(plt.FuncFormatter(lambda v, _: _yuan(v, lang)))
+        ax.xaxis.set_minor_formatter(matplotlib.ticker.NullFormatter())
+        per_head = bool(frame["per_capita"].all())
+        ax.set_xlabel(narrative.t(lang, "金额（元/人，对数刻度）" if per_head else "金额（元，对数刻度）",
+                                  "amount (yuan per person, log scale)" if per_head else "amount (yuan, log scale)"))
+        if len(panels) > 1:
+            ax.set_title(f"{name_}（{narrative.cut_note(min(top_n, total), total, lang)}）" if lang != "en" else
+                         f"{name_} ({narrative.cut_note(min(top_n, total), total, lang)})",
+                         loc="left", fontsize=10.5, color="#333333")
+    note = narrative.t(lang, f"每行是一个地方或机构的一个指标（最多{PER_PLACE}个，说法最多者）："
+                             f"点 = 中位数，线 = 最小到最大；范围跨越不同时期，时期不同的数字不能相比。",
+                       f"Each row is one indicator of one place or organisation (up to {PER_PLACE}, most claimed): "
+                       f"dot = median, line = smallest to largest; ranges span different periods, which are not "
+                       f"comparable.")
+    others = other_currencies(tables.claims)
+    if others:
+        note += narrative.t(lang, f"以{'、'.join(others)}计的金额未画入（不能与元同轴）。",
+                            f" Amounts in {', '.join(others)} are left out (not on a yuan axis).")
+    return Chart(name, title, _finish(fig, title, archive_source_line(tables, lang), note))
+
+
+def theme_leaders(tables: Tables, lang: str = "zh", size: tuple[float, float] = DEFAULT_SIZE) -> Chart:
+    """How many reports give the most space to each theme: one bar per theme instead of one per report."""
+    name = "4_theme_leaders"
+    leaders = narrative.leading_themes(tables.shares, tables.themes_file)
+    title = narrative.theme_leaders_title(leaders, lang, tables.themes_file)
+    if leaders.empty:
+        return _empty(name, title, lang, "没有清洗后的正文，因此没有篇幅分析图。",
+                      "There is no cleaned text, so there is no emphasis chart.")
+    themes = [x.theme_id for x in load_themes(tables.themes_file)]
+    counts = leaders.reindex(themes, fill_value=0)
+    fig, ax = plt.subplots(figsize=size, layout="constrained")
+    y = np.arange(len(counts))
+    ax.barh(y, counts.to_numpy(), color=[THEME_COLOURS.get(x, "#999999") for x in counts.index], height=0.6)
+    for yi, n in enumerate(counts.to_numpy()):
+        ax.annotate(str(n), (n, yi), xytext=(5, 0), textcoords="offset points", va="center", fontsize=9)
+    ax.set_yticks(y, [theme_label(x, lang, tables.themes_file) for x in counts.index])
+    ax.set_ylim(len(counts) - 0.5, -0.5)
+    ax.set_xlim(0, max(counts.max(), 1) * 1.15)
+    ax.set_xlabel(narrative.t(lang, "报道篇数", "reports"))
+    for side in ("top", "right"):
+        ax.spines[side].set_visible(False)
+    note = narrative.t(lang, "每篇报道计入它篇幅最多的主题（按句子字数，关键词表见 themes.csv）；"
+                             "没有主题关键词的正文不计。",
+                       "Each report counts once, for the theme its text gives most space to (characters in "
+                       "sentences, lexicon: themes.csv); texts without a theme keyword are not counted.")
+    return Chart(name, title, _finish(fig, title, archive_source_line(tables, lang), note))
+
+
+def group_spreads(tables: Tables, lang: str = "zh", size: tuple[float, float] = DEFAULT_SIZE,
+                  top_n: int = 12) -> Chart:
+    """The `top_n` consistency groups to check first (`compare.rank_groups`): how far apart their figures are,
+    as a share of the larger, coloured by verdict. Units differ between groups, so the gap is relative."""
+    name = "5_cross_check_groups"
+    groups = rank_groups(tables.groups)
+    rows = groups.head(top_n).to_dict("records")
+    title = narrative.groups_title(groups, len(rows), lang)
+    if not rows:
+        return _empty(name, title, lang, "没有同一地方、同一指标、同一时期的数字出自两篇以上报道，因此没有核对图。",
+                      "No number for the same place, indicator and period comes from two or more reports, so "
+                      "there is no cross-check chart.")
+    gaps = [100 * relative_difference(float(r["min"]), float(r["max"])) for r in rows]
+    colours = [DIFFER_COLOUR if narrative.contradicts(r) else UNCLEAR_COLOUR if narrative.differs(r) else
+               AGREE_COLOUR for r in rows]
+    fig, ax = plt.subplots(figsize=_tall(size, len(rows), 0.42), layout="constrained")
+    y = np.arange(len(rows))
+    ax.barh(y, gaps, color=colours, height=0.6)
+    top = max(max(gaps), 1.0)
+    for yi, (r, gap) in enumerate(zip(rows, gaps, strict=True)):
+        reports = narrative.t(lang, f"{r['documents']}篇", f"{r['documents']} reports")
+        pair = r["mention_a"] if r["mention_a"] == r["mention_b"] else f"{r['mention_a']} / {r['mention_b']}"
+        ax.annotate(f"{pair} · {reports}", (gap, yi), xytext=(5, 0), textcoords="offset points", va="center",
+                    fontsize=8)
+    ax.set_yticks(y, [_wrap(narrative.group_label(r, lang), 60 if lang == "en" else 30) for r in rows], fontsize=8.5)
+    ax.set_ylim(len(rows) - 0.5, -0.5)
+    ax.set_xlim(0, top * 1.6)
+    ax.xaxis.set_major_formatter(plt.FuncFormatter(lambda v, _: f"{v:g}%"))
+    ax.set_xlabel(narrative.t(lang, "最大与最小数字之差，占较大者的百分比", "gap between the largest and smallest "
+                                                                 "figure, as a share of the larger"))
+    for side in ("top", "right"):
+        ax.spines[side].set_visible(False)
+    note = narrative.t(lang, "红色 = 同一时期的数字不一致；橙色 = 数字不同但时期不明（未必矛盾）；蓝色 = 一致。"
+                             "每行标出相差最远的一对说法（claim_id 见 consistency_groups.csv）。",
+                       "Red = figures for the same period disagree; orange = figures differ but the periods are "
+                       "unclear (not necessarily a contradiction); blue = agree. Each row names the pair furthest "
+                       "apart (claim_ids in consistency_groups.csv).")
+    return Chart(name, title, _finish(fig, title, archive_source_line(tables, lang), note))
+
+
+def archive_charts(tables: Tables, lang: str = "zh", size: tuple[float, float] = DEFAULT_SIZE,
+                   top_n: int = 12) -> list[Chart]:
+    """The five charts of an archive, aggregates in place of one row per claim or report, in reading order."""
+    return [
+        theme_place_heatmap(tables, lang, size, top_n),
+        growth_ranges(tables, lang, size, top_n),
+        money_ranges(tables, lang, size, top_n),
+        theme_leaders(tables, lang, size),
+        group_spreads(tables, lang, size, top_n),
+    ]
+
+
 # --------------------------------------------------------------------------- notebook helpers
 
-def comparison_charts(tables: Tables, lang: str = "zh", size: tuple[float, float] = DEFAULT_SIZE) -> list[Chart]:
-    """The five charts for one set of tables, in reading order."""
+def comparison_charts(tables: Tables, lang: str = "zh", size: tuple[float, float] = DEFAULT_SIZE,
+                      top_n: int = 12) -> list[Chart]:
+    """The five charts for one set of tables, in reading order (for an archive, `archive_charts`)."""
+    check_top_n(top_n)
+    if tables.archive:
+        return archive_charts(tables, lang, size, top_n)
     kw = {"lang": lang, "size": size, "all_docs": tables.all_docs}
     return [
         theme_heatmap(tables.claims, tables.docs, themes_file=tables.themes_file, **kw),

@@ -6,8 +6,11 @@ except `load_tables`, which reads one processed folder into a `Tables` bundle fo
 
 from __future__ import annotations
 
+import numbers
 import re
+import statistics
 from dataclasses import dataclass, field
+from functools import cache
 from itertools import combinations
 from pathlib import Path
 
@@ -24,6 +27,14 @@ CONSISTENCY_COLUMNS = [
 ]
 STATUSES = ("agree", "disagree", "period_unclear", "period_mismatch", "unit_mismatch")
 UNASSIGNED = "unassigned"
+# Archive mode (more documents than `pairwise_limit`): one row per group of claims about the same thing.
+GROUP_COLUMNS = [
+    "entity", "indicator", "indicator_id", "is_growth", "unit", "year", "span", "period",
+    "documents", "claims", "distinct_values", "min", "median", "max", "values_agree", "status",
+    "doc_a", "claim_a", "mention_a", "period_a", "doc_b", "claim_b", "mention_b", "period_b", "note",
+]
+GROUP_STATUSES = ("disagree", "period_unclear", "agree")  # the order a reader should look at them
+CONSISTENCY_FILE, GROUPS_FILE = "consistency.csv", "consistency_groups.csv"
 
 
 # --------------------------------------------------------------------------- documents and places
@@ -183,13 +194,21 @@ def split_sentences(text: str) -> list[str]:
     return [s for s in _SENTENCE_END.split(text) if s.strip()]
 
 
+@cache
+def _t2s():
+    """One OpenCC t2s converter per process (building one costs about as much as converting a report)."""
+    import opencc
+
+    return opencc.OpenCC("t2s")
+
+
 def _simplified(text: str) -> str:
     """Traditional → Simplified for keyword matching only (the lexicon is Simplified); text unchanged otherwise."""
     try:
-        import opencc
+        converter = _t2s()
     except ImportError:  # pragma: no cover - opencc is a dependency
         return text
-    return opencc.OpenCC("t2s").convert(text)
+    return converter.convert(text)
 
 
 def theme_shares(texts: dict[str, str], themes_file: Path = THEMES_FILE) -> pd.DataFrame:
@@ -395,6 +414,180 @@ def shared_places(docs: pd.DataFrame) -> list[str]:
     return list(dict.fromkeys(p for p in places if p and places.count(p) > 1))
 
 
+# --------------------------------------------------------------------------- archive mode: one row per group
+
+def check_count(name: str, value: object, minimum: int, what: str, example: int) -> int:
+    """A whole-number parameter of at least `minimum`, or a GongfuError naming it and saying what to pass."""
+    if isinstance(value, bool) or not isinstance(value, numbers.Integral) or value < minimum:
+        raise GongfuError(f"{name}={value!r}: expected a whole number of at least {minimum} ({what}). "
+                          f"Use e.g. {name}={example}.")
+    return int(value)
+
+
+def check_top_n(top_n: object) -> int:
+    """The `top_n` parameter (places, groups shown in archive charts and lists), checked."""
+    return check_count("top_n", top_n, 1, "places or groups an archive summary shows", 12)
+
+
+def is_archive(n_documents: int, pairwise_limit: int | None) -> bool:
+    """Whether a selection is too large for pairwise comparison (more documents than `pairwise_limit`)."""
+    return pairwise_limit is not None and n_documents > pairwise_limit
+
+
+def claim_subjects(claims: pd.DataFrame) -> pd.Series:
+    """What each claim is about, for archive summaries: its entity, else its report's place ('' when neither).
+
+    Archive outputs often have no place in documents.csv (no manifest row), so the entity is the one name
+    every claim can carry.
+    """
+    if claims.empty:
+        return pd.Series(dtype=str)
+    return claims["entity"].where(claims["entity"] != "", claims["place"]).fillna("")
+
+
+@cache
+def _period_parts(period: str, year: str) -> tuple[str, str]:
+    """(year, span) of `period_key` as strings ('' when unknown): cached, an archive repeats a few wordings."""
+    key = period_key(period, year)
+    return ("" if key.year is None else str(key.year)), key.span
+
+
+def _most_common(values: list[str]) -> str:
+    """The most frequent non-empty value (ties: alphabetical first); '' when all are empty."""
+    counts: dict[str, int] = {}
+    for v in values:
+        if v:
+            counts[v] = counts.get(v, 0) + 1
+    return min(counts, key=lambda v: (-counts[v], v)) if counts else ""
+
+
+def disagreeing_pair(records: list[dict], tol: Tolerance = Tolerance()) -> tuple[int, int] | None:
+    """Indexes (x, y) of two claims from different documents whose value intervals do not meet (lo_x > hi_y),
+    the pair furthest apart; None when every two claims from different documents agree.
+
+    Linear: for each claim only the lowest upper end among the *other* documents can disagree most with it,
+    and that is one of the two lowest upper ends of two different documents.
+    """
+    spans = [value_interval(r["value"], r.get("qualifier") or "none", r.get("low"), r.get("high"), tol)
+             for r in records]
+    lowest: dict[str, int] = {}  # document -> index of its claim with the lowest upper end
+    for i, r in enumerate(records):
+        j = lowest.get(r["doc_id"])
+        if j is None or spans[i][1] < spans[j][1]:
+            lowest[r["doc_id"]] = i
+    two = sorted(lowest.values(), key=lambda i: (spans[i][1], i))[:2]
+    best: tuple[float, int, int] | None = None
+    for x, r in enumerate(records):
+        y = next((y for y in two if records[y]["doc_id"] != r["doc_id"]), None)
+        if y is None:
+            continue
+        gap = spans[x][0] - spans[y][1]
+        if gap > 0 and (best is None or gap > best[0]):
+            best = (gap, x, y)
+    return None if best is None else (best[1], best[2])
+
+
+def distinct_values(records: list[dict], tol: Tolerance = Tolerance()) -> int:
+    """The fewest true values that could explain all the figures: each figure allows an interval
+    (`value_interval`), and this counts the points needed so every interval holds one (greedy, exact)."""
+    spans = sorted((value_interval(r["value"], r.get("qualifier") or "none", r.get("low"), r.get("high"), tol)
+                    for r in records), key=lambda s: s[1])
+    count, point = 0, float("-inf")
+    for lo, hi in spans:
+        if lo > point:
+            count, point = count + 1, hi
+    return count
+
+
+def summarise_group(records: list[dict], tol: Tolerance = Tolerance()) -> dict:
+    """One archive consistency row for claims (sorted by doc_id, claim_id) about the same entity, indicator,
+    growth-or-level, unit and period, from at least two documents.
+
+    Status: agree/disagree when the period is fixed (year and span known), else period_unclear; claim_a and
+    claim_b are the disagreeing pair furthest apart, else the first two claims from different documents.
+    """
+    first = records[0]
+    year, span = _period_parts(first["period"], first.get("year", ""))
+    pair = disagreeing_pair(records, tol)
+    agree = pair is None
+    if pair is None:
+        pair = (0, next(i for i, r in enumerate(records) if r["doc_id"] != first["doc_id"]))
+    a, b = sorted((records[pair[0]], records[pair[1]]), key=lambda r: (r["doc_id"], r["claim_id"]))
+    values = [float(r["value"]) for r in records]
+    n_docs = len({r["doc_id"] for r in records})
+    period = _most_common([r["period"] for r in records])
+    if year and span:
+        status = "agree" if agree else "disagree"
+        note = (f"same period ({period or year}); " + ("all figures agree" if agree else
+                f"figures differ, e.g. {a['mention']} ({a['doc_id']}) vs {b['mention']} ({b['doc_id']})"))
+    else:
+        status = "period_unclear"
+        note = ("values agree" if agree else f"values differ, e.g. {a['mention']} vs {b['mention']}") + \
+            ", but the texts do not fix a common period" + (f" ({period})" if period else " (none stated)")
+    return {
+        "entity": first["entity"], "indicator": _most_common([r["indicator"] for r in records]),
+        "indicator_id": first.get("indicator_id", ""), "is_growth": bool(first["is_growth"]),
+        "unit": first["unit"], "year": year, "span": span, "period": period,
+        "documents": n_docs, "claims": len(records), "distinct_values": distinct_values(records, tol),
+        "min": min(values), "median": statistics.median(values), "max": max(values),
+        "values_agree": agree, "status": status,
+        "doc_a": a["doc_id"], "claim_a": a["claim_id"], "mention_a": a["mention"], "period_a": a["period"],
+        "doc_b": b["doc_id"], "claim_b": b["claim_id"], "mention_b": b["mention"], "period_b": b["period"],
+        "note": note,
+    }
+
+
+def consistency_groups(claims: pd.DataFrame, tol: Tolerance = Tolerance()) -> pd.DataFrame:
+    """Archive consistency: one row per (entity, indicator, growth-or-level, unit, period) reported by at
+    least two documents (`summarise_group`); time and size grow with the number of claims, not its square.
+
+    The period is `period_key`'s (year, span): claims whose year or span the texts leave open form groups of
+    their own (status period_unclear) instead of being compared with dated ones. Claims without an entity,
+    an indicator or a value are skipped, as in `consistency_table`.
+    """
+    if claims.empty:
+        return pd.DataFrame(columns=GROUP_COLUMNS)
+    frame = claims[(claims["entity"] != "") & claims["value"].notna()].copy()
+    frame["_key"] = frame["indicator_id"].where(frame["indicator_id"] != "", frame["indicator"])
+    frame = frame[frame["_key"] != ""]
+    parts = [_period_parts(p, y) for p, y in zip(frame["period"], frame["year"], strict=True)]
+    frame["_year"] = [y for y, _ in parts]
+    frame["_span"] = [s for _, s in parts]
+    rows = []
+    for _, group in frame.groupby(["entity", "_key", "is_growth", "unit", "_year", "_span"], sort=True):
+        if group["doc_id"].nunique() < 2:
+            continue
+        rows.append(summarise_group(group.sort_values(["doc_id", "claim_id"]).to_dict("records"), tol))
+    return pd.DataFrame(rows, columns=GROUP_COLUMNS)
+
+
+def rank_groups(groups: pd.DataFrame) -> pd.DataFrame:
+    """Groups in the order a reader should check them: disagreements, then unclear periods whose values
+    differ, then the rest; within each, most documents first."""
+    if groups.empty:
+        return groups
+    order = groups.assign(
+        _s=groups["status"].map({s: i for i, s in enumerate(GROUP_STATUSES)}),
+        _v=groups["values_agree"].map(lambda v: str(v) == "True"),
+        _d=-groups["documents"].astype(int), _c=-groups["claims"].astype(int))
+    order = order.sort_values(["_s", "_v", "_d", "_c", "entity", "indicator"], kind="stable")
+    return order.drop(columns=["_s", "_v", "_d", "_c"]).reset_index(drop=True)
+
+
+GROUPS_VIEW = ["entity", "indicator", "period", "documents", "claims", "distinct_values", "mention_a",
+               "mention_b", "status"]
+
+
+def cross_check_view(tables: Tables, top_n: int = 12) -> pd.DataFrame | None:
+    """The cross-check table a reader sees: the pairs (`consistency_view`), or in archive mode the `top_n`
+    groups to check first; None when there is nothing to show."""
+    if not tables.archive:
+        return consistency_view(tables.consistency)
+    if tables.groups.empty:
+        return None
+    return rank_groups(tables.groups).head(top_n)[GROUPS_VIEW]
+
+
 # --------------------------------------------------------------------------- one folder -> tables
 
 @dataclass
@@ -410,13 +603,25 @@ class Tables:
     shares: pd.DataFrame
     themes_file: Path = THEMES_FILE
     missing_texts: list[str] = field(default_factory=list)
+    groups: pd.DataFrame = field(default_factory=lambda: pd.DataFrame(columns=GROUP_COLUMNS))
+    archive: bool = False  # more documents than pairwise_limit: groups instead of pairs, summaries
+    pairwise_limit: int | None = None
 
 
 def load_tables(processed_dir: str | Path, documents: list[str] | None = None, places: list[str] | None = None,
-                themes_file: str | Path = THEMES_FILE, tol: Tolerance = Tolerance()) -> Tables:
-    """Read documents.csv, claims.csv and clean/*.txt from `processed_dir` and build the comparison tables."""
+                themes_file: str | Path = THEMES_FILE, tol: Tolerance = Tolerance(),
+                pairwise_limit: int | None = None) -> Tables:
+    """Read documents.csv, claims.csv and clean/*.txt from `processed_dir` and build the comparison tables.
+
+    With more selected documents than `pairwise_limit` (None: no limit) the selection is an archive: claims
+    are checked group by group (`consistency_groups`) instead of pair by pair, whose number grows with the
+    square of the claims.
+    """
     from gongfu.tables import read_csv
 
+    if pairwise_limit is not None:
+        check_count("pairwise_limit", pairwise_limit, 0, "documents above which the comparison summarises "
+                    "groups instead of listing every pair", 50)
     processed_dir, themes_file = Path(processed_dir), Path(themes_file)
     for name in ("documents.csv", "claims.csv"):
         if not (processed_dir / name).is_file():
@@ -435,5 +640,9 @@ def load_tables(processed_dir: str | Path, documents: list[str] | None = None, p
             texts[doc_id] = path.read_text(encoding="utf-8")
         else:
             missing.append(doc_id)
-    return Tables(docs, left_out, all_docs, claims, texts, consistency_table(claims, tol),
-                  theme_shares(texts, themes_file), themes_file, missing)
+    shares = theme_shares(texts, themes_file)
+    if is_archive(len(docs), pairwise_limit):
+        return Tables(docs, left_out, all_docs, claims, texts, pd.DataFrame(columns=CONSISTENCY_COLUMNS), shares,
+                      themes_file, missing, consistency_groups(claims, tol), True, pairwise_limit)
+    return Tables(docs, left_out, all_docs, claims, texts, consistency_table(claims, tol), shares, themes_file,
+                  missing, pairwise_limit=pairwise_limit)

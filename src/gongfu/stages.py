@@ -130,20 +130,26 @@ def _report_status(docs: pd.DataFrame, strict: bool, stage: str) -> None:
 
 def compare_stage(processed_dir: str | Path, *, documents: str | Sequence[str] | None = "all",
                   places: str | Sequence[str] | None = "all", theme_lexicon: str | Path = "default",
-                  tolerance: float | None = None, write: bool = True):
-    """Compare the reports in processed_dir: write consistency.csv, return the tables the notebook shows.
+                  tolerance: float | None = None, pairwise_limit: int | None = 50, write: bool = True):
+    """Compare the reports in processed_dir: write the cross-check table, return the tables the notebook shows.
 
     documents/places: comma-separated doc_ids or place names (or 'all'); theme_lexicon: 'default' (the
     package's themes.csv) or a CSV path; tolerance: the relative margin for unqualified figures;
-    write=False only reads (to rebuild what a finished run showed).
+    pairwise_limit: above this many documents the selection is an archive, checked group by group and
+    written to consistency_groups.csv instead of pair by pair to consistency.csv (None: always pairs); the
+    stage removes the other file, so a folder never holds a stale one; write=False only reads (to rebuild
+    what a finished run showed).
     """
-    from gongfu.compare import Tolerance, load_tables
+    from gongfu.compare import CONSISTENCY_FILE, GROUPS_FILE, Tolerance, load_tables
     from gongfu.themes import THEMES_FILE
 
     processed_dir = Path(processed_dir)
     lexicon = THEMES_FILE if str(theme_lexicon) in ("", "default") else Path(theme_lexicon)
     tol = Tolerance() if tolerance is None else Tolerance(exact=float(tolerance))
-    tables = load_tables(processed_dir, parse_list(documents), parse_list(places), lexicon, tol)
+    tables = load_tables(processed_dir, parse_list(documents), parse_list(places), lexicon, tol, pairwise_limit)
     if write:
-        write_csv(tables.consistency, processed_dir / "consistency.csv")
+        table, name, stale = ((tables.groups, GROUPS_FILE, CONSISTENCY_FILE) if tables.archive else
+                              (tables.consistency, CONSISTENCY_FILE, GROUPS_FILE))
+        write_csv(table, processed_dir / name)
+        (processed_dir / stale).unlink(missing_ok=True)
     return tables
