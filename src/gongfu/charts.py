@@ -163,6 +163,27 @@ def _wrap(label: str, width: int) -> str:
 
 # --------------------------------------------------------------------------- 1. theme x document heatmap
 
+def _theme_grid(matrix: np.ndarray, themes: list[str], rows: list[str], lang: str, themes_file,
+                size: tuple[float, float], fontsize: int) -> plt.Figure:
+    """A count grid: one column per theme (labelled on top), one row per report or place, counts in the cells
+    (· for none), shaded by count. Shared by the five-report and the archive theme charts."""
+    fig, ax = plt.subplots(figsize=size, layout="constrained")
+    ax.imshow(matrix, cmap="Blues", aspect="auto", vmin=0, vmax=max(matrix.max(), 1))
+    for (i, j), n in np.ndenumerate(matrix):
+        ax.text(j, i, str(n) if n else "·", ha="center", va="center", fontsize=fontsize,
+                color="white" if n > matrix.max() * 0.6 else "#333333")
+    ax.set_xticks(range(len(themes)),
+                  [_wrap(theme_label(x, lang, themes_file) if x != UNASSIGNED else
+                         narrative.t(lang, "未归类", "unassigned"), 12 if lang == "en" else 5)
+                   for x in themes])
+    ax.set_yticks(range(len(rows)), rows)
+    ax.xaxis.tick_top()
+    ax.tick_params(length=0)
+    for spine in ax.spines.values():
+        spine.set_visible(False)
+    return fig
+
+
 def theme_heatmap(claims: pd.DataFrame, docs: pd.DataFrame, lang: str = "zh", size: tuple[float, float] = DEFAULT_SIZE,
                   themes_file=THEMES_FILE, all_docs: pd.DataFrame | None = None) -> Chart:
     """Claims per theme (columns) and document (rows), counts written in the cells."""
@@ -174,21 +195,9 @@ def theme_heatmap(claims: pd.DataFrame, docs: pd.DataFrame, lang: str = "zh", si
     if counts.loc[UNASSIGNED].sum() == 0:
         counts = counts.drop(index=UNASSIGNED)
     labels = document_labels(all_docs if all_docs is not None else docs, lang)
-    matrix = counts.T.to_numpy()
-    fig, ax = plt.subplots(figsize=size, layout="constrained")
-    ax.imshow(matrix, cmap="Blues", aspect="auto", vmin=0, vmax=max(matrix.max(), 1))
-    for (i, j), n in np.ndenumerate(matrix):
-        ax.text(j, i, str(n) if n else "·", ha="center", va="center", fontsize=10,
-                color="white" if n > matrix.max() * 0.6 else "#333333")
-    ax.set_xticks(range(len(counts.index)),
-                  [_wrap(theme_label(x, lang, themes_file) if x != UNASSIGNED else
-                         narrative.t(lang, "未归类", "unassigned"), 12 if lang == "en" else 5)
-                   for x in counts.index])
-    ax.set_yticks(range(len(counts.columns)), [_wrap(labels[d], 28 if lang == "en" else 14) for d in counts.columns])
-    ax.xaxis.tick_top()
-    ax.tick_params(length=0)
-    for spine in ax.spines.values():
-        spine.set_visible(False)
+    fig = _theme_grid(counts.T.to_numpy(), list(counts.index),
+                      [_wrap(labels[d], 28 if lang == "en" else 14) for d in counts.columns], lang, themes_file,
+                      size, fontsize=10)
     note = narrative.t(lang, "格中数字 = 该报道中属于该主题的数字说法条数。",
                        "Cell = number of claims in that report about that theme.")
     return Chart("1_themes_by_document", title, _finish(fig, title, source_line(docs, lang, all_docs), note))
@@ -512,21 +521,9 @@ def theme_place_heatmap(tables: Tables, lang: str = "zh", size: tuple[float, flo
     counts = pd.crosstab(frame["_subject"], frame["theme"]).reindex(index=top, columns=theme_ids, fill_value=0)
     if counts[UNASSIGNED].sum() == 0:
         counts = counts.drop(columns=UNASSIGNED)
-    matrix = counts.to_numpy()
-    fig, ax = plt.subplots(figsize=_tall(size, len(top), 0.42), layout="constrained")
-    ax.imshow(matrix, cmap="Blues", aspect="auto", vmin=0, vmax=max(matrix.max(), 1))
-    for (i, j), n in np.ndenumerate(matrix):
-        ax.text(j, i, str(n) if n else "·", ha="center", va="center", fontsize=9,
-                color="white" if n > matrix.max() * 0.6 else "#333333")
-    ax.set_xticks(range(len(counts.columns)),
-                  [_wrap(theme_label(x, lang, themes_file) if x != UNASSIGNED else
-                         narrative.t(lang, "未归类", "unassigned"), 12 if lang == "en" else 5)
-                   for x in counts.columns])
-    ax.set_yticks(range(len(top)), [_wrap(place_label(s, lang), 40 if lang == "en" else 18) for s in top])
-    ax.xaxis.tick_top()
-    ax.tick_params(length=0)
-    for spine in ax.spines.values():
-        spine.set_visible(False)
+    fig = _theme_grid(counts.to_numpy(), list(counts.columns),
+                      [_wrap(place_label(s, lang), 40 if lang == "en" else 18) for s in top], lang, themes_file,
+                      _tall(size, len(top), 0.42), fontsize=9)
     note = narrative.t(lang, "格中数字 = 关于该地方或机构、属于该主题的数字说法条数（所有报道合计）。",
                        "Cell = number of claims about that place or organisation on that theme (all reports).")
     return Chart(name, title, _finish(fig, title, archive_source_line(tables, lang), note))
