@@ -471,3 +471,36 @@ def test_the_local_dask_cluster_runs_its_workers_without_the_profiler() -> None:
         client.close()
         cluster.close()
     assert dask.config.get("distributed.worker.profile.enabled") is True  # only the cluster gongfu started
+
+
+def test_sources_are_sorted_across_folders_with_paths_as_listed_and_as_read(tmp_path: Path,
+                                                                          monkeypatch: pytest.MonkeyPatch) -> None:
+    (tmp_path / "b").mkdir()
+    (tmp_path / "a").mkdir()
+    (tmp_path / "b" / "d1.txt").write_text("第一篇。", encoding="utf-8")
+    (tmp_path / "a" / "d2.txt").write_text("第二篇。", encoding="utf-8")
+    (tmp_path / "a" / "d0.txt").symlink_to(tmp_path / "b" / "d1.txt")  # read through the link's target
+    monkeypatch.chdir(tmp_path)
+    sources = scale.list_sources(".")
+    assert [s[0] for s in sources] == ["d0", "d1", "d2"] == list(sources.doc_ids())
+    assert [s[2] for s in sources] == ["a/d0.txt", "b/d1.txt", "a/d2.txt"]
+    assert sources[0][1] == str(tmp_path / "b" / "d1.txt") and sources[-1][1] == str(tmp_path / "a" / "d2.txt")
+    assert sources[1:] == [sources[1], sources[2]] and len(sources) == 3
+    with pytest.raises(IndexError):
+        sources[3]
+
+
+def test_a_listing_of_many_files_holds_names_not_a_tuple_per_document(tmp_path: Path) -> None:
+    import tracemalloc
+
+    for k in range(4):
+        folder = tmp_path / f"{k:02d}"
+        folder.mkdir()
+        for i in range(1500):
+            (folder / f"d{k}{i:05d}_document_with_a_longish_name.txt").touch()
+    tracemalloc.start()
+    sources = scale.list_sources(str(tmp_path))
+    held, _ = tracemalloc.get_traced_memory()
+    tracemalloc.stop()
+    assert len(sources) == 6000
+    assert held / len(sources) < 150  # bytes a document; full Source tuples with two paths took about 450
