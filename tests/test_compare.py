@@ -183,6 +183,19 @@ def test_unknown_doc_id_is_one_clear_error() -> None:
         compare.select_documents(DOCS, documents=["999"])
 
 
+def test_unknown_doc_id_in_an_archive_names_ten_known_ids_and_counts_the_rest() -> None:
+    archive = pd.DataFrame({"doc_id": [f"d{i:05d}_000" for i in range(20_000)], "status": "ok"})
+
+    with pytest.raises(GongfuError) as error:
+        compare.select_documents(archive, documents=["d99999_000"])
+
+    message = str(error.value)
+    assert "no such doc_id d99999_000" in message
+    assert "d00009_000 … and 19,990 more; see documents.csv" in message
+    assert "d00010_000" not in message
+    assert len(message) < 400
+
+
 def test_claim_theme_falls_back_to_the_lexicon_then_unassigned() -> None:
     assert compare.claim_theme({"theme": "party"}) == "party"
     assert compare.claim_theme({"indicator": "规上工业总产值", "sentence": ""}) == "economy"

@@ -74,6 +74,12 @@ def document_labels(docs: pd.DataFrame, publisher: bool = True) -> dict[str, str
     return labels
 
 
+def _some(items: list[str], shown: int = 10) -> str:
+    """The first `shown` items, comma-separated, and how many more: an archive's error names ten ids, not 100k."""
+    more = f" … and {len(items) - shown:,} more" if len(items) > shown else ""
+    return ", ".join(items[:shown]) + more
+
+
 def select_documents(docs: pd.DataFrame, documents: list[str] | None = None,
                      places: list[str] | None = None) -> tuple[pd.DataFrame, pd.DataFrame]:
     """(kept, left_out): documents filtered by doc_id and by place; failed cleanings are left out."""
@@ -82,8 +88,8 @@ def select_documents(docs: pd.DataFrame, documents: list[str] | None = None,
     if documents:
         unknown = sorted(set(documents) - set(docs["doc_id"]))
         if unknown:
-            raise GongfuError(f"documents={','.join(documents)}: no such doc_id {', '.join(unknown)}. "
-                              f"Known: {', '.join(docs['doc_id'])}.")
+            raise GongfuError(f"documents={_some(documents)}: no such doc_id {_some(unknown)}. "
+                              f"Known: {_some([str(d) for d in docs['doc_id']])}; see documents.csv.")
         keep &= docs["doc_id"].isin(documents)
     if places:
         keep &= places_of.isin(places)
