@@ -37,15 +37,14 @@ from concurrent.futures import FIRST_COMPLETED, BrokenExecutor, Future, ProcessP
 from dataclasses import asdict, dataclass, field
 from itertools import islice
 from pathlib import Path
-from typing import Any
-
-import pyarrow as pa
-import pyarrow.compute as pc
-import pyarrow.parquet as pq
+from typing import TYPE_CHECKING, Any
 
 from gongfu import pipeline
 from gongfu.errors import GongfuError
 from gongfu.sources import MANIFEST_NAME, TEXT_SUFFIXES, read_manifest
+
+if TYPE_CHECKING:  # pyarrow is imported where it is used: a Dask client process needs it only to merge, after
+    import pyarrow as pa  # its workers are gone (29 MB of RSS less while they run)
 
 ENGINES = ("local", "dask")
 FORMATS = ("csv", "parquet")
@@ -320,6 +319,7 @@ def column_cells(rows: Sequence[dict[str, Any]], column: str) -> list[str]:
 
 def rows_to_table(rows: Sequence[dict[str, Any]], columns: Sequence[str]) -> pa.Table:
     """Rows as an all-string Arrow table with exactly `columns` (missing keys are empty cells)."""
+    import pyarrow as pa
     return pa.table({c: pa.array(column_cells(rows, c), pa.string()) for c in columns})
 
 
@@ -354,6 +354,7 @@ class ChunkTable:
         self.rows = 0
 
     def add(self, rows: Sequence[dict[str, Any]]) -> None:
+        import pyarrow as pa
         if not rows:
             return
         cells = [column_cells(rows, c) for c in self.columns]
@@ -363,6 +364,7 @@ class ChunkTable:
         self.rows += len(rows)
 
     def table(self) -> pa.Table:
+        import pyarrow as pa
         return pa.concat_tables(self.tables) if self.tables else rows_to_table([], self.columns)
 
     def csv(self) -> bytes:
@@ -411,6 +413,7 @@ def part_paths(parts: Path, table: str, key: str) -> tuple[Path, Path]:
 
 def write_part(table: ChunkTable, paths: tuple[Path, Path]) -> None:
     """A chunk's rows of one table, as Parquet and as CSV lines, each written aside and renamed into place."""
+    import pyarrow.parquet as pq
     _atomic(paths[0], lambda tmp: pq.write_table(table.table(), tmp, compression="zstd"))
     _atomic(paths[1], lambda tmp: tmp.write_bytes(table.csv()))
 
@@ -634,6 +637,9 @@ def _groups(markers: list[dict[str, Any]]) -> Iterator[list[dict[str, Any]]]:
 
 def _read_group(parts: Path, table: str, keys: list[str], columns: list[str]) -> pa.Table:
     """One group's rows of `table`, sorted by doc_id (stable: rows keep their order within a document)."""
+    import pyarrow as pa
+    import pyarrow.compute as pc
+    import pyarrow.parquet as pq
     tables = [pq.read_table(part_paths(parts, table, key)[0]).select(columns) for key in keys]
     merged = pa.concat_tables(tables)
     if len(keys) > 1:
@@ -665,6 +671,7 @@ def _consolidate_table(parts: Path, table: str, columns: list[str], groups: list
                        out: Path, parquet: bool) -> int:
     """One table: a single chunk's CSV lines are copied as bytes; only overlapping chunks (or Parquet output)
     are read as tables."""
+    import pyarrow.parquet as pq
     csv_path = out / f"{table}.csv"
     tmp_csv = csv_path.with_name(f".{csv_path.name}.{os.getpid()}.tmp")
     pq_dir = out / f"{table}.parquet"
