@@ -170,3 +170,21 @@ def test_processed_dir_override_that_does_not_exist_is_refused(tmp_path: Path) -
     with pytest.raises(GongfuError, match=r"processed_dir .*no such folder"):
         runner.run_pipeline(only=["03_compare"], overrides={"processed_dir": str(tmp_path / "nowhere")},
                             reports_dir=tmp_path / "reports", progress=False)
+
+
+@pytest.mark.parametrize(("platform", "transport"), [("posix", "ipc"), ("nt", None)])
+def test_kernel_sockets_are_ipc_files_on_posix_and_tcp_elsewhere(platform: str, transport: str | None) -> None:
+    config = runner.kernel_config(platform)
+
+    assert config.KernelManager.get("transport") == transport
+
+
+def test_a_run_does_not_print_the_kernels_plain_tcp_warning(tmp_path: Path,
+                                                           capfd: pytest.CaptureFixture[str]) -> None:
+    # The kernel is a child process writing to the terminal's stderr, hence capfd rather than capsys.
+    runner.run_pipeline(only=["01_clean"], processed_dir=tmp_path / "processed", reports_dir=tmp_path / "reports",
+                        progress=False)
+
+    err = capfd.readouterr().err
+    assert "without encryption" not in err
+    assert (tmp_path / "processed" / "documents.csv").is_file()

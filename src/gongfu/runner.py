@@ -8,6 +8,7 @@ and the partially executed notebook stays in the staging folder for inspection.
 from __future__ import annotations
 
 import ast
+import os
 import shutil
 import sys
 import tempfile
@@ -136,6 +137,18 @@ def resolve_parameters(names: list[str], overrides: dict[str, str], params: dict
     return resolved
 
 
+def kernel_config(platform: str = os.name):
+    """The kernel's settings for a batch run: on POSIX its sockets are IPC files readable only by this user,
+    not localhost TCP ports, so a run needs no network port and ipykernel does not warn, once per notebook, that
+    its TCP traffic is unencrypted. Windows keeps TCP."""
+    from traitlets.config import Config
+
+    config = Config()
+    if platform == "posix":
+        config.KernelManager.transport = "ipc"
+    return config
+
+
 def run_pipeline(only: list[str] | None = None, overrides: dict[str, str] | None = None,
                  params_file: Path = paths.PARAMS_FILE, processed_dir: Path = paths.PROCESSED_DIR,
                  reports_dir: Path = paths.REPORTS_DIR, progress: bool = True,
@@ -189,7 +202,7 @@ def run_pipeline(only: list[str] | None = None, overrides: dict[str, str] | None
             papermill.execute_notebook(
                 str(notebooks_dir / f"{name}.ipynb"), str(out_nb), parameters=resolved[name],
                 kernel_name="python3", cwd=str(notebooks_dir), progress_bar=False,
-                log_output=False, request_save_on_cell_execute=False,
+                log_output=False, request_save_on_cell_execute=False, config=kernel_config(),
             )
         except papermill.PapermillExecutionError as err:
             raise GongfuError(
