@@ -143,6 +143,18 @@ def wrap_text(text: str, width: int, breaks: str = "；;，,：:、 ") -> str:
     return "\n".join(lines)
 
 
+# The cross-check charts' colour key, shared by the five-report panels and the archive ranges.
+_STATUS_KEY_ZH = "红色 = 同一时期的数字不一致；橙色 = 数字不同但时期不明（未必矛盾）；蓝色 = 一致"
+_STATUS_KEY_EN = ("Red = figures for the same period disagree; orange = figures differ but the periods are unclear "
+                  "(not necessarily a contradiction); blue = agree")
+
+
+def _despine(ax: plt.Axes, sides: tuple[str, ...] = ("top", "right")) -> None:
+    """Hide the frame lines that carry no scale."""
+    for side in sides:
+        ax.spines[side].set_visible(False)
+
+
 def _finish(fig: plt.Figure, title: str, source: str, note: str = "") -> plt.Figure:
     """Title (the finding) on top, the source line (and a note) at the foot, both wrapped to the figure width."""
     width = fig.get_figwidth()
@@ -268,8 +280,7 @@ def _dot_rows(ax: plt.Axes, rows: list[Row]) -> None:
     ax.tick_params(axis="y", length=0)
     ax.grid(axis="x", color="#EEEEEE")
     ax.set_axisbelow(True)
-    for side in ("top", "right", "left"):
-        ax.spines[side].set_visible(False)
+    _despine(ax, ("top", "right", "left"))
 
 
 def _marker(row: dict) -> str:
@@ -414,8 +425,7 @@ def theme_emphasis(shares: pd.DataFrame, docs: pd.DataFrame, lang: str = "zh", s
     # below the axes, in as many columns as fit its width (a wider legend would squeeze the bars)
     ax.legend(ncol=2 if lang == "en" else 4, loc="upper left", bbox_to_anchor=(0, -0.08), frameon=False,
               fontsize=8.5)
-    for side in ("top", "right"):
-        ax.spines[side].set_visible(False)
+    _despine(ax)
     note = narrative.t(lang, "篇幅 = 提到某主题关键词最多的句子所占字数比例；关键词表见 themes.csv。",
                        "Space = share of characters in sentences whose keywords point to a theme "
                        "(lexicon: themes.csv).")
@@ -462,13 +472,9 @@ def two_sources(consistency: pd.DataFrame, claims: pd.DataFrame, docs: pd.DataFr
         entity = place_label(r["entity"], lang)
         ax.set_title(f"{mark}{entity} · {indicator} — {narrative.status_label(r, lang)}", loc="left", fontsize=10,
                      color=colour if differ else "#333333")
-        for side in ("top", "right"):
-            ax.spines[side].set_visible(False)
-    note = narrative.t(lang, "红色 = 同一时期的数字不一致；橙色 = 数字不同但时期不明（未必矛盾）；蓝色 = 一致；"
-                             "斜线 = 时期或单位不同，未作比较。",
-                       "Red = figures for the same period disagree; orange = figures differ but the periods are "
-                       "unclear (not necessarily a contradiction); blue = agree; hatched = different periods or "
-                       "units, not compared.")
+        _despine(ax)
+    note = narrative.t(lang, f"{_STATUS_KEY_ZH}；斜线 = 时期或单位不同，未作比较。",
+                       f"{_STATUS_KEY_EN}; hatched = different periods or units, not compared.")
     if len(pairs) > max_panels:
         note += narrative.t(lang, "（只显示前几项，完整列表见 consistency.csv）",
                             " (first pairs only; all in consistency.csv)")
@@ -666,8 +672,7 @@ def theme_leaders(tables: Tables, lang: str = "zh", size: tuple[float, float] = 
     ax.set_ylim(len(counts) - 0.5, -0.5)
     ax.set_xlim(0, max(counts.max(), 1) * 1.15)
     ax.set_xlabel(narrative.t(lang, "报道篇数", "reports"))
-    for side in ("top", "right"):
-        ax.spines[side].set_visible(False)
+    _despine(ax)
     note = narrative.t(lang, "每篇报道计入它篇幅最多的主题（按句子字数，关键词表见 themes.csv）；"
                              "没有主题关键词的正文不计。",
                        "Each report counts once, for the theme its text gives most space to (characters in "
@@ -705,13 +710,10 @@ def group_spreads(tables: Tables, lang: str = "zh", size: tuple[float, float] = 
     ax.xaxis.set_major_formatter(plt.FuncFormatter(lambda v, _: f"{v:g}%"))
     ax.set_xlabel(narrative.t(lang, "最大与最小数字之差，占较大者的百分比", "gap between the largest and smallest "
                                                                  "figure, as a share of the larger"))
-    for side in ("top", "right"):
-        ax.spines[side].set_visible(False)
-    note = narrative.t(lang, "红色 = 同一时期的数字不一致；橙色 = 数字不同但时期不明（未必矛盾）；蓝色 = 一致。"
-                             "每行标出相差最远的一对说法（claim_id 见 consistency_groups.csv）。",
-                       "Red = figures for the same period disagree; orange = figures differ but the periods are "
-                       "unclear (not necessarily a contradiction); blue = agree. Each row names the pair furthest "
-                       "apart (claim_ids in consistency_groups.csv).")
+    _despine(ax)
+    note = narrative.t(lang, f"{_STATUS_KEY_ZH}。每行标出相差最远的一对说法（claim_id 见 consistency_groups.csv）。",
+                       f"{_STATUS_KEY_EN}. Each row names the pair furthest apart (claim_ids in "
+                       "consistency_groups.csv).")
     return Chart(name, title, _finish(fig, title, archive_source_line(tables, lang), note))
 
 
