@@ -21,7 +21,7 @@ import psutil
 
 from gongfu import paths
 from gongfu.clean import pipeline
-from gongfu.edits import Tracker
+from gongfu.clean.edits import Tracker
 from gongfu.sources import decode_bytes
 
 TARGET_MB_S = 2.0

@@ -25,9 +25,9 @@ from typing import Any
 
 import pandas as pd
 
-from gongfu.claims import extract_claims
-from gongfu.context import DocumentContext
-from gongfu.numbers import find_quantities
+from gongfu.extract.claims import extract_claims
+from gongfu.extract.context import DocumentContext
+from gongfu.extract.numbers import find_quantities
 from gongfu.paths import PROCESSED_DIR
 
 TARGET_CHARS_PER_S = 1_000_000

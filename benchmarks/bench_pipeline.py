@@ -16,7 +16,7 @@ import tempfile
 import time
 from pathlib import Path
 
-from gongfu.runner import run_pipeline
+from gongfu.run.notebooks import run_pipeline
 
 HERE = Path(__file__).resolve().parent
 

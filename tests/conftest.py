@@ -27,7 +27,7 @@ def pipeline_run(tmp_path_factory: pytest.TempPathFactory):
     Returns the runner's RunResult (processed_dir and reports_dir point into the temporary folder),
     so tests can compare it with the committed data/processed/ and open its pages in a browser.
     """
-    from gongfu.runner import run_pipeline
+    from gongfu.run.notebooks import run_pipeline
 
     out = tmp_path_factory.mktemp("pipeline")
     return run_pipeline(processed_dir=out / "processed", reports_dir=out / "reports", progress=False)

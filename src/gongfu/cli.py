@@ -49,7 +49,7 @@ def main(argv: list[str] | None = None) -> int:
     args = _parser().parse_args(argv)
     try:
         if args.command == "run":
-            from gongfu.runner import run_pipeline
+            from gongfu.run.notebooks import run_pipeline
 
             result = run_pipeline(only=args.only, overrides=dict(args.parameter), params_file=args.params,
                                   progress=not args.quiet)
@@ -57,7 +57,7 @@ def main(argv: list[str] | None = None) -> int:
                   f"{paths.relative(result.processed_dir)}/, pages in {paths.relative(result.reports_dir)}/"
                   f"index.html")
         elif args.command == "html":
-            from gongfu.report import render_reports
+            from gongfu.share.report import render_reports
 
             pages = render_reports()
             print(f"rendered {len(pages)} pages; open {paths.relative(pages[-1])}")
@@ -67,7 +67,8 @@ def main(argv: list[str] | None = None) -> int:
             # smaller (measured: local 135 -> 120 MB, Dask 187 -> 174 MB). Set before pyarrow loads, so the
             # workers inherit it; a value already set is respected.
             os.environ.setdefault("ARROW_DEFAULT_MEMORY_POOL", "system")
-            from gongfu.scale import Interrupted, process_corpus
+            from gongfu.run.archive.corpus import process_corpus
+            from gongfu.run.archive.settings import Interrupted
 
             try:
                 summary = process_corpus(args.input, args.output, workers=args.workers, engine=args.engine,

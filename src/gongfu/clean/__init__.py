@@ -1,11 +1,34 @@
-"""Cleaning raw text into faithful Simplified Chinese, one pure step at a time, recording every edit.
+"""Notebook 01: raw text to faithful Simplified Chinese, one pure step per module, every edit recorded.
 
-Steps (one module each): mojibake, shift, pinyin, script, boilerplate, layout, punctuation; `pipeline`
-chains them. `clean_text(text, conversion=..., steps=...)` is the entry point.
+Steps, in order: mojibake, shift, pinyin, script, boilerplate, layout, punctuation (`chain` runs them);
+`clean_document` turns one raw file's bytes into its documents.csv row, edits, text and conversion audit.
 """
 
 from __future__ import annotations
 
-from gongfu.clean.pipeline import STEPS, CleanResult, check_steps, clean_text
+from importlib import import_module
 
-__all__ = ["STEPS", "CleanResult", "check_steps", "clean_text"]
+# public name -> the module of this package that defines it (imported on first use, so importing the
+# package stays cheap: an archive worker loads only what it calls)
+_PUBLIC = {
+    "STEPS": "chain",
+    "CleanResult": "chain",
+    "check_steps": "chain",
+    "clean_text": "chain",
+    "DOCUMENT_COLUMNS": "document",
+    "FIX_COLUMNS": "document",
+    "CleanedDocument": "document",
+    "clean_document": "document",
+    "EDIT_COLUMNS": "edits",
+    "Change": "edits",
+    "Edit": "edits",
+    "Tracker": "edits",
+    "apply_changes": "edits",
+}
+__all__ = sorted(_PUBLIC)
+
+
+def __getattr__(name: str) -> object:
+    if name in _PUBLIC:
+        return getattr(import_module(f"{__name__}.{_PUBLIC[name]}"), name)
+    raise AttributeError(f"module {__name__!r} has no attribute {name!r}")

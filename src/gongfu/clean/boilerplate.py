@@ -32,6 +32,7 @@ from pathlib import Path
 from statistics import median
 
 from gongfu.clean.chars import CJK_RANGES, cjk_count
+from gongfu.clean.edits import Change, apply_changes
 from gongfu.clean.layout import (
     CAPTION_MARK,
     WS,
@@ -42,7 +43,6 @@ from gongfu.clean.layout import (
     is_prose,
     visible_len,
 )
-from gongfu.edits import Change, apply_changes
 from gongfu.paths import PACKAGE_DATA
 
 BOILERPLATE_FILE = PACKAGE_DATA / "boilerplate.csv"

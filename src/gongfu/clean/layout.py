@@ -28,7 +28,7 @@ from dataclasses import dataclass
 from functools import cache
 
 from gongfu.clean.chars import CJK_PUNCT, CJK_RANGES, CJK_RE, LOST, SENTENCE_PUNCT_RE, TERMINAL
-from gongfu.edits import Change, apply_changes
+from gongfu.clean.edits import Change, apply_changes
 from gongfu.paths import PACKAGE_DATA
 
 # The visible mark a caption line starts with (set by the boilerplate step; layout never joins into it).

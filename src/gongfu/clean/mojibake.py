@@ -20,7 +20,7 @@ from itertools import accumulate
 import numpy as np
 
 from gongfu.clean.chars import CJK_TABLE, LOST, cjk_count
-from gongfu.edits import Change, apply_changes
+from gongfu.clean.edits import Change, apply_changes
 
 REASON = "mojibake: UTF-8 bytes decoded as GBK, re-read as UTF-8"
 _UNKNOWN = 0xFF  # never valid in UTF-8: marks a byte the garbling decoder replaced with U+FFFD

@@ -11,7 +11,7 @@ from __future__ import annotations
 import re
 
 from gongfu.clean.chars import CJK_RANGES
-from gongfu.edits import Change, apply_changes
+from gongfu.clean.edits import Change, apply_changes
 
 TONED = "āáǎàēéěèīíǐìōóǒòūúǔùǖǘǚǜü"
 _SYLLABLE = rf"[a-z{TONED}]{{0,5}}[{TONED}][a-z{TONED}]{{0,5}}"

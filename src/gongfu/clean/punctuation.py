@@ -17,7 +17,7 @@ import re
 from functools import cache
 
 from gongfu.clean.chars import CJK_RANGES
-from gongfu.edits import Change, apply_changes
+from gongfu.clean.edits import Change, apply_changes
 
 FULL = {",": "，", ":": "：", ";": "；", "?": "？", "!": "！"}
 OPENING = "“‘《（「『〈【"

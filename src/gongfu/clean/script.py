@@ -26,7 +26,7 @@ from pathlib import Path
 import numpy as np
 
 from gongfu.clean.chars import cjk_count, code_points
-from gongfu.edits import Change, apply_changes
+from gongfu.clean.edits import Change, apply_changes
 from gongfu.errors import GongfuError
 from gongfu.paths import PACKAGE_DATA
 

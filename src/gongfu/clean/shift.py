@@ -25,7 +25,7 @@ import re
 from collections.abc import Iterator
 
 from gongfu.clean.chars import CJK_OR_PUNCT, CJK_PUNCT, CJK_RANGES, LOST, is_cjk
-from gongfu.edits import Change, apply_changes
+from gongfu.clean.edits import Change, apply_changes
 
 NARROWED = {"!": 0xA1, "?": 0xBF, ",": 0xAC, ":": 0xBA, ";": 0xBB}  # full-width ！？，：； are A3 xx
 _PINYIN_LETTERS = "a-zà-üāēěīōūǎǐǒǔǖǘǚǜ"

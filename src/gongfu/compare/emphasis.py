@@ -1,0 +1,66 @@
+"""Theme emphasis: how much of each text is about each theme, and claims per theme."""
+
+from __future__ import annotations
+
+import re
+from functools import cache
+from pathlib import Path
+
+import pandas as pd
+
+from gongfu.compare.select import UNASSIGNED
+from gongfu.lexicon import THEMES_FILE, load_themes, theme_of
+
+
+def theme_counts(claims: pd.DataFrame, docs: pd.DataFrame, themes_file: Path = THEMES_FILE) -> pd.DataFrame:
+    """Claims per theme (rows, lexicon order, then unassigned) and document (columns, documents.csv order)."""
+    theme_ids = [t.theme_id for t in load_themes(themes_file)] + [UNASSIGNED]
+    if claims.empty:
+        return pd.DataFrame(0, index=theme_ids, columns=list(docs["doc_id"]))
+    table = pd.crosstab(claims["theme"], claims["doc_id"])
+    return table.reindex(index=theme_ids, columns=list(docs["doc_id"]), fill_value=0).fillna(0).astype(int)
+
+
+# --------------------------------------------------------------------------- theme emphasis in the texts
+
+_SENTENCE_END = re.compile(r"(?<=[。！？!?；;\n])")
+
+
+def split_sentences(text: str) -> list[str]:
+    """Sentences (ending in 。！？；or a line end), empty ones dropped."""
+    return [s for s in _SENTENCE_END.split(text) if s.strip()]
+
+
+@cache
+def _t2s():
+    """One OpenCC t2s converter per process (building one costs about as much as converting a report)."""
+    import opencc
+
+    return opencc.OpenCC("t2s")
+
+
+def _simplified(text: str) -> str:
+    """Traditional → Simplified for keyword matching only (the lexicon is Simplified); text unchanged otherwise."""
+    try:
+        converter = _t2s()
+    except ImportError:  # pragma: no cover - opencc is a dependency
+        return text
+    return converter.convert(text)
+
+
+def theme_shares(texts: dict[str, str], themes_file: Path = THEMES_FILE) -> pd.DataFrame:
+    """Share of each text's characters in sentences about each theme (long: doc_id, theme, chars, share).
+
+    Each sentence goes to the theme whose keywords it mentions most (`themes.theme_of`); sentences with
+    no keyword are `unassigned`. Shares of one document add up to 1.
+    """
+    theme_ids = [t.theme_id for t in load_themes(themes_file)] + [UNASSIGNED]
+    rows = []
+    for doc_id, text in texts.items():
+        chars = dict.fromkeys(theme_ids, 0)
+        for sentence in split_sentences(_simplified(text)):
+            chars[theme_of(sentence, themes_file) or UNASSIGNED] += len(sentence.strip())
+        total = sum(chars.values())
+        rows.extend({"doc_id": doc_id, "theme": t, "chars": n, "share": (n / total if total else 0.0)}
+                    for t, n in chars.items())
+    return pd.DataFrame(rows, columns=["doc_id", "theme", "chars", "share"])

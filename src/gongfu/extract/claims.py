@@ -1,0 +1,321 @@
+"""From quantities to claims: which numbers state a quantity, and what, whom and when they measure.
+
+`extract_claims(text, document)` takes every number `gongfu.extract.numbers.find_quantities` reads in a cleaned text,
+drops those that are not claims (dates, month ranges, identifiers, ordinals, slogans, 一 as an article,
+category thresholds; judged from the characters around each number, see `rejection`), and gives each claim an
+indicator (taxonomy in data/indicators.csv), entity, period, year, growth flag and growth link.
+CLAIM_COLUMNS and CLAIM_SCHEMA describe claims.csv; `validate_claims` checks a frame before it is written."""
+
+from __future__ import annotations
+
+import bisect
+import csv
+import hashlib
+import re
+from dataclasses import dataclass
+from functools import cache
+from pathlib import Path
+from typing import TYPE_CHECKING, Any
+
+from gongfu.extract.context import DocumentContext
+from gongfu.extract.numbers import Quantity, find_quantities, load_units
+from gongfu.lexicon import theme_of
+from gongfu.paths import PACKAGE_DATA
+
+if TYPE_CHECKING:
+    pass
+from gongfu.extract.periods import resolve_year
+
+INDICATORS_FILE = PACKAGE_DATA / "indicators.csv"
+
+_CN_NUMERALS = "零〇一二两三四五六七八九十百千万亿"
+_PEOPLE = {"人", "名", "位"}
+_SEGMENT_END = re.compile(r"[。！？!?\n；;]")
+_SENTENCE_END = re.compile(r"[。！？!?\n]")
+_CLAUSE_END = re.compile(r"[，,；;：:。！？!?\n、]")
+_PARAGRAPH_DATE_UNITS = {"date", "time"}
+_CORE = re.compile(rf"[\d.,:]+|[{_CN_NUMERALS}]+")
+_MULTIPLIER = re.compile("[万亿千]")
+_DIGIT = re.compile(r"\d")
+_LATIN_START, _LATIN_END = re.compile("[A-Za-z]"), re.compile("[A-Za-z]$")
+_NUMBER_AFTER = re.compile(rf"\s?[\d{_CN_NUMERALS}]")
+_TIME_AFTER_YEAR = re.compile(r"(?:前|后|以来|来|底|初|末|中|代)")
+_ORDINAL_BEFORE = re.compile(rf"第[{_CN_NUMERALS}\d]*[、，,和及至到-]?$")
+_GRADE_AFTER = re.compile("[制级星类]")
+_SLOGAN_AFTER = re.compile("大")
+_APPROX_WINDOW = re.compile(r"(约占|约为|大约|接近|超过|不到|不足)[^，,。；;！？\d]{0,12}的$")
+_WINDOW_QUALIFIER = {"约占": "approx", "约为": "approx", "大约": "approx", "接近": "approx", "超过": "over",
+                     "不到": "under", "不足": "under"}
+_GROWTH_BEFORE = re.compile(r"(?:增长|增加|提高|提升|增幅|增速|上升|下降|减少|降低|回落|下滑)(?:了|为|达到?)?$")
+_GROWTH_UNITS = {"%", "倍", "个百分点", "‰"}
+
+
+@dataclass(frozen=True)
+class Indicator:
+    """One row of the indicator taxonomy: id, Chinese label, the words that name it, English label, theme and
+    the unit it is measured in ('' when any)."""
+
+    indicator_id: str
+    zh: str
+    patterns: tuple[str, ...]
+    en: str
+    theme: str
+    unit: str
+
+
+@cache
+def load_indicators(path: Path = INDICATORS_FILE) -> tuple[Indicator, ...]:
+    """The taxonomy in file order."""
+    with Path(path).open(encoding="utf-8", newline="") as fh:
+        return tuple(Indicator(r["indicator_id"], r["zh"], tuple(p for p in r["patterns"].split("|") if p),
+                               r["en"], r["theme"], r["unit"]) for r in csv.DictReader(fh))
+
+
+@cache
+def _indicator_index(path: Path = INDICATORS_FILE) -> tuple[re.Pattern[str], dict[str, tuple[Indicator, ...]]]:
+    """One regex of every pattern (longest first) and, per pattern, the indicators it may name."""
+    by_pattern: dict[str, tuple[Indicator, ...]] = {}
+    for ind in load_indicators(path):
+        for pat in ind.patterns:
+            by_pattern[pat] = (*by_pattern.get(pat, ()), ind)
+    alternation = "|".join(re.escape(p) for p in sorted(by_pattern, key=len, reverse=True))
+    first = re.escape("".join(sorted({p[0] for p in by_pattern})))  # a cheap first-character test
+    return re.compile(f"(?=[{first}])(?:{alternation})"), by_pattern
+
+
+@cache
+def _unit_indicators(path: Path = INDICATORS_FILE) -> dict[str, Indicator]:
+    """Indicators named by their unit alone (岁 -> age, 分钟 -> travel time, 平方公里 -> land area)."""
+    units = load_units()
+    return {p: ind for ind in reversed(load_indicators(path)) for p in ind.patterns if p in units}
+
+
+@cache
+def _kind(unit: str) -> str:
+    return next((u.kind for u in load_units().values() if u.base_unit == unit), "")
+
+
+def compatible(expected: str, unit: str) -> bool:
+    """Whether a number in `unit` can measure an indicator expected in `expected`: the same unit, or the same
+    kind (area, money...); counts need the same measure word (幢 counts buildings, 个 does not), except that
+    人, 名 and 位 all count people."""
+    if not expected or not unit or expected == unit:
+        return True
+    if _kind(unit) == "count":
+        return expected in _PEOPLE and unit in _PEOPLE
+    return _kind(expected) == _kind(unit)
+
+
+def _is_cn(q: Quantity) -> bool:
+    return not _DIGIT.search(q.text)
+
+
+def _core_text(q: Quantity) -> str:
+    """The numeral part of a mention, without qualifier words or unit (for the 一 and small-numeral rules)."""
+    m = _CORE.search(q.text)
+    return m.group() if m else q.text
+
+
+def _has_multiplier(q: Quantity) -> bool:
+    return bool(_MULTIPLIER.search(q.text)) and not q.text.startswith("百分之")
+
+
+def rejection(text: str, q: Quantity) -> str:
+    """Why quantity `q` in `text` is not a claim ('' when it is): judged from the characters around it.
+
+    date: a point in time (2021年, 4月15日, 1-8月, 十几年前, 10:37); ordinal: 第四, 第一、二名; identifier: G60, 4S, 3A;
+    slogan: 五大行动, 三化九场景; grade: 五人制, 十亿元以上17家; article: 一 as an article (一个, 一艘);
+    no-unit: a bare number that measures nothing the sentence names (1483, 12619, 2+2+X).
+    """
+    before, after = text[max(0, q.start - 6):q.start], text[q.end:q.end + 3]
+    units = load_units()
+    kind = _kind(q.unit) if q.unit else ""
+    core = _core_text(q)
+    if kind in _PARAGRAPH_DATE_UNITS or q.unit == "clock":
+        return "date"
+    if q.unit == "年" and (q.value >= 1000 or _TIME_AFTER_YEAR.match(after)):
+        return "date"
+    if _ORDINAL_BEFORE.search(before):
+        return "ordinal"
+    if _LATIN_START.match(after) or _LATIN_END.search(before):
+        return "identifier"
+    if _SLOGAN_AFTER.match(after) or (q.unit and _GRADE_AFTER.match(after)):
+        return "slogan" if _SLOGAN_AFTER.match(after) else "grade"
+    if q.text.endswith(("以上", "以下")) and _NUMBER_AFTER.match(after):
+        return "grade"
+    if _is_cn(q):
+        if core == "一" or (core in _CN_NUMERALS and q.unit and units.get(q.unit) is not None
+                            and not units[q.unit].cn_small_ok):
+            return "article" if core == "一" else "slogan"
+        if _alternating(text, q):
+            return "slogan"
+    if not q.unit and not _has_multiplier(q):
+        return "no-unit"
+    return ""
+
+
+def _alternating(text: str, q: Quantity) -> bool:
+    """一老一小, 三化九场景, 两纵三横: a numeral, one character, another numeral: a name, not a count."""
+    before = text[max(0, q.start - 2):q.start]
+    after = text[q.end:q.end + 2]
+    num = set(_CN_NUMERALS) - {"万", "亿", "千", "百"}
+    return (len(before) == 2 and before[0] in num and before[1] not in num and before[1] not in "，,。、；;")\
+        or (len(after) == 2 and after[1] in num and after[0] not in num and after[0] not in "，,。、；;和与及到至")
+
+
+def _bounds(pattern: re.Pattern[str], text: str) -> list[int]:
+    return [m.end() for m in pattern.finditer(text)]
+
+
+def _span(bounds: list[int], text: str, start: int, end: int) -> tuple[int, int]:
+    """The [begin, finish) of the segment (sentence or clause) holding start..end, from sorted segment ends."""
+    i = bisect.bisect_right(bounds, start)
+    begin = bounds[i - 1] if i else 0
+    j = bisect.bisect_left(bounds, end)
+    finish = bounds[j] if j < len(bounds) else len(text)
+    return begin, finish
+
+
+def _indicator(text: str, q: Quantity, clause: tuple[int, int], segment: tuple[int, int],
+               taken: list[tuple[int, int]], growth: bool) -> tuple[str, Indicator | None]:
+    """What the number measures: the taxonomy pattern nearest before it in its clause, else right after it
+    (the counted noun: 46名楼长), else in an earlier clause of its sentence part (其中十亿元以上17家), preferring
+    indicators measured in the number's unit; then an indicator its unit names (72岁); then any pattern found;
+    else the words right after it, with no taxonomy row. A growth rate looks only in its own clause before it
+    (its base figure's indicator is used otherwise)."""
+    pattern, by_pattern = _indicator_index()
+    tiers = [reversed(list(pattern.finditer(text, clause[0], q.start)))]
+    if not growth:
+        tiers += [pattern.finditer(text, q.end, clause[1]),
+                  reversed(list(pattern.finditer(text, segment[0], clause[0])))]
+    fallback: tuple[str, Indicator | None] | None = None
+    for tier in tiers:
+        for m in tier:
+            if _inside(taken, m.start(), m.end()):
+                continue  # 分钟 in 10分钟 is the other number's unit
+            for ind in by_pattern[m.group()]:
+                if growth or compatible(ind.unit, q.unit):
+                    return m.group(), ind
+                fallback = fallback or (m.group(), ind)
+    by_unit = _unit_indicators().get(q.unit)
+    if by_unit is not None and not growth:
+        return by_unit.zh, by_unit
+    if fallback is not None:
+        return fallback
+    noun = re.match(r"[^，,。；;！？、\n\d]{2,12}", text[q.end:clause[1]])
+    return (noun.group() if noun else ""), None
+
+
+def _inside(spans: list[tuple[int, int]], start: int, end: int) -> bool:
+    """Whether [start, end) overlaps one of the sorted spans."""
+    i = bisect.bisect_right(spans, (start, float("inf"))) - 1
+    return any(0 <= j < len(spans) and spans[j][0] < end and start < spans[j][1] for j in (i, i + 1))
+
+
+def _qualifier(text: str, clause: tuple[int, int], q: Quantity) -> str:
+    """The parser's qualifier, else one a few characters back in the clause (约占街道总人口的86%)."""
+    if q.qualifier != "none":
+        return q.qualifier
+    m = _APPROX_WINDOW.search(text[clause[0]:q.start])
+    return _WINDOW_QUALIFIER[m.group(1)] if m else "none"
+
+
+def _is_growth(text: str, clause: tuple[int, int], q: Quantity) -> bool:
+    return q.unit in _GROWTH_UNITS and bool(_GROWTH_BEFORE.search(text[max(clause[0], q.start - 8):q.start]))
+
+
+def _claim_id(doc_id: str, text: str, q: Quantity, sentence: tuple[int, int], seen: dict[str, int]) -> str:
+    """doc_id + a hash of the mention and its neighbours within the sentence: stable when other text changes."""
+    key = f"{text[max(sentence[0], q.start - 12):q.start]}|{q.text}|{text[q.end:min(sentence[1], q.end + 4)]}"
+    digest = hashlib.sha1(key.encode("utf-8")).hexdigest()[:8]
+    seen[digest] = seen.get(digest, 0) + 1
+    return f"{doc_id}-{digest}" + (f"-{seen[digest]}" if seen[digest] > 1 else "")
+
+
+def _repeated_lines(text: str) -> list[tuple[int, int]]:
+    """Spans of lines that repeat an earlier line word for word (an article printed twice counts once)."""
+    seen, spans, pos = set(), [], 0
+    for line in text.split("\n"):
+        key = line.strip()
+        if len(key) >= 20 and key in seen:
+            spans.append((pos, pos + len(line)))
+        seen.add(key)
+        pos += len(line) + 1
+    return spans
+
+
+def extract_claims(text: str, document: dict[str, Any]) -> list[dict[str, Any]]:
+    """The claims in one cleaned text; `document` is its documents.csv row (doc_id, place, published...)."""
+    if not text:
+        return []
+    doc_id = str(document.get("doc_id", ""))
+    sentences, segments = _bounds(_SENTENCE_END, text), _bounds(_SEGMENT_END, text)
+    clauses = _bounds(_CLAUSE_END, text)
+    repeats = _repeated_lines(text)
+    found = find_quantities(text)
+    taken = [(q.start, q.end) for q in found if q.unit]  # 10分钟: 分钟 is not another number's indicator
+    kept = []
+    for q in found:
+        reason = rejection(text, q)
+        if (reason and reason != "no-unit") or _inside(repeats, q.start, q.start + 1):
+            continue
+        clause = _span(clauses, text, q.start, q.end)
+        label, ind = _indicator(text, q, clause, _span(segments, text, q.start, q.end), taken,
+                                _is_growth(text, clause, q))
+        if reason == "no-unit" and not (ind and _labels_number(text, q, label)):
+            continue
+        label, ind = _subset(text, clause, q, label, ind)
+        kept.append((q, clause, label, ind))
+    if not kept:
+        return []
+    context = DocumentContext(text, document)
+    context.set_numbers([(q.start, q.end) for q, *_ in kept])
+    published = str(document.get("published") or "")
+    rows: list[dict[str, Any]] = []
+    seen: dict[str, int] = {}
+    last_level: dict[tuple[int, int], dict[str, Any]] = {}
+    for q, clause, label, ind in kept:
+        sentence = _span(sentences, text, q.start, q.end)
+        growth = _is_growth(text, clause, q)
+        period = context.period(q.start, q.end)
+        base = last_level.get(sentence) if growth else None
+        if growth and not ind and base is not None:  # 同比增长7.7%: the growth of the figure it follows
+            label, ind = base["indicator"], _indicator_by_id(base["indicator_id"])
+        row = {
+            "doc_id": doc_id, "claim_id": _claim_id(doc_id, text, q, sentence, seen), "mention": q.text,
+            "value": q.value, "low": q.low, "high": q.high, "unit": q.unit or (ind.unit if ind else ""),
+            "qualifier": _qualifier(text, clause, q), "indicator": label,
+            "indicator_id": ind.indicator_id if ind else "",
+            "theme": ind.theme if ind else theme_of(text[sentence[0]:sentence[1]]),
+            "entity": context.entity(q.start, q.end), "period": period, "year": resolve_year(period, published),
+            "is_growth": growth, "base_claim_id": base["claim_id"] if base else "",
+            "sentence": text[sentence[0]:sentence[1]].strip(), "char_start": q.start, "char_end": q.end,
+        }
+        rows.append(row)
+        if not growth:
+            last_level[sentence] = row
+    return rows
+
+
+_SUBSET_LEAD = re.compile(r"\s*其中([^，,。；;！？\d]{0,12})$")
+
+
+def _subset(text: str, clause: tuple[int, int], q: Quantity, label: str,
+            ind: Indicator | None) -> tuple[str, Indicator | None]:
+    """A number led by 其中 counts part of an earlier figure (规上工业企业104家，其中十亿元以上17家): it keeps the
+    earlier indicator's words plus the part it counts, and no taxonomy id, so it is never compared with the whole."""
+    lead = _SUBSET_LEAD.match(text, clause[0], q.start) if label and label not in text[clause[0]:q.start] else None
+    if lead is None:
+        return label, ind
+    part = lead.group(1).strip()
+    return f"{label}（其中{part}）" if part else f"{label}（其中）", None
+
+
+def _indicator_by_id(indicator_id: str) -> Indicator | None:
+    return next((i for i in load_indicators() if i.indicator_id == indicator_id), None)
+
+
+def _labels_number(text: str, q: Quantity, label: str) -> bool:
+    """A bare number right after the noun that names it (床位240, OCR-cut) measures that noun."""
+    return bool(label) and text[max(0, q.start - len(label) - 2):q.start].find(label) >= 0 and bool(
+        re.match(r"\s*(?:$|[，,。；;\n“”\"])", text[q.end:q.end + 2]))

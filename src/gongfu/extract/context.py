@@ -1,0 +1,686 @@
+"""Who and when a number is about: the entity and period of each claim, read from the document around it.
+
+`DocumentContext(text, document)` indexes one cleaned text once (paragraphs, sentences, clauses, the places,
+organisations and people it names, its time expressions); `entity(start, end)` and `period(start, end)` then
+answer for the number at that span. Cue words (name endings, generic nouns, role words, verbs whose object is
+not the topic...) are in data/entity_cues.csv, surnames in data/surnames.csv.
+
+Entity, first rule that applies:
+1. the name the number describes: 72岁的朱水源, 总投资15亿元的锦凯项目, 1.48平方公里(湘湖)未来产业社区;
+2. 分别: A和B分别完成…85%和18% pairs names and numbers in order;
+3. the nearest name before the number in its sentence part (split at ；), skipping names the sentence is not
+   about: objects (来自/到/位于/成立/完成 X), predicates (是 X), affiliations (南杨社区党委书记), speakers
+   (刘勇介绍), people outside subject position. Generic words stand for a name: 该社区/合作社/中心内 -> the
+   latest name with that ending in this or the previous paragraph, 这里 -> the previous sentence's topic,
+   闻堰 -> 闻堰街道;
+4. after a quotation, the speaker's organisation; later in the sentence, a name in subject position;
+5. the topic of the latest earlier sentence of the paragraph that has one;
+6. the document's own place (street, else district, else city).
+
+Period: the nearest time expression before the number in its sentence, except 2009年的 (it belongs to the
+number right after it), deadlines (2023年底前) and 上半年…下半年 pairs (seasons, not reporting periods); else the
+paragraph's frame (a clause that is only a time expression: 上半年, / 今年以来,) carried from an earlier sentence
+unless the sentence changes subject.
+
+The scan runs on a copy of the text without the spaces OCR leaves inside lines (临江高 科园, 截 至目前).
+"""
+
+from __future__ import annotations
+
+import bisect
+import csv
+import re
+from dataclasses import dataclass
+from functools import cache
+from pathlib import Path
+from typing import Any, NamedTuple
+
+from gongfu.paths import PACKAGE_DATA
+
+CUES_FILE = PACKAGE_DATA / "entity_cues.csv"
+SURNAMES_FILE = PACKAGE_DATA / "surnames.csv"
+
+_ADMIN_CHARS = set("区乡镇村市县省")
+_NUMERAL_LEAD = re.compile("[一二两三四五六七八九十百千万]+[大个项批家种条所支类期]")
+# Characters that never belong to a name; scanning left from a name ending stops at them.
+_STOP = set("的了在是和与及对向由为将从到把被等已有进入走住位于地处以约占经个辖全该本各这此其每给让使"
+            "自户而也都就还又很更最并或但却所之其它他她们我你共均近超逾达")
+_SPACE = re.compile(r"[^\S\n]+")
+_NAME_RUN = re.compile("(?:[“‘”’]|[^" + re.escape("".join(sorted(_STOP))) + r"\W\d_])+")
+_SENTENCE_END = re.compile(r"[。！？!?\n]")
+_SEGMENT_END = re.compile(r"[。！？!?\n；;]")
+_CLAUSE_END = re.compile(r"[，,；;：:。！？!?\n]")
+_NAME_MAX = 16
+_COPULA_NOT = re.compile("(?:总|还|但|于|要|凡|只|或|可|不)是")
+PERIOD = re.compile(
+    r"(?=[今去前明上下一截现目当如这近初起“十\d])(?:(?:今年|去年|前年|明年|\d{4}年)?(?:上半年|下半年|一季度|前三季度|\d{1,2}[-一~至]\d{1,2}月)(?:以来|来)?"
+    r"|\d{4}年(?:以来|底|末)?|(?:今年|去年)以来|今年|去年|前年|明年"
+    r"|\d{1,2}[-一]\d{1,2}月|\d{1,2}月份|截至目前|现如今|目前|当前|如今|这些年|近年来|初期|起初"
+    r"|“?十四五”?期间)"
+)
+_SEASON = {"上半年", "下半年"}
+_DE_PERSON_AFTER = re.compile("一家|做|是|今年|来自")
+_CLAUSE_PERSON = re.compile(r"今年\d|来自|是|做")
+_RANGE_DASH = re.compile(r"(\d)[一~至](\d)")
+_QUOTED_CORE = re.compile(r"[“‘]([^”’]+)[”’]")
+_AFTER_SPEECH = re.compile("[。！？!?…]”")
+_NUMBER_START = re.compile(r"[\d０-９]|[一二两三四五六七八九十百千万][^一-龥]|[一二两三四五六七八九十百千万]{2}")
+_TIME_LEAD = re.compile(rf"(?:{PERIOD.pattern}|最近|近日|日均|仅|同时|此外|其中)+")
+
+
+@dataclass(frozen=True)
+class Cues:
+    """The entity lexicon (data/entity_cues.csv), one field per cue type."""
+
+    suffixes: dict[str, str]
+    generic: frozenset[str]
+    generic_ends: tuple[str, ...]
+    roles: tuple[str, ...]
+    object_verbs: tuple[str, ...]
+    copulas: tuple[str, ...]
+    speech: tuple[str, ...]
+    demonstratives: tuple[str, ...]
+    deictic: tuple[str, ...]
+    prepositions: tuple[str, ...]
+    leading_verbs: tuple[str, ...]
+    lead_words: tuple[str, ...]  # prepositions and demonstratives, longest first
+    not_after: frozenset[str]
+    not_after_long: frozenset[str]
+    anaphor_follow: frozenset[str]
+
+
+@cache
+def load_cues(path: Path = CUES_FILE) -> Cues:
+    """The entity lexicon, longest cue first within each type."""
+    by_type: dict[str, list[tuple[str, str]]] = {}
+    with Path(path).open(encoding="utf-8", newline="") as fh:
+        for row in csv.DictReader(fh):
+            by_type.setdefault(row["type"], []).append((row["cue"], row.get("group") or row["cue"]))
+
+    def words(kind: str) -> tuple[str, ...]:
+        return tuple(sorted((c for c, _ in by_type.get(kind, [])), key=len, reverse=True))
+
+    return Cues(dict(by_type.get("suffix", [])), frozenset(words("generic")), words("generic_end"), words("role"),
+                words("object_verb"), words("copula"), words("speech"), words("demonstrative"), words("deictic"),
+                words("preposition"), words("leading_verb"),
+                tuple(sorted(words("preposition") + words("demonstrative"), key=len, reverse=True)),
+                frozenset(words("not_after")),
+                frozenset(words("not_after_long")), frozenset(words("anaphor_follow")))
+
+
+@cache
+def load_surnames(path: Path = SURNAMES_FILE) -> frozenset[str]:
+    """Chinese surnames, single and compound."""
+    with Path(path).open(encoding="utf-8", newline="") as fh:
+        return frozenset(r["surname"] for r in csv.DictReader(fh))
+
+
+@cache
+def _suffix_pattern() -> re.Pattern[str]:
+    suffixes = sorted(load_cues().suffixes, key=len, reverse=True)
+    first = "".join(sorted({s[0] for s in suffixes}))  # a cheap look at the first character before the alternation
+    return re.compile(f"(?=[{re.escape(first)}])(?:" + "|".join(re.escape(s) for s in suffixes) + ")")
+
+
+@cache
+def _cue_pattern(kind: str, anchored: str = "") -> re.Pattern[str]:
+    """Any cue of one type as a regex ('^' anchored at the start, '$' at the end, '' anywhere)."""
+    words = "|".join(re.escape(w) for w in getattr(load_cues(), kind))
+    return re.compile(("^" if anchored == "^" else "") + f"(?:{words})" + ("$" if anchored == "$" else ""))
+
+
+@cache
+def _de_person() -> re.Pattern[str]:
+    """岁的 or 的 before a surname: where a person may be introduced (72岁的朱水源, 村的张益宾)."""
+    first = re.escape("".join(sorted({n[0] for n in load_surnames()})))
+    return re.compile(f"(?:岁的|的)(?=[{first}])")
+
+
+@cache
+def _clause_person() -> re.Pattern[str]:
+    """A surname at the start of a clause, or right after a quoted speech (。”戴素连今年58岁)."""
+    first = re.escape("".join(sorted({n[0] for n in load_surnames()})))
+    return re.compile(f"(?:^|[，,；;：:。！？!?\n]|[。！？!?…]”)([{first}])", re.M)
+
+
+@cache
+def _speech_pattern() -> re.Pattern[str]:
+    return re.compile("(?:高兴地|笑着|激动地)?(?:" + "|".join(map(re.escape, load_cues().speech)) + ")")
+
+
+@cache
+def _last_verb_pattern() -> re.Pattern[str]:
+    """Everything up to the last leading verb (闻堰深化开展 -> 闻堰深化开展)."""
+    return re.compile(".*(?:" + "|".join(re.escape(v) for v in load_cues().leading_verbs) + ")")
+
+
+@cache
+def _lead_pattern() -> re.Pattern[str]:
+    """Time words and units in front of a name (今年, 平方公里, 万)."""
+    return re.compile(f"(?:{_TIME_LEAD.pattern}|{_unit_lead().pattern})+")
+
+
+@cache
+def _role_pattern() -> re.Pattern[str]:
+    roles = load_cues().roles
+    first = re.escape("".join(sorted({r[0] for r in roles} | set("第有相"))))
+    alternation = "|".join(map(re.escape, roles))
+    return re.compile(rf"(?=[{first}])(?:第[一二三四五六七八九十\d]+)?(?:有关|相关)?(?:{alternation})")
+
+
+@cache
+def _unit_lead() -> re.Pattern[str]:
+    """Units and multipliers a name scan can take in after a number (1.48平方公里未来产业社区)."""
+    from gongfu.extract.numbers import load_units
+
+    words = sorted(set(load_units()) | {"万", "亿", "余", "多"}, key=len, reverse=True)
+    return re.compile("(?:" + "|".join(re.escape(w) for w in words if not w.isascii()) + ")+")
+
+
+class _Where(NamedTuple):
+    """A number's span (flat offsets) and the paragraph, sentence, sentence part and clause around it."""
+
+    s: int
+    e: int
+    paragraph: tuple[int, int]
+    sentence: tuple[int, int]
+    segment: tuple[int, int]
+    clause: tuple[int, int]
+
+
+@dataclass(slots=True)
+class Mention:
+    """A place, organisation or person named in the text (flat offsets), and what it may stand for."""
+
+    start: int
+    end: int
+    name: str  # the name a claim reports ('' while unresolved)
+    kind: str  # name | person | alias | anaphor | deictic
+    head: str = ""  # the ending's group, for anaphora (社区, 项目...)
+    subject: bool = False  # first in its clause, after time words, prepositions or a 的-modifier
+    skip: str = ""  # object | predicate | affiliation | speaker | inner | generic
+    known: bool = False  # resolved to a name given in full earlier in the text
+    suffix: str = ""  # the ending as written
+    chain_start: int = -1  # where the chain of adjacent names this one ends starts (南湖区建设街道南杨社区)
+    flagged: bool = False  # subject and skip computed
+
+
+class _Flat:
+    """The text without spaces inside lines, and the offset map back and forth."""
+
+    def __init__(self, text: str) -> None:
+        self.orig_starts, self.flat_starts, self.lengths, pieces = [], [], [], []
+        pos = flat = 0
+        for m in _SPACE.finditer(text):
+            self._piece(pieces, text[pos:m.start()], pos, flat)
+            flat += m.start() - pos
+            pos = m.end()
+        self._piece(pieces, text[pos:], pos, flat)
+        self.text = "".join(pieces)
+
+    def _piece(self, pieces: list[str], piece: str, pos: int, flat: int) -> None:
+        pieces.append(piece)
+        self.orig_starts.append(pos)
+        self.flat_starts.append(flat)
+        self.lengths.append(len(piece))
+
+    def to_flat(self, pos: int) -> int:
+        i = max(0, bisect.bisect_right(self.orig_starts, pos) - 1)
+        return self.flat_starts[i] + min(pos - self.orig_starts[i], self.lengths[i])
+
+
+def _ends(pattern: re.Pattern[str], text: str) -> list[int]:
+    return [m.end() for m in pattern.finditer(text)]
+
+
+def _span(bounds: list[int], size: int, pos: int) -> tuple[int, int]:
+    """The [begin, end) of the unit (sentence, clause...) holding `pos`, from the sorted unit ends."""
+    i = bisect.bisect_right(bounds, pos)
+    return (bounds[i - 1] if i else 0), (bounds[i] if i < len(bounds) else size)
+
+
+def document_places(document: dict[str, Any]) -> list[str]:
+    """The document's own places, most specific first (street, district, city, province)."""
+    return [str(document.get(k) or "") for k in ("street", "district", "city", "province") if document.get(k)]
+
+
+def _short(name: str) -> str:
+    """临江街道 -> 临江, 南湖区 -> 南湖: the short form a text uses for its own place ('' if too short)."""
+    short = re.sub("(街道|区|县|市|镇|乡|省)$", "", name)
+    return short if len(short) >= 2 and short != name else ""
+
+
+class DocumentContext:
+    """One cleaned text, indexed for the entity and period of any number in it."""
+
+    def __init__(self, text: str, document: dict[str, Any]) -> None:
+        self.cues = load_cues()
+        self.flat = _Flat(text)
+        t = self.flat.text
+        self.t = t
+        self.places = document_places(document)
+        self.default = self.places[0] if self.places else ""
+        self.aliases = {s: p for p in self.places if (s := _short(p))}
+        self.paragraphs = _ends(re.compile("\n"), t)
+        self.sentences = _ends(_SENTENCE_END, t)
+        self.segments = _ends(_SEGMENT_END, t)
+        self.clauses = _ends(_CLAUSE_END, t)
+        self.rev = t[::-1]
+        self.mentions = self._find_mentions()
+        self.starts = [m.start for m in self.mentions]
+        self.topics = self._resolve()
+        self.periods = self._find_periods()
+        self.period_starts = [m.start() for m in self.periods]
+        self.numbers: list[int] = []
+
+    # ---------- names ----------
+
+    def _clause_start(self, pos: int) -> int:
+        return _span(self.clauses, len(self.t), pos)[0]
+
+    def _find_mentions(self) -> list[Mention]:
+        named = self._names()
+        taken = _Coverage([(m.start, m.end) for m in named])
+        persons = [m for m in self._persons() if not taken.overlaps(m.start, m.end)]
+        self.person_starts = {m.start for m in persons}
+        taken.add(persons)
+        aliases = [m for m in self._aliases(named) if not taken.overlaps(m.start, m.end)]
+        taken.add(aliases)
+        deictic = [m for m in self._deictic() if not taken.overlaps(m.start, m.end)]
+        mentions = sorted(named + persons + aliases + deictic, key=lambda m: m.start)
+        for m in mentions:
+            m.flagged = m.kind == "generic"  # descriptions are never what a claim is about; others on demand
+        return mentions
+
+    def _names(self) -> list[Mention]:
+        """Every name ending in a place/organisation suffix. Adjacent names chain (南湖区建设街道南杨社区): the
+        parent pieces become `inner` and the last piece reports the chain, without the document's own
+        district/city in front. Bare endings (该社区, 合作社) are anaphors; descriptions (现代社区, 拟上市) are
+        `generic`: never an entity, but they may start a chain (安居乐堰现代社区发展基金)."""
+        t, cues = self.t, self.cues
+        not_after, not_after_long, generic, generic_ends = (cues.not_after, cues.not_after_long, cues.generic,
+                                                             cues.generic_ends)
+        paragraphs, scan_left, trim_lead = self.paragraphs, self._scan_left, self._trim_lead
+        out: list[Mention] = []
+        floor = 0
+        for m in _suffix_pattern().finditer(t):
+            s, e = m.span()
+            suffix = m.group()
+            if t[e:e + 1] in (not_after if len(suffix) == 1 else not_after_long):
+                continue
+            i = bisect.bisect_right(paragraphs, s)
+            line_start = paragraphs[i - 1] if i else 0
+            left = trim_lead(scan_left(s, floor if floor > line_start else line_start), s)
+            prefix = t[left:s]
+            floor = e
+            if prefix and (_NUMERAL_LEAD.match(prefix) or (suffix in _ADMIN_CHARS
+                                                            and any(c in _ADMIN_CHARS for c in prefix))):
+                continue  # 五大民生实事项目 (a description), 落实区委区 (not a name)
+            name = prefix + suffix
+            kind = "name"
+            if not prefix:
+                kind = "anaphor"
+            elif name in generic or name.endswith(generic_ends):
+                kind = "generic"
+            head = cues.suffixes[suffix]
+            last = out[-1] if out else None
+            chained = last is not None and last.end == left and last.kind in ("name", "generic")
+            if len(prefix) < 2 and kind == "name" and not chained:
+                kind = "generic"  # 新项目, 层安置房: one character is not a name (浙能镇海项目 is, as a chain)
+            if chained and kind == "anaphor" and len(suffix) > 1 and last.kind == "name":
+                last.end, last.head, last.suffix = e, head, suffix  # 龙山河区块, 裴家里区块安置房: one name
+                last.name = self._chain_name(out[:-1], last)
+                continue
+            mention = Mention(left, e, name if kind == "name" else "", kind, head=head, suffix=suffix,
+                              chain_start=left)
+            if chained and kind == "name":
+                last.skip = "inner"  # 南湖区 in 南湖区建设街道: the chain's last piece is the most specific
+                mention.name = self._chain_name(out, mention)
+                mention.chain_start = last.chain_start
+            out.append(mention)
+        return out
+
+    def _chain_name(self, out: list[Mention], last: Mention) -> str:
+        """The chain of adjacent names ending in `last`, without the document's own district/city in front."""
+        pieces = [last]
+        while len(out) >= len(pieces) and out[-len(pieces)].end == pieces[0].start:
+            pieces.insert(0, out[-len(pieces)])
+        own = set(self.places[1:] if self.places and self.places[0].endswith("街道") else self.places)
+        while len(pieces) > 1 and self.t[pieces[0].start:pieces[0].end] in own:
+            pieces.pop(0)
+        return self.t[pieces[0].start:last.end]
+
+    def _scan_left(self, s: int, floor: int) -> int:
+        """Where a name ending at `s` starts: back over name characters (and “quoted” parts), not past `floor`
+        nor more than _NAME_MAX characters; a quote left open is not part of the name."""
+        n = len(self.t)
+        run = _NAME_RUN.match(self.rev, n - s, n - max(floor, s - _NAME_MAX))  # read backwards from s
+        left = s - (run.end() - (n - s)) if run else s
+        while left < s and (self.t[left] in "”’" or (self.t[left] in "“‘" and "”’"[self.t[left] == "‘"]
+                                                        not in self.t[left:s])):
+            left += 1
+        return left
+
+    def _trim_lead(self, left: int, s: int) -> int:
+        """Drop what the scan took for part of a name: time words and units in front (今年闻堰初中, 1.48平方公里
+        未来产业社区) and everything up to the last verb (闻堰深化开展幼儿园 -> 幼儿园)."""
+        prefix = self.t[left:s]
+        lead = _lead_pattern().match(prefix)
+        if lead:
+            prefix, left = prefix[lead.end():], left + lead.end()
+        verb = _last_verb_pattern().match(prefix)
+        return left + verb.end() if verb else left
+
+    def _persons(self) -> list[Mention]:
+        """People: a surname and one or two characters, found after a role word (村民戴素连), after 岁的, or
+        before 今年/来自/是/做/一家 at the start of a clause; then every occurrence of the names found."""
+        t, surnames = self.t, load_surnames()
+        names: set[str] = set()
+        for m in _role_pattern().finditer(t):
+            if (name := _person_at(t, m.end(), surnames)):
+                names.add(name)
+        for m in _de_person().finditer(t):
+            age = m.group() == "岁的"
+            name = _person_at(t, m.end(), surnames, sure=age)
+            if name and (age or _DE_PERSON_AFTER.match(t, m.end() + len(name))):
+                names.add(name)
+        for m in _clause_person().finditer(t):
+            name = _person_at(t, m.start(1), surnames)
+            if name and _CLAUSE_PERSON.match(t, m.start(1) + len(name)):
+                names.add(name)
+        if not names:
+            return []
+        pattern = re.compile("|".join(sorted(map(re.escape, names), key=len, reverse=True)))
+        return [Mention(m.start(), m.end(), m.group(), "person") for m in pattern.finditer(t)]
+
+    def _aliases(self, named: list[Mention]) -> list[Mention]:
+        """Short forms: the document's own place (闻堰 -> 闻堰街道) and a quoted core of a name (“萧君”)."""
+        out = []
+        for short, full in self.aliases.items():
+            out += [Mention(m.start(), m.end(), full, "alias") for m in re.finditer(re.escape(short), self.t)]
+        cores: dict[str, Mention] = {}
+        for m in named:
+            core = re.search(r"[“‘]([^”’]{2,8})[”’]", m.name)
+            if core and m.kind == "name":
+                cores.setdefault(core.group(1), m)
+        for core, first in cores.items():
+            for m in re.finditer(rf"[“‘]{re.escape(core)}[”’]", self.t):
+                if m.start() >= first.end:
+                    out.append(Mention(m.start(), m.end(), first.name, "alias", known=True))
+        return out
+
+    def _deictic(self) -> list[Mention]:
+        if not self.cues.deictic:
+            return []
+        pattern = re.compile("|".join(map(re.escape, self.cues.deictic)))
+        return [Mention(m.start(), m.end(), "", "deictic") for m in pattern.finditer(self.t)]
+
+    def _checked(self, m: Mention) -> Mention:
+        """`m` with its subject and skip flags set (computed the first time a rule looks at them)."""
+        if not m.flagged:
+            m.flagged = True
+            self._flag(m)
+        return m
+
+    def _flag(self, m: Mention) -> None:
+        """Subject position, and why a mention cannot be what the sentence is about (m.skip)."""
+        t, cues = self.t, self.cues
+        start = m.chain_start if m.chain_start >= 0 else m.start
+        clause_start = self._clause_start(start)
+        before = t[clause_start:start]
+        quoted = _AFTER_SPEECH.split(before)[-1].lstrip("”")  # a clause starts after a speech: 。”戴素连
+        lead = _TIME_LEAD.match(quoted)
+        rest = quoted[lead.end():] if lead else quoted
+        lead = _cue_pattern("lead_words", "^").match(rest)
+        if lead:
+            rest = rest[lead.end():]
+        m.subject = rest == "" or rest.endswith("的")
+        if m.kind == "anaphor":
+            if before.endswith("全") and (whole := next((p for p in self.places if p.endswith(m.suffix)), "")):
+                m.kind, m.name = "alias", whole  # 全街道, 全区: the document's own place
+            pointed = bool(_cue_pattern("demonstratives", "$").search(before))
+            own = any(p.endswith(m.suffix) for p in self.places)  # 街道 / 该区: the document's own place
+            m.subject = pointed or (m.subject and (own or t[m.end:m.end + 1] in cues.anaphor_follow))
+        if m.skip:
+            return
+        after = t[m.end:m.end + 12]
+        tail = before.rsplit("的", 1)[-1]
+        if _cue_pattern("object_verbs").search(tail):
+            m.skip = "object"
+        elif _cue_pattern("copulas").search(before) and _cue_pattern("copulas").search(_COPULA_NOT.sub("", before)):
+            m.skip = "predicate"
+        elif m.kind != "person" and (_role_pattern().match(after) or self._person_follows(m.end)):
+            m.skip = "affiliation"
+        elif _speech_pattern().match(after):
+            m.skip = "speaker"
+        elif after.startswith("等"):
+            m.skip = "member"  # 高新幼儿园等2所学校: one of the things counted
+
+    def _person_follows(self, pos: int) -> bool:
+        return pos in self.person_starts
+
+    def _resolve(self) -> dict[int, Mention]:
+        """Give generic words, 这里 and short names the full name they stand for; return each sentence's topic
+        (the first mention in subject position that is what the sentence is about), keyed by sentence start."""
+        t = self.t
+        topics: dict[int, Mention] = {}
+        by_end: dict[str, list[str]] = {}  # names seen, by their last two characters
+        by_core: dict[tuple[str, str], str] = {}  # (quoted core, ending) -> the latest such name
+        by_head: dict[str, list[Mention]] = {}  # names by ending group, in text order (antecedents)
+        for m in self.mentions:
+            sentence = _span(self.sentences, len(t), m.start)[0]
+            if m.kind == "name":
+                found = next((f for f in reversed(by_end.get(m.name[-2:], ())) if len(f) > len(m.name)
+                              and f.endswith(m.name)), None) or by_core.get(_core_key(m.name))
+                if found and found != m.name:  # 移民小康社区 after 乾西乡移民小康社区; ‘莘e家’联盟
+                    m.name, m.known = found, True
+            elif self._checked(m).kind == "anaphor":
+                para_start = _span(self.paragraphs, len(t), m.start)[0]
+                window = _span(self.paragraphs, len(t), max(0, para_start - 1))[0]
+                m.name = self._antecedent(m, by_head.get(m.head, []), window)
+                m.known = bool(m.name)
+            elif m.kind == "deictic":
+                prior = [k for k in list(topics)[-2:] if k < sentence]
+                m.name = topics[prior[-1]].name if prior else ""
+            if m.name and m.kind in ("name", "person"):
+                by_end.setdefault(m.name[-2:], []).append(m.name)
+                if (key := _core_key(m.name)) is not None:
+                    by_core[key] = m.name
+                if m.kind == "name":
+                    by_head.setdefault(m.head, []).append(m)
+            if m.name and sentence not in topics and self._checked(m).subject and not m.skip:
+                topics[sentence] = m
+        self.topic_starts = list(topics)
+        return topics
+
+    def _antecedent(self, m: Mention, candidates: list[Mention], window: int) -> str:
+        """该社区 / 合作社 / 中心内: the latest name with the same ending group since `window` (a predicate, 是X,
+        describes rather than names); else the document's own place with that ending (街道, 该区). Bare words
+        outside subject position stand for nothing."""
+        if not m.subject:
+            return ""
+        for f in reversed(candidates):
+            if f.start < window:
+                break
+            if self._checked(f).skip != "predicate":
+                return f.name
+        return next((p for p in self.places if p.endswith(m.suffix)), "") if m.suffix else ""
+
+    # ---------- the entity of a number ----------
+
+    def set_numbers(self, spans: list[tuple[int, int]]) -> None:
+        """The claims' spans (original offsets), for pairing numbers with names after 分别."""
+        self.numbers = sorted(self.flat.to_flat(s) for s, _ in spans)
+
+    def entity(self, start: int, end: int) -> str:
+        """The place, organisation or person the number at [start, end) is about (see the module rules)."""
+        w = self._where(self.flat.to_flat(start), self.flat.to_flat(end))
+        for rule in (self._described, self._respectively, self._before, self._after):
+            found = rule(w)
+            if found:
+                return found
+        i = bisect.bisect_left(self.topic_starts, w.sentence[0])
+        if i and self.topic_starts[i - 1] >= w.paragraph[0]:
+            return self.topics[self.topic_starts[i - 1]].name
+        return self.default
+
+    def _where(self, s: int, e: int) -> _Where:
+        n = len(self.t)
+        return _Where(s, e, _span(self.paragraphs, n, s), _span(self.sentences, n, s), _span(self.segments, n, s),
+                      _span(self.clauses, n, s))
+
+    def _mentions_in(self, lo: int, hi: int) -> list[Mention]:
+        i, j = bisect.bisect_left(self.starts, lo), bisect.bisect_left(self.starts, hi)
+        return self.mentions[i:j]
+
+    def _described(self, w: _Where) -> str:
+        """72岁的朱水源, 15亿元的锦凯项目: the name right after the number (and 的); without 的 only a known name."""
+        t, e = self.t, w.e
+        at = e + 1 if t[e:e + 1] == "的" else e
+        starts = (at, at + 1) if t[at:at + 1] in "“‘" else (at,)
+        for m in self._mentions_in(at, at + 2 * _NAME_MAX):
+            begin = m.chain_start if m.chain_start >= 0 else m.start
+            if begin in starts and m.skip != "inner" and m.name and (at > e or m.known):
+                return m.name
+        return ""
+
+    def _respectively(self, w: _Where) -> str:
+        """A和B分别完成总工程量的85%和18%: the k-th number after 分别 belongs to the k-th name before it."""
+        word = self.t.rfind("分别", w.clause[0], w.s)
+        if word < 0:
+            return ""
+        names = [m for m in self._mentions_in(w.segment[0], word) if m.name and self._checked(m).skip in ("", "object")]
+        lo, hi = bisect.bisect_right(self.numbers, word), bisect.bisect_left(self.numbers, w.clause[1])
+        clause_numbers = self.numbers[lo:hi]
+        k = bisect.bisect_left(clause_numbers, w.s)
+        return names[-len(clause_numbers):][k].name if 0 < len(clause_numbers) <= len(names) else ""
+
+    def _before(self, w: _Where) -> str:
+        """The nearest mention before the number in its sentence part that the sentence is about."""
+        for m in reversed(self._mentions_in(w.segment[0], w.s)):
+            if m.end > w.s or not m.name or self._checked(m).skip:
+                continue
+            if m.kind == "person" and not (m.subject or m.start >= w.clause[0]):
+                continue
+            return m.name
+        return ""
+
+    def _after(self, w: _Where) -> str:
+        """A number in a quotation: the organisation named after it (the speaker's); else a name in subject
+        position later in the same sentence part (“萧君”品牌走出了...)."""
+        t = self.t
+        opened, closed = t.rfind("“", w.paragraph[0], w.s), t.rfind("”", w.paragraph[0], w.s)
+        if opened > closed:
+            close = t.find("”", w.s, w.paragraph[1])
+            if close >= 0:
+                stop = _span(self.sentences, len(t), close + 1)[1]
+                for m in self._mentions_in(close, stop):
+                    if m.name and m.kind != "person" and self._checked(m).skip not in ("object", "predicate", "inner"):
+                        return m.name
+        for m in self._mentions_in(w.clause[1], w.segment[1]):
+            if m.name and m.kind != "person" and self._checked(m).subject and not m.skip:
+                return m.name
+        return ""
+
+    # ---------- periods ----------
+
+    def _find_periods(self) -> list[re.Match[str]]:
+        """Time expressions, minus deadlines (2023年底前) and 上半年…下半年 pairs in one sentence (seasons)."""
+        t = self.t
+        found = [m for m in PERIOD.finditer(t) if t[m.end():m.end() + 1] != "前"]
+        seasons: dict[int, list[re.Match[str]]] = {}
+        for m in found:
+            if m.group() in _SEASON:
+                seasons.setdefault(_span(self.sentences, len(t), m.start())[0], []).append(m)
+        drop = {id(m) for group in seasons.values() if {g.group() for g in group} == _SEASON for m in group}
+        return [m for m in found if id(m) not in drop]
+
+    def period(self, start: int, end: int) -> str:
+        """The time expression governing the number at [start, end), as written ('' when none)."""
+        t = self.t
+        s = self.flat.to_flat(start)
+        sentence = _span(self.sentences, len(t), s)
+        i = bisect.bisect_left(self.period_starts, s)
+        for m in reversed(self.periods[bisect.bisect_left(self.period_starts, sentence[0]):i]):
+            if m.end() > s:
+                continue
+            attached = m.end() + 1 if t[m.end():m.end() + 1] == "的" else m.end()
+            if attached != s and _NUMBER_START.match(t, attached):
+                continue  # 从2009年的2.28%, 今年58岁: a time written onto a number belongs to that number
+            return _normalise_period(m.group())
+        return self._frame(s, sentence)
+
+    def _frame(self, s: int, sentence: tuple[int, int]) -> str:
+        """The paragraph's latest frame (a clause that is only a time expression) in an earlier sentence, while
+        this sentence keeps the frame's subject (or has none)."""
+        t = self.t
+        para_start = _span(self.paragraphs, len(t), s)[0]
+        lo = bisect.bisect_left(self.period_starts, para_start)
+        hi = bisect.bisect_left(self.period_starts, sentence[0])
+        for m in reversed(self.periods[lo:hi]):
+            clause = _span(self.clauses, len(t), m.start())
+            if t[clause[0]:clause[1]].rstrip("，,") != m.group():
+                continue
+            here = self.topics.get(sentence[0])
+            there = self.topics.get(_span(self.sentences, len(t), m.start())[0])
+            if here is None or (there is not None and here.name == there.name):
+                return _normalise_period(m.group())
+            return ""
+        return ""
+
+
+def _core_key(name: str) -> tuple[str, str] | None:
+    """“莘e家”党建联盟 and ‘莘e家’联盟 share (莘e家, 联盟): the quoted core and the two-character ending."""
+    core = _QUOTED_CORE.search(name) if "“" in name or "‘" in name else None
+    return (core.group(1), name[-2:]) if core else None
+
+
+def _normalise_period(period: str) -> str:
+    """1一8月 (OCR dash) -> 1-8月."""
+    return _RANGE_DASH.sub(r"\1-\2", period) if len(period) > 3 else period
+
+
+# What may follow a person's name: punctuation, speech and common verbs or adverbs (朱水源是, 刘勇介绍).
+_NAME_FOLLOW = (set("，,。；;：:、！？!?“”（）() \n") | set("说介表告称是今来做一和与也都就还又")
+                | set("在从对向把被如看高紧终等主积已每随的年"))
+
+
+def _person_at(t: str, pos: int, surnames: frozenset[str], sure: bool = False) -> str:
+    """A person's name starting at `pos`: surname + one or two given-name characters, followed by a word that
+    can follow a name; '' when there is none. `sure` (72岁的朱水源): a three-character name whatever follows."""
+    if sure and t[pos:pos + 1] in surnames and all(_is_cjk(ch) and ch not in _STOP for ch in t[pos:pos + 3]):
+        first = _person_at(t, pos, surnames)
+        return first or t[pos:pos + 3]
+    for surname_len in (2, 1):
+        surname = t[pos:pos + surname_len]
+        if surname not in surnames:
+            continue
+        for given in (2, 1):
+            end = pos + surname_len + given
+            name = t[pos:end]
+            if len(name) != surname_len + given or any(ch in _STOP or not _is_cjk(ch) for ch in name):
+                continue
+            if end >= len(t) or t[end] in _NAME_FOLLOW:
+                return name
+    return ""
+
+
+def _is_cjk(ch: str) -> bool:
+    return "\u4e00" <= ch <= "\u9fff"
+
+
+class _Coverage:
+    """Spans already taken by longer mentions (a person or alias inside a name is not a mention)."""
+
+    def __init__(self, spans: list[tuple[int, int]]) -> None:
+        self.spans = sorted(spans)
+        self.starts = [s for s, _ in self.spans]
+
+    def overlaps(self, start: int, end: int) -> bool:
+        i = bisect.bisect_right(self.starts, start) - 1
+        return any(0 <= j < len(self.spans) and self.spans[j][0] < end and start < self.spans[j][1]
+                   for j in (i, i + 1))
+
+    def add(self, mentions: list[Mention]) -> None:
+        self.spans = sorted(self.spans + [(m.start, m.end) for m in mentions])
+        self.starts = [s for s, _ in self.spans]

@@ -1,0 +1,87 @@
+"""Periods: the time expressions claims are about, their calendar year and their span."""
+
+from __future__ import annotations
+
+import re
+from dataclasses import dataclass
+
+_YEAR_IN_PERIOD = re.compile(r"(\d{4})年")
+_YEAR_START = re.compile(r"(\d{4})")
+_RELATIVE_YEAR = {"今年": 0, "去年": -1, "前年": -2, "明年": 1}
+_CURRENT = re.compile(r"上半年|下半年|季度|\d{1,2}[-一~至]\d{1,2}月|\d{1,2}月份|目前|当前|如今|截至目前")
+
+
+def resolve_year(period: str, published: str) -> int | None:
+    """The year a period refers to: stated (2020年), or relative (今年, 去年, 上半年, 目前) to the publication date."""
+    stated = _YEAR_IN_PERIOD.search(period)
+    if stated:
+        return None if "以来" in period else int(stated.group(1))
+    pub = _YEAR_START.match(published or "")
+    if not pub or not period:
+        return None
+    for word, offset in _RELATIVE_YEAR.items():
+        if word in period:
+            return int(pub.group(1)) + offset
+    return int(pub.group(1)) if _CURRENT.search(period) else None
+
+
+# --------------------------------------------------------------------------- periods
+
+@dataclass(frozen=True)
+class PeriodKey:
+    """A claim's period reduced to (year, span); None/'' where the text does not say."""
+
+    year: int | None
+    span: str  # "now", "H1", "M1-8", "FY", "" ...
+
+
+_NOW = ("截至目前", "现如今", "如今", "目前", "当前", "现有", "现在", "至今", "累计", "已")
+_MONTHS = re.compile(r"([0-9０-９]{1,2})\s*[-－—一至到~～]\s*([0-9０-９]{1,2})\s*月")
+
+
+def period_key(period: str, year: object = "") -> PeriodKey:
+    """Normalise a period expression: 上半年 and 1-6月 are the same span; 1-8月 is not."""
+    period = _cell(period)
+    y = _cell(year)
+    found_year = int(float(y)) if re.fullmatch(r"\d{4}(\.0)?", y) else None
+    explicit = re.search(r"((?:19|20)\d{2})\s*年", period)
+    if found_year is None and explicit:
+        found_year = int(explicit.group(1))
+    span = ""
+    months = _MONTHS.search(period)
+    if months:
+        a, b = (int(x.translate(str.maketrans("０１２３４５６７８９", "0123456789"))) for x in months.groups())
+        span = "H1" if (a, b) == (1, 6) else "FY" if (a, b) == (1, 12) else f"M{a}-{b}"
+    elif "上半年" in period:
+        span = "H1"
+    elif "下半年" in period:
+        span = "H2"
+    elif re.search(r"一季度|第一季度", period):
+        span = "Q1"
+    elif any(word in period for word in _NOW):
+        span = "now"
+    elif "以来" in period:
+        span = "YTD"
+    elif re.search(r"全年|今年|去年|明年|前年|年$|年度", period):
+        span = "FY"
+    return PeriodKey(found_year, span)
+
+
+def same_period(a: PeriodKey, b: PeriodKey) -> bool | None:
+    """True when two periods are the same, False when they differ, None when the texts do not tell."""
+    if not a.span or not b.span:
+        return None
+    if a.year is not None and b.year is not None and a.year != b.year:
+        return False
+    if a.span != b.span:
+        return False
+    if a.year is None or b.year is None:
+        return None  # same kind of span, but whose year (or whose "now")?
+    return True
+
+
+def _cell(value: object) -> str:
+    """A table cell as text: '' for None and NaN (a float that is not equal to itself)."""
+    if value is None or (isinstance(value, float) and value != value):
+        return ""
+    return str(value).strip()

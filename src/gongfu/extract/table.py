@@ -1,0 +1,150 @@
+"""The claims table: its columns, data dictionary, schema and per-document summaries."""
+
+from __future__ import annotations
+
+from functools import cache
+from typing import TYPE_CHECKING, Any
+
+if TYPE_CHECKING:
+    import pandas as pd
+    import pandera.pandas as pa
+
+
+# The data dictionary of claims.csv: column -> what it holds. CLAIM_COLUMNS is its key order.
+CLAIM_DICTIONARY: dict[str, str] = {
+    "doc_id": "document the claim comes from (documents.csv)",
+    "claim_id": "stable id: doc_id + hash of the mention and its surroundings (survives re-runs and edits elsewhere)",
+    "mention": "the quantity as written in the cleaned text, with adjacent qualifier words (近20万斤, 1.4万余名)",
+    "value": "the number times its multiplier, in `unit` (1.4万 -> 14000); a range gives its low end",
+    "low": "a range's low end (3-5家 -> 3), else empty",
+    "high": "a range's high end (3-5家 -> 5), else empty",
+    "unit": "base unit (元, %, 家, 人, 亩, 平方米, ratio...); a missing unit (约12亿, 床位240) is the indicator's",
+    "qualifier": "none, approx (约 近 左右 接近), over (超 余 多 以上 逾), under (不到 以下) or ratio (a:b)",
+    "indicator": "what the number measures, as the text words it: the taxonomy pattern nearest the number that fits "
+                 "its unit, else the words right after it",
+    "indicator_id": "canonical id in src/gongfu/data/indicators.csv (Chinese and English labels, theme, unit); "
+                    "empty when no taxonomy row fits",
+    "theme": "theme id (data/themes.csv) from the indicator, else from the sentence's keywords",
+    "entity": "the place, organisation or person the claim is about: the name the number describes, else the "
+              "nearest name in its sentence the sentence is about (该社区/这里 resolved), else the paragraph's "
+              "topic, else the document's own place",
+    "period": "the time expression governing the claim, as written (今年1-8月, 去年, 目前): the nearest before it "
+              "in its sentence, else the paragraph's opening frame (上半年,); empty when none",
+    "year": "calendar year of the period where the text or the publication date fixes it, else empty",
+    "is_growth": "true for a change rate (同比增长7.7%, 提高3.2%), false for a level",
+    "base_claim_id": "for a growth rate, the claim_id of the figure it qualifies (same sentence), else empty",
+    "sentence": "the sentence the claim comes from",
+    "char_start": "offset of the mention's first character in the cleaned text",
+    "char_end": "offset just after the mention's last character (end exclusive)",
+}
+CLAIM_COLUMNS = [
+    "doc_id", "claim_id", "mention", "value", "low", "high", "unit", "qualifier", "indicator",
+    "indicator_id", "theme", "entity", "period", "year", "is_growth", "base_claim_id", "sentence",
+    "char_start", "char_end",
+]
+QUALIFIERS = ("none", "approx", "over", "under", "ratio")
+
+@cache
+def claim_schema() -> pa.DataFrameSchema:
+    """The pandera schema of claims.csv. Built on first use: pandas and pandera cost every worker process 44 MB
+    and half a second to import, and the per-document path (`extract_claims`) never needs them."""
+    import pandera.pandas as pa
+
+    return pa.DataFrameSchema(
+        {
+            "doc_id": pa.Column(str),
+            "claim_id": pa.Column(str, unique=True),
+            "mention": pa.Column(str, pa.Check.str_length(min_value=1)),
+            "value": pa.Column(float, pa.Check.ge(0)),
+            "low": pa.Column(float, nullable=True),
+            "high": pa.Column(float, nullable=True),
+            "unit": pa.Column(str, nullable=True),
+            "qualifier": pa.Column(str, pa.Check.isin(QUALIFIERS)),
+            "indicator": pa.Column(str, nullable=True),
+            "indicator_id": pa.Column(str, nullable=True),
+            "theme": pa.Column(str, nullable=True),
+            "entity": pa.Column(str, nullable=True),
+            "period": pa.Column(str, nullable=True),
+            "year": pa.Column("Int64", pa.Check.in_range(1900, 2100), nullable=True),
+            "is_growth": pa.Column(bool),
+            "base_claim_id": pa.Column(str, nullable=True),
+            "sentence": pa.Column(str),
+            "char_start": pa.Column(int, pa.Check.ge(0)),
+            "char_end": pa.Column(int, pa.Check.ge(1)),
+        },
+        checks=pa.Check(lambda df: (df["char_end"] > df["char_start"]).all(), error="char_end must follow char_start"),
+        strict=True,
+        ordered=True,
+    )
+
+
+def __getattr__(name: str) -> Any:
+    """`CLAIM_SCHEMA`, built lazily (see `claim_schema`)."""
+    if name == "CLAIM_SCHEMA":
+        return claim_schema()
+    raise AttributeError(f"module {__name__!r} has no attribute {name!r}")
+
+
+def claims_frame(rows: list[dict[str, Any]]) -> pd.DataFrame:
+    """Claim rows as a typed frame with exactly CLAIM_COLUMNS (empty strings for missing text fields)."""
+    import pandas as pd
+
+    frame = pd.DataFrame(rows, columns=CLAIM_COLUMNS)
+    for col in ("value", "low", "high"):
+        frame[col] = pd.to_numeric(frame[col], errors="coerce").astype(float)
+    frame["year"] = pd.array(frame["year"].tolist(), dtype="Int64")
+    frame["is_growth"] = frame["is_growth"].fillna(False).astype(bool)
+    for col in ("char_start", "char_end"):
+        frame[col] = frame[col].astype("int64")
+    for col in set(CLAIM_COLUMNS) - {"value", "low", "high", "year", "is_growth", "char_start", "char_end"}:
+        frame[col] = frame[col].fillna("").astype(str)
+    return frame
+
+
+def validate_claims(frame: pd.DataFrame) -> pd.DataFrame:
+    """Check a claims frame against CLAIM_SCHEMA (raises pandera.errors.SchemaError naming the column)."""
+    return claim_schema().validate(frame)
+
+
+def claims_dictionary() -> pd.DataFrame:
+    """The data dictionary of claims.csv: column, type (from the schema), nullable, meaning."""
+    import pandas as pd
+
+    kinds = {"float64": "number", "Int64": "integer", "int64": "integer", "bool": "true/false"}
+    rows = []
+    for name in CLAIM_COLUMNS:
+        column = claim_schema().columns[name]
+        rows.append({"column": name, "type": kinds.get(str(column.dtype), "text"),
+                     "may be empty": bool(column.nullable), "meaning": CLAIM_DICTIONARY[name]})
+    return pd.DataFrame(rows)
+
+
+def extraction_summary(documents: pd.DataFrame, claims: pd.DataFrame) -> pd.DataFrame:
+    """One row per document: its cleaning status, whether extraction ran or skipped it, and what it found
+    (claims, growth rates, claims with a taxonomy indicator). `documents` is documents.csv."""
+    import pandas as pd
+
+    counts = claims.groupby("doc_id").agg(claims=("claim_id", "size"), growth_rates=("is_growth", "sum"),
+                                          with_indicator_id=("indicator_id", lambda s: int((s != "").sum())))
+    rows = []
+    for doc in documents.to_dict("records"):
+        status = str(doc.get("status") or "ok")
+        found = counts.loc[doc["doc_id"]] if doc["doc_id"] in counts.index else None
+        extraction = "skipped" if status == "failed" else ("ok" if found is not None else "no claims")
+        rows.append({"doc_id": doc["doc_id"], "cleaning": status, "extraction": extraction,
+                     "claims": int(found["claims"]) if found is not None else 0,
+                     "growth_rates": int(found["growth_rates"]) if found is not None else 0,
+                     "with_indicator_id": int(found["with_indicator_id"]) if found is not None else 0,
+                     "reason": "" if pd.isna(doc.get("reason")) else str(doc.get("reason") or "")})
+    return pd.DataFrame(rows, columns=["doc_id", "cleaning", "extraction", "claims", "growth_rates",
+                                       "with_indicator_id", "reason"])
+
+
+def summary_warning(summary: pd.DataFrame) -> str:
+    """A line naming the documents skipped, failed, with cleaning warnings or without claims ('' when none)."""
+    bad = summary[(summary["extraction"] != "ok") | (summary["cleaning"] != "ok")]
+    if bad.empty:
+        return ""
+    parts = [f"{r.doc_id} ({r.extraction if r.extraction != 'ok' else 'cleaning ' + r.cleaning}"
+             + (f": {r.reason}" if r.reason else "") + ")" for r in bad.itertuples()]
+    return f"WARNING: {len(bad)} of {len(summary)} documents need attention: " + "; ".join(parts)

@@ -1,0 +1,100 @@
+"""An archive run's settings, results and the names of its folders and tables."""
+
+from __future__ import annotations
+
+from collections.abc import Callable
+from dataclasses import dataclass, field
+from typing import TYPE_CHECKING
+
+from gongfu.clean.document import DOCUMENT_COLUMNS
+
+if TYPE_CHECKING:  # pyarrow is imported where it is used: a Dask client process needs it only to merge, after
+    pass  # its workers are gone (29 MB of RSS less while they run)
+
+
+ENGINES = ("local", "dask")
+FORMATS = ("csv", "parquet")
+TABLES = ("documents", "edits", "claims", "failures")
+FAILURE_COLUMNS = ["doc_id", "file", "reason"]
+PARTS_DIR = "_parts"
+DONE_DIR = "done"
+CSV_DIR = "csv"  # _parts/csv/<table>/<key>.csv beside _parts/<table>/<key>.parquet (a readable dataset)
+CLEAN_SUBDIR = "clean"
+MAX_CHUNK = 100
+PARQUET_ROWS = 500_000  # rows per output partition of the final Parquet datasets
+LAYOUT = 2  # version of the _parts layout: 2 = a .parquet and a .csv part per chunk and table, row counts
+
+# One input document: (doc_id, absolute path to read, path as listed for messages, manifest row or None).
+Source = tuple[str, str, str, dict[str, str] | None]
+ChunkHook = Callable[["ChunkResult"], None]
+
+
+class Interrupted(Exception):
+    """The run stopped before the end (Ctrl-C); finished chunks are kept and a rerun resumes."""
+
+    def __init__(self, summary: RunSummary):
+        super().__init__(f"interrupted after {summary.done} of {summary.total} documents")
+        self.summary = summary
+
+
+@dataclass(frozen=True)
+class Settings:
+    """What a worker needs besides the chunk: where to write and how to process."""
+
+    output: str
+    conversion: str = "auto"
+    steps: tuple[str, ...] | None = None
+
+
+@dataclass
+class ChunkResult:
+    """The counts a worker sends back for one committed chunk (its rows are already on disk)."""
+
+    key: str
+    first: str
+    last: str
+    docs: int
+    failed: int
+    warnings: int
+    bytes: int
+    rows: dict[str, int] = field(default_factory=dict)
+
+
+@dataclass
+class RunSummary:
+    """What a run did: counts over the whole output, plus what this invocation processed and how fast."""
+
+    output: str
+    total: int = 0
+    done_before: int = 0
+    processed: int = 0
+    failed: int = 0
+    warnings: int = 0
+    bytes: int = 0
+    seconds: float = 0.0
+    consolidate_seconds: float = 0.0
+    engine: str = "local"
+    workers: int = 1
+    chunks: list[str] = field(default_factory=list, repr=False)
+
+    @property
+    def done(self) -> int:
+        return self.done_before + self.processed
+
+    def line(self) -> str:
+        """One-line summary for the CLI."""
+        rate = self.processed / self.seconds if self.seconds > 0 else 0.0
+        return (f"{self.done} of {self.total} documents in {self.output}: {self.failed} failed, "
+                f"{self.warnings} with warnings; this run processed {self.processed} "
+                f"({self.done_before} already done) in {self.seconds:.1f}s, {rate:.0f} docs/s")
+
+
+# ---------------------------------------------------------------------------------------------------- listing
+
+def table_columns() -> dict[str, list[str]]:
+    """Each table's columns, read now (other modules may add columns)."""
+    from gongfu.clean.edits import EDIT_COLUMNS
+    from gongfu.extract.table import CLAIM_COLUMNS
+
+    return {"documents": list(DOCUMENT_COLUMNS), "edits": list(EDIT_COLUMNS),
+            "claims": list(CLAIM_COLUMNS), "failures": list(FAILURE_COLUMNS)}

@@ -1,0 +1,273 @@
+"""From quantities to claims: rejection of non-claims from context, units, periods, years, growth links, schema."""
+
+from __future__ import annotations
+
+import pandas as pd
+import pandera.errors
+import pytest
+from hypothesis import given, settings
+from hypothesis import strategies as st
+
+from gongfu.extract.claims import extract_claims, load_indicators
+from gongfu.extract.periods import resolve_year
+from gongfu.extract.table import CLAIM_COLUMNS, CLAIM_DICTIONARY, claims_frame, validate_claims
+from gongfu.lexicon import load_themes
+
+DOC = {"doc_id": "t", "street": "临江街道", "district": "钱塘区", "city": "杭州市", "published": "2021-09-20"}
+
+
+def mentions(text: str, document: dict | None = None) -> list[str]:
+    return [row["mention"] for row in extract_claims(text, document or DOC)]
+
+
+def one(text: str, document: dict | None = None) -> dict:
+    rows = extract_claims(text, document or DOC)
+    assert len(rows) == 1, rows
+    return rows[0]
+
+
+@pytest.mark.parametrize("text", [
+    "2021年09月20日 10:37 来源:新华每日电讯。", "4月15日,该区发现首例。",
+    "今年1-8月,产值增长。", "今年1一8月,产值增长。",
+    "将于12月底正式启动。", "十几年前,我们村还以种养殖为主。", "2008年以来,他每年走访。",
+])
+def test_dates_and_periods_are_not_claims(text: str) -> None:
+    assert mentions(text) == []
+
+
+@pytest.mark.parametrize("text", [
+    "他是社区第四党支部书记。", "分别获得第一、二名。", "列入浙江省第八批名单。", "G60科创走廊。", "招引宝马4S旗艦店。",
+    "打造一批3A级景区村庄。", "电话010-81025111。",
+])
+def test_ordinals_and_identifiers_are_not_claims(text: str) -> None:
+    assert mentions(text) == []
+
+
+@pytest.mark.parametrize("text", [
+    "已构建“两纵三横”的路网体系。", "聚焦“一新两特”产业。", "紧扣“1483”发展战略。", "推动五大行动落地。",
+    "先临三维等“三驾马车”持续发力。", "围绕“一老一小”。", "按照三化九场景要求。", "一个标准的五人制足球场。",
+    "形成“2+2+X”科创平台布局。", "集成政策、渠道、平台三方优势。", "小区一期共有房。",
+])
+def test_slogans_and_names_are_not_claims(text: str) -> None:
+    assert mentions(text) == []
+
+
+@pytest.mark.parametrize("text", ["在一艘小船上宣告成立。", "一对一上门了解情况。", "办理了一笔贷款。"])
+def test_yi_as_an_article_is_not_a_claim(text: str) -> None:
+    assert mentions(text) == []
+
+
+def test_a_threshold_defining_a_category_is_not_a_claim() -> None:
+    assert mentions("已拥有规上工业企业104家,其中十亿元以上17家。") == ["104家", "17家"]
+
+
+def test_counts_money_and_areas_are_claims() -> None:
+    text = "临江辖区已集聚规上工业企业106家,总投资12亿余元,放眼1391平方公里的土地,派发了两斤种子。"
+    assert mentions(text) == ["106家", "12亿余元", "1391平方公里", "两斤"]
+
+
+def test_durations_are_claims_but_points_in_time_are_not() -> None:
+    assert mentions("连续十多年位居第一,已有10多年,十几年前如此。") == ["十多年", "10多年"]
+
+
+def test_missing_unit_comes_from_the_indicator() -> None:
+    rows = extract_claims("孵化园总产值约12亿,拥有各类床位240\n乡村旅游接待总人次超过52万。", DOC)
+    assert [(r["mention"], r["unit"]) for r in rows] == [("约12亿", "元"), ("240", "张"), ("超过52万", "人次")]
+
+
+def test_a_qualifier_a_few_words_back_applies() -> None:
+    assert one("产业工人约占街道总人口的86%。")["qualifier"] == "approx"
+
+
+def test_growth_rates_link_to_the_figure_they_qualify() -> None:
+    rows = extract_claims("今年上半年,实现地区生产总值345.25亿元,同比增长13.9%;增加值76.47亿元,同比增长24.7%。", DOC)
+    by_mention = {r["mention"]: r for r in rows}
+    growth = by_mention["13.9%"]
+    assert growth["is_growth"] and growth["base_claim_id"] == by_mention["345.25亿元"]["claim_id"]
+    assert by_mention["24.7%"]["base_claim_id"] == by_mention["76.47亿元"]["claim_id"]
+    assert not by_mention["345.25亿元"]["is_growth"]
+
+
+def test_a_part_led_by_qizhong_is_not_the_whole() -> None:
+    rows = extract_claims("目前,临江街道已拥有规上工业企业104家,其中十亿元以上17家。", DOC)
+    whole, part = rows
+
+    assert (whole["indicator"], whole["indicator_id"]) == ("规上工业企业", "enterprises_above_size")
+    assert part["indicator"] == "规上工业企业（其中十亿元以上）" and part["indicator_id"] == ""
+
+
+def test_qizhong_with_its_own_indicator_keeps_it() -> None:
+    rows = extract_claims("全区共有企业300家,其中,规上工业企业120家。", DOC)
+
+    assert [r["indicator_id"] for r in rows] == ["enterprises", "enterprises_above_size"]
+
+
+def test_a_level_reached_is_not_growth() -> None:
+    rows = extract_claims("研发投入强度从2009年的2.28%提高到2020年的3.73%以上。", DOC)
+    assert [(r["mention"], r["is_growth"], r["period"], r["year"]) for r in rows] == [
+        ("2.28%", False, "2009年", 2009), ("3.73%以上", False, "2020年", 2020)]
+
+
+@pytest.mark.parametrize(("period", "published", "year"), [
+    ("今年", "2021-09-20", 2021), ("去年", "2023-01-25", 2022), ("上半年", "2021-09-20", 2021),
+    ("2020年", "", 2020), ("今年", "", None), ("", "2021-09-20", None), ("2008年以来", "", None),
+])
+def test_resolve_year(period: str, published: str, year: int | None) -> None:
+    assert resolve_year(period, published) == year
+
+
+def test_entity_is_the_nearest_place_else_the_document_place() -> None:
+    rows = extract_claims("南湖区建设街道南杨社区有5名志愿者。\n全街道有3家企业。", DOC)
+    assert [r["entity"] for r in rows] == ["南湖区建设街道南杨社区", "临江街道"]
+
+
+def test_period_is_normalised_for_the_ocr_dash() -> None:
+    assert one("今年1一8月,规上工业总产值达489.12亿元。")["period"] == "今年1-8月"
+
+
+def test_a_repeated_paragraph_is_counted_once() -> None:
+    para = "去年南湖区农村居民人均可支配收入为38856元,城乡居民收入比1.5:1。"
+    assert mentions(f"{para}\n{para}\n") == ["38856元", "1.5:1"]
+
+
+def test_claim_ids_are_stable_and_unique() -> None:
+    text = "企业106家,上市企业5家,拟上市企业3家。"
+    first, second = extract_claims(text, DOC), extract_claims("前言。\n" + text, DOC)
+    assert [r["claim_id"] for r in first] == [r["claim_id"] for r in second]
+    assert len({r["claim_id"] for r in first}) == len(first)
+
+
+def test_empty_text_gives_no_rows() -> None:
+    assert extract_claims("", DOC) == []
+
+
+def test_malformed_numbers_are_not_claims() -> None:
+    assert mentions("投资1..5亿元,万亿亿元。") == []
+
+
+def test_rows_validate_against_the_schema() -> None:
+    frame = validate_claims(claims_frame(extract_claims("今年企业106家,产值7.7亿元,同比增长3%。", DOC)))
+    assert list(frame.columns) == CLAIM_COLUMNS and len(frame) == 3
+
+
+def test_schema_rejects_a_bad_qualifier() -> None:
+    frame = claims_frame(extract_claims("企业106家。", DOC))
+    frame.loc[0, "qualifier"] = "maybe"
+    with pytest.raises(pandera.errors.SchemaError):
+        validate_claims(frame)
+
+
+def test_every_column_is_described() -> None:
+    assert list(CLAIM_DICTIONARY) == CLAIM_COLUMNS
+
+
+def test_taxonomy_themes_are_known_themes() -> None:
+    themes = {t.theme_id for t in load_themes()}
+    indicators = load_indicators()
+    assert {i.theme for i in indicators} <= themes
+    assert len({i.indicator_id for i in indicators}) == len(indicators)
+
+
+def test_empty_frame_validates() -> None:
+    assert len(validate_claims(claims_frame([]))) == 0
+    assert isinstance(claims_frame([]), pd.DataFrame)
+
+
+# ---------- indicators ----------
+
+
+def indicators(text: str) -> list[tuple[str, str]]:
+    return [(r["mention"], r["indicator_id"]) for r in extract_claims(text, DOC)]
+
+
+def test_the_counted_noun_after_a_count_names_it_when_the_unit_fits() -> None:
+    assert indicators("该社区设置了12个网格、50个微网格和46名楼长。") == [
+        ("12个", "grids"), ("50个", "grids"), ("46名", "building_leaders")]
+
+
+def test_an_indicator_named_by_the_unit_alone() -> None:
+    assert indicators("形成以集镇为核心、10分钟可到达3个高速入口的交通圈。") == [
+        ("10分钟", "travel_time"), ("3个", "highway_access")]
+    assert indicators("戴素连今年58岁。") == [("58岁", "age")]
+
+
+def test_a_growth_rate_takes_the_indicator_of_its_base_figure() -> None:
+    rows = extract_claims("孵化园总产值约12亿,同比增幅超过100%。", DOC)
+    assert [(r["indicator_id"], r["is_growth"]) for r in rows] == [("output_value", False), ("output_value", True)]
+    assert rows[1]["base_claim_id"] == rows[0]["claim_id"]
+
+
+def test_unknown_indicators_keep_the_words_of_the_text_and_no_id() -> None:
+    row = one("他已帮助邻居修好17台旧电视。")
+    assert row["indicator_id"] == "" and row["indicator"].startswith("旧电视")
+
+
+def test_every_taxonomy_row_has_a_chinese_and_english_label_and_a_known_unit() -> None:
+    from gongfu.extract.numbers import load_units
+
+    units = {u.base_unit for u in load_units().values()}
+    for ind in load_indicators():
+        assert ind.zh and ind.en and ind.patterns
+        assert ind.unit == "" or ind.unit in units, ind
+
+
+# ---------- bad input, for all input ----------
+
+
+_NOISE_CHARS = "临江街道社区今年产值企业家人元亿万增长同比,。;“”\n 的了是"
+_NOISE = st.text(alphabet=st.sampled_from(list(_NOISE_CHARS)), max_size=40)
+
+
+@settings(max_examples=200, deadline=None)
+@given(_NOISE, st.sampled_from(["1..5亿元", "万亿亿元", "3万亿亿人", "1.4.2家"]), _NOISE)
+def test_malformed_numbers_are_never_claims(before: str, bad: str, after: str) -> None:
+    text = before + bad + after
+    start = len(before)
+    for row in extract_claims(text, DOC):
+        assert row["char_end"] <= start or row["char_start"] >= start + len(bad), row
+
+
+@settings(max_examples=200, deadline=None)
+@given(st.text(max_size=120))
+def test_any_text_gives_valid_rows_or_none(text: str) -> None:
+    rows = extract_claims(text, DOC)
+    validate_claims(claims_frame(rows))
+    for row in rows:
+        assert text[row["char_start"]:row["char_end"]] == row["mention"]
+
+
+def test_the_readme_data_dictionary_lists_every_column() -> None:
+    from gongfu.paths import ROOT
+
+    readme = (ROOT / "README.md").read_text(encoding="utf-8")
+    section = readme.split("#### `claims.csv` data dictionary", 1)[1].split("\n#", 1)[0]
+    listed = [line.split("|")[1].strip().strip("`") for line in section.splitlines() if line.startswith("| `")]
+    assert listed == CLAIM_COLUMNS
+
+
+def test_the_summary_lists_skipped_and_failed_documents_with_a_warning() -> None:
+    from gongfu.extract.table import extraction_summary, summary_warning
+
+    documents = pd.DataFrame([
+        {"doc_id": "a", "status": "ok", "reason": ""},
+        {"doc_id": "b", "status": "failed", "reason": "not text: no encoding fits"},
+        {"doc_id": "c", "status": "warning", "reason": "2 characters lost"},
+    ])
+    claims = claims_frame(extract_claims("临江街道有企业106家,同比增长3%。", {**DOC, "doc_id": "a"}))
+    summary = extraction_summary(documents, claims)
+    assert list(summary["extraction"]) == ["ok", "skipped", "no claims"]
+    assert list(summary["claims"]) == [2, 0, 0] and list(summary["growth_rates"]) == [1, 0, 0]
+    warning = summary_warning(summary)
+    assert warning.startswith("WARNING: 2 of 3") and "b (skipped: not text" in warning and "c (no claims" in warning
+    assert summary_warning(summary.iloc[:1]) == ""
+
+
+def test_extracting_needs_neither_pandas_nor_pandera() -> None:
+    """Every archive worker imports the per-document path; the schema costs 44 MB a process, so it is lazy."""
+    import subprocess
+    import sys
+
+    code = ("import sys, gongfu.run.document as p; p.process_document('今年产值达5亿元。'.encode(), 'x'); "
+            "print(sorted(m for m in ('pandas', 'pandera') if m in sys.modules))")
+    out = subprocess.run([sys.executable, "-c", code], capture_output=True, text=True, check=True).stdout
+    assert out.strip() == "[]"
