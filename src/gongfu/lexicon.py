@@ -1,4 +1,10 @@
-"""The theme lexicon (data/themes.csv): six themes, their zh/en labels and the keywords that signal them."""
+"""Every vocabulary the package reads from src/gongfu/data/*.csv, each with its one reader.
+
+Themes (themes.csv), the indicator taxonomy (indicators.csv), units (units.csv), entity cues and surnames
+(entity_cues.csv, surnames.csv) and the gazetteer (places.csv). Extraction, comparison and the cleaner's
+layout step (`vocabulary`) import them from here, so an edit to a word list shows up in one import graph.
+The cleaner's own rule tables (boilerplate.csv, script_phrases.csv) stay with the step that applies them.
+"""
 
 from __future__ import annotations
 
@@ -10,6 +16,20 @@ from pathlib import Path
 from gongfu.paths import PACKAGE_DATA
 
 THEMES_FILE = PACKAGE_DATA / "themes.csv"
+INDICATORS_FILE = PACKAGE_DATA / "indicators.csv"
+UNITS_FILE = PACKAGE_DATA / "units.csv"
+CUES_FILE = PACKAGE_DATA / "entity_cues.csv"
+SURNAMES_FILE = PACKAGE_DATA / "surnames.csv"
+PLACES_FILE = PACKAGE_DATA / "places.csv"
+SUFFIX, TERM, MEDIA = "suffix", "term", "media"  # levels of places.csv rows that are not places
+
+
+def _rows(path: Path) -> list[dict[str, str]]:
+    with Path(path).open(encoding="utf-8", newline="") as fh:
+        return list(csv.DictReader(fh))
+
+
+# --------------------------------------------------------------------------- themes
 
 
 @dataclass(frozen=True)
@@ -23,9 +43,8 @@ class Theme:
 @cache
 def load_themes(path: Path = THEMES_FILE) -> tuple[Theme, ...]:
     """The themes in file order (the order charts use)."""
-    with Path(path).open(encoding="utf-8", newline="") as fh:
-        return tuple(Theme(r["theme_id"], r["zh"], r["en"], tuple(k for k in r["keywords"].split("|") if k))
-                     for r in csv.DictReader(fh))
+    return tuple(Theme(r["theme_id"], r["zh"], r["en"], tuple(k for k in r["keywords"].split("|") if k))
+                 for r in _rows(path))
 
 
 def theme_of(text: str, path: Path = THEMES_FILE) -> str:
@@ -46,46 +65,33 @@ def theme_label(theme_id: str, lang: str = "zh", path: Path = THEMES_FILE) -> st
     return theme_id
 
 
-INDICATORS_FILE = PACKAGE_DATA / "indicators.csv"
-
-_ZH_COLUMNS = ("zh", "label_zh", "zh_label", "name_zh", "zh_name", "patterns", "zh_patterns")
-_EN_COLUMNS = ("en", "label_en", "en_label", "name_en", "en_name", "english")
-_THEME_COLUMNS = ("theme", "theme_id")
-_UNIT_COLUMNS = ("unit", "expected_unit")
+# --------------------------------------------------------------------------- indicators
 
 
 @dataclass(frozen=True)
 class Indicator:
+    """One row of the indicator taxonomy: id, Chinese label, the words that name it, English label, theme and
+    the unit it is measured in ('' when any)."""
+
     indicator_id: str
     zh: str
+    patterns: tuple[str, ...]
     en: str
     theme: str
     unit: str
 
 
-def _first(row: dict[str, str], names: tuple[str, ...]) -> str:
-    for name in names:
-        if row.get(name):
-            return row[name].strip()
-    return ""
+@cache
+def load_indicators(path: Path = INDICATORS_FILE) -> tuple[Indicator, ...]:
+    """The taxonomy in file order."""
+    return tuple(Indicator(r["indicator_id"], r["zh"], tuple(p for p in r["patterns"].split("|") if p),
+                           r["en"], r["theme"], r["unit"]) for r in _rows(path))
 
 
 @cache
-def load_indicators(path: Path = INDICATORS_FILE) -> dict[str, Indicator]:
-    """The indicator taxonomy by id; {} while the file does not exist yet (labels then fall back)."""
-    path = Path(path)
-    if not path.is_file():
-        return {}
-    out = {}
-    with path.open(encoding="utf-8", newline="") as fh:
-        for row in csv.DictReader(fh):
-            ind_id = (row.get("indicator_id") or row.get("id") or "").strip()
-            if not ind_id:
-                continue
-            zh = _first(row, _ZH_COLUMNS).split("|")[0]
-            out[ind_id] = Indicator(ind_id, zh, _first(row, _EN_COLUMNS), _first(row, _THEME_COLUMNS),
-                                    _first(row, _UNIT_COLUMNS))
-    return out
+def indicators_by_id(path: Path = INDICATORS_FILE) -> dict[str, Indicator]:
+    """The taxonomy keyed by indicator_id."""
+    return {ind.indicator_id: ind for ind in load_indicators(path)}
 
 
 def indicator_label(indicator: str, indicator_id: str = "", lang: str = "zh",
@@ -94,7 +100,7 @@ def indicator_label(indicator: str, indicator_id: str = "", lang: str = "zh",
 
     Falls back (en) to the indicator id, then to the Chinese; (zh) to the taxonomy's Chinese, then the id.
     """
-    entry = load_indicators(path).get(indicator_id or "")
+    entry = indicators_by_id(path).get(indicator_id or "")
     if lang == "en":
         return (entry.en if entry and entry.en else "") or indicator_id or indicator
     return indicator or (entry.zh if entry else "") or indicator_id
@@ -102,11 +108,133 @@ def indicator_label(indicator: str, indicator_id: str = "", lang: str = "zh",
 
 def indicator_zh(indicator_id: str, path: Path = INDICATORS_FILE) -> str:
     """The taxonomy's Chinese label of an indicator id ('' when unknown)."""
-    entry = load_indicators(path).get(indicator_id or "")
+    entry = indicators_by_id(path).get(indicator_id or "")
     return entry.zh if entry else ""
 
 
 def indicator_theme(indicator_id: str, path: Path = INDICATORS_FILE) -> str:
     """The theme the taxonomy gives an indicator id ('' when unknown)."""
-    entry = load_indicators(path).get(indicator_id or "")
+    entry = indicators_by_id(path).get(indicator_id or "")
     return entry.theme if entry else ""
+
+
+# --------------------------------------------------------------------------- units
+
+
+@dataclass(frozen=True)
+class Unit:
+    """One row of units.csv: a unit as written, its base unit, the factor to it and its kind."""
+
+    unit: str
+    base_unit: str
+    factor: float
+    kind: str
+    cn_small_ok: bool
+
+
+@cache
+def load_units(path: Path = UNITS_FILE) -> dict[str, Unit]:
+    """The unit table, keyed by the unit as written."""
+    return {r["unit"]: Unit(r["unit"], r["base_unit"], float(r["factor"]), r["kind"],
+                            r["cn_small_ok"].strip().lower() == "true")
+            for r in _rows(path)}
+
+
+@cache
+def unit_kind(unit: str) -> str:
+    """The kind of a base unit (money, count, date, ...), '' when the table does not know it."""
+    return next((u.kind for u in load_units().values() if u.base_unit == unit), "")
+
+
+# --------------------------------------------------------------------------- entity cues and surnames
+
+
+@dataclass(frozen=True)
+class Cues:
+    """The entity lexicon (data/entity_cues.csv), one field per cue type."""
+
+    suffixes: dict[str, str]
+    generic: frozenset[str]
+    generic_ends: tuple[str, ...]
+    roles: tuple[str, ...]
+    object_verbs: tuple[str, ...]
+    copulas: tuple[str, ...]
+    speech: tuple[str, ...]
+    demonstratives: tuple[str, ...]
+    deictic: tuple[str, ...]
+    prepositions: tuple[str, ...]
+    leading_verbs: tuple[str, ...]
+    lead_words: tuple[str, ...]  # prepositions and demonstratives, longest first
+    not_after: frozenset[str]
+    not_after_long: frozenset[str]
+    anaphor_follow: frozenset[str]
+
+
+@cache
+def load_cues(path: Path = CUES_FILE) -> Cues:
+    """The entity lexicon, longest cue first within each type."""
+    by_type: dict[str, list[tuple[str, str]]] = {}
+    for row in _rows(path):
+        by_type.setdefault(row["type"], []).append((row["cue"], row.get("group") or row["cue"]))
+
+    def words(kind: str) -> tuple[str, ...]:
+        return tuple(sorted((c for c, _ in by_type.get(kind, [])), key=len, reverse=True))
+
+    return Cues(dict(by_type.get("suffix", [])), frozenset(words("generic")), words("generic_end"), words("role"),
+                words("object_verb"), words("copula"), words("speech"), words("demonstrative"), words("deictic"),
+                words("preposition"), words("leading_verb"),
+                tuple(sorted(words("preposition") + words("demonstrative"), key=len, reverse=True)),
+                frozenset(words("not_after")),
+                frozenset(words("not_after_long")), frozenset(words("anaphor_follow")))
+
+
+@cache
+def load_surnames(path: Path = SURNAMES_FILE) -> frozenset[str]:
+    """Chinese surnames, single and compound."""
+    return frozenset(r["surname"] for r in _rows(path))
+
+
+# --------------------------------------------------------------------------- places
+
+
+@dataclass(frozen=True)
+class Gazetteer:
+    """Names (zh -> en: places, media, terms) and administrative suffixes (zh -> en, longest first)."""
+
+    names: dict[str, str]
+    suffixes: tuple[tuple[str, str], ...]
+    stems: tuple[tuple[str, str], ...]  # 临江 -> Linjiang: a known place's name without its suffix, longest first
+
+
+@cache
+def load_gazetteer(path: Path = PLACES_FILE) -> Gazetteer:
+    """Read places.csv: rows of level `suffix` are the suffix table, every other row a name."""
+    rows = _rows(path)
+    suffixes = tuple(sorted(((r["zh"], r["en"]) for r in rows if r["level"] == SUFFIX), key=lambda s: -len(s[0])))
+    names = {r["zh"]: r["en"] for r in rows if r["level"] != SUFFIX}
+    stems = {}
+    for r in rows:
+        if r["level"] in (SUFFIX, TERM, MEDIA):
+            continue
+        for zh, en in suffixes:
+            if r["zh"].endswith(zh) and len(r["zh"]) > len(zh):
+                stems[r["zh"][: -len(zh)]] = r["en"].removesuffix(f" {en}")
+                break
+    return Gazetteer(names, suffixes, tuple(sorted(stems.items(), key=lambda s: -len(s[0]))))
+
+
+# --------------------------------------------------------------------------- all of them
+
+
+VOCABULARY = ((PLACES_FILE, "zh"), (CUES_FILE, "cue"), (THEMES_FILE, "keywords"), (INDICATORS_FILE, "patterns"))
+
+
+@cache
+def vocabulary() -> frozenset[str]:
+    """Every word of the project's vocabulary: place names, entity cues, theme keywords, indicator names.
+
+    The cleaner's layout step reads it as evidence: a known word cut by a line end shows where a stray
+    fragment of an OCR column belongs.
+    """
+    return frozenset(w for path, column in VOCABULARY for row in _rows(path)
+                     for w in (row.get(column) or "").split("|") if w)

@@ -8,10 +8,10 @@ import pytest
 from hypothesis import given, settings
 from hypothesis import strategies as st
 
-from gongfu.extract.claims import extract_claims, load_indicators
+from gongfu.extract.claims import extract_claims
 from gongfu.extract.periods import resolve_year
 from gongfu.extract.table import CLAIM_COLUMNS, CLAIM_DICTIONARY, claims_frame, validate_claims
-from gongfu.lexicon import load_themes
+from gongfu.lexicon import load_indicators, load_themes, load_units
 
 DOC = {"doc_id": "t", "street": "临江街道", "district": "钱塘区", "city": "杭州市", "published": "2021-09-20"}
 
@@ -203,7 +203,7 @@ def test_unknown_indicators_keep_the_words_of_the_text_and_no_id() -> None:
 
 
 def test_every_taxonomy_row_has_a_chinese_and_english_label_and_a_known_unit() -> None:
-    from gongfu.extract.numbers import load_units
+
 
     units = {u.base_unit for u in load_units().values()}
     for ind in load_indicators():

@@ -17,8 +17,10 @@ from dataclasses import dataclass, field
 from itertools import groupby
 from operator import attrgetter, le
 
+from gongfu.clean.boilerplate import strip_boilerplate
 from gongfu.clean.chars import CJK_RE, LOST
 from gongfu.clean.edits import Change, Edit, Tracker
+from gongfu.clean.layout import repair_layout
 from gongfu.clean.mojibake import mojibake_changes
 from gongfu.clean.pinyin import pinyin_changes
 from gongfu.clean.punctuation import normalise_punctuation, punctuation_changes
@@ -71,24 +73,6 @@ def check_steps(steps: Sequence[str] | None) -> tuple[str, ...]:
         raise GongfuError(f"unknown cleaning step(s) {', '.join(map(repr, unknown))}: use all or a comma-separated "
                           f"selection of {', '.join(STEPS)}.")
     return tuple(s for s in STEPS if s in steps)
-
-
-def _layout_step() -> Callable[[str], tuple[str, list[Change]]]:
-    try:
-        from gongfu.clean.layout import repair_layout
-    except ImportError as err:  # written in parallel with this module; say so rather than skip silently
-        raise ImportError(f"cleaning step 'layout' needs gongfu.clean.layout.repair_layout ({err}); "
-                          f"run without it with steps excluding layout") from err
-    return repair_layout
-
-
-def _boilerplate_step() -> Callable[[str], tuple[str, list[Change], dict[str, str]]]:
-    try:
-        from gongfu.clean.boilerplate import strip_boilerplate
-    except ImportError as err:
-        raise ImportError(f"cleaning step 'boilerplate' needs gongfu.clean.boilerplate.strip_boilerplate "
-                          f"({err}); run without it with steps excluding boilerplate") from err
-    return strip_boilerplate
 
 
 def paragraph_changes(text: str) -> list[Change]:
@@ -149,11 +133,11 @@ def clean_text(text: str, *, conversion: str = "auto", steps: Sequence[str] | No
             result.source_script, result.conversion = choice.script, choice.conversion
             result.conversion_evidence = choice.evidence()
         elif step == "boilerplate":
-            new_text, changes, meta = _boilerplate_step()(tracker.text)
+            new_text, changes, meta = strip_boilerplate(tracker.text)
             result.edits += _apply(tracker, step, new_text, changes)
             result.meta = dict(meta)
         elif step == "layout":
-            new_text, changes = _layout_step()(tracker.text)
+            new_text, changes = repair_layout(tracker.text)
             result.edits += _apply(tracker, step, new_text, changes)
         else:
             result.edits += tracker.apply(step, SIMPLE_STEPS[step](tracker.text))

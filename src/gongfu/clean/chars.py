@@ -21,7 +21,6 @@ CJK_OR_PUNCT = f"[{CJK_RANGES}{CJK_PUNCT}]"
 TERMINAL = "。！？!?…；;"
 # Punctuation that shows a line is running prose rather than a heading or caption.
 SENTENCE_PUNCT_RE = re.compile(r"[。，！？；、,;!?]")
-SPACES = " \t\u3000\u00a0"
 
 
 def is_cjk(ch: str) -> bool:

@@ -9,7 +9,7 @@ from __future__ import annotations
 
 import bisect
 from array import array
-from collections.abc import Iterable, Sequence
+from collections.abc import Sequence
 from dataclasses import dataclass
 from operator import attrgetter, lt
 
@@ -70,12 +70,6 @@ def apply_changes(text: str, changes: Sequence[Change]) -> str:
         pos = end
     out.append(text[pos:])
     return "".join(out)
-
-
-def changes_from_pairs(text: str, pairs: Iterable[tuple[int, int, str]], reason: str,
-                       lost: bool = False) -> list[Change]:
-    """Changes for (start, end, after) triples, skipping those that change nothing."""
-    return [Change(s, e, a, reason, lost) for s, e, a in pairs if text[s:e] != a]
 
 
 class Tracker:

@@ -22,14 +22,13 @@ A moved line is deleted where it stood and inserted where it belongs, both in on
 from __future__ import annotations
 
 import bisect
-import csv
 import re
 from dataclasses import dataclass
 from functools import cache
 
 from gongfu.clean.chars import CJK_PUNCT, CJK_RANGES, CJK_RE, LOST, SENTENCE_PUNCT_RE, TERMINAL
 from gongfu.clean.edits import Change, apply_changes
-from gongfu.paths import PACKAGE_DATA
+from gongfu.lexicon import vocabulary
 
 # The visible mark a caption line starts with (set by the boilerplate step; layout never joins into it).
 CAPTION_MARK = "图："
@@ -80,10 +79,6 @@ FLAG_CONTEXT = 12
 HEADING_MAX = 24  # a line this short without any sentence end, followed by more text, is a heading
 RUN_REASON = "fragments of a narrow newspaper column"
 RELOCATE_WINDOW = 8  # paragraphs either side of a stray fragment searched for the place it belongs
-# The project's vocabulary (place names, entity cues, theme keywords, indicator names): a word of it cut by a
-# line end is evidence of where a stray fragment belongs. Only words of two to eight Chinese characters.
-VOCABULARY = (("places.csv", "zh"), ("entity_cues.csv", "cue"), ("themes.csv", "keywords"),
-              ("indicators.csv", "patterns"))
 WORD_MAX = 8
 WORD_RE = re.compile(f"^[{CJK_RANGES}]{{2,{WORD_MAX}}}$")
 
@@ -406,13 +401,9 @@ def _joiner(left: str, right: str) -> str:
 
 @cache
 def known_words() -> frozenset[str]:
-    """The project's vocabulary (see VOCABULARY): the words a cut line can be seen to split."""
-    words: set[str] = set()
-    for name, column in VOCABULARY:
-        with (PACKAGE_DATA / name).open(encoding="utf-8", newline="") as fh:
-            for row in csv.DictReader(fh):
-                words.update(w for w in (row.get(column) or "").split("|") if WORD_RE.match(w))
-    return frozenset(words)
+    """The project's vocabulary (`gongfu.lexicon.vocabulary`: place names, entity cues, theme keywords,
+    indicator names) in words of two to eight Chinese characters: the words a cut line can be seen to split."""
+    return frozenset(w for w in vocabulary() if WORD_RE.match(w))
 
 
 def split_word(left: str, right: str) -> str | None:

@@ -34,7 +34,6 @@ PHRASES_FILE = PACKAGE_DATA / "script_phrases.csv"
 PHRASE_KINDS = ("evidence", "deny", "extra", "variant")
 REVIEWED = ("t2s", "tw2sp")  # configs that go through the phrase table
 MIN_TAIWAN_EVIDENCE = 2  # distinct Taiwan phrases needed to choose the phrase conversion
-TRADITIONAL_RATIO = 0.05  # share of CJK characters t2s changes above which a text is Traditional
 Region = tuple[int, int, int, int]  # (a_start, a_end, b_start, b_end) of a difference between two texts
 AUDIT_COLUMNS = ["doc_id", "config", "before", "after", "count", "verdict", "applied"]
 

@@ -14,8 +14,9 @@ from typing import TYPE_CHECKING
 
 import pandas as pd
 
-from gongfu.compare.select import _text, document_place
+from gongfu.compare.select import document_place
 from gongfu.extract.periods import period_key, same_period
+from gongfu.tables import cell_text
 
 CONSISTENCY_COLUMNS = [
     "entity", "indicator", "indicator_id", "is_growth", "unit",
@@ -23,7 +24,6 @@ CONSISTENCY_COLUMNS = [
     "doc_b", "claim_b", "mention_b", "value_b", "period_b", "year_b",
     "same_unit", "same_period", "values_agree", "rel_diff", "status", "note",
 ]
-STATUSES = ("agree", "disagree", "period_unclear", "period_mismatch", "unit_mismatch")
 # Archive mode (more documents than `pairwise_limit`): one row per group of claims about the same thing.
 GROUP_COLUMNS = [
     "entity", "indicator", "indicator_id", "is_growth", "unit", "year", "span", "period",
@@ -88,7 +88,7 @@ def relative_difference(a: float, b: float) -> float:
 
 def indicator_key(row: dict) -> str:
     """What makes two claims 'the same indicator': the taxonomy id, else the indicator as written."""
-    return _text(row.get("indicator_id")) or _text(row.get("indicator"))
+    return cell_text(row.get("indicator_id")) or cell_text(row.get("indicator"))
 
 
 def compare_pair(a: dict, b: dict, tol: Tolerance = Tolerance()) -> dict:

@@ -2,13 +2,13 @@
 
 from __future__ import annotations
 
-import re
-from functools import cache
 from pathlib import Path
 
 import pandas as pd
 
+from gongfu.clean.script import convert
 from gongfu.compare.select import UNASSIGNED
+from gongfu.extract.sentences import split_sentences
 from gongfu.lexicon import THEMES_FILE, load_themes, theme_of
 
 
@@ -23,29 +23,6 @@ def theme_counts(claims: pd.DataFrame, docs: pd.DataFrame, themes_file: Path = T
 
 # --------------------------------------------------------------------------- theme emphasis in the texts
 
-_SENTENCE_END = re.compile(r"(?<=[。！？!?；;\n])")
-
-
-def split_sentences(text: str) -> list[str]:
-    """Sentences (ending in 。！？；or a line end), empty ones dropped."""
-    return [s for s in _SENTENCE_END.split(text) if s.strip()]
-
-
-@cache
-def _t2s():
-    """One OpenCC t2s converter per process (building one costs about as much as converting a report)."""
-    import opencc
-
-    return opencc.OpenCC("t2s")
-
-
-def _simplified(text: str) -> str:
-    """Traditional → Simplified for keyword matching only (the lexicon is Simplified); text unchanged otherwise."""
-    try:
-        converter = _t2s()
-    except ImportError:  # pragma: no cover - opencc is a dependency
-        return text
-    return converter.convert(text)
 
 
 def theme_shares(texts: dict[str, str], themes_file: Path = THEMES_FILE) -> pd.DataFrame:
@@ -58,7 +35,7 @@ def theme_shares(texts: dict[str, str], themes_file: Path = THEMES_FILE) -> pd.D
     rows = []
     for doc_id, text in texts.items():
         chars = dict.fromkeys(theme_ids, 0)
-        for sentence in split_sentences(_simplified(text)):
+        for sentence in split_sentences(convert(text, "t2s")):
             chars[theme_of(sentence, themes_file) or UNASSIGNED] += len(sentence.strip())
         total = sum(chars.values())
         rows.extend({"doc_id": doc_id, "theme": t, "chars": n, "share": (n / total if total else 0.0)}

@@ -19,8 +19,7 @@ from gongfu.compare.emphasis import theme_shares
 from gongfu.compare.select import check_count, document_labels, enrich_claims, select_documents
 from gongfu.errors import GongfuError
 from gongfu.lexicon import THEMES_FILE
-
-CONSISTENCY_FILE, GROUPS_FILE = "consistency.csv", "consistency_groups.csv"
+from gongfu.tables import CLAIMS_FILE, DOCUMENTS_FILE, clean_text_path, read_csv
 
 
 def is_archive(n_documents: int, pairwise_limit: int | None) -> bool:
@@ -57,25 +56,23 @@ def load_tables(processed_dir: str | Path, documents: list[str] | None = None, p
     are checked group by group (`consistency_groups`) instead of pair by pair, whose number grows with the
     square of the claims.
     """
-    from gongfu.tables import read_csv
-
     if pairwise_limit is not None:
         check_count("pairwise_limit", pairwise_limit, 0, "documents above which the comparison summarises "
                     "groups instead of listing every pair", 50)
     processed_dir, themes_file = Path(processed_dir), Path(themes_file)
-    for name in ("documents.csv", "claims.csv"):
+    for name in (DOCUMENTS_FILE, CLAIMS_FILE):
         if not (processed_dir / name).is_file():
             raise GongfuError(f"{processed_dir / name}: not found. Run 01_clean and 02_extract first.")
     if not themes_file.is_file():
         raise GongfuError(f"theme_lexicon={themes_file}: not found. Use the default lexicon or a CSV with "
                           f"columns theme_id,zh,en,keywords.")
-    all_docs = read_csv(processed_dir / "documents.csv")
+    all_docs = read_csv(processed_dir / DOCUMENTS_FILE)
     all_docs = all_docs.astype(object).where(all_docs.notna(), "")
     docs, left_out = select_documents(all_docs, documents, places)
-    claims = enrich_claims(read_csv(processed_dir / "claims.csv"), docs, themes_file, document_labels(all_docs))
+    claims = enrich_claims(read_csv(processed_dir / CLAIMS_FILE), docs, themes_file, document_labels(all_docs))
     texts, missing = {}, []
     for doc_id in docs["doc_id"]:
-        path = processed_dir / "clean" / f"{doc_id}.txt"
+        path = clean_text_path(processed_dir, doc_id)
         if path.is_file():
             texts[doc_id] = path.read_text(encoding="utf-8")
         else:

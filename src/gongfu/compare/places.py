@@ -8,56 +8,23 @@ Chinese pages (lang zh) get every name exactly as written.
 
 from __future__ import annotations
 
-import csv
 import re
-from dataclasses import dataclass
 from functools import cache
 from pathlib import Path
 
 import pandas as pd
 
-from gongfu.paths import PACKAGE_DATA
-
-PLACES_FILE = PACKAGE_DATA / "places.csv"
-SUFFIX, TERM, MEDIA = "suffix", "term", "media"  # levels that are not places
+from gongfu.clean.script import convert
+from gongfu.lexicon import PLACES_FILE, load_gazetteer
 
 _HAN = re.compile(r"[\u3400-\u4dbf\u4e00-\u9fff\uf900-\ufaff\U00020000-\U0003ffff]")
 _HAN_RUN = re.compile(rf"(?:{_HAN.pattern})+")
 _OPENING = "“‘(（《「\"'"
 
 
-@dataclass(frozen=True)
-class Gazetteer:
-    """Names (zh -> en: places, media, terms) and administrative suffixes (zh -> en, longest first)."""
-
-    names: dict[str, str]
-    suffixes: tuple[tuple[str, str], ...]
-    stems: tuple[tuple[str, str], ...]  # 临江 -> Linjiang: a known place's name without its suffix, longest first
-
-
-@cache
-def load_gazetteer(path: Path = PLACES_FILE) -> Gazetteer:
-    """Read places.csv: rows of level `suffix` are the suffix table, every other row a name."""
-    with Path(path).open(encoding="utf-8", newline="") as fh:
-        rows = list(csv.DictReader(fh))
-    suffixes = tuple(sorted(((r["zh"], r["en"]) for r in rows if r["level"] == SUFFIX), key=lambda s: -len(s[0])))
-    names = {r["zh"]: r["en"] for r in rows if r["level"] != SUFFIX}
-    stems = {}
-    for r in rows:
-        if r["level"] in (SUFFIX, TERM, MEDIA):
-            continue
-        for zh, en in suffixes:
-            if r["zh"].endswith(zh) and len(r["zh"]) > len(zh):
-                stems[r["zh"][: -len(zh)]] = r["en"].removesuffix(f" {en}")
-                break
-    return Gazetteer(names, suffixes, tuple(sorted(stems.items(), key=lambda s: -len(s[0]))))
-
-
 @cache
 def _simplified_char(ch: str) -> str:
-    import opencc
-
-    out = opencc.OpenCC("t2s").convert(ch)
+    out = convert(ch, "t2s")
     return out if len(out) == 1 else ch
 
 

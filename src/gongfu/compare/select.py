@@ -10,6 +10,7 @@ import pandas as pd
 
 from gongfu.errors import GongfuError
 from gongfu.lexicon import THEMES_FILE, indicator_theme, indicator_zh, theme_of
+from gongfu.tables import as_bool, cell_text
 
 UNASSIGNED = "unassigned"
 
@@ -77,23 +78,14 @@ def select_documents(docs: pd.DataFrame, documents: list[str] | None = None,
 
 # --------------------------------------------------------------------------- claims
 
-def as_bool(series: pd.Series) -> pd.Series:
-    """True/False/'True'/'true'/1 -> bool; anything else (empty) -> False."""
-    return series.map(lambda v: str(v).strip().lower() in {"true", "1", "yes"})
-
-
 def claim_theme(row: dict, themes_file: Path = THEMES_FILE) -> str:
     """A claim's theme: its own `theme`, else the taxonomy's for its indicator_id, else the lexicon's reading
     of its indicator and sentence; `unassigned` when none applies."""
-    for value in (row.get("theme"), indicator_theme(_text(row.get("indicator_id")))):
-        if _text(value):
-            return _text(value)
-    found = theme_of(f"{_text(row.get('indicator'))} {_text(row.get('sentence'))}", themes_file)
+    for value in (row.get("theme"), indicator_theme(cell_text(row.get("indicator_id")))):
+        if cell_text(value):
+            return cell_text(value)
+    found = theme_of(f"{cell_text(row.get('indicator'))} {cell_text(row.get('sentence'))}", themes_file)
     return found or UNASSIGNED
-
-
-def _text(value: object) -> str:
-    return "" if value is None or (isinstance(value, float) and pd.isna(value)) else str(value).strip()
 
 
 def enrich_claims(claims: pd.DataFrame, docs: pd.DataFrame, themes_file: Path = THEMES_FILE,
@@ -108,7 +100,7 @@ def enrich_claims(claims: pd.DataFrame, docs: pd.DataFrame, themes_file: Path = 
                 "theme", "year"):
         if col not in out.columns:
             out[col] = ""
-        out[col] = out[col].map(_text)
+        out[col] = out[col].map(cell_text)
     out["year"] = out["year"].str.replace(r"\.0$", "", regex=True)
     out["value"] = pd.to_numeric(out.get("value"), errors="coerce")
     for col in ("low", "high"):
@@ -130,8 +122,8 @@ def is_per_capita(row: dict) -> bool:
 
     Per-person amounts and totals are different units (元/人 vs 元) even where both are written 元.
     """
-    return PER_CAPITA_MARK in _text(row.get("indicator")) or PER_CAPITA_MARK in indicator_zh(
-        _text(row.get("indicator_id")))
+    return PER_CAPITA_MARK in cell_text(row.get("indicator")) or PER_CAPITA_MARK in indicator_zh(
+        cell_text(row.get("indicator_id")))
 
 
 def growth_claims(claims: pd.DataFrame) -> pd.DataFrame:
@@ -152,7 +144,7 @@ def money_claims(claims: pd.DataFrame, unit: str = "元") -> pd.DataFrame:
 
 def other_currencies(claims: pd.DataFrame, unit: str = "元") -> list[str]:
     """Money units other than `unit` that claims use (e.g. 美元): amounts that cannot sit on a 元 axis."""
-    from gongfu.extract.numbers import load_units
+    from gongfu.lexicon import load_units
 
     money = {u.base_unit for u in load_units().values() if u.kind == "money"} - {unit}
     return sorted(set(claims["unit"]) & money) if len(claims) else []

@@ -9,30 +9,28 @@ CLAIM_COLUMNS and CLAIM_SCHEMA describe claims.csv; `validate_claims` checks a f
 from __future__ import annotations
 
 import bisect
-import csv
 import hashlib
 import re
-from dataclasses import dataclass
 from functools import cache
 from pathlib import Path
-from typing import TYPE_CHECKING, Any
+from typing import Any
 
 from gongfu.extract.context import DocumentContext
-from gongfu.extract.numbers import Quantity, find_quantities, load_units
-from gongfu.lexicon import theme_of
-from gongfu.paths import PACKAGE_DATA
-
-if TYPE_CHECKING:
-    pass
+from gongfu.extract.numbers import Quantity, find_quantities
 from gongfu.extract.periods import resolve_year
-
-INDICATORS_FILE = PACKAGE_DATA / "indicators.csv"
+from gongfu.extract.sentences import LIST_CLAUSE_END, SEGMENT_END, SENTENCE_END, ends, unit_around
+from gongfu.lexicon import (
+    INDICATORS_FILE,
+    Indicator,
+    indicators_by_id,
+    load_indicators,
+    load_units,
+    theme_of,
+    unit_kind,
+)
 
 _CN_NUMERALS = "零〇一二两三四五六七八九十百千万亿"
 _PEOPLE = {"人", "名", "位"}
-_SEGMENT_END = re.compile(r"[。！？!?\n；;]")
-_SENTENCE_END = re.compile(r"[。！？!?\n]")
-_CLAUSE_END = re.compile(r"[，,；;：:。！？!?\n、]")
 _PARAGRAPH_DATE_UNITS = {"date", "time"}
 _CORE = re.compile(rf"[\d.,:]+|[{_CN_NUMERALS}]+")
 _MULTIPLIER = re.compile("[万亿千]")
@@ -48,27 +46,6 @@ _WINDOW_QUALIFIER = {"约占": "approx", "约为": "approx", "大约": "approx",
                      "不到": "under", "不足": "under"}
 _GROWTH_BEFORE = re.compile(r"(?:增长|增加|提高|提升|增幅|增速|上升|下降|减少|降低|回落|下滑)(?:了|为|达到?)?$")
 _GROWTH_UNITS = {"%", "倍", "个百分点", "‰"}
-
-
-@dataclass(frozen=True)
-class Indicator:
-    """One row of the indicator taxonomy: id, Chinese label, the words that name it, English label, theme and
-    the unit it is measured in ('' when any)."""
-
-    indicator_id: str
-    zh: str
-    patterns: tuple[str, ...]
-    en: str
-    theme: str
-    unit: str
-
-
-@cache
-def load_indicators(path: Path = INDICATORS_FILE) -> tuple[Indicator, ...]:
-    """The taxonomy in file order."""
-    with Path(path).open(encoding="utf-8", newline="") as fh:
-        return tuple(Indicator(r["indicator_id"], r["zh"], tuple(p for p in r["patterns"].split("|") if p),
-                               r["en"], r["theme"], r["unit"]) for r in csv.DictReader(fh))
 
 
 @cache
@@ -90,20 +67,15 @@ def _unit_indicators(path: Path = INDICATORS_FILE) -> dict[str, Indicator]:
     return {p: ind for ind in reversed(load_indicators(path)) for p in ind.patterns if p in units}
 
 
-@cache
-def _kind(unit: str) -> str:
-    return next((u.kind for u in load_units().values() if u.base_unit == unit), "")
-
-
 def compatible(expected: str, unit: str) -> bool:
     """Whether a number in `unit` can measure an indicator expected in `expected`: the same unit, or the same
     kind (area, money...); counts need the same measure word (幢 counts buildings, 个 does not), except that
     人, 名 and 位 all count people."""
     if not expected or not unit or expected == unit:
         return True
-    if _kind(unit) == "count":
+    if unit_kind(unit) == "count":
         return expected in _PEOPLE and unit in _PEOPLE
-    return _kind(expected) == _kind(unit)
+    return unit_kind(expected) == unit_kind(unit)
 
 
 def _is_cn(q: Quantity) -> bool:
@@ -129,7 +101,7 @@ def rejection(text: str, q: Quantity) -> str:
     """
     before, after = text[max(0, q.start - 6):q.start], text[q.end:q.end + 3]
     units = load_units()
-    kind = _kind(q.unit) if q.unit else ""
+    kind = unit_kind(q.unit) if q.unit else ""
     core = _core_text(q)
     if kind in _PARAGRAPH_DATE_UNITS or q.unit == "clock":
         return "date"
@@ -161,19 +133,6 @@ def _alternating(text: str, q: Quantity) -> bool:
     num = set(_CN_NUMERALS) - {"万", "亿", "千", "百"}
     return (len(before) == 2 and before[0] in num and before[1] not in num and before[1] not in "，,。、；;")\
         or (len(after) == 2 and after[1] in num and after[0] not in num and after[0] not in "，,。、；;和与及到至")
-
-
-def _bounds(pattern: re.Pattern[str], text: str) -> list[int]:
-    return [m.end() for m in pattern.finditer(text)]
-
-
-def _span(bounds: list[int], text: str, start: int, end: int) -> tuple[int, int]:
-    """The [begin, finish) of the segment (sentence or clause) holding start..end, from sorted segment ends."""
-    i = bisect.bisect_right(bounds, start)
-    begin = bounds[i - 1] if i else 0
-    j = bisect.bisect_left(bounds, end)
-    finish = bounds[j] if j < len(bounds) else len(text)
-    return begin, finish
 
 
 def _indicator(text: str, q: Quantity, clause: tuple[int, int], segment: tuple[int, int],
@@ -249,8 +208,8 @@ def extract_claims(text: str, document: dict[str, Any]) -> list[dict[str, Any]]:
     if not text:
         return []
     doc_id = str(document.get("doc_id", ""))
-    sentences, segments = _bounds(_SENTENCE_END, text), _bounds(_SEGMENT_END, text)
-    clauses = _bounds(_CLAUSE_END, text)
+    sentences, segments = ends(SENTENCE_END, text), ends(SEGMENT_END, text)
+    clauses = ends(LIST_CLAUSE_END, text)
     repeats = _repeated_lines(text)
     found = find_quantities(text)
     taken = [(q.start, q.end) for q in found if q.unit]  # 10分钟: 分钟 is not another number's indicator
@@ -259,8 +218,8 @@ def extract_claims(text: str, document: dict[str, Any]) -> list[dict[str, Any]]:
         reason = rejection(text, q)
         if (reason and reason != "no-unit") or _inside(repeats, q.start, q.start + 1):
             continue
-        clause = _span(clauses, text, q.start, q.end)
-        label, ind = _indicator(text, q, clause, _span(segments, text, q.start, q.end), taken,
+        clause = unit_around(clauses, len(text), q.start, q.end)
+        label, ind = _indicator(text, q, clause, unit_around(segments, len(text), q.start, q.end), taken,
                                 _is_growth(text, clause, q))
         if reason == "no-unit" and not (ind and _labels_number(text, q, label)):
             continue
@@ -275,12 +234,12 @@ def extract_claims(text: str, document: dict[str, Any]) -> list[dict[str, Any]]:
     seen: dict[str, int] = {}
     last_level: dict[tuple[int, int], dict[str, Any]] = {}
     for q, clause, label, ind in kept:
-        sentence = _span(sentences, text, q.start, q.end)
+        sentence = unit_around(sentences, len(text), q.start, q.end)
         growth = _is_growth(text, clause, q)
         period = context.period(q.start, q.end)
         base = last_level.get(sentence) if growth else None
         if growth and not ind and base is not None:  # 同比增长7.7%: the growth of the figure it follows
-            label, ind = base["indicator"], _indicator_by_id(base["indicator_id"])
+            label, ind = base["indicator"], indicators_by_id().get(base["indicator_id"])
         row = {
             "doc_id": doc_id, "claim_id": _claim_id(doc_id, text, q, sentence, seen), "mention": q.text,
             "value": q.value, "low": q.low, "high": q.high, "unit": q.unit or (ind.unit if ind else ""),
@@ -309,10 +268,6 @@ def _subset(text: str, clause: tuple[int, int], q: Quantity, label: str,
         return label, ind
     part = lead.group(1).strip()
     return f"{label}（其中{part}）" if part else f"{label}（其中）", None
-
-
-def _indicator_by_id(indicator_id: str) -> Indicator | None:
-    return next((i for i in load_indicators() if i.indicator_id == indicator_id), None)
 
 
 def _labels_number(text: str, q: Quantity, label: str) -> bool:

@@ -28,17 +28,14 @@ The scan runs on a copy of the text without the spaces OCR leaves inside lines (
 from __future__ import annotations
 
 import bisect
-import csv
 import re
 from dataclasses import dataclass
 from functools import cache
-from pathlib import Path
 from typing import Any, NamedTuple
 
-from gongfu.paths import PACKAGE_DATA
-
-CUES_FILE = PACKAGE_DATA / "entity_cues.csv"
-SURNAMES_FILE = PACKAGE_DATA / "surnames.csv"
+from gongfu.extract.periods import PERIOD, SEASONS, normalise_period
+from gongfu.extract.sentences import CLAUSE_END, SEGMENT_END, SENTENCE_END, ends, unit_at
+from gongfu.lexicon import load_cues, load_surnames, load_units
 
 _ADMIN_CHARS = set("区乡镇村市县省")
 _NUMERAL_LEAD = re.compile("[一二两三四五六七八九十百千万]+[大个项批家种条所支类期]")
@@ -47,72 +44,14 @@ _STOP = set("的了在是和与及对向由为将从到把被等已有进入走�
             "自户而也都就还又很更最并或但却所之其它他她们我你共均近超逾达")
 _SPACE = re.compile(r"[^\S\n]+")
 _NAME_RUN = re.compile("(?:[“‘”’]|[^" + re.escape("".join(sorted(_STOP))) + r"\W\d_])+")
-_SENTENCE_END = re.compile(r"[。！？!?\n]")
-_SEGMENT_END = re.compile(r"[。！？!?\n；;]")
-_CLAUSE_END = re.compile(r"[，,；;：:。！？!?\n]")
 _NAME_MAX = 16
 _COPULA_NOT = re.compile("(?:总|还|但|于|要|凡|只|或|可|不)是")
-PERIOD = re.compile(
-    r"(?=[今去前明上下一截现目当如这近初起“十\d])(?:(?:今年|去年|前年|明年|\d{4}年)?(?:上半年|下半年|一季度|前三季度|\d{1,2}[-一~至]\d{1,2}月)(?:以来|来)?"
-    r"|\d{4}年(?:以来|底|末)?|(?:今年|去年)以来|今年|去年|前年|明年"
-    r"|\d{1,2}[-一]\d{1,2}月|\d{1,2}月份|截至目前|现如今|目前|当前|如今|这些年|近年来|初期|起初"
-    r"|“?十四五”?期间)"
-)
-_SEASON = {"上半年", "下半年"}
 _DE_PERSON_AFTER = re.compile("一家|做|是|今年|来自")
 _CLAUSE_PERSON = re.compile(r"今年\d|来自|是|做")
-_RANGE_DASH = re.compile(r"(\d)[一~至](\d)")
 _QUOTED_CORE = re.compile(r"[“‘]([^”’]+)[”’]")
 _AFTER_SPEECH = re.compile("[。！？!?…]”")
 _NUMBER_START = re.compile(r"[\d０-９]|[一二两三四五六七八九十百千万][^一-龥]|[一二两三四五六七八九十百千万]{2}")
 _TIME_LEAD = re.compile(rf"(?:{PERIOD.pattern}|最近|近日|日均|仅|同时|此外|其中)+")
-
-
-@dataclass(frozen=True)
-class Cues:
-    """The entity lexicon (data/entity_cues.csv), one field per cue type."""
-
-    suffixes: dict[str, str]
-    generic: frozenset[str]
-    generic_ends: tuple[str, ...]
-    roles: tuple[str, ...]
-    object_verbs: tuple[str, ...]
-    copulas: tuple[str, ...]
-    speech: tuple[str, ...]
-    demonstratives: tuple[str, ...]
-    deictic: tuple[str, ...]
-    prepositions: tuple[str, ...]
-    leading_verbs: tuple[str, ...]
-    lead_words: tuple[str, ...]  # prepositions and demonstratives, longest first
-    not_after: frozenset[str]
-    not_after_long: frozenset[str]
-    anaphor_follow: frozenset[str]
-
-
-@cache
-def load_cues(path: Path = CUES_FILE) -> Cues:
-    """The entity lexicon, longest cue first within each type."""
-    by_type: dict[str, list[tuple[str, str]]] = {}
-    with Path(path).open(encoding="utf-8", newline="") as fh:
-        for row in csv.DictReader(fh):
-            by_type.setdefault(row["type"], []).append((row["cue"], row.get("group") or row["cue"]))
-
-    def words(kind: str) -> tuple[str, ...]:
-        return tuple(sorted((c for c, _ in by_type.get(kind, [])), key=len, reverse=True))
-
-    return Cues(dict(by_type.get("suffix", [])), frozenset(words("generic")), words("generic_end"), words("role"),
-                words("object_verb"), words("copula"), words("speech"), words("demonstrative"), words("deictic"),
-                words("preposition"), words("leading_verb"),
-                tuple(sorted(words("preposition") + words("demonstrative"), key=len, reverse=True)),
-                frozenset(words("not_after")),
-                frozenset(words("not_after_long")), frozenset(words("anaphor_follow")))
-
-
-@cache
-def load_surnames(path: Path = SURNAMES_FILE) -> frozenset[str]:
-    """Chinese surnames, single and compound."""
-    with Path(path).open(encoding="utf-8", newline="") as fh:
-        return frozenset(r["surname"] for r in csv.DictReader(fh))
 
 
 @cache
@@ -171,8 +110,6 @@ def _role_pattern() -> re.Pattern[str]:
 @cache
 def _unit_lead() -> re.Pattern[str]:
     """Units and multipliers a name scan can take in after a number (1.48平方公里未来产业社区)."""
-    from gongfu.extract.numbers import load_units
-
     words = sorted(set(load_units()) | {"万", "亿", "余", "多"}, key=len, reverse=True)
     return re.compile("(?:" + "|".join(re.escape(w) for w in words if not w.isascii()) + ")+")
 
@@ -229,16 +166,6 @@ class _Flat:
         return self.flat_starts[i] + min(pos - self.orig_starts[i], self.lengths[i])
 
 
-def _ends(pattern: re.Pattern[str], text: str) -> list[int]:
-    return [m.end() for m in pattern.finditer(text)]
-
-
-def _span(bounds: list[int], size: int, pos: int) -> tuple[int, int]:
-    """The [begin, end) of the unit (sentence, clause...) holding `pos`, from the sorted unit ends."""
-    i = bisect.bisect_right(bounds, pos)
-    return (bounds[i - 1] if i else 0), (bounds[i] if i < len(bounds) else size)
-
-
 def document_places(document: dict[str, Any]) -> list[str]:
     """The document's own places, most specific first (street, district, city, province)."""
     return [str(document.get(k) or "") for k in ("street", "district", "city", "province") if document.get(k)]
@@ -261,10 +188,10 @@ class DocumentContext:
         self.places = document_places(document)
         self.default = self.places[0] if self.places else ""
         self.aliases = {s: p for p in self.places if (s := _short(p))}
-        self.paragraphs = _ends(re.compile("\n"), t)
-        self.sentences = _ends(_SENTENCE_END, t)
-        self.segments = _ends(_SEGMENT_END, t)
-        self.clauses = _ends(_CLAUSE_END, t)
+        self.paragraphs = ends(re.compile("\n"), t)
+        self.sentences = ends(SENTENCE_END, t)
+        self.segments = ends(SEGMENT_END, t)
+        self.clauses = ends(CLAUSE_END, t)
         self.rev = t[::-1]
         self.mentions = self._find_mentions()
         self.starts = [m.start for m in self.mentions]
@@ -276,7 +203,7 @@ class DocumentContext:
     # ---------- names ----------
 
     def _clause_start(self, pos: int) -> int:
-        return _span(self.clauses, len(self.t), pos)[0]
+        return unit_at(self.clauses, len(self.t), pos)[0]
 
     def _find_mentions(self) -> list[Mention]:
         named = self._names()
@@ -468,15 +395,15 @@ class DocumentContext:
         by_core: dict[tuple[str, str], str] = {}  # (quoted core, ending) -> the latest such name
         by_head: dict[str, list[Mention]] = {}  # names by ending group, in text order (antecedents)
         for m in self.mentions:
-            sentence = _span(self.sentences, len(t), m.start)[0]
+            sentence = unit_at(self.sentences, len(t), m.start)[0]
             if m.kind == "name":
                 found = next((f for f in reversed(by_end.get(m.name[-2:], ())) if len(f) > len(m.name)
                               and f.endswith(m.name)), None) or by_core.get(_core_key(m.name))
                 if found and found != m.name:  # 移民小康社区 after 乾西乡移民小康社区; ‘莘e家’联盟
                     m.name, m.known = found, True
             elif self._checked(m).kind == "anaphor":
-                para_start = _span(self.paragraphs, len(t), m.start)[0]
-                window = _span(self.paragraphs, len(t), max(0, para_start - 1))[0]
+                para_start = unit_at(self.paragraphs, len(t), m.start)[0]
+                window = unit_at(self.paragraphs, len(t), max(0, para_start - 1))[0]
                 m.name = self._antecedent(m, by_head.get(m.head, []), window)
                 m.known = bool(m.name)
             elif m.kind == "deictic":
@@ -526,8 +453,8 @@ class DocumentContext:
 
     def _where(self, s: int, e: int) -> _Where:
         n = len(self.t)
-        return _Where(s, e, _span(self.paragraphs, n, s), _span(self.sentences, n, s), _span(self.segments, n, s),
-                      _span(self.clauses, n, s))
+        return _Where(s, e, unit_at(self.paragraphs, n, s), unit_at(self.sentences, n, s), unit_at(self.segments, n, s),
+                      unit_at(self.clauses, n, s))
 
     def _mentions_in(self, lo: int, hi: int) -> list[Mention]:
         i, j = bisect.bisect_left(self.starts, lo), bisect.bisect_left(self.starts, hi)
@@ -573,7 +500,7 @@ class DocumentContext:
         if opened > closed:
             close = t.find("”", w.s, w.paragraph[1])
             if close >= 0:
-                stop = _span(self.sentences, len(t), close + 1)[1]
+                stop = unit_at(self.sentences, len(t), close + 1)[1]
                 for m in self._mentions_in(close, stop):
                     if m.name and m.kind != "person" and self._checked(m).skip not in ("object", "predicate", "inner"):
                         return m.name
@@ -590,16 +517,16 @@ class DocumentContext:
         found = [m for m in PERIOD.finditer(t) if t[m.end():m.end() + 1] != "前"]
         seasons: dict[int, list[re.Match[str]]] = {}
         for m in found:
-            if m.group() in _SEASON:
-                seasons.setdefault(_span(self.sentences, len(t), m.start())[0], []).append(m)
-        drop = {id(m) for group in seasons.values() if {g.group() for g in group} == _SEASON for m in group}
+            if m.group() in SEASONS:
+                seasons.setdefault(unit_at(self.sentences, len(t), m.start())[0], []).append(m)
+        drop = {id(m) for group in seasons.values() if {g.group() for g in group} == SEASONS for m in group}
         return [m for m in found if id(m) not in drop]
 
     def period(self, start: int, end: int) -> str:
         """The time expression governing the number at [start, end), as written ('' when none)."""
         t = self.t
         s = self.flat.to_flat(start)
-        sentence = _span(self.sentences, len(t), s)
+        sentence = unit_at(self.sentences, len(t), s)
         i = bisect.bisect_left(self.period_starts, s)
         for m in reversed(self.periods[bisect.bisect_left(self.period_starts, sentence[0]):i]):
             if m.end() > s:
@@ -607,24 +534,24 @@ class DocumentContext:
             attached = m.end() + 1 if t[m.end():m.end() + 1] == "的" else m.end()
             if attached != s and _NUMBER_START.match(t, attached):
                 continue  # 从2009年的2.28%, 今年58岁: a time written onto a number belongs to that number
-            return _normalise_period(m.group())
+            return normalise_period(m.group())
         return self._frame(s, sentence)
 
     def _frame(self, s: int, sentence: tuple[int, int]) -> str:
         """The paragraph's latest frame (a clause that is only a time expression) in an earlier sentence, while
         this sentence keeps the frame's subject (or has none)."""
         t = self.t
-        para_start = _span(self.paragraphs, len(t), s)[0]
+        para_start = unit_at(self.paragraphs, len(t), s)[0]
         lo = bisect.bisect_left(self.period_starts, para_start)
         hi = bisect.bisect_left(self.period_starts, sentence[0])
         for m in reversed(self.periods[lo:hi]):
-            clause = _span(self.clauses, len(t), m.start())
+            clause = unit_at(self.clauses, len(t), m.start())
             if t[clause[0]:clause[1]].rstrip("，,") != m.group():
                 continue
             here = self.topics.get(sentence[0])
-            there = self.topics.get(_span(self.sentences, len(t), m.start())[0])
+            there = self.topics.get(unit_at(self.sentences, len(t), m.start())[0])
             if here is None or (there is not None and here.name == there.name):
-                return _normalise_period(m.group())
+                return normalise_period(m.group())
             return ""
         return ""
 
@@ -633,11 +560,6 @@ def _core_key(name: str) -> tuple[str, str] | None:
     """“莘e家”党建联盟 and ‘莘e家’联盟 share (莘e家, 联盟): the quoted core and the two-character ending."""
     core = _QUOTED_CORE.search(name) if "“" in name or "‘" in name else None
     return (core.group(1), name[-2:]) if core else None
-
-
-def _normalise_period(period: str) -> str:
-    """1一8月 (OCR dash) -> 1-8月."""
-    return _RANGE_DASH.sub(r"\1-\2", period) if len(period) > 3 else period
 
 
 # What may follow a person's name: punctuation, speech and common verbs or adverbs (朱水源是, 刘勇介绍).

@@ -18,7 +18,7 @@ from pathlib import Path
 import pandas as pd
 
 from gongfu import paths
-from gongfu.tables import read_csv
+from gongfu.tables import CLAIMS_FILE, CLEAN_DIR, read_csv, truthy
 
 GOLD_DIR = paths.GOLD_DIR
 CLAIMS_GOLD = GOLD_DIR / "claims_gold.csv"
@@ -68,10 +68,6 @@ def locate(text: str, context: str, mention: str, squeezed: tuple[str, list[int]
 
 def _same_value(a: float, b: float) -> bool:
     return math.isclose(float(a), float(b), rel_tol=1e-6, abs_tol=1e-9)
-
-
-def _truthy(value: object) -> bool:
-    return str(value).strip().lower() in ("true", "1", "yes")
 
 
 def _match_document(pred: pd.DataFrame, gold: pd.DataFrame,
@@ -170,7 +166,7 @@ def _field_equal(name: str, gold: pd.Series, pred: pd.Series) -> float | None:
     if g == "":
         return float(p == "") if name == "period" else None
     if name == "is_growth":
-        return float(_truthy(g) == bool(pred[name]))
+        return float(truthy(g) == bool(pred[name]))
     if name == "entity":
         return float(same_entity(g, p))
     return float(g.translate(_QUOTES) == p.translate(_QUOTES))
@@ -205,8 +201,8 @@ def evaluate_processed(processed_dir: str | Path, gold_path: Path = CLAIMS_GOLD,
                        non_claims_path: Path = NON_CLAIMS) -> Evaluation:
     """Evaluate processed_dir/claims.csv against the gold set, using the cleaned texts in processed_dir/clean/."""
     processed_dir = Path(processed_dir)
-    claims = read_csv(processed_dir / "claims.csv")
-    claims["is_growth"] = claims["is_growth"].map(_truthy)
-    texts = {p.stem: p.read_text(encoding="utf-8") for p in sorted((processed_dir / "clean").glob("*.txt"))}
+    claims = read_csv(processed_dir / CLAIMS_FILE)
+    claims["is_growth"] = claims["is_growth"].map(truthy)
+    texts = {p.stem: p.read_text(encoding="utf-8") for p in sorted((processed_dir / CLEAN_DIR).glob("*.txt"))}
     non_claims = load_non_claims(non_claims_path) if Path(non_claims_path).is_file() else None
     return evaluate(claims, texts, load_gold(gold_path), non_claims)

@@ -8,15 +8,12 @@ numerals and units mapped to Simplified), so every offset points into the origin
 
 from __future__ import annotations
 
-import csv
 import re
 from dataclasses import dataclass
 from functools import cache
 from pathlib import Path
 
-from gongfu.paths import PACKAGE_DATA
-
-UNITS_FILE = PACKAGE_DATA / "units.csv"
+from gongfu.lexicon import UNITS_FILE, Unit, load_units
 
 # One character for one character, so offsets survive: full-width forms and Traditional numerals/units.
 _FOLD = str.maketrans(
@@ -67,38 +64,10 @@ class Quantity:
     qualifier: str = "none"
 
 
-@dataclass(frozen=True)
-class Unit:
-    """One row of units.csv: a unit as written, its base unit, the factor to it and its kind."""
-
-    unit: str
-    base_unit: str
-    factor: float
-    kind: str
-    cn_small_ok: bool
-
-
-@cache
-def load_units(path: Path = UNITS_FILE) -> dict[str, Unit]:
-    """The unit table, keyed by the unit as written."""
-    with Path(path).open(encoding="utf-8", newline="") as fh:
-        return {r["unit"]: Unit(r["unit"], r["base_unit"], float(r["factor"]), r["kind"],
-                                r["cn_small_ok"].strip().lower() == "true")
-                for r in csv.DictReader(fh)}
-
-
 @cache
 def _unit_pattern(path: Path = UNITS_FILE) -> re.Pattern[str]:
     units = sorted(load_units(path), key=len, reverse=True)
     return re.compile("|".join(re.escape(u) for u in units if u.isascii() is False or u == "%"))
-
-
-def unit_kind(unit: str) -> str:
-    """The kind of a base unit (money, count, date, ...), '' when the table does not know it."""
-    for row in load_units().values():
-        if row.base_unit == unit:
-            return row.kind
-    return ""
 
 
 def parse_chinese(numeral: str) -> float | None:

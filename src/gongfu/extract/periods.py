@@ -5,6 +5,22 @@ from __future__ import annotations
 import re
 from dataclasses import dataclass
 
+# A time expression as the texts write it (今年1-8月, 上半年, 2020年底, 截至目前, “十四五”期间).
+PERIOD = re.compile(
+    r"(?=[今去前明上下一截现目当如这近初起“十\d])(?:(?:今年|去年|前年|明年|\d{4}年)?(?:上半年|下半年|一季度|前三季度|\d{1,2}[-一~至]\d{1,2}月)(?:以来|来)?"
+    r"|\d{4}年(?:以来|底|末)?|(?:今年|去年)以来|今年|去年|前年|明年"
+    r"|\d{1,2}[-一]\d{1,2}月|\d{1,2}月份|截至目前|现如今|目前|当前|如今|这些年|近年来|初期|起初"
+    r"|“?十四五”?期间)"
+)
+SEASONS = {"上半年", "下半年"}
+_RANGE_DASH = re.compile(r"(\d)[一~至](\d)")
+
+
+def normalise_period(period: str) -> str:
+    """1一8月 (OCR dash) -> 1-8月."""
+    return _RANGE_DASH.sub(r"\1-\2", period) if len(period) > 3 else period
+
+
 _YEAR_IN_PERIOD = re.compile(r"(\d{4})年")
 _YEAR_START = re.compile(r"(\d{4})")
 _RELATIVE_YEAR = {"今年": 0, "去年": -1, "前年": -2, "明年": 1}

@@ -19,9 +19,7 @@ from gongfu.errors import GongfuError
 from gongfu.extract.table import claims_frame, validate_claims
 from gongfu.run.document import extract_document
 from gongfu.sources import verify_manifest
-from gongfu.tables import read_csv, to_frame, write_csv
-
-CLEAN_SUBDIR = "clean"
+from gongfu.tables import CLEAN_DIR, CONSISTENCY_FILE, GROUPS_FILE, read_csv, to_frame, write_csv
 
 
 def parse_list(value: str | Sequence[str] | None) -> list[str] | None:
@@ -73,7 +71,7 @@ def clean_stage(raw_dir: str | Path, processed_dir: str | Path, *, conversion: s
     selected = check_steps(parse_list(steps))  # bad parameters are refused before any work
     check_conversion(conversion)
     rows = verify_manifest(raw_dir)
-    clean_dir = processed_dir / CLEAN_SUBDIR
+    clean_dir = processed_dir / CLEAN_DIR
     clean_dir.mkdir(parents=True, exist_ok=True)
     documents, edits, conversions = [], [], []
     for row in _progress(rows, "cleaning", progress):
@@ -110,7 +108,7 @@ def extract_stage(processed_dir: str | Path, *, strict: bool = False,
         if doc["status"] == "failed":
             warnings.warn(f"{doc['doc_id']}: skipped, cleaning failed ({doc['reason']})", DocumentWarning, stacklevel=2)
             continue
-        text_path = processed_dir / CLEAN_SUBDIR / f"{doc['doc_id']}.txt"
+        text_path = processed_dir / CLEAN_DIR / f"{doc['doc_id']}.txt"
         if not text_path.is_file():
             raise GongfuError(f"{text_path}: cleaned text missing. Re-run 01_clean.")
         claims.extend(extract_document(text_path.read_text(encoding="utf-8"), doc))
@@ -142,7 +140,7 @@ def compare_stage(processed_dir: str | Path, *, documents: str | Sequence[str] |
     what a finished run showed).
     """
     from gongfu.compare.consistency import Tolerance
-    from gongfu.compare.load import CONSISTENCY_FILE, GROUPS_FILE, load_tables
+    from gongfu.compare.load import load_tables
     from gongfu.lexicon import THEMES_FILE
 
     processed_dir = Path(processed_dir)

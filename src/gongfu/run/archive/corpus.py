@@ -9,12 +9,8 @@ import time
 from collections.abc import Sequence
 from dataclasses import asdict
 from pathlib import Path
-from typing import TYPE_CHECKING
 
 from gongfu.errors import GongfuError
-
-if TYPE_CHECKING:  # pyarrow is imported where it is used: a Dask client process needs it only to merge, after
-    pass  # its workers are gone (29 MB of RSS less while they run)
 from gongfu.run.archive.chunks import auto_chunk_size, plan_chunks, write_text
 from gongfu.run.archive.engines import run_dask, run_local
 from gongfu.run.archive.ledger import check_ledger, prepare_output, read_ledger

@@ -8,14 +8,10 @@ import os
 from array import array
 from collections.abc import Iterator, Sequence
 from pathlib import Path
-from typing import TYPE_CHECKING
 
 from gongfu.errors import GongfuError
-from gongfu.sources import MANIFEST_NAME, TEXT_SUFFIXES, read_manifest
-
-if TYPE_CHECKING:  # pyarrow is imported where it is used: a Dask client process needs it only to merge, after
-    pass  # its workers are gone (29 MB of RSS less while they run)
 from gongfu.run.archive.settings import Source
+from gongfu.sources import MANIFEST_NAME, TEXT_SUFFIXES, read_manifest
 
 
 def _has_magic(pattern: str) -> bool:
