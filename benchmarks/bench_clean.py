@@ -20,7 +20,7 @@ from collections.abc import Callable
 import psutil
 
 from gongfu import paths
-from gongfu.clean import pipeline
+from gongfu.clean import chain
 from gongfu.clean.edits import Tracker
 from gongfu.sources import decode_bytes
 
@@ -37,7 +37,7 @@ def corpus(min_mb: float) -> list[str]:
 def clean_all(texts: list[str]) -> float:
     started = time.perf_counter()
     for text in texts:
-        pipeline.clean_text(text)
+        chain.clean_text(text)
     return time.perf_counter() - started
 
 
@@ -50,7 +50,6 @@ def clean_all_timed(texts: list[str]) -> tuple[float, float]:
 
 def step_times(texts: list[str]) -> dict[str, float]:
     """Seconds spent in each step (and in the bookkeeping around them) over one pass of `texts`."""
-    from gongfu.clean import boilerplate, layout
 
     spent: dict[str, float] = defaultdict(float)
 
@@ -63,12 +62,12 @@ def step_times(texts: list[str]) -> dict[str, float]:
                 spent[name] += time.perf_counter() - t
         return wrapper
 
-    patches = [(pipeline.SIMPLE_STEPS, k, k) for k in list(pipeline.SIMPLE_STEPS)]
+    patches = [(chain.SIMPLE_STEPS, k, k) for k in list(chain.SIMPLE_STEPS)]
     originals = [(d, k, d[k]) for d, k, _ in patches]
-    modules = [(pipeline, "convert_script", "script"), (pipeline, "conversion_audit", "script audit"),
-               (layout, "repair_layout", "layout"), (boilerplate, "strip_boilerplate", "boilerplate"),
-               (Tracker, "apply", "edit tracking"), (pipeline, "assess", "status"),
-               (pipeline, "pick_sample", "sample")]
+    modules = [(chain, "convert_script", "script"), (chain, "conversion_audit", "script audit"),
+               (chain, "repair_layout", "layout"), (chain, "strip_boilerplate", "boilerplate"),
+               (Tracker, "apply", "edit tracking"), (chain, "assess", "status"),
+               (chain, "pick_sample", "sample")]
     saved = [(obj, attr, getattr(obj, attr)) for obj, attr, _ in modules]
     try:
         for d, k, name in patches:
@@ -92,7 +91,7 @@ def main() -> None:
     args = parser.parse_args()
     texts = corpus(args.mb)
     size = sum(len(t.encode("utf-8")) for t in texts)
-    pipeline.clean_text(texts[0])  # imports, OpenCC dictionaries, lexicons
+    chain.clean_text(texts[0])  # imports, OpenCC dictionaries, lexicons
     runs = [clean_all_timed(texts) for _ in range(args.repeats)]
     wall, cpu = min(r[0] for r in runs), min(r[1] for r in runs)
     rate = size / cpu / 1e6

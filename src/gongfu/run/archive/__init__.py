@@ -22,21 +22,13 @@ neighbours' dtype), so the bytes do not depend on how documents were chunked or 
 
 from __future__ import annotations
 
-from importlib import import_module
+from gongfu.exports import lazy_exports
 
-# public name -> the module of this package that defines it (imported on first use, so importing the
-# package stays cheap: an archive worker loads only what it calls)
-_PUBLIC = {
+# public name -> the module of this package that defines it, imported on first use (gongfu.exports)
+__getattr__, __all__ = lazy_exports(__name__, {
     "process_corpus": "corpus",
     "list_sources": "listing",
     "Interrupted": "settings",
     "RunSummary": "settings",
     "Settings": "settings",
-}
-__all__ = sorted(_PUBLIC)
-
-
-def __getattr__(name: str) -> object:
-    if name in _PUBLIC:
-        return getattr(import_module(f"{__name__}.{_PUBLIC[name]}"), name)
-    raise AttributeError(f"module {__name__!r} has no attribute {name!r}")
+})
