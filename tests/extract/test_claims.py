@@ -9,7 +9,6 @@ from hypothesis import given, settings
 from hypothesis import strategies as st
 
 from gongfu.extract.claims import extract_claims
-from gongfu.extract.periods import resolve_year
 from gongfu.extract.table import CLAIM_COLUMNS, CLAIM_DICTIONARY, claims_frame, validate_claims
 from gongfu.lexicon import load_indicators, load_themes, load_units
 
@@ -106,14 +105,6 @@ def test_a_level_reached_is_not_growth() -> None:
     rows = extract_claims("研发投入强度从2009年的2.28%提高到2020年的3.73%以上。", DOC)
     assert [(r["mention"], r["is_growth"], r["period"], r["year"]) for r in rows] == [
         ("2.28%", False, "2009年", 2009), ("3.73%以上", False, "2020年", 2020)]
-
-
-@pytest.mark.parametrize(("period", "published", "year"), [
-    ("今年", "2021-09-20", 2021), ("去年", "2023-01-25", 2022), ("上半年", "2021-09-20", 2021),
-    ("2020年", "", 2020), ("今年", "", None), ("", "2021-09-20", None), ("2008年以来", "", None),
-])
-def test_resolve_year(period: str, published: str, year: int | None) -> None:
-    assert resolve_year(period, published) == year
 
 
 def test_entity_is_the_nearest_place_else_the_document_place() -> None:

@@ -38,6 +38,6 @@ def split_sentences(text: str) -> list[str]:
     """The segments of `text` (ending in 。！？；or a line end), empty ones dropped.
 
     >>> split_sentences("产值增长5%；税收增加。\\n下一段")
-    ['产值增长5%；', '税收增加。\\n', '下一段']
+    ['产值增长5%；', '税收增加。', '下一段']
     """
     return [s for s in _AFTER_SEGMENT_END.split(text) if s.strip()]

@@ -1,11 +1,10 @@
-"""Cross-source consistency: periods, qualifiers, pairs, and the tables the charts read."""
+"""Cross-source checks: tolerance, pairs of claims and archive groups."""
 
 from __future__ import annotations
 
-from pathlib import Path
-
 import pandas as pd
 import pytest
+from samples import DOCS, MORE_DOCS, claim, enriched
 
 from gongfu.compare.consistency import (
     CONSISTENCY_COLUMNS,
@@ -13,72 +12,12 @@ from gongfu.compare.consistency import (
     Tolerance,
     consistency_groups,
     consistency_table,
-    cross_check_view,
     rank_groups,
     values_agree,
 )
-from gongfu.compare.emphasis import theme_counts, theme_shares
-from gongfu.compare.load import load_tables
 from gongfu.compare.select import (
-    UNASSIGNED,
-    claim_theme,
-    document_labels,
     enrich_claims,
-    growth_claims,
-    money_claims,
-    select_documents,
 )
-from gongfu.errors import GongfuError
-from gongfu.extract.periods import PeriodKey, period_key, same_period
-from gongfu.tables import write_csv
-
-DOCS = pd.DataFrame([
-    {"doc_id": "000_a", "publisher": "杭州日报", "district": "钱塘区", "street": "临江街道", "status": "ok"},
-    {"doc_id": "001_b", "publisher": "", "district": "钱塘区", "street": "临江街道", "status": "ok"},
-    {"doc_id": "002_c", "publisher": "中国经济网", "district": "南湖区", "street": "", "status": "ok"},
-    {"doc_id": "003_d", "publisher": "", "district": "萧山区", "street": "闻堰街道", "status": "ok"},
-])
-
-
-def claim(doc_id: str, n: int, mention: str, value: float, unit: str, indicator: str, entity: str,
-          period: str = "目前", year: str = "", qualifier: str = "none", is_growth: bool = False,
-          indicator_id: str = "", sentence: str = "") -> dict:
-    return {"doc_id": doc_id, "claim_id": f"{doc_id}-{n:06d}", "mention": mention, "value": value, "low": "",
-            "high": "", "unit": unit, "qualifier": qualifier, "indicator": indicator, "indicator_id": indicator_id,
-            "entity": entity, "period": period, "year": year, "is_growth": is_growth, "base_claim_id": "",
-            "sentence": sentence or f"{entity}{indicator}{mention}", "char_start": n, "char_end": n + 3}
-
-
-def enriched(rows: list[dict]) -> pd.DataFrame:
-    return enrich_claims(pd.DataFrame(rows), DOCS)
-
-
-# --- periods
-
-@pytest.mark.parametrize(("period", "year", "expected"), [
-    ("上半年", "2022", PeriodKey(2022, "H1")),
-    ("今年1-6月", "2022", PeriodKey(2022, "H1")),
-    ("今年1一8月", "", PeriodKey(None, "M1-8")),
-    ("2020年", "", PeriodKey(2020, "FY")),
-    ("去年", "2021", PeriodKey(2021, "FY")),
-    ("目前", "", PeriodKey(None, "now")),
-    ("", "", PeriodKey(None, "")),
-])
-def test_period_key_normalises_the_spans(period: str, year: str, expected: PeriodKey) -> None:
-    assert period_key(period, year) == expected
-
-
-def test_first_half_and_january_to_august_are_different_periods() -> None:
-    assert same_period(period_key("上半年", "2022"), period_key("1-8月", "2022")) is False
-
-
-def test_two_undated_nows_are_unclear_not_equal() -> None:
-    assert same_period(period_key("目前"), period_key("现如今")) is None
-
-
-def test_same_span_same_year_is_the_same_period() -> None:
-    assert same_period(period_key("上半年", "2022"), period_key("1-6月", "2022")) is True
-
 
 # --- values and qualifiers
 
@@ -178,107 +117,6 @@ def test_empty_claims_give_an_empty_table_with_the_columns() -> None:
     table = consistency_table(enrich_claims(pd.DataFrame(columns=["doc_id", "claim_id"]), DOCS))
 
     assert table.empty and list(table.columns) == CONSISTENCY_COLUMNS
-
-
-# --- documents, themes, shares
-
-def test_document_labels_have_no_digits_and_tell_the_two_linjiang_reports_apart() -> None:
-    labels = document_labels(DOCS)
-
-    assert labels["000_a"] == "临江街道 A（杭州日报）"
-    assert labels["001_b"] == "临江街道 B"
-    assert labels["002_c"] == "南湖区（中国经济网）"
-    assert not any(ch.isdigit() for label in labels.values() for ch in label)
-
-
-def test_select_documents_returns_what_was_left_out() -> None:
-    kept, left = select_documents(DOCS, places=["临江街道"])
-
-    assert list(kept["doc_id"]) == ["000_a", "001_b"]
-    assert list(left["doc_id"]) == ["002_c", "003_d"]
-
-
-def test_unknown_doc_id_is_one_clear_error() -> None:
-    with pytest.raises(GongfuError, match="no such doc_id 999"):
-        select_documents(DOCS, documents=["999"])
-
-
-def test_unknown_doc_id_in_an_archive_names_ten_known_ids_and_counts_the_rest() -> None:
-    archive = pd.DataFrame({"doc_id": [f"d{i:05d}_000" for i in range(20_000)], "status": "ok"})
-
-    with pytest.raises(GongfuError) as error:
-        select_documents(archive, documents=["d99999_000"])
-
-    message = str(error.value)
-    assert "no such doc_id d99999_000" in message
-    assert "d00009_000 … and 19,990 more; see documents.csv" in message
-    assert "d00010_000" not in message
-    assert len(message) < 400
-
-
-def test_claim_theme_falls_back_to_the_lexicon_then_unassigned() -> None:
-    assert claim_theme({"theme": "party"}) == "party"
-    assert claim_theme({"indicator": "规上工业总产值", "sentence": ""}) == "economy"
-    assert claim_theme({"indicator": "", "sentence": "今年种了西瓜"}) == UNASSIGNED
-
-
-def test_theme_counts_cover_every_theme_and_document() -> None:
-    claims = enriched([
-        claim("000_a", 1, "104家", 104, "家", "规上工业企业", "临江街道"),
-        claim("000_a", 2, "122人", 122, "人", "志愿者人数", "临江街道"),
-        claim("002_c", 3, "38856元", 38856, "元", "农村居民人均可支配收入", "南湖区"),
-    ])
-
-    table = theme_counts(claims, DOCS)
-
-    assert table.loc["economy", "000_a"] == 1
-    assert table.loc["governance", "000_a"] == 1
-    assert table.loc["income", "002_c"] == 1
-    assert table["003_d"].sum() == 0
-    assert table.to_numpy().sum() == 3
-
-
-def test_theme_shares_sum_to_one_and_read_traditional_text() -> None:
-    texts = {"a": "臨江街道已擁有規上工業企業104家。黨員人數超過30名。今天天氣很好。", "b": ""}
-
-    shares = theme_shares(texts)
-
-    a = shares[shares["doc_id"] == "a"].set_index("theme")["share"]
-    assert a.sum() == pytest.approx(1.0)
-    assert a["economy"] > 0 and a["party"] > 0 and a["unassigned"] > 0
-    assert shares[shares["doc_id"] == "b"]["share"].sum() == 0
-
-
-def test_growth_and_money_claims_are_selected_by_unit() -> None:
-    claims = enriched([
-        claim("002_c", 1, "345.25亿元", 3.4525e10, "元", "地区生产总值", "南湖区", "上半年"),
-        claim("002_c", 2, "13.9%", 13.9, "%", "地区生产总值", "南湖区", "上半年", is_growth=True),
-        claim("002_c", 3, "665亩", 665, "亩", "种植面积", "褚大姐甜瓜专业合作社"),
-    ])
-
-    assert list(growth_claims(claims)["mention"]) == ["13.9%"]
-    assert list(money_claims(claims)["mention"]) == ["345.25亿元"]
-
-
-def test_load_tables_reads_a_processed_folder(tmp_path: Path) -> None:
-    write_csv(DOCS, tmp_path / "documents.csv")
-    write_csv(pd.DataFrame([claim("000_a", 1, "104家", 104, "家", "规上工业企业", "临江街道")]),
-              tmp_path / "claims.csv")
-    (tmp_path / "clean").mkdir()
-    (tmp_path / "clean" / "000_a.txt").write_text("临江街道已拥有规上工业企业104家。", encoding="utf-8")
-
-    tables = load_tables(tmp_path, documents=["000_a", "002_c"])
-
-    assert list(tables.docs["doc_id"]) == ["000_a", "002_c"]
-    assert list(tables.left_out["doc_id"]) == ["001_b", "003_d"]
-    assert tables.missing_texts == ["002_c"]
-    assert tables.claims.loc[0, "place"] == "临江街道"
-
-
-# --- archive mode: one row per group, linear in the claims
-
-MORE_DOCS = pd.DataFrame([{"doc_id": f"1{i:02d}_x", "publisher": "", "district": "钱塘区", "street": "临江街道",
-                           "status": "ok"} for i in range(40)])
 
 
 def test_three_reports_with_104_104_106_are_one_group_that_disagrees() -> None:
@@ -408,47 +246,3 @@ def test_rank_groups_puts_disagreements_first_then_unclear_differences() -> None
     ])
 
     assert list(rank_groups(groups)["entity"]) == ["丁", "丙", "乙", "甲"]
-
-
-def write_folder(folder: Path, docs: pd.DataFrame, rows: list[dict]) -> Path:
-    write_csv(docs, folder / "documents.csv")
-    write_csv(pd.DataFrame(rows), folder / "claims.csv")
-    return folder
-
-
-def test_more_documents_than_pairwise_limit_make_an_archive(tmp_path: Path) -> None:
-    rows = [claim("000_a", 1, "104家", 104, "家", "规上工业企业", "临江街道", "目前"),
-            claim("001_b", 2, "106家", 106, "家", "规上工业企业", "临江街道", "目前")]
-    folder = write_folder(tmp_path, DOCS, rows)
-
-    pairs = load_tables(folder, pairwise_limit=4)  # four documents: not more than the limit
-    archive = load_tables(folder, pairwise_limit=3)
-
-    assert not pairs.archive and len(pairs.consistency) == 1 and pairs.groups.empty
-    assert archive.archive and archive.consistency.empty and len(archive.groups) == 1
-    assert list(archive.consistency.columns) == CONSISTENCY_COLUMNS
-    assert cross_check_view(archive)["status"].tolist() == ["period_unclear"]
-
-
-@pytest.mark.parametrize("bad", [-1, "50", 2.5, True])
-def test_bad_pairwise_limit_is_refused_naming_it(tmp_path: Path, bad: object) -> None:
-    folder = write_folder(tmp_path, DOCS, [claim("000_a", 1, "104家", 104, "家", "规上工业企业", "临江街道")])
-
-    with pytest.raises(GongfuError, match=r"pairwise_limit=.*expected a whole number of at least 0"):
-        load_tables(folder, pairwise_limit=bad)
-
-
-def test_compare_stage_writes_the_groups_file_and_removes_a_stale_pairs_file(tmp_path: Path) -> None:
-    from gongfu.run.stages import compare_stage
-
-    rows = [claim("000_a", 1, "104家", 104, "家", "规上工业企业", "临江街道", "目前"),
-            claim("001_b", 2, "106家", 106, "家", "规上工业企业", "临江街道", "目前")]
-    folder = write_folder(tmp_path, DOCS, rows)
-
-    compare_stage(folder, pairwise_limit=None)
-    assert (folder / "consistency.csv").is_file() and not (folder / "consistency_groups.csv").exists()
-    compare_stage(folder, pairwise_limit=2)
-
-    assert (folder / "consistency_groups.csv").is_file() and not (folder / "consistency.csv").exists()
-    written = pd.read_csv(folder / "consistency_groups.csv", dtype=str, keep_default_na=False)
-    assert list(written.columns) == GROUP_COLUMNS and len(written) == 1
