@@ -21,14 +21,15 @@ from gongfu.clean.boilerplate import strip_boilerplate
 from gongfu.clean.chars import CJK_RE, LOST
 from gongfu.clean.edits import Change, Edit, Tracker
 from gongfu.clean.layout import repair_layout
+from gongfu.clean.markup import has_markup, markup_changes
 from gongfu.clean.mojibake import mojibake_changes
 from gongfu.clean.pinyin import pinyin_changes
 from gongfu.clean.punctuation import normalise_punctuation, punctuation_changes
-from gongfu.clean.script import check_conversion, conversion_audit, convert_script
+from gongfu.clean.script import check_conversion, conversion_audit, convert, convert_script
 from gongfu.clean.shift import shift_changes
 from gongfu.errors import GongfuError
 
-STEPS = ("mojibake", "shift", "pinyin", "script", "boilerplate", "layout", "punctuation")
+STEPS = ("markup", "mojibake", "shift", "pinyin", "script", "boilerplate", "layout", "punctuation")
 # Steps whose output is by definition their changes applied (repair_mojibake, rebuild_shifted, strip_pinyin,
 # normalise_punctuation): the chain asks them for the changes only and the Tracker applies them, once.
 SIMPLE_STEPS: dict[str, Callable[[str], list[Change]]] = {
@@ -121,8 +122,14 @@ def clean_text(text: str, *, conversion: str = "auto", steps: Sequence[str] | No
     check_conversion(conversion)
     tracker = Tracker(text)
     result = CleanResult(text="")
+    hints: dict[str, str] = {}  # what the page's markup says about it (headline, page title, front matter)
     for step in selected:
-        if step == "script":
+        if step == "markup":
+            if has_markup(tracker.text):  # the cheap scan: most texts have no markup
+                found = markup_changes(tracker.text)
+                result.edits += tracker.apply(step, found.changes)
+                hints = found.meta
+        elif step == "script":
             converted = convert_script(tracker.text, conversion)
             result.audit = conversion_audit(tracker.text, converted)
             for changes in converted.passes:
@@ -132,8 +139,9 @@ def clean_text(text: str, *, conversion: str = "auto", steps: Sequence[str] | No
             choice = converted.choice
             result.source_script, result.conversion = choice.script, choice.conversion
             result.conversion_evidence = choice.evidence()
+            hints = {k: convert(v, choice.conversion) for k, v in hints.items()}
         elif step == "boilerplate":
-            new_text, changes, meta = strip_boilerplate(tracker.text)
+            new_text, changes, meta = strip_boilerplate(tracker.text, hints)
             result.edits += _apply(tracker, step, new_text, changes)
             result.meta = dict(meta)
         elif step == "layout":
