@@ -52,6 +52,8 @@ LINE_KINDS = ("breadcrumb", "search", "share", "related", "more", "app", "welcom
               "affiliation", "tags", "editor", "copyright", "byline", "edition")
 INLINE_KINDS = ("footnote", "editsection")  # rules that remove a piece of a kept line
 ROLE_WORDS_RE = re.compile(r"(本报记者|记者|通讯员|作者)\s*")
+TAIL_MIN = 8  # visible characters of a headline after the article
+DIGIT_RE = re.compile("[0-9０-９]")
 CREDIT_CAPTION_MAX = 60  # visible characters of a caption line that ends with its photo credit
 FOOTER_KINDS = {"copyright", "footer", "navbar", "related", "share"}
 FOOTER_NAMES = {"copyright": "copyright and legal notice", "footer": "copyright and legal notice",
@@ -576,17 +578,18 @@ def _credit_caption(text: str) -> str | None:
 
 
 def _mark_tail(kept: list[_Line], captions: set[int], changes: list[Change]) -> None:
-    """Short lines without a sentence after the article's last paragraph that are not captions: page
-    furniture (other articles' headlines, sign-offs, site lines)."""
+    """Headline-shaped lines with a number after the article's last paragraph that are not captions: other
+    articles' headlines (whose numbers would become claims). Shorter lines may be captions and stay."""
     body = [n for n, ln in enumerate(kept) if _is_paragraph(ln.text) and not is_caption(ln.text)
             and ln.index not in captions]
     if not body:
         return
     for ln in kept[body[-1] + 1:]:
-        if ln.index in captions or is_caption(ln.text) or _is_paragraph(ln.text):
+        if ln.index in captions or is_caption(ln.text) or _is_paragraph(ln.text) or not is_heading_like(ln.text) \
+                or visible_len(ln.text) < TAIL_MIN or not DIGIT_RE.search(ln.text):
             continue
-        changes.append(Change(ln.span_start, ln.span_end, "", "page furniture after the article (a short line "
-                                                              "without a sentence), not part of the article"))
+        changes.append(Change(ln.span_start, ln.span_end, "", "another article's headline after the article (a "
+                                                              "line with a number and no sentence), not part of it"))
         ln.kind = "tail"
 
 
