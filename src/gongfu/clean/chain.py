@@ -41,6 +41,7 @@ SAMPLE_WIDTH = 80  # characters of raw text in a document's before/after sample
 _NOT_SAMPLES = ("boilerplate", FINAL_STEP)  # lines removed whole, and whitespace only
 _LINE_RE = re.compile(r"[^\n]+")
 _STEP, _RAW_START = attrgetter("step"), attrgetter("raw_start")
+AS_PRINTED = ("banner", "url")  # metadata kept exactly as the page prints it (an edition label, an address)
 PADDING = " \t\r\f\v\u3000\u00a0\ufeff"
 
 
@@ -153,7 +154,7 @@ def clean_text(text: str, *, conversion: str = "auto", steps: Sequence[str] | No
     result.text = tracker.text
     result.sample = pick_sample(text, tracker, result.edits)
     if "punctuation" in selected:  # the title reads like the body it heads
-        result.meta = {k: normalise_punctuation(v)[0] for k, v in result.meta.items()}
+        result.meta = {k: v if k in AS_PRINTED else normalise_punctuation(v)[0] for k, v in result.meta.items()}
     result.status, result.reason = assess(text, result)
     return result
 
