@@ -20,7 +20,7 @@ from collections.abc import Callable
 import psutil
 
 from gongfu import paths
-from gongfu.clean import pipeline
+from gongfu.clean import chain as pipeline
 from gongfu.clean.edits import Tracker
 from gongfu.sources import decode_bytes
 
