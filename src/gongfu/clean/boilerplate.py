@@ -52,6 +52,7 @@ LINE_KINDS = ("breadcrumb", "search", "share", "related", "more", "app", "welcom
               "affiliation", "tags", "editor", "copyright", "byline", "edition")
 INLINE_KINDS = ("footnote", "editsection")  # rules that remove a piece of a kept line
 ROLE_WORDS_RE = re.compile(r"(本报记者|记者|通讯员|作者)\s*")
+BRACKET_RE = re.compile("[\\[［〔]")  # what a footnote marker or an edit link needs
 TAIL_MIN = 8  # visible characters of a headline after the article
 DIGIT_RE = re.compile("[0-9０-９]")
 CREDIT_CAPTION_MAX = 60  # visible characters of a caption line that ends with its photo credit
@@ -236,8 +237,10 @@ def _classify(line: _Line, prev_footer: bool) -> None:
         line.kind, line.reason, line.group = "navbar", "navigation links of the website, not part of the article", \
             "footer"
         return
-    if furniture.is_menu_row(view) or (len(furniture.items(view)) > 1
-                                       and all(first_match("more", x) for x in furniture.items(view))):
+    if is_prose(view):  # the shapes below are all lines without a sentence
+        return
+    parts = furniture.items(view)
+    if furniture.is_menu_row(view) or (len(parts) > 1 and all(first_match("more", x) for x in parts)):
         line.kind, line.reason, line.group = "menu", ("menu or toolbar of the website (a row of short items "
                                                       "without a sentence), not part of the article"), "menu"
         return
@@ -557,7 +560,7 @@ def _inline_changes(lines: list[_Line]) -> list[Change]:
     for ln in lines:
         if ln.kind:
             continue
-        for kind in INLINE_KINDS:
+        for kind in INLINE_KINDS if BRACKET_RE.search(ln.text) else ():
             for rule in rules(kind):
                 changes += [Change(ln.start + m.start(), ln.start + m.end(), "", rule.reason)
                             for m in rule.pattern.finditer(ln.text)]

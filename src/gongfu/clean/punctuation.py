@@ -40,7 +40,7 @@ _FULL_WIDTH = re.compile(r"[０-９Ａ-Ｚａ-ｚ％]+|．(?<=[0-9０-９]．)(?
 _FULL_WIDTH_START = re.compile("[０-９Ａ-Ｚａ-ｚ％．]")  # what a _FULL_WIDTH match starts with
 _LINE = re.compile(r"[^\n]+")
 _GROUP_SPACE = " \u2009\u202f\u00a0"
-_DIGIT_GROUPS = re.compile(rf"(?<![0-9.,])[0-9]{{1,3}}(?:[{_GROUP_SPACE}][0-9]{{3}})+(?![0-9])")
+_DIGIT_GROUPS = re.compile(rf"[0-9]{{1,3}}(?:[{_GROUP_SPACE}][0-9]{{3}})+(?![0-9])")  # and not after [0-9.,]
 _GROUP_GAP = re.compile(f"[{_GROUP_SPACE}]")
 _CORNER = re.compile("[「」『』]")
 _QUOTE_LIKE = re.compile("[「」『』\"']")
@@ -157,6 +157,8 @@ def punctuation_changes(text: str) -> list[Change]:
         changes.append(Change(m.start(), m.end(), half, f"punctuation: full-width {m.group()} → {half}"))
     for m in _DIGIT_GROUPS.finditer(text) if _GROUP_GAP.search(text) else ():
         base = m.start()
+        if base and text[base - 1] in "0123456789.,":
+            continue
         changes += [Change(base + g.start(), base + g.end(), "", "digit group split by a space re-joined "
                            f"({m.group()} → {_GROUP_GAP.sub('', m.group())})") for g in _GROUP_GAP.finditer(m.group())]
     changes = _without_overlaps(changes)
