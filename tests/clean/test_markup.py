@@ -90,7 +90,8 @@ def test_a_text_node_is_located_past_tags_and_through_references():
 
 
 def test_attribute_quotes_never_become_chinese_quotes():
-    result = clean_text('<div class="content"><p style="text-indent:2em" data-x=\'1\'>海盐县集聚企业120余家。</p></div>')
+    page = '<div class="content"><p style="text-indent:2em" data-x=\'1\'>海盐县集聚企业120余家。</p></div>'
+    result = clean_text(page)
 
     assert result.text == "海盐县集聚企业120余家。\n"
     assert not any("“" in e.after or "”" in e.after for e in result.edits)
@@ -99,7 +100,8 @@ def test_attribute_quotes_never_become_chinese_quotes():
 # --- properties, and a page through the whole chain ----------------------------------------------------------
 
 BLOCKS = st.sampled_from([
-    f"<p>{PARA}</p>", "<div class=\"nav\"><a href='/'>首页</a> | <a>新闻</a></div>", "<script>var a='<b>x</b>';</script>",
+    f"<p>{PARA}</p>", "<div class=\"nav\"><a href='/'>首页</a> | <a>新闻</a></div>",
+    "<script>var a='<b>x</b>';</script>",
     "<!-- 广告 -->", "<p>推动&ldquo;毛衫&rdquo;发展&nbsp;。</p>", "<br>", "\n  ", "<h1>海盐核电产值达328.7亿元</h1>",
     "<p>临江街道<b>已拥有</b>规上企业104家，<a href='#'>详情</a></p>", "<li><a>相关新闻</a></li>", "<sup>[1]</sup>",
     "<figure><figcaption>换热首站（供图）</figcaption></figure>", "<p>聞堰搶抓機(jī)遇,打造現(xiàn)代社區(qū)。</p>",
@@ -152,7 +154,7 @@ def test_a_saved_news_page_comes_out_as_its_article(tmp_path):
         "<div class='share'>分享到：<a>微信</a> <a>微博</a></div>"
         "<div><h3>相关新闻</h3><ul><li><a>嘉兴外贸出口增长12.5%</a></li></ul></div>"
         "<div class='footer'>Copyright &copy; 2021 某某新闻网 版权所有</div></body></html>"
-    ).encode("utf-8")
+    ).encode()
 
     cleaned = clean_document(page, "web_page")
 

@@ -237,14 +237,12 @@ def _classify(line: _Line, prev_footer: bool) -> None:
         line.kind, line.reason, line.group = "navbar", "navigation links of the website, not part of the article", \
             "footer"
         return
-    if is_prose(view):  # the shapes below are all lines without a sentence
-        return
-    parts = furniture.items(view)
-    if furniture.is_menu_row(view) or (len(parts) > 1 and all(first_match("more", x) for x in parts)):
+    parts = [] if is_prose(view) else furniture.items(view)  # the shapes below are lines without a sentence
+    if parts and (furniture.is_menu_row(view) or (len(parts) > 1 and all(first_match("more", x) for x in parts))):
         line.kind, line.reason, line.group = "menu", ("menu or toolbar of the website (a row of short items "
                                                       "without a sentence), not part of the article"), "menu"
         return
-    if furniture.is_dated_link(view):
+    if parts and furniture.is_dated_link(view):
         line.kind, line.reason, line.group = "link", ("link to another article (a headline with its date), not "
                                                       "part of the article"), "links"
         return
