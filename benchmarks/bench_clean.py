@@ -65,7 +65,8 @@ def step_times(texts: list[str]) -> dict[str, float]:
     patches = [(chain.SIMPLE_STEPS, k, k) for k in list(chain.SIMPLE_STEPS)]
     originals = [(d, k, d[k]) for d, k, _ in patches]
     modules = [(chain, "convert_script", "script"), (chain, "conversion_audit", "script audit"),
-               (chain, "repair_layout", "layout"), (chain, "strip_boilerplate", "boilerplate"),
+               (chain, "markup_changes", "markup"), (chain, "repair_layout", "layout"),
+               (chain, "strip_boilerplate", "boilerplate"),
                (Tracker, "apply", "edit tracking"), (chain, "assess", "status"),
                (chain, "pick_sample", "sample")]
     saved = [(obj, attr, getattr(obj, attr)) for obj, attr, _ in modules]

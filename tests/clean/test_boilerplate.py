@@ -120,7 +120,8 @@ def test_kicker_title_and_authors_line_above_the_first_paragraph():
             f"张苑 余美娜 傅伟炎 陆欣\n\n{P1}\n")
     out, _, meta = strip_boilerplate(text)
     assert out.split() == [P1]
-    assert meta["title"] == "紧扣“1483”发展战略 推动“五大行动”落地落实 / 婺城：踔厉奋发 合奏幸福交响乐"
+    assert meta["title"] == "婺城：踔厉奋发 合奏幸福交响乐"
+    assert meta["kicker"] == "紧扣“1483”发展战略 推动“五大行动”落地落实"
     assert meta["author"] == "张苑 余美娜 傅伟炎 陆欣"
 
 
@@ -303,7 +304,7 @@ def test_reprint_with_title_three_times_and_a_summary_keeps_the_body():
 def test_newspaper_feature_gets_title_authors_and_marked_captions():
     out, _, meta = strip_boilerplate(raw("004"))
     body = repair_layout(out)[0].splitlines()
-    assert meta["author"] == "张苑 余美娜 傅伟炎 陆欣" and "婺城：踔厉奋发 合奏幸福交响乐" in meta["title"]
+    assert meta["author"] == "张苑 余美娜 傅伟炎 陆欣" and meta["title"] == "婺城：踔厉奋发 合奏幸福交响乐"
     assert body[0].startswith("总投资15亿元的锦凯项目开工")
     assert {"图：婺城鸟瞰图", "图：熊猫猪猪乐园", "图：蒋堂镇移民新村村貌", "图：(本版图片均由吴潮宏提供)"} <= set(body)
     assert not {"我们走在", "大路上", "共同富裕示范区"} & set(body)  # the page banner

@@ -31,6 +31,7 @@ from functools import cache
 from pathlib import Path
 from statistics import median
 
+from gongfu.clean import furniture, headline
 from gongfu.clean.chars import CJK_RANGES, cjk_count
 from gongfu.clean.edits import Change, apply_changes
 from gongfu.clean.layout import (
@@ -46,8 +47,15 @@ from gongfu.clean.layout import (
 from gongfu.paths import PACKAGE_DATA
 
 BOILERPLATE_FILE = PACKAGE_DATA / "boilerplate.csv"
-META_KEYS = ("title", "author", "published", "publisher", "source")
-LINE_KINDS = ("breadcrumb", "search", "share", "related", "more", "tags", "editor", "copyright", "byline")
+META_KEYS = ("title", "kicker", "subtitle", "banner", "author", "published", "publisher", "source", "url")
+LINE_KINDS = ("breadcrumb", "search", "share", "related", "more", "app", "welcome", "pager", "follow", "paper",
+              "affiliation", "tags", "editor", "copyright", "byline", "edition")
+INLINE_KINDS = ("footnote", "editsection")  # rules that remove a piece of a kept line
+ROLE_WORDS_RE = re.compile(r"(本报记者|记者|通讯员|作者)\s*")
+BRACKET_RE = re.compile("[\\[［〔]")  # what a footnote marker or an edit link needs
+TAIL_MIN = 8  # visible characters of a headline after the article
+DIGIT_RE = re.compile("[0-9０-９]")
+CREDIT_CAPTION_MAX = 60  # visible characters of a caption line that ends with its photo credit
 FOOTER_KINDS = {"copyright", "footer", "navbar", "related", "share"}
 FOOTER_NAMES = {"copyright": "copyright and legal notice", "footer": "copyright and legal notice",
                 "navbar": "navigation links", "related": "related-content box", "share": "share buttons"}
@@ -229,6 +237,15 @@ def _classify(line: _Line, prev_footer: bool) -> None:
         line.kind, line.reason, line.group = "navbar", "navigation links of the website, not part of the article", \
             "footer"
         return
+    parts = [] if is_prose(view) else furniture.items(view)  # the shapes below are lines without a sentence
+    if parts and (furniture.is_menu_row(view) or (len(parts) > 1 and all(first_match("more", x) for x in parts))):
+        line.kind, line.reason, line.group = "menu", ("menu or toolbar of the website (a row of short items "
+                                                      "without a sentence), not part of the article"), "menu"
+        return
+    if parts and furniture.is_dated_link(view):
+        line.kind, line.reason, line.group = "link", ("link to another article (a headline with its date), not "
+                                                      "part of the article"), "links"
+        return
     if prev_footer:
         hit = first_match("footer_word", view)
         if hit:
@@ -265,9 +282,14 @@ def _mark_duplicates(lines: list[_Line]) -> None:
             line.reason = f"duplicate: repeats the start of the paragraph «{short(longer.text)}» (summary or cut copy)"
 
 
-def _header(kept: list[_Line]) -> list[_Line]:
+def _header(kept: list[_Line], lead: int | None = None) -> list[_Line]:
     """The kept lines above the first paragraph of running text (none when there is no such paragraph, and
-    none past a caption: a marked caption belongs to the body)."""
+    none past a caption: a marked caption belongs to the body). When the page names its headline (`lead`,
+    its index in `kept`), the header runs from the top to the first paragraph below the headline."""
+    if lead is not None:
+        end = next((i for i in range(lead + 1, len(kept)) if _is_paragraph(kept[i].text)
+                    or is_caption(kept[i].text)), len(kept))
+        return kept[:end]
     for i, line in enumerate(kept):
         if is_caption(line.text):
             return []
@@ -287,21 +309,32 @@ def _names(line: str) -> bool:
     return 2 <= len(tokens) <= 8 and all(NAME_RE.match(t) for t in tokens)
 
 
-def _take_header(header: list[_Line], meta: dict[str, str]) -> None:
-    """Every header line is removed: title parts become the title, a list of names the author."""
-    titles: list[str] = []
+ROLE_REASONS = {"title": "headline, kept as metadata (title)", "kicker": "kicker above the headline, kept as "
+                "metadata", "subtitle": "subtitle below the headline, kept as metadata",
+                "furniture": "page furniture around the headline (a line without a sentence), not part of the article"}
+
+
+def _take_header(header: list[_Line], meta: dict[str, str], hints: dict[str, str]) -> None:
+    """Every header line is removed: the headline, its kicker and subtitle become metadata, a list of names
+    the author; other lines around the headline are furniture."""
+    candidates: list[_Line] = []
     for line in header:
-        if titles and _names(line.text):
+        if candidates and _names(line.text):
             line.kind, line.reason = "byline", "byline (authors' names), kept as metadata"
             meta.setdefault("author", line.text)
         elif first_match("question", line.text) and is_heading_like(line.text):
             line.kind, line.reason = "question", first_match("question", line.text)[0].reason
         else:
-            line.kind, line.reason = "title", "title, kept as metadata"
-            titles.append(line.text)
+            candidates.append(line)
         line.group = f"header:{line.index}"
-    if titles:
-        meta.setdefault("title", TITLE_JOIN.join(titles))
+    if not candidates:
+        return
+    found = headline.analyse([ln.text for ln in candidates], hints)
+    for n, (line, role) in enumerate(zip(candidates, found.roles, strict=True)):
+        line.kind = "title" if role == "title" else role
+        line.reason = ROLE_REASONS[role] + (f"; {found.notes[n]}" if n in found.notes else "")
+    for key, value in found.meta.items():
+        meta.setdefault(key, normalise_date(value) if key == "published" else value)
 
 
 def _mark_title_repeats(lines: list[_Line], header: list[_Line]) -> None:
@@ -455,9 +488,124 @@ def _changes(text: str, lines: list[_Line]) -> list[Change]:
     return changes
 
 
-def strip_boilerplate(text: str) -> tuple[str, list[Change], dict[str, str]]:
-    """The article body once, page furniture removed as edits, metadata (title, author, published, publisher,
-    source) returned, captions marked 图：."""
+def _region_lines(lines: list[_Line], lead: int | None) -> tuple[int, int]:
+    """(end of the page's top, start of its bottom) among kept lines: above the headline the page names, else
+    above the first paragraph; below the last paragraph."""
+    kept = [ln for ln in lines if not ln.kind]
+    prose = [i for i, ln in enumerate(kept) if _is_paragraph(ln.text) and not is_caption(ln.text)]
+    top = lead if lead is not None else (prose[0] if prose else 0)
+    return top, (prose[-1] + 1 if prose else len(kept))
+
+
+def _mark_shapes(lines: list[_Line], hints: dict[str, str]) -> int | None:
+    """Furniture known by its shape: site names (printed twice, or parts of the page's <title>), menus set one
+    item per line above or below the article, lists after a related-content heading. Returns the index (among
+    kept lines) of the headline the page names, if it is there."""
+    kept = [ln for ln in lines if not ln.kind]
+    lead = _named_headline(kept, hints)
+    parts = set()
+    for part in furniture.title_parts(hints.get("page_title", "")):
+        parts.update(squeeze(x) for x in [part, *part.split()] if x)
+    heads = {squeeze(hints[k]) for k in ("headline", "title") if hints.get(k)}
+    counts: dict[str, int] = {}
+    for ln in kept:
+        counts[ln.key] = counts.get(ln.key, 0) + 1
+    for n, ln in enumerate(kept):
+        if n == lead or ln.key in heads or is_caption(ln.text) or not furniture.is_short_name(ln.text):
+            continue
+        if ln.key in parts:
+            ln.kind, ln.group = "site", "site"
+            ln.reason = f"site or channel name (a part of the page title «{short(hints['page_title'], 24)}»)"
+        elif counts[ln.key] > 1:
+            ln.kind, ln.group = "site", "site"
+            ln.reason = "site or channel name (a short line printed more than once on the page)"
+    kept = [ln for ln in lines if not ln.kind]
+    lead = _named_headline(kept, hints)
+    top, bottom = _region_lines(lines, lead)
+    for run in furniture.column_runs([ln.text for ln in kept]):
+        if run.stop <= top or run.start >= bottom:
+            for i in run:
+                kept[i].kind, kept[i].group = "menu", "menu"
+                kept[i].reason = ("menu of the website (very short lines without punctuation, one item per line), "
+                                  "not part of the article")
+    after_related = False
+    for ln in lines:
+        if ln.kind == "related":
+            after_related = True
+        elif not ln.kind and after_related:
+            if _is_paragraph(ln.text) or is_caption(ln.text):
+                after_related = False
+            else:
+                ln.kind, ln.group = "related", "footer"
+                ln.reason = "related-content link (another article's headline under a related-content heading)"
+    return _named_headline([ln for ln in lines if not ln.kind], hints)
+
+
+def _named_headline(kept: list[_Line], hints: dict[str, str]) -> int | None:
+    """Index in `kept` of the line the page's markup or front matter names as its headline."""
+    for key in ("title", "headline"):
+        if hints.get(key):
+            want = squeeze(hints[key])
+            for i, ln in enumerate(kept):
+                if ln.key == want or headline.squeeze(headline.unglue(ln.text)[0]) == want:
+                    return i
+    return None
+
+
+def _inline_changes(lines: list[_Line]) -> list[Change]:
+    """Pieces of kept lines that are not article text: footnote markers, a wiki's edit link, an abstract's label."""
+    changes = []
+    for ln in lines:
+        if ln.kind:
+            continue
+        for kind in INLINE_KINDS if BRACKET_RE.search(ln.text) else ():
+            for rule in rules(kind):
+                changes += [Change(ln.start + m.start(), ln.start + m.end(), "", rule.reason)
+                            for m in rule.pattern.finditer(ln.text)]
+        hit = first_match("summary_label_strip", ln.text)
+        if hit and _is_paragraph(ln.text[hit[1].end():]):
+            changes.append(Change(ln.start + hit[1].start(), ln.start + hit[1].end(), "", hit[0].reason))
+    return changes
+
+
+def _credit_caption(text: str) -> str | None:
+    """A short line that ends with its photo credit (…供图, 记者 某某 摄) is a caption, whatever is inside it."""
+    if is_caption(text) or visible_len(text) > CREDIT_CAPTION_MAX:
+        return None
+    hit = first_match("credit", text)
+    if hit and hit[1].end() >= len(text.rstrip(WS + "）)")) and text.count("。") <= 1:
+        return hit[0].reason
+    return None
+
+
+def _mark_tail(kept: list[_Line], captions: set[int], changes: list[Change]) -> None:
+    """Headline-shaped lines with a number after the article's last paragraph that are not captions: other
+    articles' headlines (whose numbers would become claims). Shorter lines may be captions and stay."""
+    body = [n for n, ln in enumerate(kept) if _is_paragraph(ln.text) and not is_caption(ln.text)
+            and ln.index not in captions]
+    if not body:
+        return
+    for ln in kept[body[-1] + 1:]:
+        if ln.index in captions or is_caption(ln.text) or _is_paragraph(ln.text) or not is_heading_like(ln.text) \
+                or visible_len(ln.text) < TAIL_MIN or not DIGIT_RE.search(ln.text):
+            continue
+        changes.append(Change(ln.span_start, ln.span_end, "", "another article's headline after the article (a "
+                                                              "line with a number and no sentence), not part of it"))
+        ln.kind = "tail"
+
+
+def _author(value: str) -> str:
+    """Names only: role words, affiliation numbers and separators dropped (本报记者 陈海 通讯员 林晓 -> 陈海 林晓)."""
+    value = ROLE_WORDS_RE.sub(" ", value)
+    value = re.sub(r"[\d*＊]+", "", value)
+    return " ".join(re.split(f"[{WS}、，,]+", value)).strip()
+
+
+def strip_boilerplate(text: str, hints: dict[str, str] | None = None) -> tuple[str, list[Change], dict[str, str]]:
+    """The article body once, page furniture removed as edits, metadata (title, kicker, subtitle, banner,
+    author, published, publisher, source, url) returned, captions marked 图：. `hints` is what the page's
+    markup said about itself (headline, page_title, front-matter fields)."""
+    hints = hints or {}
     lines, physical = _lines(text)
     prev_footer = False
     for line in lines:
@@ -469,8 +617,9 @@ def strip_boilerplate(text: str) -> tuple[str, list[Change], dict[str, str]]:
             if key in META_KEYS:
                 meta.setdefault(key, normalise_date(value) if key == "published" else value)
     _mark_duplicates(lines)
-    header = _header([ln for ln in lines if not ln.kind])
-    _take_header(header, meta)
+    lead = _mark_shapes(lines, hints)
+    header = _header([ln for ln in lines if not ln.kind], lead)
+    _take_header(header, meta, hints)
     _mark_title_repeats(lines, header)
     _mark_banner([ln for ln in lines if not ln.kind])
     kept = [ln for ln in lines if not ln.kind]
@@ -485,11 +634,14 @@ def strip_boilerplate(text: str) -> tuple[str, list[Change], dict[str, str]]:
     wide = max(2, int(median(gaps)) + 1) if gaps else 2
     captions = set()
     for n, line in enumerate(kept):
-        reason = _caption_reason(line, wide, n == 0, n == len(kept) - 1)
+        reason = _caption_reason(line, wide, n == 0, n == len(kept) - 1) or _credit_caption(line.text)
         if reason:
             captions.add(line.index)
             changes.append(Change(line.start, line.start, CAPTION_MARK, reason))
     _series_captions(kept, captions, changes)
+    _mark_tail(kept, captions, changes)
+    kept = [ln for ln in kept if not ln.kind]
+    changes += _inline_changes(kept)
     paragraphs = [ln for ln in kept if _is_paragraph(ln.text) and not is_caption(ln.text)
                   and ln.index not in captions]
     if paragraphs:
@@ -499,5 +651,12 @@ def strip_boilerplate(text: str) -> tuple[str, list[Change], dict[str, str]]:
             rule, m = hit
             meta.setdefault("author", re.sub("^(记者|通讯员)\\s*", "", m.group("author")))
             changes.append(Change(last.start + m.start(), last.end, "", rule.reason))
+    for key in ("title", "author", "published", "source", "publisher", "url", "subtitle"):
+        if hints.get(key) and key not in meta:
+            meta[key] = normalise_date(hints[key]) if key == "published" else hints[key]
+    if "title" not in meta and hints.get("headline"):
+        meta["title"] = hints["headline"]
+    if "author" in meta:
+        meta["author"] = _author(meta["author"])
     changes.sort(key=lambda c: (c.start, c.end))
-    return apply_changes(text, changes), changes, {k: meta[k] for k in META_KEYS if k in meta}
+    return apply_changes(text, changes), changes, {k: meta[k] for k in META_KEYS if meta.get(k)}

@@ -21,14 +21,15 @@ from gongfu.clean.boilerplate import strip_boilerplate
 from gongfu.clean.chars import CJK_RE, LOST
 from gongfu.clean.edits import Change, Edit, Tracker
 from gongfu.clean.layout import repair_layout
+from gongfu.clean.markup import has_markup, markup_changes
 from gongfu.clean.mojibake import mojibake_changes
 from gongfu.clean.pinyin import pinyin_changes
 from gongfu.clean.punctuation import normalise_punctuation, punctuation_changes
-from gongfu.clean.script import check_conversion, conversion_audit, convert_script
+from gongfu.clean.script import check_conversion, conversion_audit, convert, convert_script
 from gongfu.clean.shift import shift_changes
 from gongfu.errors import GongfuError
 
-STEPS = ("mojibake", "shift", "pinyin", "script", "boilerplate", "layout", "punctuation")
+STEPS = ("markup", "mojibake", "shift", "pinyin", "script", "boilerplate", "layout", "punctuation")
 # Steps whose output is by definition their changes applied (repair_mojibake, rebuild_shifted, strip_pinyin,
 # normalise_punctuation): the chain asks them for the changes only and the Tracker applies them, once.
 SIMPLE_STEPS: dict[str, Callable[[str], list[Change]]] = {
@@ -40,6 +41,7 @@ SAMPLE_WIDTH = 80  # characters of raw text in a document's before/after sample
 _NOT_SAMPLES = ("boilerplate", FINAL_STEP)  # lines removed whole, and whitespace only
 _LINE_RE = re.compile(r"[^\n]+")
 _STEP, _RAW_START = attrgetter("step"), attrgetter("raw_start")
+AS_PRINTED = ("banner", "url")  # metadata kept exactly as the page prints it (an edition label, an address)
 PADDING = " \t\r\f\v\u3000\u00a0\ufeff"
 
 
@@ -121,8 +123,14 @@ def clean_text(text: str, *, conversion: str = "auto", steps: Sequence[str] | No
     check_conversion(conversion)
     tracker = Tracker(text)
     result = CleanResult(text="")
+    hints: dict[str, str] = {}  # what the page's markup says about it (headline, page title, front matter)
     for step in selected:
-        if step == "script":
+        if step == "markup":
+            if has_markup(tracker.text):  # the cheap scan: most texts have no markup
+                found = markup_changes(tracker.text)
+                result.edits += tracker.apply(step, found.changes)
+                hints = found.meta
+        elif step == "script":
             converted = convert_script(tracker.text, conversion)
             result.audit = conversion_audit(tracker.text, converted)
             for changes in converted.passes:
@@ -132,8 +140,9 @@ def clean_text(text: str, *, conversion: str = "auto", steps: Sequence[str] | No
             choice = converted.choice
             result.source_script, result.conversion = choice.script, choice.conversion
             result.conversion_evidence = choice.evidence()
+            hints = {k: convert(v, choice.conversion) for k, v in hints.items()}
         elif step == "boilerplate":
-            new_text, changes, meta = strip_boilerplate(tracker.text)
+            new_text, changes, meta = strip_boilerplate(tracker.text, hints)
             result.edits += _apply(tracker, step, new_text, changes)
             result.meta = dict(meta)
         elif step == "layout":
@@ -145,7 +154,7 @@ def clean_text(text: str, *, conversion: str = "auto", steps: Sequence[str] | No
     result.text = tracker.text
     result.sample = pick_sample(text, tracker, result.edits)
     if "punctuation" in selected:  # the title reads like the body it heads
-        result.meta = {k: normalise_punctuation(v)[0] for k, v in result.meta.items()}
+        result.meta = {k: v if k in AS_PRINTED else normalise_punctuation(v)[0] for k, v in result.meta.items()}
     result.status, result.reason = assess(text, result)
     return result
 

@@ -5,6 +5,8 @@
 - Spaces after a full-width mark or a quote, before Chinese text, go (full-width marks carry their own
   spacing).
 - Full-width digits, letters and ％ become half-width (２０２１ → 2021), and so does ． between digits.
+- Digit groups split by a space or a thin space (3 833户, 3 361.5亿元) are re-joined when both sides are digits
+  of one number: one to three digits, then groups of exactly three, not after another digit or a decimal point.
 - Quotes: 「」『』 become “”‘’; straight " and ' in a line of Chinese become “ ” and ‘ ’, alternating, with
   an unpaired quote read from its neighbours (a quote after 。 closes one opened in an earlier paragraph).
 Curly quotes already in the text are kept as they are: a quotation over several paragraphs legitimately
@@ -37,6 +39,9 @@ _SPACE_AFTER_MARK = re.compile(rf"[{SPACE}](?<=[，。、；：？！…{CLOSING
 _FULL_WIDTH = re.compile(r"[０-９Ａ-Ｚａ-ｚ％]+|．(?<=[0-9０-９]．)(?=[0-9０-９])")  # look-behind placed as above
 _FULL_WIDTH_START = re.compile("[０-９Ａ-Ｚａ-ｚ％．]")  # what a _FULL_WIDTH match starts with
 _LINE = re.compile(r"[^\n]+")
+_GROUP_SPACE = " \u2009\u202f\u00a0"
+_DIGIT_GROUPS = re.compile(rf"[0-9]{{1,3}}(?:[{_GROUP_SPACE}][0-9]{{3}})+(?![0-9])")  # and not after [0-9.,]
+_GROUP_GAP = re.compile(f"[{_GROUP_SPACE}]")
 _CORNER = re.compile("[「」『』]")
 _QUOTE_LIKE = re.compile("[「」『』\"']")
 _CJK = re.compile(f"[{CJK_RANGES}]")
@@ -150,6 +155,12 @@ def punctuation_changes(text: str) -> list[Change]:
     for m in _FULL_WIDTH.finditer(text) if _FULL_WIDTH_START.search(text) else ():
         half = "".join(chr(ord(c) - 0xFEE0) for c in m.group())
         changes.append(Change(m.start(), m.end(), half, f"punctuation: full-width {m.group()} → {half}"))
+    for m in _DIGIT_GROUPS.finditer(text) if _GROUP_GAP.search(text) else ():
+        base = m.start()
+        if base and text[base - 1] in "0123456789.,":
+            continue
+        changes += [Change(base + g.start(), base + g.end(), "", "digit group split by a space re-joined "
+                           f"({m.group()} → {_GROUP_GAP.sub('', m.group())})") for g in _GROUP_GAP.finditer(m.group())]
     changes = _without_overlaps(changes)
     return changes
 
