@@ -40,6 +40,11 @@ THEME_COLOURS = {"economy": "#4C72B0", "income": "#DD8452", "services": "#DA8BC3
                  "environment": "#55A868", "party": "#C44E52", UNASSIGNED: "#CFCFCF"}
 DIFFER_COLOUR, UNCLEAR_COLOUR, AGREE_COLOUR, NEUTRAL_COLOUR = "#C0392B", "#E08E0B", "#4C72B0", "#9E9E9E"
 DEFAULT_SIZE = (9.0, 5.5)
+# The files the comparison writes (figures_dir/<name>.png|svg), in reading order: five reports, an archive.
+CHART_NAMES = ("1_themes_by_document", "2_growth_by_place", "3_money_by_place", "4_shares_by_place",
+               "5_theme_emphasis")
+ARCHIVE_CHART_NAMES = ("1_themes_by_place", "2_growth_ranges", "3_money_ranges", "4_theme_leaders",
+                       "5_cross_check_groups")
 
 
 def source_line(docs: pd.DataFrame, lang: str = "zh", all_docs: pd.DataFrame | None = None) -> str:

@@ -1,4 +1,5 @@
-"""Sharing the results: reader pages and the index (`report`), screenshots in headless Chromium (`browser`).
+"""Sharing the results: notebook pages (`report`), the reader's site in two languages (`site`: front page with
+the findings, `explorer`, `document_view`), the data for other tools (`export`), screenshots (`browser`).
 """
 
 from __future__ import annotations
@@ -10,7 +11,8 @@ from importlib import import_module
 _PUBLIC = {
     "export_html": "report",
     "render_reports": "report",
-    "write_index": "report",
+    "build_site": "site",
+    "write_exports": "export",
     "screenshot_reports": "browser",
 }
 __all__ = sorted(_PUBLIC)

@@ -44,11 +44,23 @@ def missing_reason() -> str | None:
 
 
 def report_pages(reports_dir: Path = paths.REPORTS_DIR) -> list[Path]:
-    """The pages a reader opens: index.html first, then each notebook's page in run order."""
+    """The pages a reader opens, per edition (Chinese in reports/, then English in reports/en/): the front
+    page, the explorer, each notebook's page in run order, each document view."""
     reports_dir = Path(reports_dir)
-    pages = sorted(reports_dir.glob("[0-9][0-9]_*.html"))
-    index = reports_dir / "index.html"
-    return ([index] if index.is_file() else []) + pages
+    out = []
+    for root in (reports_dir, reports_dir / "en"):
+        first = [root / name for name in ("index.html", "explorer.html") if (root / name).is_file()]
+        out += first + sorted(root.glob("[0-9][0-9]_*.html")) + sorted((root / "documents").glob("*.html"))
+    return out
+
+
+def shot_name(page: Path, reports_dir: Path) -> str:
+    """A page's screenshot file name: its path below reports/ with / as _ (en_documents_000_....png)."""
+    try:
+        rel = page.resolve().relative_to(Path(reports_dir).resolve())
+    except ValueError:
+        rel = Path(page.name)
+    return "_".join(rel.with_suffix("").parts) + ".png"
 
 
 @dataclass
