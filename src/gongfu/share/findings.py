@@ -147,15 +147,17 @@ def two_sources(tables: Tables, edition: Edition, page: Path) -> Finding | None:
                    body, (a["claim_id"], b["claim_id"]))
 
 
-def trust(processed_dir: Path, edition: Edition) -> Finding | None:
-    """How far to trust the table: precision and recall against the hand-annotated gold set, when it covers
-    this folder's documents."""
+def trust(tables: Tables, processed_dir: Path, edition: Edition) -> Finding | None:
+    """How far to trust the table: precision and recall against the hand-annotated gold set, said only when
+    the gold set covers exactly this folder's documents (else the scores would describe other texts)."""
     from gongfu.extract.evaluate import CLAIMS_GOLD, evaluate_processed, load_gold
 
     try:
         gold = load_gold(CLAIMS_GOLD)
+        if set(gold["doc_id"]) != set(tables.docs["doc_id"]) or len(tables.left_out):
+            return None
         scores = evaluate_processed(processed_dir).overall
-    except Exception:  # no gold set for these documents: nothing measured, nothing said
+    except Exception:  # no gold set readable here: nothing measured, nothing said
         return None
     lang = edition.lang
     p, r = f"{scores['precision']:.2f}", f"{scores['recall']:.2f}"
@@ -171,7 +173,7 @@ def findings(tables: Tables, processed_dir: Path, edition: Edition, page: Path) 
     """The front page's findings, in reading order; a finding the tables cannot support is left out."""
     made = [f(tables, edition, page) for f in (largest_amount, fastest_growth, income_figures, emphasis,
                                                 two_sources)]
-    made.append(trust(processed_dir, edition))
+    made.append(trust(tables, processed_dir, edition))
     return [f for f in made if f is not None]
 
 

@@ -141,7 +141,7 @@ def thumbnails(edition: Edition, index: Path, names: tuple[str, ...]) -> str:
         target = href(index, compare) + (f"#{anchor}" if anchor else "")
         svg = png.with_suffix(".svg")
         svg_link = f' · <a href="{href(index, svg)}">SVG</a>' if svg.is_file() else ""
-        items.append(f'<figure><a href="{html.escape(target)}"><img src="{href(index, png)}" loading="lazy" '
+        items.append(f'<figure><a href="{html.escape(target)}"><img src="{href(index, png)}" '
                      f'alt="{html.escape(title)}"></a><figcaption>{html.escape(title)}{svg_link}</figcaption>'
                      f"</figure>")
     return f'<div class="thumbs">{"".join(items)}</div>' if items else ""
