@@ -27,8 +27,8 @@ _OVERFLOW_JS = """() => {
   if (root.scrollWidth > root.clientWidth + 1) {
     out.push('page scrolls sideways: ' + root.scrollWidth + 'px > ' + root.clientWidth + 'px');
   }
-  const scrolls = (el) => {
-    for (let a = el.parentElement; a; a = a.parentElement) {
+  const scrolls = (el) => {  // the element or a box around it scrolls: what is wider can be scrolled to
+    for (let a = el; a; a = a.parentElement) {
       const x = getComputedStyle(a).overflowX;
       if (x === 'auto' || x === 'scroll') { return true; }
     }

@@ -152,7 +152,7 @@ mark.claim:target, mark.claim.chosen { background: var(--chosen); outline: 3px s
 del { color: #8a1f11; background: #fbeaea; }
 ins { color: #1a5e20; background: #e8f5e9; text-decoration: none; }
 details { margin: .6rem 0; }
-.edits li { margin: .2rem 0; word-break: break-all; }
+.edits li { margin: .2rem 0; word-break: break-all; line-break: anywhere; overflow-x: auto; }
 img { max-width: 100%; height: auto; }
 @media (max-width: 48rem) { .doc { grid-template-columns: minmax(0, 1fr); } .note { position: static; } }
 """
