@@ -163,7 +163,8 @@ def test_one_screenshot_per_page(visits: dict[str, browser.PageVisit], shots_dir
     shots = sorted(p.name for p in shots_dir.glob("*.png") if ".phone." not in p.name)
 
     assert shots == sorted(name.replace("/", "_").replace(".html", ".png") for name in visits)
-    assert all(p.read_bytes().startswith(PNG_SIGNATURE) and p.stat().st_size > 10_000 for p in shots)
+    assert all((shots_dir / p).read_bytes().startswith(PNG_SIGNATURE) and (shots_dir / p).stat().st_size > 10_000
+               for p in shots)
 
 
 @pytest.mark.browser
