@@ -2,6 +2,9 @@
 # Every target sets up .venv first if it is missing, so a fresh clone needs nothing else.
 
 PYTHON ?= python3
+LAB_ARGS ?=
+# JupyterLab refuses to start as root unless told: pass --allow-root only when running as root.
+ALLOW_ROOT := $(shell [ "$$(id -u)" = 0 ] && echo --allow-root)
 VENV   := .venv
 PY     := $(VENV)/bin/python
 STAMP  := $(VENV)/.installed
@@ -32,10 +35,10 @@ test: $(STAMP) ## Run the whole test suite, notebooks and the reproducibility ch
 lint: $(STAMP) ## ruff on src, tests and benchmarks
 	$(PY) -m ruff check src tests benchmarks
 
-lab: $(STAMP) ## Open JupyterLab on the project
-	$(VENV)/bin/jupyter lab --notebook-dir=.
+lab: $(STAMP) ## Open JupyterLab on the project (extra options: make lab LAB_ARGS="--port 9999 --no-browser")
+	$(VENV)/bin/jupyter lab --notebook-dir=. $(ALLOW_ROOT) $(LAB_ARGS)
 
-html: $(STAMP) ## Re-render reports/*.html and reports/index.html from the executed notebooks
+html: $(STAMP) ## Re-render the pages and the site (both languages, reports/data/) from the executed notebooks
 	$(PY) -m gongfu html
 
 bench: $(STAMP) ## Print the benchmark figures (pipeline wall time, cleaning and extraction throughput)

@@ -1,4 +1,5 @@
-"""The five comparison charts: drawn from hand-written claims, Chinese labels render, empty input draws nothing."""
+"""The five comparison charts: drawn from hand-written claims, Chinese labels render, empty input draws nothing,
+each kind of figure (totals, per-unit amounts, plans, shares, growth by family) on its own panel."""
 
 from __future__ import annotations
 
@@ -10,9 +11,9 @@ import matplotlib.pyplot as plt
 import pandas as pd
 import pytest
 
+from gongfu.compare import narrative
 from gongfu.compare.charts import (
     DIFFER_COLOUR,
-    UNCLEAR_COLOUR,
     Chart,
     archive_charts,
     comparison_charts,
@@ -22,9 +23,9 @@ from gongfu.compare.charts import (
     money_dots,
     money_ranges,
     present,
+    share_dots,
     theme_leaders,
     theme_place_heatmap,
-    two_sources,
 )
 from gongfu.compare.figure import cjk_font_path, png_bytes, save_figure
 from gongfu.compare.load import Tables, load_tables
@@ -168,16 +169,20 @@ def test_titles_state_the_findings_in_chinese(tables: Tables) -> None:
     assert titles[0] == "多数报道的数字集中在「经济与产业」"
     assert titles[1] == "临江街道报出最快增速：临江科技孵化园·总产值（去年）超过100%"
     assert titles[2].startswith("金额最大的是临江街道的临江高科园·规上工业总产值（今年1-8月）489.12亿元")
-    assert titles[4] == "临江街道两篇报道的规上工业企业数字不同：104家与106家，但时期不明，未必矛盾"
+    assert titles[3] == "以百分比表示的水平中最高的是南湖区的全社会研发投入强度（2020年）3.73%：是比例，不是增速"
+    place, pairs = narrative.two_sources_pairs(tables)
+    assert narrative.two_sources_title(pairs, place, "zh", tables.claims) == \
+        "临江街道两篇报道的规上工业企业数字不同：104家与106家，但时期不明，未必矛盾"
 
 
 def test_english_labels_come_from_the_lexicon_and_fall_back_to_the_chinese(tables: Tables) -> None:
-    heatmap, *_, two = comparison_charts(tables, lang="en")
+    heatmap, *_ = comparison_charts(tables, lang="en")
+    place, pairs = narrative.two_sources_pairs(tables)
 
     ticks = [t.get_text().replace("\n", " ") for t in heatmap.fig.axes[0].get_xticklabels()]
     assert "Economy and industry" in ticks
-    assert two.title.startswith("The two reports on Linjiang Subdistrict give different 规上工业企业 figures, "
-                                "104家 vs 106家")
+    assert narrative.two_sources_title(pairs, place, "en", tables.claims).startswith(
+        "The two reports on Linjiang Subdistrict give different 规上工业企业 figures, 104 firms vs 106 firms")
 
 
 def chart_texts(chart: Chart) -> list[str]:
@@ -213,7 +218,7 @@ def test_english_charts_name_no_place_in_chinese_without_its_english(tables: Tab
 def test_english_group_headers_are_the_english_place_names(tables: Tables) -> None:
     chart = growth_dots(tables.claims, tables.docs, lang="en", all_docs=tables.all_docs)
 
-    headers = [t.get_text() for t in chart.fig.axes[0].texts if t.get_fontsize() == 11]
+    headers = list(dict.fromkeys(t.get_text() for ax in chart.fig.axes for t in ax.texts if t.get_fontsize() == 11))
 
     assert headers == ["Linjiang Subdistrict A", "Linjiang Subdistrict B", "Nanhu District", "Wenyan Subdistrict",
                        "Wucheng District"]
@@ -246,7 +251,90 @@ def test_money_chart_never_puts_per_person_amounts_on_the_totals_axis(tables: Ta
 
     assert not any("人均" in label for label in tick_labels(totals))
     assert tick_labels(per_head) == ["农村居民人均可支配收入（2020年）"]
-    assert per_head.get_xscale() == "log" and "元/人" in per_head.get_xlabel()
+    assert per_head.get_xscale() == "log" and "元/人" in per_head.get_title(loc="left")
+
+
+def with_sentence(claims: pd.DataFrame, indicator: str, sentence: str, **columns: str) -> pd.DataFrame:
+    """The sample with one claim's sentence (and any extra claims.csv columns) rewritten."""
+    claims = claims.copy()
+    at = claims["indicator"] == indicator
+    claims.loc[at, "sentence"] = sentence
+    for name, value in columns.items():
+        if name not in claims.columns:
+            claims[name] = ""
+        claims.loc[at, name] = value
+    return claims
+
+
+def panel_titles(chart: Chart) -> list[str]:
+    return [ax.get_title(loc="left") for ax in chart.fig.axes]
+
+
+@pytest.mark.parametrize(("sentence", "columns", "panel"), [
+    # no status/basis columns: the wording decides (the fallback until claims.csv carries them)
+    ("云尖基地全部达产后将创造年产值20亿元", {}, "计划与预期（尚未实现）"),
+    ("云尖基地每亩可收获20亿元", {}, "每亩（元/亩）：单位与总量不同，单独成栏"),
+    ("云尖基地总投资20亿元", {}, "总量（元）"),
+    # with the columns: they decide, whatever the wording
+    ("云尖基地总投资20亿元", {"status": "plan", "basis": ""}, "计划与预期（尚未实现）"),
+    ("云尖基地全部达产后将创造年产值20亿元", {"status": "actual", "basis": ""}, "总量（元）"),
+    ("云尖基地总投资20亿元", {"status": "actual", "basis": "户"}, "每户（元/户）：单位与总量不同，单独成栏"),
+])
+def test_totals_per_unit_amounts_and_plans_each_get_their_own_panel(tmp_path: Path, sentence: str,
+                                                                     columns: dict, panel: str) -> None:
+    claims = with_sentence(sample_claims(), "总投资", sentence, **columns)
+    claims = claims[~((claims["indicator"] == "总投资") & (claims["doc_id"] != D))]
+    if columns:
+        claims["status"] = claims["status"].replace("", "actual")
+    tables = load_tables(write_processed(tmp_path, claims))
+
+    chart = money_dots(tables.claims, tables.docs, all_docs=tables.all_docs)
+    where = [title for ax, title in zip(chart.fig.axes, panel_titles(chart), strict=True)
+             if any("20亿元" == t.get_text() for t in ax.texts)]
+
+    assert where == [panel]
+
+
+def test_the_money_chart_uses_one_colour_and_hollow_dots_for_plans(tmp_path: Path) -> None:
+    claims = with_sentence(sample_claims(), "总投资", "云尖基地全部达产后将创造年产值20亿元")
+    tables = load_tables(write_processed(tmp_path, claims))
+
+    chart = money_dots(tables.claims, tables.docs, all_docs=tables.all_docs)
+    edges = {tuple(round(c, 3) for c in coll.get_edgecolor()[0][:3]) for ax in chart.fig.axes
+             for coll in ax.collections}
+    plan = chart.fig.axes[-1].collections[0].get_facecolor()[0][:3]
+
+    assert len(edges) == 1
+    assert tuple(plan) == (1.0, 1.0, 1.0)
+
+
+def test_growth_rates_are_drawn_like_with_like_one_panel_per_family(tables: Tables) -> None:
+    claims = tables.claims.copy()
+    claims.loc[claims["indicator"] == "农业总产量", "theme"] = "services"  # pretend: a school's rate
+
+    chart = growth_dots(claims, tables.docs, all_docs=tables.all_docs)
+    panels = dict(zip(panel_titles(chart), (tick_labels(ax) for ax in chart.fig.axes), strict=True))
+
+    assert list(panels) == ["经济与产业", "收入与共富", "公共服务与民生"]
+    assert panels["公共服务与民生"] == ["农业总产量（时期未注明）"]
+    assert not any("农业总产量" in x for x in panels["经济与产业"])
+    assert len({ax.get_xlim() for ax in chart.fig.axes}) == 1  # one scale for all panels
+
+
+def test_shares_are_levels_on_their_own_chart_never_growth(tables: Tables) -> None:
+    chart = share_dots(tables.claims, tables.docs, all_docs=tables.all_docs)
+
+    assert [t.get_text() for t in chart.fig.axes[0].texts if "%" in t.get_text()] == ["3.73%"]
+    assert not any("%" in t.get_text() for t in growth_dots(tables.claims, tables.docs).fig.axes[0].texts
+                   if t.get_text() == "3.73%")
+
+
+def test_english_charts_write_figures_in_english_units(tables: Tables) -> None:
+    chart = money_dots(tables.claims, tables.docs, lang="en", all_docs=tables.all_docs)
+    labels = {t.get_text() for ax in chart.fig.axes for t in ax.texts}
+
+    assert {"48.9 bn yuan", "38,856 yuan", "about 1.2 bn yuan", "over 36 m yuan"} <= labels
+    assert not any(re.search(r"[亿万元]", x) for x in labels)
 
 
 def test_money_chart_says_which_currencies_it_leaves_out(tables: Tables) -> None:
@@ -263,7 +351,7 @@ def test_money_chart_says_which_currencies_it_leaves_out(tables: Tables) -> None
 def test_a_place_with_two_reports_shows_each_report_as_its_own_group(tables: Tables) -> None:
     chart = growth_dots(tables.claims, tables.docs, all_docs=tables.all_docs)
 
-    headers = [t.get_text() for t in chart.fig.axes[0].texts if t.get_fontsize() == 11]
+    headers = list(dict.fromkeys(t.get_text() for ax in chart.fig.axes for t in ax.texts if t.get_fontsize() == 11))
 
     assert headers == ["临江街道 A", "临江街道 B", "南湖区", "闻堰街道", "婺城区"]
 
@@ -276,33 +364,31 @@ def rgb(colour: str) -> tuple[float, ...]:
     return tuple(round(c, 3) for c in plt.matplotlib.colors.to_rgb(colour))
 
 
-def test_two_sources_marks_figures_for_unclear_periods_as_different_not_contradictory(
-        tables: Tables) -> None:
-    chart = two_sources(tables.consistency, tables.claims, tables.docs, all_docs=tables.all_docs)
-    ax = chart.fig.axes[0]
+def test_the_two_source_check_is_a_small_table_naming_each_report_and_the_verdict(tables: Tables) -> None:
+    table = narrative.two_sources_table(tables, "zh")
 
-    assert ax.get_title(loc="left").startswith("≠? 临江街道 · 规上工业企业")
-    assert bar_colours(ax) == {rgb(UNCLEAR_COLOUR)}
+    assert table.to_dict("records") == [{"指标": "规上工业企业", "临江街道 A（杭州日报）": "104家（目前）",
+                                         "临江街道 B": "106家（现如今）", "结论": "时期不明，数字不同"}]
 
 
-def test_two_sources_marks_a_same_period_contradiction_in_red(tmp_path: Path) -> None:
+def test_a_same_period_contradiction_is_said_in_the_sentence_and_the_table(tmp_path: Path) -> None:
     claims = sample_claims()
     firms = claims["indicator"] == "规上工业企业"
     claims.loc[firms, ["period", "year"]] = ["2022年", "2022"]
     tables = load_tables(write_processed(tmp_path, claims))
+    place, pairs = narrative.two_sources_pairs(tables)
 
-    chart = two_sources(tables.consistency, tables.claims, tables.docs, all_docs=tables.all_docs)
-
-    assert chart.title == "临江街道两篇报道对规上工业企业说法不一：104家与106家"
-    assert chart.fig.axes[0].get_title(loc="left").startswith("≠ 临江街道 · 规上工业企业")
-    assert bar_colours(chart.fig.axes[0]) == {rgb(DIFFER_COLOUR)}
+    assert narrative.two_sources_title(pairs, place, "zh", tables.claims) == \
+        "临江街道两篇报道对规上工业企业说法不一：104家与106家"
+    assert narrative.two_sources_table(tables, "en")["verdict"].tolist() == ["disagree"]
 
 
 def test_growth_chart_says_when_a_place_has_no_growth_claim(tables: Tables) -> None:
     no_wucheng = tables.claims[~((tables.claims["doc_id"] == E) & tables.claims["is_growth"])]
     chart = growth_dots(no_wucheng, tables.docs)
 
-    assert any("没有此类数字" in t.get_text() for t in chart.fig.axes[0].texts)
+    assert "没有增速说法：婺城区。" in " ".join(t.get_text().replace("\n", "") for t in chart.fig.texts)
+    assert "收入与共富" not in panel_titles(chart)  # its only growth claim was Wucheng's
 
 
 # --- empty input: no chart, a message
@@ -313,7 +399,7 @@ def test_empty_claims_give_messages_not_empty_axes(tmp_path: Path) -> None:
 
     made = comparison_charts(tables, lang="zh")
 
-    assert [c.fig is None for c in made] == [True, True, True, False, True]
+    assert [c.fig is None for c in made] == [True, True, True, True, False]
     assert all(c.message for c in made if c.fig is None)
     assert made[0].title == "所选报道中没有数字说法"
 
@@ -321,9 +407,10 @@ def test_empty_claims_give_messages_not_empty_axes(tmp_path: Path) -> None:
 def test_a_place_with_one_report_has_no_side_by_side_chart(tmp_path: Path) -> None:
     tables = load_tables(write_processed(tmp_path), documents=[A, C])
 
-    chart = two_sources(tables.consistency, tables.claims, tables.docs)
+    place, pairs = narrative.two_sources_pairs(tables)
 
-    assert chart.fig is None and "没有一个地方有两篇报道" in chart.message
+    assert place == "" and pairs.empty and narrative.two_sources_table(tables).empty
+    assert narrative.two_sources_title(pairs, place) == "没有一个地方有两篇报道"
 
 
 def test_present_writes_png_and_svg(tables: Tables, tmp_path: Path) -> None:

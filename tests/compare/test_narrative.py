@@ -25,7 +25,8 @@ def numbers_in(text: str) -> set[str]:
 
 
 def claimed_numbers(claims_csv: Path) -> set[str]:
-    """Every number token written anywhere a claim's wording lives in claims.csv."""
+    """Every number token written anywhere a claim's wording lives in claims.csv, and in each claim's figure
+    in English units (`amount_en`: 489.12亿元 -> 48.9 bn yuan), computed from that claim alone."""
     claims = read_csv(claims_csv).astype(object)
     claims = claims.where(claims.notna(), "")
     cols = [c for c in ("mention", "period", "year", "indicator", "entity") if c in claims.columns]
@@ -33,6 +34,8 @@ def claimed_numbers(claims_csv: Path) -> set[str]:
     for col in cols:
         for value in claims[col].astype(str):
             found |= numbers_in(value.removesuffix(".0") if col == "year" else value)
+    for row in claims.to_dict("records"):
+        found |= numbers_in(narrative.amount_en(row))
     return found
 
 
@@ -198,9 +201,38 @@ def test_the_english_story_names_places_in_english_with_the_chinese_once(folder:
     assert story.startswith("This page compares these reports: Linjiang Subdistrict A (Hangzhou Daily), "
                             "Linjiang Subdistrict B, Nanhu District (China Economic Net, reprinting Xinhua Daily "
                             "Telegraph), Wenyan Subdistrict and Wucheng District.")
-    assert "**Nanhu District (南湖区)**: its largest amount is 345.25亿元" in story
+    assert "**Nanhu District (南湖区)**: its largest amount is 34.5 bn yuan" in story
     assert story.count("南湖区") == 1  # the place's heading; everywhere else in English
     assert "Linjiang Subdistrict and Wenyan Subdistrict are subdistricts (街道)" in story
+
+
+@pytest.mark.parametrize(("row", "english"), [
+    ({"mention": "489.12亿元", "value": 4.8912e10, "unit": "元", "qualifier": "none"}, "48.9 bn yuan"),
+    ({"mention": "120万人", "value": 1.2e6, "unit": "人", "qualifier": "none"}, "1.2 m people"),
+    ({"mention": "104家", "value": 104, "unit": "家", "qualifier": "none"}, "104 firms"),
+    ({"mention": "1家", "value": 1, "unit": "家", "qualifier": "none"}, "1 firm"),
+    ({"mention": "约12亿", "value": 1.2e9, "unit": "元", "qualifier": "approx"}, "about 1.2 bn yuan"),
+    ({"mention": "3600余万元", "value": 3.6e7, "unit": "元", "qualifier": "over"}, "over 36 m yuan"),
+    ({"mention": "38856元", "value": 38856, "unit": "元", "qualifier": "none"}, "38,856 yuan"),
+    ({"mention": "3-5家", "value": 3, "low": 3, "high": 5, "unit": "家", "qualifier": "none"}, "3–5 firms"),
+    ({"mention": "7.7%", "value": 7.7, "unit": "%", "qualifier": "none"}, "7.7%"),
+    ({"mention": "3.73%以上", "value": 3.73, "unit": "%", "qualifier": "over"}, "over 3.73%"),
+    ({"mention": "1.5:1", "value": 1.5, "unit": "ratio", "qualifier": "ratio"}, "1.5:1"),
+    ({"mention": "13个", "value": 13, "unit": "个", "qualifier": "none"}, "13"),  # the indicator says what
+    ({"mention": "665亩", "value": 665, "unit": "亩", "qualifier": "none"}, "665 mu"),
+    ({"mention": "5头", "value": 5, "unit": "猪", "qualifier": "none"}, "5 猪"),  # no English: kept as written
+])
+def test_english_figures_are_in_english_units(row: dict, english: str) -> None:
+    assert narrative.amount_en(row) == english
+    assert narrative.quote(row, "zh") == row["mention"]
+
+
+@pytest.mark.parametrize("lang", ["fr", "", "EN", None])
+def test_a_language_other_than_zh_or_en_is_refused_naming_it(lang: object) -> None:
+    from gongfu.errors import GongfuError
+
+    with pytest.raises(GongfuError, match=r"expected zh \(Chinese\) or en \(English\)"):
+        narrative.check_lang(lang)
 
 
 def test_english_entities_are_romanised_with_the_chinese_kept(folder: Path) -> None:

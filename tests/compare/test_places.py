@@ -67,7 +67,7 @@ def test_a_traditional_spelling_finds_the_gazetteer_entry() -> None:
 @pytest.mark.parametrize(("zh", "en"), [
     ("桥南村", "Qiaonan Village (桥南村)"),
     ("南杨社区", "Nanyang Community (南杨社区)"),
-    ("褚大姐甜瓜专业合作社", "Chudajietiangua Cooperative (褚大姐甜瓜专业合作社)"),
+    ("褚大姐甜瓜专业合作社", "Chudajie Melon Cooperative (褚大姐甜瓜专业合作社)"),  # 甜瓜: a generic word
     ("安舒医院", "Anshu Hospital (安舒医院)"),
     ("长安镇", "Chang'an Town (长安镇)"),  # syllable apostrophe
     ("女儿村", "Nü'er Village (女儿村)"),  # ü kept
@@ -79,8 +79,34 @@ def test_other_names_are_romanised_with_the_suffix_in_english_and_the_chinese_ke
 
 
 def test_a_known_place_at_the_start_of_a_name_keeps_its_english_and_its_reading() -> None:
-    assert place_label("金华聚流食品商行", "en") == "Jinhua Juliushipin Trading Firm (金华聚流食品商行)"
+    assert place_label("金华聚流食品商行", "en") == "Jinhua Juliu Food Trading Firm (金华聚流食品商行)"
     assert place_label("乾西移民小康社区", "en").startswith("Qianxi ")  # 乾 qián, never 干 gān
+
+
+@pytest.mark.parametrize(("zh", "en"), [
+    ("星筑一期项目", "Xingzhu Phase 1 Project"),
+    ("闻堰初中", "Wenyan Middle School"),
+    ("安居乐堰现代社区发展基金", "Anjuleyan Modern Community Development Fund"),  # 社区 mid-name, after a word
+    ("云尖信息总部暨新型基础设施智造基地",
+     "Yunjian Information Headquarters and New-type Infrastructure Smart Manufacturing Base"),
+    ("浙能镇海项目", "Zhejiang Energy Zhenhai Project"),  # 镇 inside 镇海 is no suffix
+    ("凤桥镇联丰村", "Fengqiao Town Lianfeng Village"),  # 镇 between two names is
+    ("龙山河区块", "Longshan River Block"),
+    ("临江街道“萧君”瓜果农业专业合作社", "Linjiang Subdistrict “Xiaojun” Fruit and Melon Agricultural Cooperative"),
+])
+def test_generic_words_are_translated_from_the_reviewed_table_and_only_the_name_is_pinyin(zh: str, en: str) -> None:
+    assert place_label(zh, "en", zh=False) == en
+
+
+def test_the_word_table_has_one_row_per_word_and_english_for_every_word() -> None:
+    with places.WORDS_FILE.open(encoding="utf-8", newline="") as fh:
+        rows = list(csv.DictReader(fh))
+    words = [r for r in rows if r["kind"] == "word"]
+
+    assert len({r["zh"] for r in rows}) == len(rows)
+    assert {r["kind"] for r in rows} == {"word", "unit"}
+    assert all(r["en"] and not HAN.search(r["en"]) for r in words)
+    assert {"一期", "初中", "基金"} <= {r["zh"] for r in words}
 
 
 def test_the_brackets_can_be_asked_for_or_left_out() -> None:

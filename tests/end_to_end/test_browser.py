@@ -1,5 +1,7 @@
-"""The reader pages in a real browser (headless system Chromium): they load cleanly, every figure is an image
-that loaded, the chart titles are on the page, and a screenshot of each is kept for a person to look at.
+"""The reader pages in a real browser (headless system Chromium), at desktop and phone width: they load
+cleanly, every figure is an image that loaded, no text overflows its box, the chart titles are on the page, the
+explorer filters to a place and a claim followed from it is highlighted in its document view, in both languages;
+a screenshot of each page is kept for a person to look at.
 
 Without Chromium these tests are skipped with the line saying how to install it; with CI=true a missing
 browser fails them instead (CI must never pass by skipping the check).
@@ -37,10 +39,20 @@ def shots_dir(tmp_path_factory: pytest.TempPathFactory) -> Path:
 
 @pytest.fixture(scope="module")
 def visits(pipeline_run, shots_dir: Path) -> dict[str, browser.PageVisit]:
-    """Each page of the session's pipeline run, opened once: page file name -> what the browser saw."""
+    """Each page of the session's pipeline run at desktop width: page path below reports/ -> what it showed."""
     require_browser()
     pages = browser.report_pages(pipeline_run.reports_dir)
-    return {v.page.name: v for v in browser.visit_pages(pages, shots_dir)}
+    found = browser.visit_pages(pages, shots_dir, reports_dir=pipeline_run.reports_dir)
+    return {str(v.page.relative_to(pipeline_run.reports_dir)): v for v in found}
+
+
+@pytest.fixture(scope="module")
+def phone_visits(pipeline_run, shots_dir: Path) -> dict[str, browser.PageVisit]:
+    """The same pages at a phone's width (390 CSS pixels)."""
+    require_browser()
+    pages = browser.report_pages(pipeline_run.reports_dir)
+    found = browser.visit_pages(pages, shots_dir, width="phone", reports_dir=pipeline_run.reports_dir)
+    return {str(v.page.relative_to(pipeline_run.reports_dir)): v for v in found}
 
 
 def shown_charts(run) -> list[Chart]:
@@ -59,16 +71,67 @@ def shown_charts(run) -> list[Chart]:
 
 @pytest.mark.browser
 @pytest.mark.pipeline
-def test_the_index_and_every_report_page_are_visited(visits: dict[str, browser.PageVisit]) -> None:
-    assert list(visits) == ["index.html", "01_clean.html", "02_extract.html", "03_compare.html"]
+def test_every_page_of_both_editions_is_visited(visits: dict[str, browser.PageVisit], pipeline_run) -> None:
+    docs = sorted(p.name for p in (pipeline_run.processed_dir / "clean").glob("*.txt"))
+    expected = (["index.html", "explorer.html", "01_clean.html", "02_extract.html", "03_compare.html"]
+                + [f"documents/{d.replace('.txt', '.html')}" for d in docs]
+                + ["en/index.html", "en/explorer.html", "en/03_compare.html"]
+                + [f"en/documents/{d.replace('.txt', '.html')}" for d in docs])
+
+    assert list(visits) == expected
 
 
 @pytest.mark.browser
 @pytest.mark.pipeline
-def test_every_page_loads_without_console_errors(visits: dict[str, browser.PageVisit]) -> None:
-    errors = {name: v.console_errors for name, v in visits.items() if v.console_errors}
+def test_every_page_loads_without_console_errors(visits: dict[str, browser.PageVisit],
+                                                phone_visits: dict[str, browser.PageVisit]) -> None:
+    errors = {f"{name} {v.width}": v.console_errors for found in (visits, phone_visits)
+              for name, v in found.items() if v.console_errors}
 
     assert not errors
+
+
+@pytest.mark.browser
+@pytest.mark.pipeline
+def test_no_text_overflows_its_box_at_desktop_or_phone_width(visits: dict[str, browser.PageVisit],
+                                                             phone_visits: dict[str, browser.PageVisit]) -> None:
+    overflow = {f"{name} {v.width}": v.overflow for found in (visits, phone_visits)
+                for name, v in found.items() if v.overflow}
+
+    assert not overflow
+
+
+@pytest.mark.browser
+@pytest.mark.pipeline
+def test_every_image_loads_at_phone_width_and_charts_keep_a_readable_size(
+        phone_visits: dict[str, browser.PageVisit]) -> None:
+    assert {name: v.broken_images() for name, v in phone_visits.items() if v.broken_images()} == {}
+
+
+@pytest.mark.browser
+@pytest.mark.pipeline
+@pytest.mark.parametrize(("explorer", "place", "width"), [
+    ("explorer.html", "南湖区", "desktop"),
+    ("en/explorer.html", "Nanhu District", "phone"),
+])
+def test_a_reader_filters_to_a_place_and_sees_a_claim_highlighted_in_its_text(pipeline_run, explorer: str,
+                                                                            place: str, width: str) -> None:
+    require_browser()
+    from gongfu.tables import read_csv
+
+    claims = read_csv(pipeline_run.processed_dir / "claims.csv")
+    nanhu = claims[claims["doc_id"].str.startswith("002_")]
+
+    seen = browser.follow_a_claim(pipeline_run.reports_dir / explorer, "南湖区", width=width)
+
+    assert seen.console_errors == []
+    assert seen.shown == len(nanhu) and set(seen.places) == {place}
+    assert str(len(nanhu)) in seen.count
+    first = nanhu.iloc[0]
+    assert seen.url.endswith(f"documents/{first['doc_id']}.html#c-{first['claim_id']}")
+    assert seen.chosen_id == f"c-{first['claim_id']}" and seen.chosen_is_target
+    assert seen.chosen_text == first["mention"]
+    assert first["claim_id"] in seen.note
 
 
 @pytest.mark.browser
@@ -79,6 +142,7 @@ def test_every_figure_is_an_image_that_loaded(visits: dict[str, browser.PageVisi
     compare_page = visits["03_compare.html"]
 
     assert len(compare_page.images) == len(drawn)
+    assert len(visits["index.html"].images) == len(drawn) == len(visits["en/index.html"].images)  # thumbnails
     assert {name: v.broken_images() for name, v in visits.items() if v.broken_images()} == {}
     assert all(img["width"] > 0 and img["height"] > 0 for img in compare_page.images)
 
@@ -96,10 +160,11 @@ def test_the_compare_page_shows_every_chinese_chart_title(visits: dict[str, brow
 @pytest.mark.browser
 @pytest.mark.pipeline
 def test_one_screenshot_per_page(visits: dict[str, browser.PageVisit], shots_dir: Path) -> None:
-    shots = sorted(shots_dir.glob("*.png"))
+    shots = sorted(p.name for p in shots_dir.glob("*.png") if ".phone." not in p.name)
 
-    assert [p.stem for p in shots] == sorted(Path(name).stem for name in visits)
-    assert all(p.read_bytes().startswith(PNG_SIGNATURE) and p.stat().st_size > 10_000 for p in shots)
+    assert shots == sorted(name.replace("/", "_").replace(".html", ".png") for name in visits)
+    assert all((shots_dir / p).read_bytes().startswith(PNG_SIGNATURE) and (shots_dir / p).stat().st_size > 10_000
+               for p in shots)
 
 
 @pytest.mark.browser
@@ -107,9 +172,11 @@ def test_one_screenshot_per_page(visits: dict[str, browser.PageVisit], shots_dir
 def test_the_run_itself_kept_a_screenshot_per_page(pipeline_run) -> None:
     require_browser()
     shots = pipeline_run.reports_dir / browser.SCREENSHOTS_SUBDIR
+    pages = browser.report_pages(pipeline_run.reports_dir)
 
-    assert sorted(p.stem for p in shots.glob("*.png")) == sorted(
-        p.stem for p in browser.report_pages(pipeline_run.reports_dir))
+    assert sorted(p.name for p in shots.glob("*.png") if ".phone." not in p.name) == sorted(
+        browser.shot_name(p, pipeline_run.reports_dir) for p in pages)
+    assert {"index.phone.png", "explorer.phone.png", "en_index.phone.png"} <= {p.name for p in shots.glob("*.png")}
 
 
 # --- the check itself can fail

@@ -15,16 +15,32 @@ from gongfu.share.report import export_html, render_reports
 
 
 @pytest.mark.pipeline
-def test_html_rerenders_every_page_and_the_index(pipeline_run, tmp_path: Path) -> None:
+def test_html_rerenders_every_page_and_the_site_in_both_languages(pipeline_run, tmp_path: Path) -> None:
     reports = tmp_path / "reports"
-    reports.mkdir()
-    for nb in pipeline_run.reports_dir.glob("*.ipynb"):
-        shutil.copy2(nb, reports / nb.name)
+    for nb in pipeline_run.reports_dir.rglob("*.ipynb"):
+        dest = reports / nb.relative_to(pipeline_run.reports_dir)
+        dest.parent.mkdir(parents=True, exist_ok=True)
+        shutil.copy2(nb, dest)
 
-    written = render_reports(reports)
+    written = {str(p.relative_to(reports)) for p in render_reports(reports, pipeline_run.processed_dir)}
 
-    assert [p.name for p in written] == ["01_clean.html", "02_extract.html", "03_compare.html", "index.html"]
-    assert all(p.stat().st_size > 1000 for p in written)
+    assert {"01_clean.html", "02_extract.html", "03_compare.html", "en/03_compare.html", "index.html",
+            "explorer.html", "en/index.html", "en/explorer.html"} <= written
+    assert len([p for p in written if "documents/" in p]) == 2 * 5
+    assert all((reports / p).stat().st_size > 1000 for p in written)
+
+
+@pytest.mark.pipeline
+def test_every_page_has_the_header_the_caveats_and_a_way_to_the_other_language(pipeline_run) -> None:
+    from gongfu.share.browser import report_pages
+
+    for page in report_pages(pipeline_run.reports_dir):
+        text = page.read_text(encoding="utf-8")
+        assert '<header class="site">' in text and 'class="caveats"' in text, page
+        assert 'class="lang"' in text, page
+    index = (pipeline_run.reports_dir / "index.html").read_text(encoding="utf-8")
+    assert 'class="toc"' in index and 'class="findings"' in index and "<details>" in index
+    assert '<html lang="en">' in (pipeline_run.reports_dir / "en" / "index.html").read_text(encoding="utf-8")
 
 
 def test_html_without_a_run_says_to_run_first(tmp_path: Path) -> None:

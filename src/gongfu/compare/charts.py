@@ -13,8 +13,8 @@ import matplotlib.pyplot as plt
 import numpy as np
 import pandas as pd
 
-from gongfu.compare import narrative
-from gongfu.compare.consistency import place_pairs, rank_groups, relative_difference, shared_places
+from gongfu.compare import kinds, narrative
+from gongfu.compare.consistency import rank_groups, relative_difference
 from gongfu.compare.emphasis import theme_counts
 from gongfu.compare.figure import Chart, png_bytes, save_figure
 from gongfu.compare.load import Tables
@@ -40,6 +40,11 @@ THEME_COLOURS = {"economy": "#4C72B0", "income": "#DD8452", "services": "#DA8BC3
                  "environment": "#55A868", "party": "#C44E52", UNASSIGNED: "#CFCFCF"}
 DIFFER_COLOUR, UNCLEAR_COLOUR, AGREE_COLOUR, NEUTRAL_COLOUR = "#C0392B", "#E08E0B", "#4C72B0", "#9E9E9E"
 DEFAULT_SIZE = (9.0, 5.5)
+# The files the comparison writes (figures_dir/<name>.png|svg), in reading order: five reports, an archive.
+CHART_NAMES = ("1_themes_by_document", "2_growth_by_place", "3_money_by_place", "4_shares_by_place",
+               "5_theme_emphasis")
+ARCHIVE_CHART_NAMES = ("1_themes_by_place", "2_growth_ranges", "3_money_ranges", "4_theme_leaders",
+                       "5_cross_check_groups")
 
 
 def source_line(docs: pd.DataFrame, lang: str = "zh", all_docs: pd.DataFrame | None = None) -> str:
@@ -176,18 +181,29 @@ def _place_rows(frame: pd.DataFrame, groups: list[tuple[str, list[str]]], lang: 
         if sub.empty:
             none = narrative.t(lang, "（所选报道中没有此类数字）", "(no such claim in its reports)")
             rows.append(("none", none, None))
-        rows.extend(("claim", narrative.claim_label(r, lang), r) for r in sub.to_dict("records"))
+        rows.extend(("claim", narrative.claim_label(r, lang, zh=False), r) for r in sub.to_dict("records"))
     return rows
 
 
 def _dot_figure(panels: list[list[Row]], size: tuple[float, float]) -> tuple[plt.Figure, list[plt.Axes]]:
-    """One axes per panel, stacked, each as tall as its rows; the figure never shorter than `size`."""
-    heights = [0.32 * len(rows) + 0.8 for rows in panels]
+    """One axes per panel, stacked, each as tall as its rows (taller rows where a label wraps, so no two labels
+    touch); the figure never shorter than `size`."""
+    heights = [0.32 * len(rows) * _row_lines(rows) + 0.8 for rows in panels]
     fig, axes = plt.subplots(len(panels), 1, figsize=(size[0], max(size[1], sum(heights) + 0.7)),
                              layout="constrained", squeeze=False, gridspec_kw={"height_ratios": heights})
     for ax, rows in zip(axes[:, 0], panels, strict=True):
         _dot_rows(ax, rows)
     return fig, list(axes[:, 0])
+
+
+def _row_label(label: str) -> str:
+    return _wrap(label, 60 if label.isascii() else 30)
+
+
+def _row_lines(rows: list[Row]) -> float:
+    """Height of a row, in single-line rows: one, or more where the longest wrapped label needs it."""
+    lines = max([_row_label(label).count("\n") + 1 for kind, label, _ in rows if kind == "claim"] or [1])
+    return 1.0 + 0.55 * (lines - 1)
 
 
 def _dot_rows(ax: plt.Axes, rows: list[Row]) -> None:
@@ -204,7 +220,7 @@ def _dot_rows(ax: plt.Axes, rows: list[Row]) -> None:
                     color="#777777", style="italic")
         else:
             ticks.append(i)
-            labels.append(_wrap(label, 60 if label.isascii() else 30))
+            labels.append(_row_label(label))
     ax.set_yticks(ticks, labels, fontsize=8.5)
     ax.tick_params(axis="y", length=0)
     ax.grid(axis="x", color="#EEEEEE")
@@ -217,90 +233,137 @@ def _marker(row: dict) -> str:
     return "o" if row["qualifier"] in ("none", "") else "D"
 
 
+# --------------------------------------------------------------------------- small multiples: one panel per kind
+
+Panel = tuple[str, pd.DataFrame]  # (panel title, its claims)
+
+
+def _panel_figure(panels: list[Panel], groups: list[tuple[str, list[str]]], lang: str,
+                  size: tuple[float, float]) -> tuple[plt.Figure, list[plt.Axes], list[list[Row]]]:
+    """One stacked panel per kind of figure, each with its own rows grouped by place (places without such a
+    figure left out of that panel), the panel's title on its top left."""
+    rows = [_place_rows(frame, groups, lang, show_empty=False) for _, frame in panels]
+    fig, axes = _dot_figure(rows, size)
+    for ax, (name, _) in zip(axes, panels, strict=True):
+        ax.set_title(name, loc="left", fontsize=10.5, color="#333333")
+    return fig, axes, rows
+
+
+def _label_dots(ax: plt.Axes, rows: list[Row], lang: str, colour: str, baseline: float | None = None) -> None:
+    """A dot per claim (hollow for a plan or projection), its figure written beside it: direct labels, no
+    legend to decode."""
+    for i, (kind, _, r) in enumerate(rows):
+        if kind != "claim" or r is None:
+            continue
+        planned = kinds.status(r) != "actual"
+        lo, hi = r.get("low"), r.get("high")
+        if pd.notna(lo) and pd.notna(hi) and lo > 0:
+            ax.plot([lo, hi], [i, i], color=colour, lw=3, alpha=0.5)
+        elif baseline is not None:
+            ax.plot([baseline, r["value"]], [i, i], color="#BBBBBB", lw=1, zorder=1)
+        ax.scatter([r["value"]], [i], s=44, marker=_marker(r), zorder=3, linewidths=1.4,
+                   color="white" if planned else colour, edgecolors=colour)
+        ax.annotate(narrative.quote(r, lang), (r["value"], i), xytext=(7, 0), textcoords="offset points",
+                    va="center", fontsize=8.5, color="#222222")
+
+
 # --------------------------------------------------------------------------- 2. growth claims
 
+def growth_families(growth: pd.DataFrame, lang: str, themes_file=THEMES_FILE) -> list[Panel]:
+    """Growth rates in one panel per indicator family (the theme of the indicator, in the lexicon's order):
+    GDP beside industrial output, a school's admission rate in a panel of its own."""
+    order = [x.theme_id for x in load_themes(themes_file)] + [UNASSIGNED]
+    out = []
+    for theme in order:
+        frame = growth[growth["theme"] == theme]
+        if len(frame):
+            name = theme_label(theme, lang, themes_file) if theme != UNASSIGNED else narrative.t(
+                lang, "未归类", "no theme")
+            out.append((name, frame))
+    return out
+
+
 def growth_dots(claims: pd.DataFrame, docs: pd.DataFrame, lang: str = "zh", size: tuple[float, float] = DEFAULT_SIZE,
-                all_docs: pd.DataFrame | None = None) -> Chart:
-    """Every growth rate, one dot per claim, grouped by place, labelled with indicator and period."""
+                all_docs: pd.DataFrame | None = None, themes_file=THEMES_FILE) -> Chart:
+    """Every growth rate, one dot per claim, in one panel per indicator family, grouped by place, labelled with
+    indicator and period; every panel on the same scale."""
     growth = growth_claims(claims)
     title = narrative.growth_title(growth, lang)
     if growth.empty:
         return _empty("2_growth_by_place", title, lang, "所选报道中没有增速数字，因此没有增速图。",
                       "The selected reports state no growth rates, so there is no growth chart.")
-    rows = _place_rows(growth, place_groups(docs, all_docs, lang), lang)
-    fig, (ax,) = _dot_figure([rows], size)
-    for i, (kind, _, r) in enumerate(rows):
-        if kind == "claim" and r is not None:
-            ax.plot([0, r["value"]], [i, i], color="#BBBBBB", lw=1, zorder=1)
-            ax.scatter([r["value"]], [i], s=42, color=AGREE_COLOUR, marker=_marker(r), zorder=3)
-            ax.annotate(r["mention"], (r["value"], i), xytext=(6, 0), textcoords="offset points", va="center",
-                        fontsize=8.5)
-    ax.axvline(0, color="#888888", lw=0.8)
-    ax.set_xlim(min(0, growth["value"].min()) * 1.15, growth["value"].max() * 1.25)
-    ax.set_xlabel(narrative.t(lang, "增长率（%），各自报道的时期", "growth rate (%), each for its own period"))
-    note = narrative.t(lang, "每个点是一条增速说法；菱形 = 约数或“超过”。各增速的时期与基数不同，只能看作各自的说法。",
-                       "One dot per growth claim; diamond = approximate or 'over'. Periods and bases differ: "
-                       "read each on its own.")
+    panels = growth_families(growth, lang, themes_file)
+    groups = place_groups(docs, all_docs, lang)
+    fig, axes, rows = _panel_figure(panels, groups, lang, size)
+    lo, hi = min(0.0, growth["value"].min()) * 1.15, growth["value"].max() * 1.3
+    for ax, panel_rows in zip(axes, rows, strict=True):
+        _label_dots(ax, panel_rows, lang, AGREE_COLOUR, baseline=0.0)
+        ax.axvline(0, color="#888888", lw=0.8)
+        ax.set_xlim(lo, hi)
+        ax.xaxis.set_major_formatter(plt.FuncFormatter(lambda v, _: f"{v:g}%"))
+    axes[-1].set_xlabel(narrative.t(lang, "增长率（%），各自报道的时期", "growth rate (%), each for its own period"))
+    note = narrative.t(lang, "每个点是一条增速说法，按指标类别分栏（同一刻度）；菱形 = 约数或“超过”；"
+                             "空心 = 计划或预期。各增速的时期与基数不同，只能看作各自的说法。",
+                       "One dot per growth claim, one panel per indicator family (same scale); diamond = "
+                       "approximate or 'over'; hollow = a plan or projection. Periods and bases differ: read each "
+                       "on its own.")
+    silent = [header for header, ids in groups if not growth["doc_id"].isin(ids).any()]
+    if silent:
+        note += narrative.t(lang, f"没有增速说法：{'、'.join(silent)}。", f" No growth claim: {', '.join(silent)}.")
     return Chart("2_growth_by_place", title, _finish(fig, title, source_line(docs, lang, all_docs), note))
 
 
 # --------------------------------------------------------------------------- 3. money claims, log axis
 
+_BASIS_EN = {"人": "person", "户": "household", "亩": "mu", "日": "day", "年": "year"}
+
+
+def money_kinds(money: pd.DataFrame, lang: str) -> list[Panel]:
+    """Money amounts in one panel per kind: totals reached, then one panel per per-unit basis (per person,
+    per mu ...), then plans and projections: never two kinds on one axis."""
+    if money.empty:
+        return []
+    frame = kinds.with_kinds(money)
+    actual = frame[frame["status"] == "actual"]
+    out = [(narrative.t(lang, "总量（元）", "Totals (yuan)"), actual[actual["basis"] == ""])]
+    for basis in sorted(set(actual["basis"]) - {""}):
+        en = _BASIS_EN.get(basis, basis)
+        out.append((narrative.t(lang, f"每{basis}（元/{basis}）：单位与总量不同，单独成栏",
+                                f"Per {en} (yuan per {en}): a different unit from totals, drawn on its own"),
+                    actual[actual["basis"] == basis]))
+    planned = frame[frame["status"] != "actual"]
+    out.append((narrative.t(lang, "计划与预期（尚未实现）", "Plans and projections (not yet reached)"), planned))
+    return [(name, f) for name, f in out if len(f)]
+
+
 def money_dots(claims: pd.DataFrame, docs: pd.DataFrame, lang: str = "zh", size: tuple[float, float] = DEFAULT_SIZE,
                all_docs: pd.DataFrame | None = None) -> Chart:
-    """Money amounts (元) per place on a log axis, coloured by indicator, each labelled with its period.
-
-    Totals and per-person amounts (人均, 元 per person) are different units: they get separate panels with
-    separate axes, never one scale.
-    """
+    """Money amounts (元) per place on a log axis, one panel per kind (totals, each per-unit basis, plans),
+    one colour, each dot labelled with its figure and each row with its indicator and period."""
     money = money_claims(claims)
     title = narrative.money_title(money, lang)
     if money.empty:
         return _empty("3_money_by_place", title, lang, "所选报道中没有金额数字，因此没有金额图。",
                       "The selected reports state no money amounts, so there is no money chart.")
-    groups = place_groups(docs, all_docs, lang)
-    totals, per_head = money[~money["per_capita"]], money[money["per_capita"]]
-    panels = [(narrative.t(lang, "总量（元）", "Totals (yuan)"), totals, True),
-              (narrative.t(lang, "人均（元/人）：与总量不同单位，单独成图", "Per person (yuan per person): a different "
-                           "unit from totals, drawn on its own"), per_head, False)]
-    panels = [(name, frame, empty_ok) for name, frame, empty_ok in panels if len(frame)]
-    rows = [_place_rows(frame, groups, lang, show_empty=empty_ok) for _, frame, empty_ok in panels]
-    fig, axes = _dot_figure(rows, size)
-    keys = list(dict.fromkeys((r["indicator_id"] or r["indicator"]) for r in money.to_dict("records")))
-    palette = plt.get_cmap("tab20").colors
-    colour = {k: palette[i % len(palette)] for i, k in enumerate(keys)}
-    for ax, panel_rows, (name, frame, _) in zip(axes, rows, panels, strict=True):
-        _money_panel(ax, panel_rows, frame, colour, lang)
-        if len(panels) > 1:
-            ax.set_title(name, loc="left", fontsize=10.5, color="#333333")
-    note = narrative.t(lang, "每个点是一条金额说法，颜色区分指标，括号内为时期；菱形 = 约数或“余/超”。"
-                             "时期不同的数字不能相比。",
-                       "One dot per amount, coloured by indicator, period in brackets; diamond = approximate or "
-                       "'over'. Figures for different periods are not comparable.")
+    panels = money_kinds(money, lang)
+    fig, axes, rows = _panel_figure(panels, place_groups(docs, all_docs, lang), lang, size)
+    for ax, panel_rows, (_, frame) in zip(axes, rows, panels, strict=True):
+        _label_dots(ax, panel_rows, lang, AGREE_COLOUR)
+        ax.set_xscale("log")
+        ax.set_xlim(*_decades(frame["value"].min() / 3, frame["value"].max() * 12))
+        ax.xaxis.set_major_formatter(plt.FuncFormatter(lambda v, _: _yuan(v, lang)))
+        ax.xaxis.set_minor_formatter(matplotlib.ticker.NullFormatter())  # no 2×10⁴ labels between the decades
+        ax.set_xlabel(narrative.t(lang, "金额（元，对数刻度）", "amount (yuan, log scale)"), fontsize=8.5)
+    note = narrative.t(lang, "每个点是一条金额说法，括号内为时期；菱形 = 约数或“余/超”；空心 = 计划或预期。"
+                             "总量、人均（或亩均）与计划各占一栏，时期不同的数字不能相比。",
+                       "One dot per amount, period in brackets; diamond = approximate or 'over'; hollow = a plan or "
+                       "projection. Totals, per-unit amounts and plans each have their own panel; figures for "
+                       "different periods are not comparable.")
     others = other_currencies(claims)
     if others:
         note += narrative.t(lang, f"以{'、'.join(others)}计的金额未画入（不能与元同轴）。",
                             f" Amounts in {', '.join(others)} are left out (not on a yuan axis).")
     return Chart("3_money_by_place", title, _finish(fig, title, source_line(docs, lang, all_docs), note))
-
-
-def _money_panel(ax: plt.Axes, rows: list[Row], money: pd.DataFrame, colour: dict, lang: str) -> None:
-    for i, (kind, _, r) in enumerate(rows):
-        if kind == "claim" and r is not None:
-            c = colour[r["indicator_id"] or r["indicator"]]
-            lo, hi = r.get("low"), r.get("high")
-            if pd.notna(lo) and pd.notna(hi) and lo > 0:
-                ax.plot([lo, hi], [i, i], color=c, lw=3, alpha=0.6)
-            ax.scatter([r["value"]], [i], s=46, color=c, marker=_marker(r), zorder=3)
-            ax.annotate(r["mention"], (r["value"], i), xytext=(7, 0), textcoords="offset points", va="center",
-                        fontsize=8.5)
-    ax.set_xscale("log")
-    ax.set_xlim(*_decades(money["value"].min() / 3, money["value"].max() * 8))
-    ax.xaxis.set_major_formatter(plt.FuncFormatter(lambda v, _: _yuan(v, lang)))
-    ax.xaxis.set_minor_formatter(matplotlib.ticker.NullFormatter())  # no 2×10⁴ labels between the decades
-    per_head = bool(money["per_capita"].all())
-    ax.set_xlabel(narrative.t(lang, "金额（元/人，对数刻度）" if per_head else "金额（元，对数刻度）",
-                              "amount (yuan per person, log scale)" if per_head else "amount (yuan, log scale)"))
 
 
 def _decades(lo: float, hi: float) -> tuple[float, float]:
@@ -319,7 +382,36 @@ def _yuan(value: float, lang: str) -> str:
     return f"{value:g}"
 
 
-# --------------------------------------------------------------------------- 4. theme emphasis per text
+# --------------------------------------------------------------------------- 4. shares and rates (levels in %)
+
+def share_claims(claims: pd.DataFrame) -> pd.DataFrame:
+    """Levels given in % (shares, rates, progress: 研发投入强度2.28%, 办结率100%), not growth rates."""
+    if claims.empty:
+        return claims
+    return claims[~claims["is_growth"] & (claims["unit"] == "%") & claims["value"].notna()].reset_index(drop=True)
+
+
+def share_dots(claims: pd.DataFrame, docs: pd.DataFrame, lang: str = "zh", size: tuple[float, float] = DEFAULT_SIZE,
+               all_docs: pd.DataFrame | None = None) -> Chart:
+    """Shares and rates (% levels) per place on a 0-100 scale, kept apart from growth rates (% changes)."""
+    shares = share_claims(claims)
+    title = narrative.shares_title(shares, lang)
+    if shares.empty:
+        return _empty("4_shares_by_place", title, lang, "所选报道中没有以百分比表示的比例或比率，因此没有比例图。",
+                      "The selected reports state no shares or rates in per cent, so there is no shares chart.")
+    panels = [(narrative.t(lang, "比例与比率（%）：不是增速", "Shares and rates (%): levels, not growth"), shares)]
+    fig, axes, rows = _panel_figure(panels, place_groups(docs, all_docs, lang), lang, size)
+    ax = axes[0]
+    _label_dots(ax, rows[0], lang, AGREE_COLOUR, baseline=0.0)
+    ax.set_xlim(0, max(100.0, float(shares["value"].max())) * 1.18)
+    ax.xaxis.set_major_formatter(plt.FuncFormatter(lambda v, _: f"{v:g}%" if v <= 100 else ""))
+    note = narrative.t(lang, "每个点是一条以百分比表示的水平（占比、完成率、进度），不是增长率；菱形 = 约数或“以上”。",
+                       "One dot per level given in per cent (a share, a completion rate, progress), not a growth "
+                       "rate; diamond = approximate or 'over'.")
+    return Chart("4_shares_by_place", title, _finish(fig, title, source_line(docs, lang, all_docs), note))
+
+
+# --------------------------------------------------------------------------- 5. theme emphasis per text
 
 def theme_emphasis(shares: pd.DataFrame, docs: pd.DataFrame, lang: str = "zh", size: tuple[float, float] = DEFAULT_SIZE,
                    themes_file=THEMES_FILE, all_docs: pd.DataFrame | None = None) -> Chart:
@@ -327,7 +419,7 @@ def theme_emphasis(shares: pd.DataFrame, docs: pd.DataFrame, lang: str = "zh", s
     short = document_labels(all_docs if all_docs is not None else docs, lang, publisher=False)
     title = narrative.emphasis_title(shares, lang, themes_file, short)
     if shares.empty or shares["chars"].sum() == 0:
-        return _empty("4_theme_emphasis", title, lang, "没有清洗后的正文，因此没有篇幅分析图。",
+        return _empty("5_theme_emphasis", title, lang, "没有清洗后的正文，因此没有篇幅分析图。",
                       "There is no cleaned text, so there is no emphasis chart.")
     labels = document_labels(all_docs if all_docs is not None else docs, lang)
     table = shares.pivot(index="doc_id", columns="theme", values="share").fillna(0.0)
@@ -358,63 +450,7 @@ def theme_emphasis(shares: pd.DataFrame, docs: pd.DataFrame, lang: str = "zh", s
     note = narrative.t(lang, "篇幅 = 提到某主题关键词最多的句子所占字数比例；关键词表见 themes.csv。",
                        "Space = share of characters in sentences whose keywords point to a theme "
                        "(lexicon: themes.csv).")
-    return Chart("4_theme_emphasis", title, _finish(fig, title, source_line(docs, lang, all_docs), note))
-
-
-# --------------------------------------------------------------------------- 5. two sources, one place
-
-def two_sources(consistency: pd.DataFrame, claims: pd.DataFrame, docs: pd.DataFrame, lang: str = "zh",
-                size: tuple[float, float] = DEFAULT_SIZE, place: str | None = None,
-                all_docs: pd.DataFrame | None = None, max_panels: int = 8) -> Chart:
-    """The claims two reports on one place make about the same indicator, side by side, disagreements in red."""
-    place = place if place is not None else next(iter(shared_places(docs)), "")
-    pairs = place_pairs(consistency, claims, place) if place else consistency.iloc[0:0]
-    title = narrative.two_sources_title(pairs, place, lang)
-    if not place:
-        return _empty("5_two_sources_one_place", title, lang, "所选报道中没有一个地方有两篇报道，无法并排比较。",
-                      "No place has two of the selected reports, so there is nothing to set side by side.")
-    if pairs.empty:
-        return _empty("5_two_sources_one_place", title, lang,
-                      f"{place}的两篇报道没有对同一指标报出数字（或指标尚未识别），因此没有并排图。",
-                      f"The reports on {place_label(place, lang)} give no number for the same indicator (or "
-                      f"indicators are not identified yet), so there is no side-by-side chart.")
-    rows = pairs.head(max_panels).to_dict("records")
-    labels = document_labels(all_docs if all_docs is not None else docs, lang)
-    n = len(rows)
-    fig, axes = plt.subplots(n, 1, figsize=(size[0], 1.35 * n + 1.6), layout="constrained",
-                             squeeze=False)
-    for ax, r in zip(axes[:, 0], rows, strict=True):
-        bad, differ = narrative.contradicts(r), narrative.differs(r)
-        compared = r["status"] not in ("period_mismatch", "unit_mismatch")
-        colour = DIFFER_COLOUR if bad else UNCLEAR_COLOUR if differ else AGREE_COLOUR if compared else NEUTRAL_COLOUR
-        values = [float(r["value_a"]), float(r["value_b"])]
-        names = [_side_label(r, side, labels, lang) for side in ("a", "b")]
-        ax.barh([0, 1], values, color=colour, hatch=None if compared else "//", height=0.6,
-                alpha=1 if compared else 0.5)
-        for yi, (v, mention) in enumerate(zip(values, (r["mention_a"], r["mention_b"]), strict=True)):
-            ax.annotate(mention, (v, yi), xytext=(5, 0), textcoords="offset points", va="center", fontsize=9)
-        ax.set_yticks([0, 1], [_wrap(x, 70 if x.isascii() else 40) for x in names], fontsize=8.5)
-        ax.set_ylim(1.6, -0.6)
-        ax.set_xlim(0, max(values) * 1.2 if max(values) > 0 else 1)
-        indicator = narrative.indicator_label(r["indicator"], r["indicator_id"], lang)
-        mark = "≠ " if bad else "≠? " if differ else ""
-        entity = place_label(r["entity"], lang)
-        ax.set_title(f"{mark}{entity} · {indicator} — {narrative.status_label(r, lang)}", loc="left", fontsize=10,
-                     color=colour if differ else "#333333")
-        _despine(ax)
-    note = narrative.t(lang, f"{_STATUS_KEY_ZH}；斜线 = 时期或单位不同，未作比较。",
-                       f"{_STATUS_KEY_EN}; hatched = different periods or units, not compared.")
-    if len(pairs) > max_panels:
-        note += narrative.t(lang, "（只显示前几项，完整列表见 consistency.csv）",
-                            " (first pairs only; all in consistency.csv)")
-    return Chart("5_two_sources_one_place", title, _finish(fig, title, source_line(docs, lang, all_docs), note))
-
-
-def _side_label(r: dict, side: str, labels: dict[str, str], lang: str) -> str:
-    doc = r[f"doc_{side}"]
-    period = narrative.period_label(r[f"period_{side}"], r[f"year_{side}"], lang)
-    return f"{labels.get(doc, doc)}：{r[f'mention_{side}']}（{period}）" if lang != "en" else \
-        f"{labels.get(doc, doc)}: {r[f'mention_{side}']} ({period})"
+    return Chart("5_theme_emphasis", title, _finish(fig, title, source_line(docs, lang, all_docs), note))
 
 
 # =========================================================================== archive charts
@@ -482,7 +518,8 @@ def range_rows(frame: pd.DataFrame, lang: str, top_n: int,
             first, last = group.iloc[0], group.iloc[-1]
             stats.append({"key": key, "claims": len(group), "documents": group["doc_id"].nunique(),
                           "min": first["value"], "median": float(group["value"].median()), "max": last["value"],
-                          "mention_min": first["mention"], "mention_max": last["mention"],
+                          "mention_min": narrative.quote(first.to_dict(), lang),
+                          "mention_max": narrative.quote(last.to_dict(), lang),
                           "indicator": first["indicator"], "indicator_id": first["indicator_id"]})
         for r in sorted(stats, key=lambda r: (-r["claims"], r["key"]))[:per_place]:
             label = narrative.indicator_label(r["indicator"], r["indicator_id"], lang) or narrative.t(
@@ -630,7 +667,8 @@ def group_spreads(tables: Tables, lang: str = "zh", size: tuple[float, float] = 
     top = max(max(gaps), 1.0)
     for yi, (r, gap) in enumerate(zip(rows, gaps, strict=True)):
         reports = narrative.t(lang, f"{r['documents']}篇", f"{r['documents']} reports")
-        pair = r["mention_a"] if r["mention_a"] == r["mention_b"] else f"{r['mention_a']} / {r['mention_b']}"
+        qa, qb = (narrative.side_quote(r, side, lang, tables.claims) for side in ("a", "b"))
+        pair = qa if qa == qb else f"{qa} / {qb}"
         ax.annotate(f"{pair} · {reports}", (gap, yi), xytext=(5, 0), textcoords="offset points", va="center",
                     fontsize=8)
     ax.set_yticks(y, [_wrap(narrative.group_label(r, lang), 60 if lang == "en" else 30) for r in rows], fontsize=8.5)
@@ -662,17 +700,20 @@ def archive_charts(tables: Tables, lang: str = "zh", size: tuple[float, float] =
 
 def comparison_charts(tables: Tables, lang: str = "zh", size: tuple[float, float] = DEFAULT_SIZE,
                       top_n: int = 12) -> list[Chart]:
-    """The five charts for one set of tables, in reading order (for an archive, `archive_charts`)."""
+    """The five charts for one set of tables, in reading order (for an archive, `archive_charts`): themes,
+    growth, money, shares, emphasis. The two-source check is a sentence and a table
+    (`narrative.two_sources_title`, `narrative.two_sources_table`), not a chart."""
+    narrative.check_lang(lang)
     check_top_n(top_n)
     if tables.archive:
         return archive_charts(tables, lang, size, top_n)
     kw = {"lang": lang, "size": size, "all_docs": tables.all_docs}
     return [
         theme_heatmap(tables.claims, tables.docs, themes_file=tables.themes_file, **kw),
-        growth_dots(tables.claims, tables.docs, **kw),
+        growth_dots(tables.claims, tables.docs, themes_file=tables.themes_file, **kw),
         money_dots(tables.claims, tables.docs, **kw),
+        share_dots(tables.claims, tables.docs, **kw),
         theme_emphasis(tables.shares, tables.docs, themes_file=tables.themes_file, **kw),
-        two_sources(tables.consistency, tables.claims, tables.docs, **kw),
     ]
 
 

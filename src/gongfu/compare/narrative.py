@@ -1,7 +1,8 @@
 """The comparison's words: chart titles that state a finding and markdown paragraphs, all generated from tables.
 
 No number is typed here: every number in the output is a claim's `mention`, `period` or `year` as written in
-claims.csv (tests/test_narrative.py checks this). Counts and shares are given as words ("most", "none"),
+claims.csv, or in English the same figure in English units (`amount_en`: 489.12亿元 -> 48.9 bn yuan)
+(tests/compare/test_narrative.py checks this). Counts and shares are given as words ("most", "none"),
 documents are named by place and publisher, never by a numbered id. The one exception is an archive (more
 reports than `pairwise_limit`, `Tables.archive`): its summary counts reports, claims, places and groups in
 digits and cites claim_ids, since a thousand reports cannot be named one by one. In English, places and
@@ -16,10 +17,82 @@ import re
 import pandas as pd
 
 from gongfu.compare.load import Tables
-from gongfu.compare.places import document_labels, place_label
+from gongfu.compare.places import document_labels, load_words, place_label
 from gongfu.compare.select import UNASSIGNED, document_place
 from gongfu.extract.periods import period_key
 from gongfu.lexicon import THEMES_FILE, indicator_label, theme_label
+
+LANGS = ("zh", "en")
+
+
+def check_lang(lang: object) -> str:
+    """The `lang` parameter, zh or en, or a GongfuError saying what to pass."""
+    from gongfu.errors import GongfuError
+
+    if lang not in LANGS:
+        raise GongfuError(f"lang={lang!r}: expected zh (Chinese) or en (English). Use e.g. -p lang en.")
+    return str(lang)
+
+
+# --------------------------------------------------------------------------- figures in English units
+
+_QUALIFIER_EN = {"approx": "about ", "over": "over ", "under": "under "}
+_SCALES_EN = ((1e12, "tn"), (1e9, "bn"), (1e6, "m"))
+
+
+def _number_en(value: float, scaled: bool = True) -> str:
+    """48912000000 -> '48.9 bn', 1200000 -> '1.2 m', 38856 -> '38,856', 45.89 -> '45.89'."""
+    for base, name in _SCALES_EN if scaled else ():
+        if abs(value) >= base:
+            return f"{value / base:.3g} {name}"
+    if float(value).is_integer():
+        return f"{int(value):,}"
+    return f"{value:,.10g}"
+
+
+def amount_en(row: dict) -> str:
+    """A claim's figure in English units, from value, low/high, unit and qualifier (not from the Chinese
+    mention): 489.12亿元 -> '48.9 bn yuan', 120万人 -> '1.2 m people', 104家 -> '104 firms', 约12亿 -> 'about
+    1.2 bn yuan', 3-5家 -> '3–5 firms', 7.7% -> '7.7%'. A unit the word table lacks is kept in Chinese."""
+    unit = str(row.get("unit") or "")
+    mention = str(row.get("mention") or "")
+    if unit == "ratio":
+        return re.sub(r"[^0-9.:]", "", mention.replace("：", ":")) or mention
+    value = pd.to_numeric(row.get("value"), errors="coerce")
+    if pd.isna(value):
+        return mention
+    lo, hi = (pd.to_numeric(row.get(k), errors="coerce") for k in ("low", "high"))
+    qualifier = _QUALIFIER_EN.get(str(row.get("qualifier") or ""), "")
+    if unit in ("%", "‰"):
+        figure = f"{_number_en(lo, False)}–{_number_en(hi, False)}" if pd.notna(lo) and pd.notna(hi) else \
+            _number_en(float(value), False)
+        return f"{qualifier}{figure}{unit}"
+    if pd.notna(lo) and pd.notna(hi) and lo != hi:
+        figure = f"{_number_en(float(lo))}–{_number_en(float(hi))}"
+    else:
+        figure = _number_en(float(value))
+    many, one = load_words().units.get(unit, (unit, unit))
+    word = one if float(value) == 1 and not figure.endswith(("bn", "m", "tn")) else many
+    return f"{qualifier}{figure} {word}".strip() if word else f"{qualifier}{figure}"
+
+
+def quote(row: dict, lang: str = "zh") -> str:
+    """A claim's figure for a reader: zh the mention as written (489.12亿元), en in English units."""
+    return amount_en(row) if lang == "en" else str(row.get("mention") or "")
+
+
+def side_quote(pair: dict, side: str, lang: str = "zh", claims: pd.DataFrame | None = None) -> str:
+    """One side (`a` or `b`) of a consistency row quoted like `quote`: from its claim in `claims` where given
+    (qualifier and range kept), else from the row's own value and unit."""
+    if lang != "en":
+        return str(pair[f"mention_{side}"])
+    if claims is not None and len(claims):
+        found = claims[claims["claim_id"] == pair.get(f"claim_{side}")]
+        if len(found):
+            return amount_en(found.iloc[0].to_dict())
+    return amount_en({"value": pair.get(f"value_{side}"), "unit": pair.get("unit"),
+                      "mention": pair[f"mention_{side}"]})
+
 
 _SPAN_EN = {"H1": "H1", "H2": "H2", "Q1": "Q1", "FY": "full year", "now": "current", "YTD": "year to date"}
 
@@ -60,13 +133,14 @@ def _period_en(period: str, year: str) -> str:
 NO_INDICATOR_ZH, NO_INDICATOR_EN = "指标未识别", "indicator not identified"
 
 
-def claim_label(row: dict, lang: str = "zh", with_period: bool = True) -> str:
-    """'indicator（period）', with the entity first when it is not the report's own place."""
+def claim_label(row: dict, lang: str = "zh", with_period: bool = True, zh: bool | None = None) -> str:
+    """'indicator（period）', with the entity first when it is not the report's own place (in en, `zh` as in
+    `place_label`: False leaves out the Chinese after a romanised name, for short chart labels)."""
     indicator = indicator_label(row.get("indicator", ""), row.get("indicator_id", ""), lang) or t(
         lang, NO_INDICATOR_ZH, NO_INDICATOR_EN)
     entity = row.get("entity", "")
     if entity and entity != row.get("place", ""):
-        indicator = f"{entity}·{indicator}" if lang != "en" else f"{place_label(entity, lang)}: {indicator}"
+        indicator = f"{entity}·{indicator}" if lang != "en" else f"{place_label(entity, lang, zh)}: {indicator}"
     if not with_period:
         return indicator
     return f"{indicator}（{period_label(row.get('period', ''), row.get('year', ''), lang)}）" if lang != "en" \
@@ -112,7 +186,7 @@ def growth_title(growth: pd.DataFrame, lang: str = "zh") -> str:
         return t(lang, "所选报道中没有增速数字", "The selected reports state no growth rates")
     top = growth.sort_values(["value", "claim_id"], ascending=[False, True]).iloc[0].to_dict()
     return t(lang, f"{top['place']}报出最快增速：{claim_label(top, lang)}{top['mention']}",
-             f"Fastest growth claimed: {top['mention']}, {claim_label(top, lang)}, {place_label(top['place'], lang)}")
+             f"Fastest growth claimed: {quote(top, lang)}, {claim_label(top, lang)}, {place_label(top['place'], lang)}")
 
 
 def money_title(money: pd.DataFrame, lang: str = "zh") -> str:
@@ -121,9 +195,21 @@ def money_title(money: pd.DataFrame, lang: str = "zh") -> str:
         return t(lang, "所选报道中没有金额数字", "The selected reports state no money amounts")
     top = money.sort_values(["value", "claim_id"], ascending=[False, True]).iloc[0].to_dict()
     return t(lang, f"金额最大的是{top['place']}的{claim_label(top, lang)}{top['mention']}；各地时期不同，不能直接相比",
-             f"Largest amount: {top['mention']}, {claim_label(top, lang)}, {place_label(top['place'], lang)}; "
+             f"Largest amount: {quote(top, lang)}, {claim_label(top, lang)}, {place_label(top['place'], lang)}; "
              f"periods differ, "
              f"so places are not directly comparable")
+
+
+def shares_title(shares: pd.DataFrame, lang: str = "zh") -> str:
+    """The highest share or rate claimed (a level in %, not growth)."""
+    if shares.empty:
+        return t(lang, "所选报道中没有以百分比表示的比例或比率",
+                 "The selected reports state no shares or rates in per cent")
+    top = shares.sort_values(["value", "claim_id"], ascending=[False, True]).iloc[0].to_dict()
+    return t(lang, f"以百分比表示的水平中最高的是{top['place']}的{claim_label(top, lang)}{top['mention']}："
+                   f"是比例，不是增速",
+             f"Highest level given in per cent: {quote(top, lang)}, {claim_label(top, lang)}, "
+             f"{place_label(top['place'], lang)}: a share, not growth")
 
 
 def emphasis_title(shares: pd.DataFrame, lang: str = "zh", themes_file=THEMES_FILE,
@@ -186,8 +272,9 @@ def contradicts(row: dict) -> bool:
     return row["status"] == "disagree"
 
 
-def two_sources_title(pairs: pd.DataFrame, place: str, lang: str = "zh") -> str:
-    """What the two reports on one place say about the same indicators."""
+def two_sources_title(pairs: pd.DataFrame, place: str, lang: str = "zh", claims: pd.DataFrame | None = None) -> str:
+    """What the two reports on one place say about the same indicators (`claims`: to quote each side in
+    English units with its qualifier)."""
     name = place_label(place, lang)
     if not place:
         return t(lang, "没有一个地方有两篇报道", "No place has two reports")
@@ -201,14 +288,47 @@ def two_sources_title(pairs: pd.DataFrame, place: str, lang: str = "zh") -> str:
         ind = indicator_label(r["indicator"], r["indicator_id"], lang)
         if contradicts(r):
             return t(lang, f"{place}两篇报道对{ind}说法不一：{r['mention_a']}与{r['mention_b']}",
-                     f"The two reports on {name} disagree on {ind}: {r['mention_a']} vs {r['mention_b']}")
+                     f"The two reports on {name} disagree on {ind}: {side_quote(r, 'a', lang, claims)} vs "
+                     f"{side_quote(r, 'b', lang, claims)}")
         return t(lang, f"{place}两篇报道的{ind}数字不同：{r['mention_a']}与{r['mention_b']}，但时期不明，未必矛盾",
-                 f"The two reports on {name} give different {ind} figures, {r['mention_a']} vs "
-                 f"{r['mention_b']}, for periods the texts do not fix: not necessarily a contradiction")
+                 f"The two reports on {name} give different {ind} figures, {side_quote(r, 'a', lang, claims)} vs "
+                 f"{side_quote(r, 'b', lang, claims)}, for periods the texts do not fix: not necessarily a "
+                 f"contradiction")
     if all(r["status"] == "agree" for r in rows):
         return t(lang, f"{place}两篇报道的共同指标说法一致", f"The two reports on {name} agree")
     return t(lang, f"{place}两篇报道的共同指标无法直接比较（时期或单位不同）",
              f"The two reports on {name} cannot be compared directly (periods or units differ)")
+
+
+def two_sources_pairs(tables: Tables, place: str | None = None) -> tuple[str, pd.DataFrame]:
+    """The place with two or more reports (the first, or `place`) and the pairs of claims its reports make about
+    the same indicator (`compare.place_pairs`)."""
+    from gongfu.compare.consistency import place_pairs, shared_places
+
+    place = place if place is not None else next(iter(shared_places(tables.docs)), "")
+    if not place or tables.archive:
+        return place, tables.consistency.iloc[0:0]
+    return place, place_pairs(tables.consistency, tables.claims, place)
+
+
+def two_sources_table(tables: Tables, lang: str = "zh", place: str | None = None) -> pd.DataFrame:
+    """The two-source check as a small table: one row per indicator both reports give, each report's figure
+    with its period, and the verdict in words (empty when no place has two reports)."""
+    place, pairs = two_sources_pairs(tables, place)
+    labels = _labels(tables, lang)
+    rows = []
+    for r in pairs.to_dict("records"):
+        entity = place_label(r["entity"], lang)
+        indicator = indicator_label(r["indicator"], r["indicator_id"], lang)
+        row = {t(lang, "指标", "indicator"): f"{entity} · {indicator}" if r["entity"] != place else indicator}
+        for side in ("a", "b"):
+            report = labels.get(r[f"doc_{side}"], r[f"doc_{side}"])
+            period = period_label(r[f"period_{side}"], r[f"year_{side}"], lang)
+            row[report] = f"{side_quote(r, side, lang, tables.claims)}（{period}）" if lang != "en" else \
+                f"{side_quote(r, side, lang, tables.claims)} ({period})"
+        row[t(lang, "结论", "verdict")] = status_label(r, lang)
+        rows.append(row)
+    return pd.DataFrame(rows)
 
 
 # --------------------------------------------------------------------------- paragraphs
@@ -263,11 +383,11 @@ def places_paragraphs(tables: Tables, lang: str = "zh", top_n: int = 12) -> list
         if len(m):
             r = m.sort_values(["value", "claim_id"], ascending=[False, True]).iloc[0].to_dict()
             parts.append(t(lang, f"金额最大的说法是{claim_label(r, lang)}{r['mention']}{cite(r)}",
-                           f"its largest amount is {r['mention']}, {claim_label(r, lang)}{cite(r)}"))
+                           f"its largest amount is {quote(r, lang)}, {claim_label(r, lang)}{cite(r)}"))
         if len(g):
             r = g.sort_values(["value", "claim_id"], ascending=[False, True]).iloc[0].to_dict()
             parts.append(t(lang, f"增速最快的是{claim_label(r, lang)}增长{r['mention']}{cite(r)}",
-                           f"its fastest growth is {r['mention']}, {claim_label(r, lang)}{cite(r)}"))
+                           f"its fastest growth is {quote(r, lang)}, {claim_label(r, lang)}{cite(r)}"))
         n_claims = int((claims["place"] == place).sum()) if len(claims) else 0
         if not parts:
             parts.append(t(lang, "所选报道中没有金额或增速数字" if n_claims else "所选报道中没有任何数字说法",
@@ -317,8 +437,8 @@ def consistency_paragraph(tables: Tables, lang: str = "zh") -> str:
         parts.append(t(lang, f"{r['entity']}{ind}：{labels.get(r['doc_a'], r['doc_a'])}说{r['mention_a']}（{pa}），"
                              f"{labels.get(r['doc_b'], r['doc_b'])}说{r['mention_b']}（{pb}），{status_label(r, lang)}",
                        f"{place_label(r['entity'], lang)} {ind}: {labels.get(r['doc_a'], r['doc_a'])} says "
-                       f"{r['mention_a']} ({pa}), "
-                       f"{labels.get(r['doc_b'], r['doc_b'])} says {r['mention_b']} ({pb}): {status_label(r, lang)}"))
+                       f"{side_quote(r, 'a', lang, tables.claims)} ({pa}), {labels.get(r['doc_b'], r['doc_b'])} says "
+                       f"{side_quote(r, 'b', lang, tables.claims)} ({pb}): {status_label(r, lang)}"))
     return t(lang, "交叉核对：" + "；".join(parts) + "。", "Cross-check: " + "; ".join(parts) + ".")
 
 
@@ -481,7 +601,7 @@ def archive_places_paragraphs(tables: Tables, lang: str = "zh", top_n: int = 12)
                 row = {**found, "place": subject}  # the entity is the subject: no prefix in its label
                 label = claim_label(row, lang)
                 parts.append(t(lang, zh.format(label=label, m=found["mention"]),
-                               en.format(label=label, m=found["mention"]))
+                               en.format(label=label, m=quote(found, lang)))
                              + t(lang, f"（`{found['claim_id']}`）", f" (`{found['claim_id']}`)"))
         out.append(t(lang, f"**{subject}**：{'；'.join(parts)}。",
                      f"**{place_label(subject, lang, zh=True)}**: {'; '.join(parts)}."))
@@ -557,8 +677,9 @@ def archive_consistency_paragraph(tables: Tables, lang: str = "zh", examples: in
     if worth:
         items = [t(lang, f"{group_label(r, lang)}：{r['documents']}篇报道，如{r['mention_a']}（`{r['claim_a']}`）"
                          f"与{r['mention_b']}（`{r['claim_b']}`）",
-                   f"{group_label(r, lang)}: {r['documents']} reports, e.g. {r['mention_a']} (`{r['claim_a']}`) "
-                   f"vs {r['mention_b']} (`{r['claim_b']}`)") for r in worth]
+                   f"{group_label(r, lang)}: {r['documents']} reports, e.g. {side_quote(r, 'a', lang, tables.claims)} "
+                   f"(`{r['claim_a']}`) vs {side_quote(r, 'b', lang, tables.claims)} (`{r['claim_b']}`)")
+                 for r in worth]
         text += t(lang, "最该核对的：" + "；".join(items) + "。", " To check first: " + "; ".join(items) + ".")
     return text
 

@@ -77,25 +77,95 @@ def pinyin_word(text: str) -> str:
     return "".join([*pieces, glue, after])
 
 
-def romanise(name: str, path: Path = PLACES_FILE) -> str:
-    """Pinyin for a name the gazetteer lacks: a known place it starts with in English, the rest as one word,
-    the administrative suffix translated (乾西移民小康社区 -> Qianxi Yiminxiaokang Community)."""
-    gaz = load_gazetteer(path)
+WORDS_FILE = PACKAGE_DATA / "english_words.csv"
+WORD, UNIT = "word", "unit"
+
+
+@dataclass(frozen=True)
+class EnglishWords:
+    """The reviewed zh -> en table (data/english_words.csv): generic words inside names (一期 phase 1,
+    初中 middle school, 基金 fund), longest first, and unit names (plural, singular)."""
+
+    words: tuple[tuple[str, str], ...]
+    units: dict[str, tuple[str, str]]
+
+
+@cache
+def load_words(path: Path = WORDS_FILE) -> EnglishWords:
+    """Read english_words.csv: kind `word` rows translate parts of names, kind `unit` rows name units."""
+    with Path(path).open(encoding="utf-8", newline="") as fh:
+        rows = list(csv.DictReader(fh))
+    words = tuple(sorted(((r["zh"], r["en"]) for r in rows if r["kind"] == WORD), key=lambda w: -len(w[0])))
+    units = {r["zh"]: (r["en"], r["en_one"] or r["en"]) for r in rows if r["kind"] == UNIT}
+    return EnglishWords(words, units)
+
+
+def _title(words: str) -> str:
+    """Each word capitalised, short joining words kept low (and, of): 'phase 1' -> 'Phase 1'."""
+    return " ".join(w if w in ("and", "of") else w[:1].upper() + w[1:] for w in words.split(" "))
+
+
+def _tokens(name: str, path: Path, words_path: Path) -> list[tuple[str, str]]:
+    """`name` cut into (kind, text) pieces, longest match first at each position: `known` (a gazetteer name
+    or a known place's stem, in English), `word` (a generic word, in English), `suffix` (an administrative
+    suffix, in English: only where a name of two or more characters stands before it and the name ends or
+    two or more characters follow), else `han` characters gathered into runs to romanise, and `other` text
+    (letters, quotes) kept as written."""
+    gaz, table = load_gazetteer(path), load_words(words_path)
     key = simplified_key(name)
-    suffix_en, body = "", name
-    for zh, en in gaz.suffixes:
-        if key.endswith(zh) and len(key) > len(zh):
-            suffix_en, body = en, name[: -len(zh)]
-            break
-    words = []
-    for zh, en in gaz.stems:
-        if body.startswith(zh) or simplified_key(body).startswith(zh):
-            words.append(en)
-            body = body[len(zh):]
-            break
-    if body.strip():
-        words.append(pinyin_word(body.strip()))
-    return " ".join([*words, suffix_en]).strip() if words else suffix_en
+    known = sorted([(zh, en) for zh, en in gaz.names.items() if has_han(zh)] + list(gaz.stems),
+                   key=lambda kv: -len(kv[0]))
+    out: list[tuple[str, str]] = []
+    i = 0
+    while i < len(name):
+        found = None
+        for kind, entries in (("known", known), ("word", table.words)):
+            found = next(((kind, zh, en) for zh, en in entries if key.startswith(zh, i)), None)
+            if found:
+                break
+        if found is None:
+            before = out[-1] if out else ("", "")
+            named = before[0] in ("known", "word", "suffix") or (before[0] == "han" and len(before[1]) >= 2)
+            for zh, en in gaz.suffixes:
+                rest = len(key) - i - len(zh)
+                if key.startswith(zh, i) and named and (rest == 0 or rest >= 2):
+                    found = ("suffix", zh, en)
+                    break
+        if found is not None:
+            kind, zh, en = found
+            out.append((kind, en))
+            i += len(zh)
+            continue
+        kind = "han" if _HAN.match(name[i]) else "other"
+        if out and out[-1][0] == kind:
+            out[-1] = (kind, out[-1][1] + name[i])
+        else:
+            out.append((kind, name[i]))
+        i += 1
+    return out
+
+
+def romanise(name: str, path: Path = PLACES_FILE, words_path: Path = WORDS_FILE) -> str:
+    """English for a name the gazetteer lacks: known places and generic words translated, administrative
+    suffixes translated, and only what is left (the proper name) in pinyin, one word per run
+    (云尖信息总部项目 -> Yunjian Information Headquarters Project; 星筑一期项目 -> Xingzhu Phase 1 Project)."""
+    pieces: list[str] = []
+    for kind, text in _tokens(name.strip(), path, words_path):
+        if kind == "han":
+            pieces.append(pinyin_word(text))
+        elif kind == "other":
+            if text.strip():
+                pieces.append(text.strip())
+        else:
+            pieces.append(_title(text) if kind == "word" else text)
+    out = ""
+    for piece in pieces:  # opening quotes cling to the word after them, closing ones to the word before
+        glue = "" if not out or out[-1] in _OPENING or piece[:1] in _CLOSING else " "
+        out += glue + piece
+    return out.strip()
+
+
+_CLOSING = "”’)）》」\"',.，。、"
 
 
 def place_label(name: str, lang: str = "zh", zh: bool | None = None, path: Path = PLACES_FILE) -> str:

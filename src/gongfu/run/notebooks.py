@@ -157,7 +157,8 @@ def run_pipeline(only: list[str] | None = None, overrides: dict[str, str] | None
     import papermill
     from tqdm.auto import tqdm
 
-    from gongfu.share.report import export_html, write_index
+    from gongfu.share.report import export_html
+    from gongfu.share.site import build_site, edition_runs
 
     started = time.perf_counter()
     all_names = notebook_names(notebooks_dir)
@@ -186,6 +187,7 @@ def run_pipeline(only: list[str] | None = None, overrides: dict[str, str] | None
     try:  # refuse bad parameters before any work, leaving nothing behind
         resolved = resolve_parameters(names, overrides, params, stage_processed, stage_figures,
                                       notebooks_dir)
+        runs = edition_runs(names, resolved, stage_reports, stage_figures)  # 03 once per language
     except GongfuError:
         shutil.rmtree(stage, ignore_errors=True)
         raise
@@ -194,13 +196,14 @@ def run_pipeline(only: list[str] | None = None, overrides: dict[str, str] | None
     stage_processed.mkdir(parents=True, exist_ok=True)
     stage_figures.mkdir(parents=True, exist_ok=True)
 
-    bar = tqdm(names, desc="pipeline", unit="notebook", disable=not progress, file=sys.stderr)
-    for name in bar:
+    bar = tqdm(runs, desc="pipeline", unit="notebook", disable=not progress, file=sys.stderr)
+    for run in bar:
+        name, out_nb = run.name, run.output
         bar.set_postfix_str(name)
-        out_nb = stage_reports / f"{name}.ipynb"
+        out_nb.parent.mkdir(parents=True, exist_ok=True)
         try:
             papermill.execute_notebook(
-                str(notebooks_dir / f"{name}.ipynb"), str(out_nb), parameters=resolved[name],
+                str(notebooks_dir / f"{name}.ipynb"), str(out_nb), parameters=run.parameters,
                 kernel_name="python3", cwd=str(notebooks_dir), progress_bar=False,
                 log_output=False, request_save_on_cell_execute=False, config=kernel_config(),
             )
@@ -213,11 +216,11 @@ def run_pipeline(only: list[str] | None = None, overrides: dict[str, str] | None
     bar.close()
 
     moves = {str(stage_processed): str(processed_dir), str(stage_figures): str(reports_dir / "figures")}
-    for name in names:
-        _retarget(stage_reports / f"{name}.ipynb", moves)
-        export_html(stage_reports / f"{name}.ipynb", stage_reports / f"{name}.html")
+    for run in runs:
+        _retarget(run.output, moves)
+        export_html(run.output, run.output.with_suffix(".html"))
     _publish(stage_processed, processed_dir, stage_reports, reports_dir)
-    write_index(reports_dir)
+    build_site(reports_dir, processed_dir)  # front pages, explorer, document views, reports/data/
     shutil.rmtree(stage, ignore_errors=True)
     from gongfu.share.browser import screenshot_reports
 

@@ -1,4 +1,5 @@
-"""Sharing the results: reader pages and the index (`report`), screenshots in headless Chromium (`browser`).
+"""Sharing the results: notebook pages (`report`), the reader's site in two languages (`site`: front page with
+the findings, `explorer`, `document_view`), the data for other tools (`export`), screenshots (`browser`).
 """
 
 from __future__ import annotations
@@ -9,6 +10,7 @@ from gongfu.exports import lazy_exports
 __getattr__, __all__ = lazy_exports(__name__, {
     "export_html": "report",
     "render_reports": "report",
-    "write_index": "report",
+    "build_site": "site",
+    "write_exports": "export",
     "screenshot_reports": "browser",
 })

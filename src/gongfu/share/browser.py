@@ -17,6 +17,32 @@ INSTALL_HINT = "sudo apt-get install chromium fonts-noto-cjk"
 SCREENSHOTS_SUBDIR = "screenshots"
 CHROMIUM_NAMES = ("chromium", "chromium-browser")
 VIEWPORT = {"width": 1280, "height": 900}
+PHONE = {"width": 390, "height": 844}  # a common phone's CSS width
+VIEWPORTS = {"desktop": VIEWPORT, "phone": PHONE}
+
+# Text that does not fit its box: the page itself scrolling sideways, or a text element wider than its box that
+# is not inside a box made to scroll (a wide table or chart in a scroll box is fine; text cut off is not).
+_OVERFLOW_JS = """() => {
+  const out = [], root = document.documentElement;
+  if (root.scrollWidth > root.clientWidth + 1) {
+    out.push('page scrolls sideways: ' + root.scrollWidth + 'px > ' + root.clientWidth + 'px');
+  }
+  const scrolls = (el) => {  // the element or a box around it scrolls: what is wider can be scrolled to
+    for (let a = el; a; a = a.parentElement) {
+      const x = getComputedStyle(a).overflowX;
+      if (x === 'auto' || x === 'scroll') { return true; }
+    }
+    return false;
+  };
+  const sel = 'p, li, td, th, h1, h2, h3, dd, dt, figcaption, summary, label, header, nav, aside, blockquote';
+  for (const el of document.querySelectorAll(sel)) {
+    if (out.length > 20) { break; }
+    if (el.clientWidth > 0 && el.scrollWidth > el.clientWidth + 1 && !scrolls(el)) {
+      out.push(el.tagName.toLowerCase() + ': ' + (el.textContent || '').trim().slice(0, 40));
+    }
+  }
+  return out;
+}"""
 
 # Every <img> on the page: its source (shortened), whether it finished loading, and its natural size.
 _IMAGES_JS = """() => Array.from(document.images).map(img => ({
@@ -44,11 +70,23 @@ def missing_reason() -> str | None:
 
 
 def report_pages(reports_dir: Path = paths.REPORTS_DIR) -> list[Path]:
-    """The pages a reader opens: index.html first, then each notebook's page in run order."""
+    """The pages a reader opens, per edition (Chinese in reports/, then English in reports/en/): the front
+    page, the explorer, each notebook's page in run order, each document view."""
     reports_dir = Path(reports_dir)
-    pages = sorted(reports_dir.glob("[0-9][0-9]_*.html"))
-    index = reports_dir / "index.html"
-    return ([index] if index.is_file() else []) + pages
+    out = []
+    for root in (reports_dir, reports_dir / "en"):
+        first = [root / name for name in ("index.html", "explorer.html") if (root / name).is_file()]
+        out += first + sorted(root.glob("[0-9][0-9]_*.html")) + sorted((root / "documents").glob("*.html"))
+    return out
+
+
+def shot_name(page: Path, reports_dir: Path) -> str:
+    """A page's screenshot file name: its path below reports/ with / as _ (en_documents_000_....png)."""
+    try:
+        rel = page.resolve().relative_to(Path(reports_dir).resolve())
+    except ValueError:
+        rel = Path(page.name)
+    return "_".join(rel.with_suffix("").parts) + ".png"
 
 
 @dataclass
@@ -61,6 +99,8 @@ class PageVisit:
     console_errors: list[str] = field(default_factory=list)
     images: list[dict] = field(default_factory=list)
     screenshot: Path | None = None
+    overflow: list[str] = field(default_factory=list)
+    width: str = "desktop"
 
     def broken_images(self) -> list[str]:
         """Sources of images that did not load or have no size."""
@@ -70,13 +110,15 @@ class PageVisit:
         """Everything a reader would notice as wrong, one line each (empty when the page is fine)."""
         out = [f"{self.page.name}: console error: {e}" for e in self.console_errors]
         out += [f"{self.page.name}: image not loaded: {src}" for src in self.broken_images()]
+        out += [f"{self.page.name} ({self.width}): text overflows its box: {x}" for x in self.overflow]
         return out
 
 
-def visit_pages(pages: list[Path], screenshots_dir: Path | None = None, executable: str | None = None
-                ) -> list[PageVisit]:
-    """Open each page in headless Chromium, collect console errors, images and text, and (optionally) save a
-    full-page screenshot as screenshots_dir/<page>.png."""
+def visit_pages(pages: list[Path], screenshots_dir: Path | None = None, executable: str | None = None,
+                width: str = "desktop", reports_dir: Path | None = None) -> list[PageVisit]:
+    """Open each page in headless Chromium at `width` (desktop or phone), collect console errors, images, text
+    and text that overflows its box, and (optionally) save a full-page screenshot as
+    screenshots_dir/<page>.png (<page>.phone.png at phone width; <page> is its path below `reports_dir`)."""
     from playwright.sync_api import sync_playwright
 
     executable = executable or find_chromium()
@@ -88,10 +130,10 @@ def visit_pages(pages: list[Path], screenshots_dir: Path | None = None, executab
     with sync_playwright() as pw:
         browser = pw.chromium.launch(executable_path=executable, headless=True)
         try:
-            context = browser.new_context(viewport=VIEWPORT, locale="zh-CN")
+            context = browser.new_context(viewport=VIEWPORTS[width], locale="zh-CN")
             context.route("**/*", _local_only)
             for page_path in pages:
-                visits.append(_visit(context, Path(page_path), screenshots_dir))
+                visits.append(_visit(context, Path(page_path), screenshots_dir, width, reports_dir))
         finally:
             browser.close()
     return visits
@@ -105,8 +147,9 @@ def _local_only(route) -> None:
         route.abort("blockedbyclient")
 
 
-def _visit(context, page_path: Path, screenshots_dir: Path | None) -> PageVisit:
-    visit = PageVisit(page_path)
+def _visit(context, page_path: Path, screenshots_dir: Path | None, width: str = "desktop",
+           reports_dir: Path | None = None) -> PageVisit:
+    visit = PageVisit(page_path, width=width)
     page = context.new_page()
     page.on("console", lambda msg: visit.console_errors.append(msg.text) if msg.type == "error" else None)
     page.on("pageerror", lambda err: visit.console_errors.append(f"uncaught: {err}"))
@@ -117,8 +160,11 @@ def _visit(context, page_path: Path, screenshots_dir: Path | None) -> PageVisit:
         visit.title = page.title()
         visit.text = page.inner_text("body")
         visit.images = page.evaluate(_IMAGES_JS)
+        visit.overflow = page.evaluate(_OVERFLOW_JS)
         if screenshots_dir is not None:
-            visit.screenshot = Path(screenshots_dir) / f"{page_path.stem}.png"
+            name = shot_name(page_path, reports_dir if reports_dir is not None else page_path.parent)
+            visit.screenshot = Path(screenshots_dir) / (name if width == "desktop" else
+                                                        name.replace(".png", f".{width}.png"))
             page.screenshot(path=str(visit.screenshot), full_page=True, animations="disabled")
     finally:
         page.close()
@@ -136,12 +182,70 @@ def screenshot_reports(reports_dir: Path = paths.REPORTS_DIR) -> str:
     if reason:
         return f"screenshots skipped: {reason}"
     pages = report_pages(reports_dir)
+    first = [p for p in pages if p.name in ("index.html", "explorer.html")]  # the pages a phone opens first
     try:
-        visits = visit_pages(pages, shots_dir)
+        visits = visit_pages(pages, shots_dir, reports_dir=reports_dir)
+        visits += visit_pages(first, shots_dir, width="phone", reports_dir=reports_dir)
     except Exception as err:  # a browser problem must not undo a successful run
         return f"screenshots failed ({type(err).__name__}: {str(err).splitlines()[0] if str(err) else ''})"
     problems = [p for v in visits for p in v.problems()]
-    line = f"screenshots: {len(visits)} pages in {paths.relative(shots_dir)}/"
+    line = f"screenshots: {len(pages)} pages, {len(first)} also at phone width, in {paths.relative(shots_dir)}/"
     if problems:
         line += f"; {len(problems)} problem(s) seen in the browser, first: {problems[0]}"
     return line
+
+
+# --------------------------------------------------------------------------- what a reader does on the site
+
+@dataclass
+class Followed:
+    """The explorer filtered by a search, and the first claim left followed to its document view."""
+
+    shown: int = 0
+    places: list[str] = field(default_factory=list)
+    count: str = ""
+    url: str = ""
+    chosen_id: str = ""
+    chosen_text: str = ""
+    chosen_is_target: bool = False
+    note: str = ""
+    console_errors: list[str] = field(default_factory=list)
+
+
+def follow_a_claim(explorer: Path, query: str, executable: str | None = None, width: str = "desktop") -> Followed:
+    """Type `query` in the explorer's search box, note the rows left, click the first one's link to its text,
+    and note which claim the document view shows chosen (its id, text, note beside the text)."""
+    from playwright.sync_api import sync_playwright
+
+    executable = executable or find_chromium()
+    if executable is None:
+        raise RuntimeError(missing_reason() or "Chromium not found")
+    out = Followed()
+    with sync_playwright() as pw:
+        browser = pw.chromium.launch(executable_path=executable, headless=True)
+        try:
+            context = browser.new_context(viewport=VIEWPORTS[width], locale="zh-CN")
+            context.route("**/*", _local_only)
+            page = context.new_page()
+            page.on("console", lambda msg: out.console_errors.append(msg.text) if msg.type == "error" else None)
+            page.on("pageerror", lambda err: out.console_errors.append(f"uncaught: {err}"))
+            page.goto(Path(explorer).resolve().as_uri(), wait_until="load")
+            page.fill("#q", query)
+            rows = page.locator("#claims tbody tr:not([hidden])")
+            out.shown = rows.count()
+            out.places = rows.locator("td:first-child").all_inner_texts()
+            out.count = page.inner_text("#count")
+            if out.shown:
+                with page.expect_navigation():
+                    rows.first.locator("a.to-text").click()
+                page.wait_for_load_state("load")
+                out.url = page.url
+                chosen = page.locator("mark.claim.chosen")
+                if chosen.count():
+                    out.chosen_id = chosen.first.get_attribute("id") or ""
+                    out.chosen_text = chosen.first.inner_text()
+                    out.chosen_is_target = bool(page.evaluate("() => !!document.querySelector(':target.chosen')"))
+                out.note = page.inner_text("#note")
+        finally:
+            browser.close()
+    return out

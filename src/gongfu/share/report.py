@@ -1,11 +1,10 @@
-"""Sharing: executed notebooks to self-contained reader pages, and the index that lists them."""
+"""Sharing: executed notebooks to self-contained reader pages (with the site's header, caveats and contents),
+and `make html`, which re-renders them and the site."""
 
 from __future__ import annotations
 
-import html
-import json
+import re
 import subprocess
-from datetime import UTC, datetime
 from pathlib import Path
 
 from gongfu import paths
@@ -34,6 +33,25 @@ READER_TEMPLATE = """{%- extends 'index.html.j2' -%}
 {% endblock data_png %}
 """
 
+# Added to each notebook page: the site's header and notes, and charts kept readable on a phone (a chart never
+# shrinks below a legible width; it scrolls sideways instead), tables scroll inside their box.
+PAGE_STYLE = """
+header.site { display: flex; flex-wrap: wrap; align-items: center; gap: .3rem 1rem; padding: .6rem 1rem;
+              border-bottom: 1px solid #d8dee4; background: #f6f8fa; font-family: var(--jp-content-font-family); }
+header.site .brand { font-weight: 600; color: #1f2328; text-decoration: none; }
+header.site nav { display: flex; flex-wrap: wrap; gap: .2rem .9rem; }
+header.site a { color: #1f5fa8; }
+header.site a[aria-current] { color: #1f2328; font-weight: 600; text-decoration: none; }
+header.site .lang { margin-left: auto; }
+.caveats { border-left: 4px solid #e08e0b; background: #fff8e6; padding: .5rem .8rem; margin: 1rem 0; }
+.toc { border: 1px solid #d8dee4; padding: .5rem .8rem; margin: 1rem 0; }
+.toc ol { margin: .2rem 0 0; padding-left: 1.4rem; }
+.jp-RenderedImage { overflow-x: auto; }
+.jp-RenderedImage img { width: 100%; min-width: 36rem; max-width: 72rem; height: auto; }
+.jp-RenderedHTMLCommon, .jp-OutputArea-output { overflow-x: auto; max-width: 100%; }
+body { overflow-wrap: anywhere; }
+"""
+
 
 def export_html(notebook: Path, out: Path) -> Path:
     """Write the reader version of an executed notebook: no code, figures embedded, UTF-8 declared, no
@@ -48,8 +66,22 @@ def export_html(notebook: Path, out: Path) -> Path:
     if "<meta charset" not in body.lower():
         body = body.replace("<head>", '<head>\n<meta charset="utf-8">', 1)
     body = body.replace('<html lang="en">', '<html lang="zh-CN">', 1)  # browsers pick Chinese glyph forms
-    out.write_text(body, encoding="utf-8")
+    out.write_text(with_site_chrome(body, out, notebook.stem), encoding="utf-8")
     return out
+
+
+def with_site_chrome(body: str, out: Path, name: str) -> str:
+    """A notebook page with the site's header (links to every page and the other language), the caveats and
+    a table of contents at the top; the edition is the folder it is written to (reports/en/ is English)."""
+    from gongfu.share.layout import EN_SUBDIR, Edition, caveats, nav, toc
+
+    lang = "en" if out.parent.name == EN_SUBDIR else "zh"
+    edition = Edition(lang, out.parent.parent if lang == "en" else out.parent)
+    head = nav(edition, out, name)
+    top = caveats(lang) + toc(body, lang)
+    body = body.replace("</head>", f"<style>{PAGE_STYLE}</style>\n</head>", 1)
+    body = re.sub(r"(<body[^>]*>)", lambda m: m.group(1) + "\n" + head, body, count=1)
+    return re.sub(r"(<main[^>]*>)", lambda m: m.group(1) + "\n" + top, body, count=1)
 
 
 def _title(nb: dict, fallback: str) -> str:
@@ -73,64 +105,23 @@ def git_commit() -> str:
         return "unknown (not a git checkout)"
 
 
-def write_index(reports_dir: Path = paths.REPORTS_DIR) -> Path:
-    """reports/index.html: each page with its title, run date, commit and the parameters it ran with."""
-    pages = sorted(reports_dir.glob("[0-9][0-9]_*.ipynb"))
-    if not pages:
-        raise GongfuError(f"{paths.relative(reports_dir)}/: no executed notebooks to list. Run `make run`.")
-    commit = git_commit()
-    rows = []
-    for nb_path in pages:
-        nb = json.loads(nb_path.read_text(encoding="utf-8"))
-        params = nb.get("metadata", {}).get("papermill", {}).get("parameters", {})
-        shown = {k: (paths.relative(Path(v)) if isinstance(v, str) and v.startswith("/") else v)
-                 for k, v in params.items()}
-        ran = nb.get("metadata", {}).get("papermill", {}).get("end_time") or datetime.fromtimestamp(
-            nb_path.stat().st_mtime, UTC).isoformat(timespec="seconds")
-        param_items = "".join(f"<li><code>{html.escape(k)}</code> = <code>{html.escape(repr(v))}</code></li>"
-                              for k, v in shown.items())
-        rows.append(
-            f'<tr><td><a href="{html.escape(nb_path.stem)}.html">{html.escape(_title(nb, nb_path.stem))}</a>'
-            f'<br><small>{html.escape(nb_path.stem)}.ipynb</small></td>'
-            f"<td>{html.escape(str(ran)[:19].replace('T', ' '))} UTC</td>"
-            f"<td><code>{html.escape(commit)}</code></td><td><ul>{param_items}</ul></td></tr>"
-        )
-    page = f"""<!DOCTYPE html>
-<html lang="zh-CN">
-<head>
-<meta charset="utf-8">
-<title>共富 gongfu: 报告 Reports</title>
-<style>
-body {{ font-family: "Noto Sans CJK SC", "Noto Sans SC", "PingFang SC", "Microsoft YaHei", sans-serif;
-       max-width: 60rem; margin: 2rem auto; padding: 0 1rem; color: #222; }}
-table {{ border-collapse: collapse; width: 100%; }}
-td, th {{ border-bottom: 1px solid #ddd; padding: .5rem; text-align: left; vertical-align: top; }}
-ul {{ margin: 0; padding-left: 1rem; }}
-</style>
-</head>
-<body>
-<h1>共富 gongfu：浙江共同富裕示范区地方报道中的数字</h1>
-<p>Numbers claimed in five local-news reports on Zhejiang's common-prosperity pilot zone, cleaned,
-extracted and compared. Each page below is a notebook executed by <code>make run</code>, shown without code.</p>
-<table>
-<thead><tr><th>页面 Page</th><th>运行时间 Run (UTC)</th><th>Git commit</th><th>参数 Parameters</th></tr></thead>
-<tbody>
-{chr(10).join(rows)}
-</tbody>
-</table>
-</body>
-</html>
-"""
-    out = reports_dir / "index.html"
-    out.write_text(page, encoding="utf-8")
-    return out
+def render_reports(reports_dir: Path = paths.REPORTS_DIR, processed_dir: Path = paths.PROCESSED_DIR) -> list[Path]:
+    """Re-render every executed notebook in reports/ and reports/en/ to HTML, then the site (`make html`)."""
+    from gongfu.share.site import build_site, executed_notebooks
 
-
-def render_reports(reports_dir: Path = paths.REPORTS_DIR) -> list[Path]:
-    """Re-render every executed notebook in reports/ to HTML, then the index (`make html`)."""
-    pages = sorted(reports_dir.glob("[0-9][0-9]_*.ipynb")) if reports_dir.is_dir() else []
+    pages = executed_notebooks(reports_dir) if reports_dir.is_dir() else []
     if not pages:
         raise GongfuError(f"{paths.relative(reports_dir)}/: no executed notebooks. Run `make run` first.")
     out = [export_html(p, p.with_suffix(".html")) for p in pages]
-    out.append(write_index(reports_dir))
-    return out
+    return out + build_site(reports_dir, processed_dir)
+
+
+def show_table(frame, empty: str) -> None:
+    """Show a table in a notebook as a reader sees it: no index column, nothing cut; an empty table is a line
+    saying so (`empty`) instead of bare headers."""
+    from IPython.display import Markdown, display
+
+    if frame is None or len(frame) == 0:
+        display(Markdown(f"*{empty}*"))
+        return
+    display(frame.style.hide(axis="index").format(precision=3, na_rep=""))
