@@ -1,9 +1,10 @@
 """Every vocabulary the package reads from src/gongfu/data/*.csv, each with its one reader.
 
 Themes (themes.csv), the indicator taxonomy (indicators.csv), units (units.csv), entity cues and surnames
-(entity_cues.csv, surnames.csv) and the gazetteer (places.csv). Extraction, comparison and the cleaner's
-layout step (`vocabulary`) import them from here, so an edit to a word list shows up in one import graph.
-The cleaner's own rule tables (boilerplate.csv, script_phrases.csv) stay with the step that applies them.
+(entity_cues.csv, surnames.csv), the gazetteer (places.csv) and the reviewed English words (english_words.csv).
+Extraction, comparison and the cleaner's layout step (`vocabulary`) import them from here, so an edit to a word
+list shows up in one import graph. The cleaner's own rule tables (boilerplate.csv, script_phrases.csv) stay with
+the step that applies them.
 """
 
 from __future__ import annotations
@@ -21,6 +22,7 @@ UNITS_FILE = PACKAGE_DATA / "units.csv"
 CUES_FILE = PACKAGE_DATA / "entity_cues.csv"
 SURNAMES_FILE = PACKAGE_DATA / "surnames.csv"
 PLACES_FILE = PACKAGE_DATA / "places.csv"
+WORDS_FILE = PACKAGE_DATA / "english_words.csv"
 SUFFIX, TERM, MEDIA = "suffix", "term", "media"  # levels of places.csv rows that are not places
 
 
@@ -221,6 +223,30 @@ def load_gazetteer(path: Path = PLACES_FILE) -> Gazetteer:
                 stems[r["zh"][: -len(zh)]] = r["en"].removesuffix(f" {en}")
                 break
     return Gazetteer(names, suffixes, tuple(sorted(stems.items(), key=lambda s: -len(s[0]))))
+
+
+# --------------------------------------------------------------------------- English words
+
+
+WORD, UNIT = "word", "unit"
+
+
+@dataclass(frozen=True)
+class EnglishWords:
+    """The reviewed zh -> en table (data/english_words.csv): generic words inside names (一期 phase 1,
+    初中 middle school, 基金 fund), longest first, and unit names (plural, singular)."""
+
+    words: tuple[tuple[str, str], ...]
+    units: dict[str, tuple[str, str]]
+
+
+@cache
+def load_words(path: Path = WORDS_FILE) -> EnglishWords:
+    """Read english_words.csv: kind `word` rows translate parts of names, kind `unit` rows name units."""
+    rows = _rows(path)
+    words = tuple(sorted(((r["zh"], r["en"]) for r in rows if r["kind"] == WORD), key=lambda w: -len(w[0])))
+    units = {r["zh"]: (r["en"], r["en_one"] or r["en"]) for r in rows if r["kind"] == UNIT}
+    return EnglishWords(words, units)
 
 
 # --------------------------------------------------------------------------- all of them

@@ -17,10 +17,10 @@ import re
 import pandas as pd
 
 from gongfu.compare.load import Tables
-from gongfu.compare.places import document_labels, load_words, place_label
+from gongfu.compare.places import document_labels, place_label
 from gongfu.compare.select import UNASSIGNED, document_place
 from gongfu.extract.periods import period_key
-from gongfu.lexicon import THEMES_FILE, indicator_label, theme_label
+from gongfu.lexicon import THEMES_FILE, indicator_label, load_words, theme_label
 
 LANGS = ("zh", "en")
 
@@ -733,13 +733,6 @@ def groups_title(groups: pd.DataFrame, shown: int, lang: str = "zh") -> str:
                    f"数字不同但时期不明；图中为最该核对的{shown}组",
              f"{len(groups)} groups of figures come from several reports: {n['disagree']} disagree for the same "
              f"period, {n['unclear']} differ with unclear periods; the {shown} to check first are shown")
-
-
-def story(tables: Tables, lang: str = "zh", top_n: int = 12) -> str:
-    """The whole narrative as one markdown string (coverage, places, emphasis, cross-check, caveats)."""
-    return "\n\n".join([coverage_paragraph(tables, lang), *places_paragraphs(tables, lang, top_n),
-                        emphasis_paragraph(tables, lang), consistency_paragraph(tables, lang),
-                        caveats_paragraph(tables, lang)])
 
 
 def _labels(tables: Tables, lang: str = "zh") -> dict[str, str]:

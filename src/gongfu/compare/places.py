@@ -15,7 +15,7 @@ from pathlib import Path
 import pandas as pd
 
 from gongfu.clean.script import convert
-from gongfu.lexicon import PLACES_FILE, load_gazetteer
+from gongfu.lexicon import PLACES_FILE, WORDS_FILE, load_gazetteer, load_words
 
 _HAN = re.compile(r"[\u3400-\u4dbf\u4e00-\u9fff\uf900-\ufaff\U00020000-\U0003ffff]")
 _HAN_RUN = re.compile(rf"(?:{_HAN.pattern})+")
@@ -75,29 +75,6 @@ def pinyin_word(text: str) -> str:
     after = text[pos:]
     glue = " " if pieces and after and after[0].isalnum() else ""
     return "".join([*pieces, glue, after])
-
-
-WORDS_FILE = PACKAGE_DATA / "english_words.csv"
-WORD, UNIT = "word", "unit"
-
-
-@dataclass(frozen=True)
-class EnglishWords:
-    """The reviewed zh -> en table (data/english_words.csv): generic words inside names (一期 phase 1,
-    初中 middle school, 基金 fund), longest first, and unit names (plural, singular)."""
-
-    words: tuple[tuple[str, str], ...]
-    units: dict[str, tuple[str, str]]
-
-
-@cache
-def load_words(path: Path = WORDS_FILE) -> EnglishWords:
-    """Read english_words.csv: kind `word` rows translate parts of names, kind `unit` rows name units."""
-    with Path(path).open(encoding="utf-8", newline="") as fh:
-        rows = list(csv.DictReader(fh))
-    words = tuple(sorted(((r["zh"], r["en"]) for r in rows if r["kind"] == WORD), key=lambda w: -len(w[0])))
-    units = {r["zh"]: (r["en"], r["en_one"] or r["en"]) for r in rows if r["kind"] == UNIT}
-    return EnglishWords(words, units)
 
 
 def _title(words: str) -> str:
