@@ -35,7 +35,7 @@ from typing import Any, NamedTuple
 
 from gongfu.extract.periods import PERIOD, SEASONS, normalise_period
 from gongfu.extract.sentences import CLAUSE_END, SEGMENT_END, SENTENCE_END, ends, unit_at
-from gongfu.lexicon import load_cues, load_surnames, load_units
+from gongfu.lexicon import load_cues, load_surnames, load_units, suffix_types
 
 _ADMIN_CHARS = set("区乡镇村市县省")
 _NUMERAL_LEAD = re.compile("[一二两三四五六七八九十百千万]+[大个项批家种条所支类期]")
@@ -315,6 +315,7 @@ class DocumentContext:
             name = _person_at(t, m.start(1), surnames)
             if name and _CLAUSE_PERSON.match(t, m.start(1) + len(name)):
                 names.add(name)
+        self.person_names = frozenset(names)
         if not names:
             return []
         pattern = re.compile("|".join(sorted(map(re.escape, names), key=len, reverse=True)))
@@ -435,6 +436,15 @@ class DocumentContext:
 
     # ---------- the entity of a number ----------
 
+    def entity_type(self, name: str) -> str:
+        """person, organisation, project or place: a person the text names, else what the name's ending says
+        (公司 -> organisation, 项目 -> project; data/entity_cues.csv), else place."""
+        if not name:
+            return ""
+        if name in self.person_names:
+            return "person"
+        return next((kind for suffix, kind in _types_longest_first() if name.endswith(suffix)), "place")
+
     def set_numbers(self, spans: list[tuple[int, int]]) -> None:
         """The claims' spans (original offsets), for pairing numbers with names after 分别."""
         self.numbers = sorted(self.flat.to_flat(s) for s, _ in spans)
@@ -554,6 +564,11 @@ class DocumentContext:
                 return normalise_period(m.group())
             return ""
         return ""
+
+
+@cache
+def _types_longest_first() -> tuple[tuple[str, str], ...]:
+    return tuple(sorted(suffix_types().items(), key=lambda kv: -len(kv[0])))
 
 
 def _core_key(name: str) -> tuple[str, str] | None:
