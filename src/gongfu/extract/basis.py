@@ -22,15 +22,18 @@ def _frame_pattern() -> tuple[re.Pattern[str], dict[str, str]]:
     cues = load_claim_cues()
     measures = "|".join(map(re.escape, sorted(cues.basis_measures, key=len, reverse=True)))
     words = "|".join(map(re.escape, cues.basis))
-    return re.compile(f"(?P<word>{words})|每个?(?P<each>{measures})|一(?P<one>{measures})|(?P<any>每个)"), cues.basis
+    return re.compile(f"(?P<word>{words})|每个?(?P<each>{measures})|一(?P<one>{measures})"), cues.basis
 
 
 def basis(clause_lead: str) -> str:
     """The basis of the number that `clause_lead` (its clause up to it) leads to, '' for a total."""
     pattern, words = _frame_pattern()
     m = pattern.search(clause_lead)
-    if m is None or _SHARE.search(clause_lead, m.end()):
+    if m is None:
+        each = clause_lead.find("每个")  # 标准大棚每个年收入: per 个, when no other frame is written
+        return "" if each < 0 or _SHARE.search(clause_lead, each) else "个"
+    if _SHARE.search(clause_lead, m.end()):
         return ""
     if m.group("word"):
         return words[m.group("word")]
-    return m.group("each") or m.group("one") or "个"
+    return m.group("each") or m.group("one")
