@@ -51,6 +51,9 @@ _CLAUSE_PERSON = re.compile(r"今年\d|来自|是|做")
 _QUOTED_CORE = re.compile(r"[“‘]([^”’]+)[”’]")
 _AFTER_SPEECH = re.compile("[。！？!?…]”")
 _NUMBER_START = re.compile(r"[\d０-９]|[一二两三四五六七八九十百千万][^一-龥]|[一二两三四五六七八九十百千万]{2}")
+_COMPARED = re.compile("(?:比|较|与|同|相比)$")
+_NUMBER_LEAD = re.compile("(?:约|近|不到|不足|超过|超|逾|仅|只有|才)?")
+_TITLE_YEAR = re.compile(r"(?:19|20)\d{2}(?:年度?)?")
 _TIME_LEAD = re.compile(rf"(?:{PERIOD.pattern}|最近|近日|日均|仅|同时|此外|其中)+")
 
 
@@ -199,6 +202,8 @@ class DocumentContext:
         self.periods = self._find_periods()
         self.period_starts = [m.start() for m in self.periods]
         self.numbers: list[int] = []
+        title_year = _TITLE_YEAR.search(str(document.get("title") or ""))
+        self.title_period = title_year.group() if title_year else ""  # 数说龙游2023 governs its list
 
     # ---------- names ----------
 
@@ -522,9 +527,12 @@ class DocumentContext:
     # ---------- periods ----------
 
     def _find_periods(self) -> list[re.Match[str]]:
-        """Time expressions, minus deadlines (2023年底前) and 上半年…下半年 pairs in one sentence (seasons)."""
+        """Time expressions, minus deadlines (2023年底前), comparison bases (比去年, 较2020年, 去年同期, 与上年相比:
+        the claim is about now, measured against then) and 上半年…下半年 pairs in one sentence (seasons)."""
         t = self.t
-        found = [m for m in PERIOD.finditer(t) if t[m.end():m.end() + 1] != "前"]
+        found = [m for m in PERIOD.finditer(t) if t[m.end():m.end() + 1] != "前"
+                 and not _COMPARED.search(t, max(0, m.start() - 2), m.start())
+                 and not t.startswith(("同期", "相比", "相比较"), m.end())]
         seasons: dict[int, list[re.Match[str]]] = {}
         for m in found:
             if m.group() in SEASONS:
@@ -542,21 +550,25 @@ class DocumentContext:
             if m.end() > s:
                 continue
             attached = m.end() + 1 if t[m.end():m.end() + 1] == "的" else m.end()
-            if attached != s and _NUMBER_START.match(t, attached):
-                continue  # 从2009年的2.28%, 今年58岁: a time written onto a number belongs to that number
+            lead = _NUMBER_LEAD.match(t, attached)
+            if attached != s and lead.end() != s and _NUMBER_START.match(t, lead.end()):
+                continue  # 从2009年的2.28%, 原来的不到300万元: a time written onto a number belongs to that number
             return normalise_period(m.group())
-        return self._frame(s, sentence)
+        return self._frame(s, sentence) or self.title_period
 
     def _frame(self, s: int, sentence: tuple[int, int]) -> str:
-        """The paragraph's latest frame (a clause that is only a time expression) in an earlier sentence, while
-        this sentence keeps the frame's subject (or has none)."""
+        """The paragraph's latest frame (a clause that is only a time expression: 上半年，/ 2023年，) in an earlier
+        sentence, while this sentence keeps the frame's subject (or has none), for a number outside quotation
+        marks (a speaker's words keep their own time)."""
         t = self.t
         para_start = unit_at(self.paragraphs, len(t), s)[0]
+        if self._quoted(s, para_start):
+            return ""
         lo = bisect.bisect_left(self.period_starts, para_start)
         hi = bisect.bisect_left(self.period_starts, sentence[0])
         for m in reversed(self.periods[lo:hi]):
             clause = unit_at(self.clauses, len(t), m.start())
-            if t[clause[0]:clause[1]].rstrip("，,") != m.group():
+            if t[clause[0]:clause[1]].rstrip("，,：:") != m.group():
                 continue
             here = self.topics.get(sentence[0])
             there = self.topics.get(unit_at(self.sentences, len(t), m.start())[0])
@@ -564,6 +576,10 @@ class DocumentContext:
                 return normalise_period(m.group())
             return ""
         return ""
+
+    def _quoted(self, s: int, floor: int) -> bool:
+        """Whether position `s` is inside an open quotation “…” that started after `floor`."""
+        return self.t.rfind("“", floor, s) > self.t.rfind("”", floor, s)
 
 
 @cache
