@@ -217,6 +217,8 @@ class ClaimCues:
     status: dict[str, str]  # 计划 -> plan, 预计 -> projection, 目前 -> actual
     basis: dict[str, str]  # 人均 -> 人, 每亩 -> 亩, 一年 -> 年
     basis_measures: tuple[str, ...]  # 斤, 小时...: 每X and 一X make X the basis
+    lead_words: tuple[str, ...]  # 其中, 全县, 当地: scope words dropped from the front of an indicator
+    link_words: tuple[str, ...]  # 达到, 为, 超过: words joining an indicator to its number
 
 
 @cache
@@ -230,7 +232,8 @@ def load_claim_cues(path: Path = CLAIM_CUES_FILE) -> ClaimCues:
         return dict(sorted(by_kind.get(name, {}).items(), key=lambda kv: -len(kv[0])))
 
     return ClaimCues(kind("change"), kind("comparative"), tuple(kind("level")), tuple(kind("addition")),
-                     kind("status"), kind("basis"), tuple(kind("basis_measure")))
+                     kind("status"), kind("basis"), tuple(kind("basis_measure")), tuple(kind("lead_word")),
+                     tuple(kind("link_word")))
 
 
 # --------------------------------------------------------------------------- places

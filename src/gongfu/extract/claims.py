@@ -18,6 +18,7 @@ from typing import Any
 from gongfu.extract.basis import basis as basis_of
 from gongfu.extract.context import DocumentContext
 from gongfu.extract.direction import Change, change
+from gongfu.extract.indicator import phrase
 from gongfu.extract.numbers import Quantity, find_quantities
 from gongfu.extract.periods import resolve_year
 from gongfu.extract.sentences import LIST_CLAUSE_END, SEGMENT_END, SENTENCE_END, ends, unit_around
@@ -242,6 +243,7 @@ def extract_claims(text: str, document: dict[str, Any]) -> list[dict[str, Any]]:
         base = last_level.get(sentence) if growth else None
         if growth and not ind and base is not None:  # 同比增长7.7%: the growth of the figure it follows
             label, ind = base["indicator"], indicators_by_id().get(base["indicator_id"])
+        label = _label(text, clause, q, label, growth, base, last_level.get(sentence))
         entity = context.entity(q.start, q.end)
         value, low, high = _signed(q, moved)
         per = basis_of(text[clause[0]:q.start]) or (base["basis"] if base else "")
@@ -262,6 +264,26 @@ def extract_claims(text: str, document: dict[str, Any]) -> list[dict[str, Any]]:
         if not growth:
             last_level[sentence] = row
     return rows
+
+
+_SHARE_LEAD = re.compile("^占(.*?)的?$")
+_SHARE_WORDS = ("比重", "比例", "份额", "占比")
+
+
+def _label(text: str, clause: tuple[int, int], q: Quantity, found: str, growth: bool,
+           base: dict[str, Any] | None, previous: dict[str, Any] | None) -> str:
+    """The indicator as the text words it (`gongfu.extract.indicator.phrase`); a change with no words of its own
+    is its base figure's; a share (占成交总额的36.1%) is named from the figure before it (网络零售额占成交总额比重);
+    `found` (the taxonomy's pattern or the counted noun) when the clause gives nothing better."""
+    own = phrase(text[clause[0]:q.start], text[q.end:clause[1]])
+    share = _SHARE_LEAD.match(own)
+    if share:
+        whole = share.group(1)
+        subject = previous["indicator"] if previous else ""
+        return f"{subject}占{whole}" + ("" if whole.endswith(_SHARE_WORDS) else "比重")
+    if growth and base is not None and (not own or own == text[q.end:clause[1]][:len(own)]):
+        return str(base["indicator"])
+    return own if len(own) >= 2 else found
 
 
 def _signed(q: Quantity, moved: Change) -> tuple[float, float | None, float | None]:
