@@ -18,7 +18,7 @@ from typing import Any
 from gongfu.extract.basis import basis as basis_of
 from gongfu.extract.context import DocumentContext
 from gongfu.extract.direction import Change, change
-from gongfu.extract.indicator import phrase
+from gongfu.extract.indicator import phrase, ratio_label
 from gongfu.extract.numbers import Quantity, find_quantities
 from gongfu.extract.periods import resolve_year
 from gongfu.extract.sentences import LIST_CLAUSE_END, SEGMENT_END, SENTENCE_END, ends, unit_around
@@ -281,8 +281,11 @@ def _label(text: str, clause: tuple[int, int], q: Quantity, found: str, growth: 
         whole = share.group(1)
         subject = previous["indicator"] if previous else ""
         return f"{subject}占{whole}" + ("" if whole.endswith(_SHARE_WORDS) else "比重")
-    if growth and base is not None and (not own or own == text[q.end:clause[1]][:len(own)]):
+    if growth and base is not None and (not own or own == text[q.end:clause[1]][:len(own)] or _DIGIT.search(own)):
         return str(base["indicator"])
+    ratio = ratio_label(own, previous["indicator"] if previous else "") if q.unit == "倍" else ""
+    if ratio:
+        return ratio
     return own if len(own) >= 2 else found
 
 

@@ -17,10 +17,13 @@ from gongfu.extract.periods import PERIOD
 from gongfu.lexicon import load_claim_cues
 
 _MAX = 20
-_COMPARISON = re.compile(r"(?:比|较|与)(?:去年|上年|前年|上月|\d{4}年|[^，,。；;]{0,8}?)(?:同期)?(?:相比)?$")
+_COMPARISON = re.compile(r"(?:比|较|与)(?:去年|上年|前年|上月|\d{4}年|[^，,。；;\d]{0,6}?[前时])?(?:同期)?(?:相比)?$")
+_RATIO_LEAD = re.compile("^是(.+?)的?$")
 _RATE_WORDS = re.compile("(?:同比|环比)$")
 _NOUN_AFTER = re.compile(r"[^，,。；;！？、\n\d“”（）()]{2,12}")
 _TAIL_DE = re.compile("的$")
+_NOT_NOUN = re.compile("同比|环比|比|较|增长|下降|以上|左右|相当于|占|是|的")
+_VERB_END = re.compile("[种卖挣推出建成培育引进带动吸引开设招引签约开通新增完成接待分布销往拥有有设建打造]$")
 
 
 @cache
@@ -31,6 +34,13 @@ def _patterns() -> tuple[re.Pattern[str], re.Pattern[str], re.Pattern[str]]:
     change = "|".join(map(re.escape, [*cues.change, *cues.comparative]))
     return (re.compile(f"^(?:{PERIOD.pattern}|{lead}|[，,：:\\s])+"), re.compile(f"(?:{link})+$"),
             re.compile(f"(?:{change})(?:了|为)?$"))
+
+
+def ratio_label(own: str, previous: str) -> str:
+    """是全县平均水平的1.5倍: the figure before it compared with what follows 是 (…与全县平均水平之比); '' when
+    `own` is not such a comparison."""
+    m = _RATIO_LEAD.match(own)
+    return f"{previous}与{m.group(1)}之比" if m and previous else ""
 
 
 def phrase(lead: str, after: str = "") -> str:
@@ -52,7 +62,8 @@ def phrase(lead: str, after: str = "") -> str:
         text = _COMPARISON.sub("", text)
         text = _TAIL_DE.sub("", text)
     text = text.strip(" ，,：:“”")
+    noun = _NOUN_AFTER.match(after.lstrip("的"))
+    counted = noun.group() if noun and not _NOT_NOUN.match(noun.group()) else ""
     if len(text) >= 2:
-        return text[-_MAX:]
-    noun = _NOUN_AFTER.match(after)
-    return noun.group() if noun else ""
+        return (text + counted)[-_MAX:] if counted and _VERB_END.search(text) else text[-_MAX:]
+    return counted
