@@ -243,8 +243,11 @@ def extract_claims(text: str, document: dict[str, Any]) -> list[dict[str, Any]]:
         base = last_level.get(sentence) if growth else None
         if growth and not ind and base is not None:  # 同比增长7.7%: the growth of the figure it follows
             label, ind = base["indicator"], indicators_by_id().get(base["indicator_id"])
-        label = _label(text, clause, q, label, growth, base, last_level.get(sentence))
         entity = context.entity(q.start, q.end)
+        entity_type = context.entity_type(entity)
+        label = _label(text, clause, q, label, growth, base, last_level.get(sentence))
+        if entity_type == "place" and label.startswith(entity) and len(label) > len(entity) + 1:
+            label = _HAVE.sub("", label[len(entity):])  # 余杭区实现地区生产总值: the place is the entity column
         value, low, high = _signed(q, moved)
         per = basis_of(text[clause[0]:q.start]) or (base["basis"] if base else "")
         row = {
@@ -253,7 +256,7 @@ def extract_claims(text: str, document: dict[str, Any]) -> list[dict[str, Any]]:
             "qualifier": _qualifier(text, clause, q), "indicator": label,
             "indicator_id": ind.indicator_id if ind else "",
             "theme": ind.theme if ind else theme_of(text[sentence[0]:sentence[1]]),
-            "entity": entity, "entity_type": context.entity_type(entity),
+            "entity": entity, "entity_type": entity_type,
             "period": period, "year": resolve_year(period, published),
             "is_growth": growth, "direction": moved.direction, "basis": per,
             "status": status_of(text[sentence[0]:q.start], text[clause[0]:q.start]),
@@ -266,6 +269,7 @@ def extract_claims(text: str, document: dict[str, Any]) -> list[dict[str, Any]]:
     return rows
 
 
+_HAVE = re.compile("^(?:已经|已|现|共|还|累计)?(?:拥有|实现|完成|有|达到)?")
 _SHARE_LEAD = re.compile("^占(.*?)的?$")
 _SHARE_WORDS = ("比重", "比例", "份额", "占比")
 
@@ -275,6 +279,8 @@ def _label(text: str, clause: tuple[int, int], q: Quantity, found: str, growth: 
     """The indicator as the text words it (`gongfu.extract.indicator.phrase`); a change with no words of its own
     is its base figure's; a share (占成交总额的36.1%) is named from the figure before it (网络零售额占成交总额比重);
     `found` (the taxonomy's pattern or the counted noun) when the clause gives nothing better."""
+    if "（其中" in found:
+        return found  # a part of an earlier figure keeps that figure's words (see _subset)
     own = phrase(text[clause[0]:q.start], text[q.end:clause[1]])
     share = _SHARE_LEAD.match(own)
     if share:
