@@ -170,6 +170,7 @@ class Cues:
     not_after: frozenset[str]
     not_after_long: frozenset[str]
     anaphor_follow: frozenset[str]
+    honorifics: tuple[str, ...]  # 大姐, 师傅, 女士: a surname before one is a person
 
 
 @cache
@@ -187,7 +188,7 @@ def load_cues(path: Path = CUES_FILE) -> Cues:
                 words("preposition"), words("leading_verb"),
                 tuple(sorted(words("preposition") + words("demonstrative"), key=len, reverse=True)),
                 frozenset(words("not_after")),
-                frozenset(words("not_after_long")), frozenset(words("anaphor_follow")))
+                frozenset(words("not_after_long")), frozenset(words("anaphor_follow")), words("honorific"))
 
 
 @cache

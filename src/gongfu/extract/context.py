@@ -51,6 +51,10 @@ _CLAUSE_PERSON = re.compile(r"今年\d|来自|是|做")
 _QUOTED_CORE = re.compile(r"[“‘]([^”’]+)[”’]")
 _AFTER_SPEECH = re.compile("[。！？!?…]”")
 _NUMBER_START = re.compile(r"[\d０-９]|[一二两三四五六七八九十百千万][^一-龥]|[一二两三四五六七八九十百千万]{2}")
+_FIRST_PERSON = re.compile("我|俺|咱")
+_WHOLE_PLACE = re.compile("全[县市区镇村乡省]|[村县镇市区乡]里|我们[村县镇市区乡]|大家|家家户户")
+_PRONOUN = re.compile("他们家|她们家|他家|她家|(?<![其])[他她](?![们人])")
+_SPEAKER_REACH = 20
 _COMPARED = re.compile("(?:比|较|与|同|相比)$")
 _NUMBER_LEAD = re.compile("(?:约|近|不到|不足|超过|超|逾|仅|只有|才)?")
 _TITLE_YEAR = re.compile(r"(?:19|20)\d{2}(?:年度?)?")
@@ -83,6 +87,16 @@ def _clause_person() -> re.Pattern[str]:
     """A surname at the start of a clause, or right after a quoted speech (。”戴素连今年58岁)."""
     first = re.escape("".join(sorted({n[0] for n in load_surnames()})))
     return re.compile(f"(?:^|[，,；;：:。！？!?\n]|[。！？!?…]”)([{first}])", re.M)
+
+
+@cache
+def _honorific_pattern() -> re.Pattern[str]:
+    """A surname with a term of address after it (钟大姐, 林大伯, 叶女士), or 小/老 before it where a person is
+    introduced or speaks (23岁的小周, 小周说)."""
+    words = "|".join(map(re.escape, load_cues().honorifics))
+    first = re.escape("".join(sorted(n for n in load_surnames() if len(n) == 1)))
+    return re.compile(f"([{first}])(?:{words})|(?:(?<=[岁的叫])|^)(?:小|老)([{first}])(?=说|今年|是|介绍|告诉|笑)",
+                      re.M)
 
 
 @cache
@@ -320,6 +334,9 @@ class DocumentContext:
             name = _person_at(t, m.start(1), surnames)
             if name and _CLAUSE_PERSON.match(t, m.start(1) + len(name)):
                 names.add(name)
+        for m in _honorific_pattern().finditer(t):  # 钟大姐, 吴师傅, 小周: a person the text calls so
+            if m.group(2) or m.end() >= len(t) or t[m.end()] in _NAME_FOLLOW:
+                names.add(m.group())
         self.person_names = frozenset(names)
         if not names:
             return []
@@ -457,7 +474,7 @@ class DocumentContext:
     def entity(self, start: int, end: int) -> str:
         """The place, organisation or person the number at [start, end) is about (see the module rules)."""
         w = self._where(self.flat.to_flat(start), self.flat.to_flat(end))
-        for rule in (self._described, self._respectively, self._before, self._after):
+        for rule in (self._speaker, self._described, self._pronoun, self._respectively, self._before, self._after):
             found = rule(w)
             if found:
                 return found
@@ -474,6 +491,37 @@ class DocumentContext:
     def _mentions_in(self, lo: int, hi: int) -> list[Mention]:
         i, j = bisect.bisect_left(self.starts, lo), bisect.bisect_left(self.starts, hi)
         return self.mentions[i:j]
+
+    def _speaker(self, w: _Where) -> str:
+        """A number in a quotation is the speaker's own figure (“我家种了40多亩白茶”, “出海一趟大概20天”): the
+        person named right after the quotation (”钟大姐说) or right before it (王秀英说：“); not when the
+        quotation speaks of the whole place (我们村, 全县, 大家) or, without 我, names a place before the number."""
+        t = self.t
+        opened, closed = t.rfind("“", w.paragraph[0], w.s), t.rfind("”", w.paragraph[0], w.s)
+        if opened <= closed:
+            return ""
+        close = t.find("”", w.s, w.paragraph[1])
+        quote = t[opened:close if close >= 0 else w.paragraph[1]]
+        if _WHOLE_PLACE.search(quote):
+            return ""  # “我们村去年人均收入近4万元”: a fact about the place, told by a person
+        if not _FIRST_PERSON.search(quote) and any(m.kind != "person" for m in self._mentions_in(opened, w.s)):
+            return ""  # “小区一期共有19幢”: about the place the quote names
+        if close >= 0:
+            stop = min(unit_at(self.sentences, len(t), close + 1)[1], close + 1 + _SPEAKER_REACH)
+            after = [m for m in self._mentions_in(close, stop) if m.kind == "person"]
+            if after:
+                return after[0].name
+        before = [m for m in self._mentions_in(max(w.paragraph[0], opened - _SPEAKER_REACH), opened)
+                  if m.kind == "person"]
+        return before[-1].name if before else ""
+
+    def _pronoun(self, w: _Where) -> str:
+        """他家 / 她 / 他们家 in the number's sentence part: the latest person the paragraph names before it."""
+        m = _PRONOUN.search(self.t, w.segment[0], w.s)
+        if m is None:
+            return ""
+        people = [p for p in self._mentions_in(w.paragraph[0], m.start()) if p.kind == "person"]
+        return people[-1].name if people else ""
 
     def _described(self, w: _Where) -> str:
         """72岁的朱水源, 15亿元的锦凯项目: the name right after the number (and 的); without 的 only a known name."""
