@@ -32,7 +32,7 @@ def basis(clause_lead: str) -> str:
     if m is None:
         each = clause_lead.find("每个")  # 标准大棚每个年收入: per 个, when no other frame is written
         return "" if each < 0 or _SHARE.search(clause_lead, each) else "个"
-    if _SHARE.search(clause_lead, m.end()):
+    if _SHARE.search(clause_lead):
         return ""
     if m.group("word"):
         return words[m.group("word")]

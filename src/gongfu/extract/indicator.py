@@ -22,6 +22,7 @@ _RATIO_LEAD = re.compile("^是(.+?)的?$")
 _RATE_WORDS = re.compile("(?:同比|环比)$")
 _NOUN_AFTER = re.compile(r"[^，,。；;！？、\n\d“”（）()]{2,12}")
 _TAIL_DE = re.compile("的$")
+_OWN_SIGN = re.compile("[-−－+]$")  # 增长-0.8%: the sign belongs to the number
 _NOT_NOUN = re.compile("同比|环比|比|较|增长|下降|以上|左右|相当于|占|是|的")
 
 
@@ -52,6 +53,7 @@ def phrase(lead: str, after: str = "") -> str:
         if not m or not m.group():
             break
         text = text[m.end():]
+    before_change = link.sub("", text)
     previous = None
     while previous != text:  # 达到了约, 同比增长, 比去年同期减少: links, changes and bases at the end
         previous = text
@@ -60,7 +62,10 @@ def phrase(lead: str, after: str = "") -> str:
         text = _RATE_WORDS.sub("", text)
         text = _COMPARISON.sub("", text)
         text = _TAIL_DE.sub("", text)
+        text = _OWN_SIGN.sub("", text)
     text = text.strip(" ，,：:“”")
+    if text in load_claim_cues().basis:  # 每亩增收上万元: the frame alone names nothing; keep the change
+        text = before_change
     noun = _NOUN_AFTER.match(after.lstrip("的"))
     counted = noun.group() if noun and not _NOT_NOUN.match(noun.group()) else ""
     if counted:  # 推出23条杨梅采摘旅游线路: the thing counted after the words before it (我家种…白茶)
