@@ -508,7 +508,11 @@ class DocumentContext:
             return ""  # “小区一期共有19幢”: about the place the quote names
         if close >= 0:
             stop = min(unit_at(self.sentences, len(t), close + 1)[1], close + 1 + _SPEAKER_REACH)
-            after = [m for m in self._mentions_in(close, stop) if m.kind == "person"]
+            found = self._mentions_in(close, stop)
+            after = [m for m in found if m.kind == "person"]
+            if after and not _FIRST_PERSON.search(quote) and any(
+                    m.kind == "name" and m.end <= after[0].start for m in found):
+                return ""  # ”…合作社社长张啸林说: without 我, the figures are the speaker's organisation's
             if after:
                 return after[0].name
         before = [m for m in self._mentions_in(max(w.paragraph[0], opened - _SPEAKER_REACH), opened)
