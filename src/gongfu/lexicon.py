@@ -1,10 +1,11 @@
 """Every vocabulary the package reads from src/gongfu/data/*.csv, each with its one reader.
 
 Themes (themes.csv), the indicator taxonomy (indicators.csv), units (units.csv), entity cues and surnames
-(entity_cues.csv, surnames.csv), the gazetteer (places.csv) and the reviewed English words (english_words.csv).
-Extraction, comparison and the cleaner's layout step (`vocabulary`) import them from here, so an edit to a word
-list shows up in one import graph. The cleaner's own rule tables (boilerplate.csv, script_phrases.csv) stay with
-the step that applies them.
+(entity_cues.csv, surnames.csv), the words that give a claim its direction, status and per-unit basis
+(claim_cues.csv), the gazetteer (places.csv) and the reviewed English words (english_words.csv). Extraction,
+comparison and the cleaner's layout step (`vocabulary`) import them from here, so an edit to a word list shows
+up in one import graph. The cleaner's own rule tables (boilerplate.csv, script_phrases.csv) stay with the step
+that applies them.
 """
 
 from __future__ import annotations
@@ -22,7 +23,11 @@ UNITS_FILE = PACKAGE_DATA / "units.csv"
 CUES_FILE = PACKAGE_DATA / "entity_cues.csv"
 SURNAMES_FILE = PACKAGE_DATA / "surnames.csv"
 PLACES_FILE = PACKAGE_DATA / "places.csv"
-WORDS_FILE = PACKAGE_DATA / "english_words.csv"
+(entity_cues.csv, surnames.csv), the words that give a claim its direction, status and per-unit basis
+(claim_cues.csv), the gazetteer (places.csv) and the reviewed English words (english_words.csv). Extraction,
+comparison and the cleaner's layout step (`vocabulary`) import them from here, so an edit to a word list shows
+up in one import graph. The cleaner's own rule tables (boilerplate.csv, script_phrases.csv) stay with the step
+that applies them.
 SUFFIX, TERM, MEDIA = "suffix", "term", "media"  # levels of places.csv rows that are not places
 
 
@@ -170,6 +175,7 @@ class Cues:
     not_after: frozenset[str]
     not_after_long: frozenset[str]
     anaphor_follow: frozenset[str]
+    honorifics: tuple[str, ...]  # 大姐, 师傅, 女士: a surname before one is a person
 
 
 @cache
@@ -187,13 +193,53 @@ def load_cues(path: Path = CUES_FILE) -> Cues:
                 words("preposition"), words("leading_verb"),
                 tuple(sorted(words("preposition") + words("demonstrative"), key=len, reverse=True)),
                 frozenset(words("not_after")),
-                frozenset(words("not_after_long")), frozenset(words("anaphor_follow")))
+                frozenset(words("not_after_long")), frozenset(words("anaphor_follow")), words("honorific"))
+
+
+@cache
+def suffix_types(path: Path = CUES_FILE) -> dict[str, str]:
+    """Name endings -> the entity_type a name with that ending has (place, organisation, project)."""
+    return {r["cue"]: r.get("entity_type") or "place" for r in _rows(path) if r["type"] == "suffix"}
 
 
 @cache
 def load_surnames(path: Path = SURNAMES_FILE) -> frozenset[str]:
     """Chinese surnames, single and compound."""
     return frozenset(r["surname"] for r in _rows(path))
+
+
+# --------------------------------------------------------------------------- claim cues
+
+
+@dataclass(frozen=True)
+class ClaimCues:
+    """The words around a number that say which way it moved, whether it happened and per what it counts
+    (data/claim_cues.csv), longest first within each kind."""
+
+    change: dict[str, str]  # 增长 -> up, 下降 -> down: a change against a baseline
+    comparative: dict[str, str]  # 高出 -> up: a change only after 比/较 and an earlier time
+    level: tuple[str, ...]  # 到, 至 after a change word: a level reached (增加到)
+    addition: tuple[str, ...]  # 新增, 累计, 节约: counts and savings, levels
+    status: dict[str, str]  # 计划 -> plan, 预计 -> projection, 目前 -> actual
+    basis: dict[str, str]  # 人均 -> 人, 每亩 -> 亩, 一年 -> 年
+    basis_measures: tuple[str, ...]  # 斤, 小时...: 每X and 一X make X the basis
+    lead_words: tuple[str, ...]  # 其中, 全县, 当地: scope words dropped from the front of an indicator
+    link_words: tuple[str, ...]  # 达到, 为, 超过: words joining an indicator to its number
+
+
+@cache
+def load_claim_cues(path: Path = CLAIM_CUES_FILE) -> ClaimCues:
+    """The claim cue table, each kind longest cue first."""
+    by_kind: dict[str, dict[str, str]] = {}
+    for row in _rows(path):
+        by_kind.setdefault(row["kind"], {})[row["cue"]] = row["value"]
+
+    def kind(name: str) -> dict[str, str]:
+        return dict(sorted(by_kind.get(name, {}).items(), key=lambda kv: -len(kv[0])))
+
+    return ClaimCues(kind("change"), kind("comparative"), tuple(kind("level")), tuple(kind("addition")),
+                     kind("status"), kind("basis"), tuple(kind("basis_measure")), tuple(kind("lead_word")),
+                     tuple(kind("link_word")))
 
 
 # --------------------------------------------------------------------------- places

@@ -8,6 +8,7 @@ from typing import Any
 
 from gongfu.clean import STEPS, CleanResult, clean_text
 from gongfu.errors import GongfuError
+from gongfu.extract.places import PLACE_COLUMNS, infer_place
 from gongfu.sources import decode_bytes
 
 FIX_COLUMNS = [f"fixes_{step}" for step in STEPS]
@@ -48,7 +49,8 @@ def clean_document(raw: bytes, doc_id: str, manifest: dict[str, str] | None = No
         return CleanedDocument(row)
     result = clean_text(decoded.text, conversion=conversion, steps=steps)
     edits = [e.row(doc_id, i) for i, e in enumerate(result.edits, start=1)]
-    for key, value in result.meta.items():  # what the text itself says fills blanks in the manifest
+    inferred = {} if any(row[k] for k in PLACE_COLUMNS) else infer_place(result.text, result.meta.get("title", ""))
+    for key, value in {**result.meta, **inferred}.items():  # what the text itself says fills manifest blanks
         if key in row and value and not row[key]:
             row[key] = value
     row.update(

@@ -182,6 +182,9 @@ def heatmap_title(counts: pd.DataFrame, lang: str = "zh", themes_file=THEMES_FIL
 
 def growth_title(growth: pd.DataFrame, lang: str = "zh") -> str:
     """The fastest growth rate claimed."""
+    from gongfu.compare.select import rising
+
+    growth = rising(growth)
     if growth.empty:
         return t(lang, "所选报道中没有增速数字", "The selected reports state no growth rates")
     top = growth.sort_values(["value", "claim_id"], ascending=[False, True]).iloc[0].to_dict()
@@ -362,14 +365,14 @@ def coverage_paragraph(tables: Tables, lang: str = "zh") -> str:
 def places_paragraphs(tables: Tables, lang: str = "zh", top_n: int = 12) -> list[str]:
     """Per place: the biggest money figure and the fastest growth rate its reports claim (in an archive, for
     the `top_n` places and organisations with the most claims)."""
-    from gongfu.compare.select import check_top_n, growth_claims, money_claims
+    from gongfu.compare.select import check_top_n, growth_claims, money_claims, rising
 
     check_top_n(top_n)
     if tables.archive:
         return archive_places_paragraphs(tables, lang, top_n)
     claims, out, labels = tables.claims, [], _labels(tables, lang)
     places = list(dict.fromkeys(document_place(r) for r in tables.docs.to_dict("records")))
-    money, growth = money_claims(claims), growth_claims(claims)
+    money, growth = money_claims(claims), rising(growth_claims(claims))
     for place in places:
         parts = []
         several = sum(document_place(r) == place for r in tables.docs.to_dict("records")) > 1
@@ -581,7 +584,7 @@ def _top_claim_per_subject(frame: pd.DataFrame) -> dict[str, dict]:
 def archive_places_paragraphs(tables: Tables, lang: str = "zh", top_n: int = 12) -> list[str]:
     """The `top_n` places and organisations with the most claims: how many claims, from how many reports,
     and the largest amount and fastest growth claimed about each; then how many are not listed."""
-    from gongfu.compare.select import claim_subjects, growth_claims, money_claims
+    from gongfu.compare.select import claim_subjects, growth_claims, money_claims, rising
 
     claims = tables.claims
     ranked = ranked_subjects(claims)
@@ -589,7 +592,7 @@ def archive_places_paragraphs(tables: Tables, lang: str = "zh", top_n: int = 12)
         return [t(lang, "所选报道中没有任何指明地方或机构的数字说法。",
                   "The selected reports make no numeric claim about a named place or organisation.")]
     reports = claims.assign(_subject=claim_subjects(claims)).groupby("_subject")["doc_id"].nunique()
-    money, growth = _top_claim_per_subject(money_claims(claims)), _top_claim_per_subject(growth_claims(claims))
+    money, growth = _top_claim_per_subject(money_claims(claims)), _top_claim_per_subject(rising(growth_claims(claims)))
     out = []
     for subject in ranked.index[:top_n]:
         parts = [t(lang, f"{ranked[subject]}条说法，出自{reports[subject]}篇报道",

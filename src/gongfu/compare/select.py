@@ -106,6 +106,8 @@ def enrich_claims(claims: pd.DataFrame, docs: pd.DataFrame, themes_file: Path = 
     for col in ("low", "high"):
         out[col] = pd.to_numeric(out[col], errors="coerce") if col in out.columns else float("nan")
     out["is_growth"] = as_bool(out["is_growth"]) if "is_growth" in out.columns else False
+    for col, default in (("direction", "none"), ("basis", ""), ("status", "actual")):  # claims.csv before issue 18
+        out[col] = out[col].map(cell_text).replace("", default) if col in out.columns else default
     places = {str(r["doc_id"]): document_place(r) for r in docs.to_dict("records")}
     labels = labels or document_labels(docs)
     out["place"] = out["doc_id"].map(places).fillna("")
@@ -126,20 +128,33 @@ def is_per_capita(row: dict) -> bool:
         cell_text(row.get("indicator_id")))
 
 
+def actual(claims: pd.DataFrame) -> pd.Series:
+    """Rows that report what happened: plans and projections (status) are never charted with results."""
+    return claims["status"].eq("actual") if "status" in claims.columns else pd.Series(True, index=claims.index)
+
+
 def growth_claims(claims: pd.DataFrame) -> pd.DataFrame:
-    """Growth rates (is_growth, in %), one row per claim."""
+    """Actual growth rates (is_growth, in %, signed: a fall is negative), one row per claim."""
     if claims.empty:
         return claims
-    return claims[claims["is_growth"] & (claims["unit"] == "%") & claims["value"].notna()].reset_index(drop=True)
+    keep = claims["is_growth"] & (claims["unit"] == "%") & claims["value"].notna() & actual(claims)
+    return claims[keep].reset_index(drop=True)
+
+
+def rising(growth: pd.DataFrame) -> pd.DataFrame:
+    """The rises among growth rates: what "fastest growth" may name (增速最快 never picks a fall)."""
+    return growth[growth["value"] > 0] if len(growth) else growth
 
 
 def money_claims(claims: pd.DataFrame, unit: str = "元") -> pd.DataFrame:
-    """Money amounts (base unit 元, positive, not growth rates), one row per claim, with `per_capita`."""
+    """Actual money amounts (base unit 元, positive, not growth rates), one row per claim, with `per_capita`: true
+    for any per-unit figure (basis 人, 亩, 日...; or 人均 in the wording), which never sits with totals."""
     if claims.empty:
         return claims.assign(per_capita=pd.Series(dtype=bool))
-    keep = (claims["unit"] == unit) & ~claims["is_growth"] & (claims["value"] > 0)
+    keep = (claims["unit"] == unit) & ~claims["is_growth"] & (claims["value"] > 0) & actual(claims)
     out = claims[keep].reset_index(drop=True)
-    return out.assign(per_capita=[is_per_capita(r) for r in out.to_dict("records")] if len(out) else [])
+    return out.assign(per_capita=[is_per_capita(r) or bool(cell_text(r.get("basis"))) for r in
+                                  out.to_dict("records")] if len(out) else [])
 
 
 def other_currencies(claims: pd.DataFrame, unit: str = "元") -> list[str]:

@@ -15,10 +15,14 @@ from functools import cache
 from pathlib import Path
 from typing import Any
 
+from gongfu.extract.basis import basis as basis_of
 from gongfu.extract.context import DocumentContext
+from gongfu.extract.direction import Change, change
+from gongfu.extract.indicator import phrase, ratio_label
 from gongfu.extract.numbers import Quantity, find_quantities
 from gongfu.extract.periods import resolve_year
 from gongfu.extract.sentences import LIST_CLAUSE_END, SEGMENT_END, SENTENCE_END, ends, unit_around
+from gongfu.extract.status import status as status_of
 from gongfu.lexicon import (
     INDICATORS_FILE,
     Indicator,
@@ -44,8 +48,6 @@ _SLOGAN_AFTER = re.compile("大")
 _APPROX_WINDOW = re.compile(r"(约占|约为|大约|接近|超过|不到|不足)[^，,。；;！？\d]{0,12}的$")
 _WINDOW_QUALIFIER = {"约占": "approx", "约为": "approx", "大约": "approx", "接近": "approx", "超过": "over",
                      "不到": "under", "不足": "under"}
-_GROWTH_BEFORE = re.compile(r"(?:增长|增加|提高|提升|增幅|增速|上升|下降|减少|降低|回落|下滑)(?:了|为|达到?)?$")
-_GROWTH_UNITS = {"%", "倍", "个百分点", "‰"}
 
 
 @cache
@@ -179,8 +181,8 @@ def _qualifier(text: str, clause: tuple[int, int], q: Quantity) -> str:
     return _WINDOW_QUALIFIER[m.group(1)] if m else "none"
 
 
-def _is_growth(text: str, clause: tuple[int, int], q: Quantity) -> bool:
-    return q.unit in _GROWTH_UNITS and bool(_GROWTH_BEFORE.search(text[max(clause[0], q.start - 8):q.start]))
+def _change(text: str, clause: tuple[int, int], q: Quantity) -> Change:
+    return change(text[clause[0]:q.start], q.text, q.value)
 
 
 def _claim_id(doc_id: str, text: str, q: Quantity, sentence: tuple[int, int], seen: dict[str, int]) -> str:
@@ -220,7 +222,7 @@ def extract_claims(text: str, document: dict[str, Any]) -> list[dict[str, Any]]:
             continue
         clause = unit_around(clauses, len(text), q.start, q.end)
         label, ind = _indicator(text, q, clause, unit_around(segments, len(text), q.start, q.end), taken,
-                                _is_growth(text, clause, q))
+                                _change(text, clause, q).growth)
         if reason == "no-unit" and not (ind and _labels_number(text, q, label)):
             continue
         label, ind = _subset(text, clause, q, label, ind)
@@ -235,25 +237,74 @@ def extract_claims(text: str, document: dict[str, Any]) -> list[dict[str, Any]]:
     last_level: dict[tuple[int, int], dict[str, Any]] = {}
     for q, clause, label, ind in kept:
         sentence = unit_around(sentences, len(text), q.start, q.end)
-        growth = _is_growth(text, clause, q)
+        moved = _change(text, clause, q)
+        growth = moved.growth
         period = context.period(q.start, q.end)
         base = last_level.get(sentence) if growth else None
         if growth and not ind and base is not None:  # 同比增长7.7%: the growth of the figure it follows
             label, ind = base["indicator"], indicators_by_id().get(base["indicator_id"])
+        entity = context.entity(q.start, q.end)
+        entity_type = context.entity_type(entity)
+        label = _label(text, clause, q, label, growth, base, last_level.get(sentence))
+        if entity_type == "place" and label.startswith(entity) and len(label) > len(entity) + 1:
+            label = _HAVE.sub("", label[len(entity):])  # 余杭区实现地区生产总值: the place is the entity column
+        value, low, high = _signed(q, moved)
+        per = basis_of(text[clause[0]:q.start]) or (base["basis"] if base else "")
         row = {
             "doc_id": doc_id, "claim_id": _claim_id(doc_id, text, q, sentence, seen), "mention": q.text,
-            "value": q.value, "low": q.low, "high": q.high, "unit": q.unit or (ind.unit if ind else ""),
+            "value": value, "low": low, "high": high, "unit": q.unit or (ind.unit if ind else ""),
             "qualifier": _qualifier(text, clause, q), "indicator": label,
             "indicator_id": ind.indicator_id if ind else "",
             "theme": ind.theme if ind else theme_of(text[sentence[0]:sentence[1]]),
-            "entity": context.entity(q.start, q.end), "period": period, "year": resolve_year(period, published),
-            "is_growth": growth, "base_claim_id": base["claim_id"] if base else "",
+            "entity": entity, "entity_type": entity_type,
+            "period": period, "year": resolve_year(period, published),
+            "is_growth": growth, "direction": moved.direction, "basis": per,
+            "status": status_of(text[sentence[0]:q.start], text[clause[0]:q.start]),
+            "base_claim_id": base["claim_id"] if base else "",
             "sentence": text[sentence[0]:sentence[1]].strip(), "char_start": q.start, "char_end": q.end,
         }
         rows.append(row)
         if not growth:
             last_level[sentence] = row
     return rows
+
+
+_HAVE = re.compile("^(?:已经|已|现|共|还|累计)?(?:拥有|实现|完成|有|达到)?")
+_SHARE_LEAD = re.compile("^占(.*?)的?$")
+_SHARE_WORDS = ("比重", "比例", "份额", "占比")
+
+
+def _label(text: str, clause: tuple[int, int], q: Quantity, found: str, growth: bool,
+           base: dict[str, Any] | None, previous: dict[str, Any] | None) -> str:
+    """The indicator as the text words it (`gongfu.extract.indicator.phrase`); a change with no words of its own
+    is its base figure's; a share (占成交总额的36.1%) is named from the figure before it (网络零售额占成交总额比重);
+    `found` (the taxonomy's pattern or the counted noun) when the clause gives nothing better."""
+    if "（其中" in found:
+        return found  # a part of an earlier figure keeps that figure's words (see _subset)
+    own = phrase(text[clause[0]:q.start], text[q.end:clause[1]])
+    share = _SHARE_LEAD.match(own)
+    if share:
+        whole = share.group(1)
+        subject = previous["indicator"] if previous else ""
+        return f"{subject}占{whole}" + ("" if whole.endswith(_SHARE_WORDS) else "比重")
+    if growth and base is not None and (not own or own == text[q.end:clause[1]][:len(own)] or _DIGIT.search(own)):
+        return str(base["indicator"])
+    ratio = ratio_label(own, previous["indicator"] if previous else "") if q.unit == "倍" else ""
+    if ratio:
+        return ratio
+    return own if len(own) >= 2 else found
+
+
+def _signed(q: Quantity, moved: Change) -> tuple[float, float | None, float | None]:
+    """value, low and high with the sign of the change (下降3.2% -> -3.2; a falling range 下降10%-15% -> -15..-10)."""
+    if not moved.growth:
+        return q.value, q.low, q.high
+    sign = moved.sign
+    value = sign * abs(q.value)
+    if q.low is None or q.high is None:
+        return value, q.low, q.high
+    ends = sorted((sign * abs(q.low), sign * abs(q.high)))
+    return (ends[1] if sign < 0 else ends[0]), ends[0], ends[1]
 
 
 _SUBSET_LEAD = re.compile(r"\s*其中([^，,。；;！？\d]{0,12})$")

@@ -35,7 +35,7 @@ from typing import Any, NamedTuple
 
 from gongfu.extract.periods import PERIOD, SEASONS, normalise_period
 from gongfu.extract.sentences import CLAUSE_END, SEGMENT_END, SENTENCE_END, ends, unit_at
-from gongfu.lexicon import load_cues, load_surnames, load_units
+from gongfu.lexicon import load_cues, load_surnames, load_units, suffix_types
 
 _ADMIN_CHARS = set("区乡镇村市县省")
 _NUMERAL_LEAD = re.compile("[一二两三四五六七八九十百千万]+[大个项批家种条所支类期]")
@@ -51,6 +51,13 @@ _CLAUSE_PERSON = re.compile(r"今年\d|来自|是|做")
 _QUOTED_CORE = re.compile(r"[“‘]([^”’]+)[”’]")
 _AFTER_SPEECH = re.compile("[。！？!?…]”")
 _NUMBER_START = re.compile(r"[\d０-９]|[一二两三四五六七八九十百千万][^一-龥]|[一二两三四五六七八九十百千万]{2}")
+_FIRST_PERSON = re.compile("我|俺|咱")
+_WHOLE_PLACE = re.compile("全[县市区镇村乡省]|[村县镇市区乡]里|我们[村县镇市区乡]|大家|家家户户")
+_PRONOUN = re.compile("他们家|她们家|他家|她家|(?<![其])[他她](?![们人])")
+_SPEAKER_REACH = 20
+_COMPARED = re.compile("(?:比|较|与|同|相比)$")
+_NUMBER_LEAD = re.compile("(?:约|近|不到|不足|超过|超|逾|仅|只有|才)?")
+_TITLE_YEAR = re.compile(r"(?:19|20)\d{2}(?:年度?)?")
 _TIME_LEAD = re.compile(rf"(?:{PERIOD.pattern}|最近|近日|日均|仅|同时|此外|其中)+")
 
 
@@ -80,6 +87,16 @@ def _clause_person() -> re.Pattern[str]:
     """A surname at the start of a clause, or right after a quoted speech (。”戴素连今年58岁)."""
     first = re.escape("".join(sorted({n[0] for n in load_surnames()})))
     return re.compile(f"(?:^|[，,；;：:。！？!?\n]|[。！？!?…]”)([{first}])", re.M)
+
+
+@cache
+def _honorific_pattern() -> re.Pattern[str]:
+    """A surname with a term of address after it (钟大姐, 林大伯, 叶女士), or 小/老 before it where a person is
+    introduced or speaks (23岁的小周, 小周说)."""
+    words = "|".join(map(re.escape, load_cues().honorifics))
+    first = re.escape("".join(sorted(n for n in load_surnames() if len(n) == 1)))
+    return re.compile(f"([{first}])(?:{words})|(?:(?<=[岁的叫])|^)(?:小|老)([{first}])(?=说|今年|是|介绍|告诉|笑)",
+                      re.M)
 
 
 @cache
@@ -199,6 +216,8 @@ class DocumentContext:
         self.periods = self._find_periods()
         self.period_starts = [m.start() for m in self.periods]
         self.numbers: list[int] = []
+        title_year = _TITLE_YEAR.search(str(document.get("title") or ""))
+        self.title_period = title_year.group() if title_year else ""  # 数说龙游2023 governs its list
 
     # ---------- names ----------
 
@@ -315,6 +334,10 @@ class DocumentContext:
             name = _person_at(t, m.start(1), surnames)
             if name and _CLAUSE_PERSON.match(t, m.start(1) + len(name)):
                 names.add(name)
+        for m in _honorific_pattern().finditer(t):  # 钟大姐, 吴师傅, 小周: a person the text calls so
+            if m.group(2) or m.end() >= len(t) or t[m.end()] in _NAME_FOLLOW:
+                names.add(m.group())
+        self.person_names = frozenset(names)
         if not names:
             return []
         pattern = re.compile("|".join(sorted(map(re.escape, names), key=len, reverse=True)))
@@ -435,6 +458,15 @@ class DocumentContext:
 
     # ---------- the entity of a number ----------
 
+    def entity_type(self, name: str) -> str:
+        """person, organisation, project or place: a person the text names, else what the name's ending says
+        (公司 -> organisation, 项目 -> project; data/entity_cues.csv), else place."""
+        if not name:
+            return ""
+        if name in self.person_names:
+            return "person"
+        return next((kind for suffix, kind in _types_longest_first() if name.endswith(suffix)), "place")
+
     def set_numbers(self, spans: list[tuple[int, int]]) -> None:
         """The claims' spans (original offsets), for pairing numbers with names after 分别."""
         self.numbers = sorted(self.flat.to_flat(s) for s, _ in spans)
@@ -442,7 +474,7 @@ class DocumentContext:
     def entity(self, start: int, end: int) -> str:
         """The place, organisation or person the number at [start, end) is about (see the module rules)."""
         w = self._where(self.flat.to_flat(start), self.flat.to_flat(end))
-        for rule in (self._described, self._respectively, self._before, self._after):
+        for rule in (self._speaker, self._described, self._pronoun, self._respectively, self._before, self._after):
             found = rule(w)
             if found:
                 return found
@@ -459,6 +491,41 @@ class DocumentContext:
     def _mentions_in(self, lo: int, hi: int) -> list[Mention]:
         i, j = bisect.bisect_left(self.starts, lo), bisect.bisect_left(self.starts, hi)
         return self.mentions[i:j]
+
+    def _speaker(self, w: _Where) -> str:
+        """A number in a quotation is the speaker's own figure (“我家种了40多亩白茶”, “出海一趟大概20天”): the
+        person named right after the quotation (”钟大姐说) or right before it (王秀英说：“); not when the
+        quotation speaks of the whole place (我们村, 全县, 大家) or, without 我, names a place before the number."""
+        t = self.t
+        opened, closed = t.rfind("“", w.paragraph[0], w.s), t.rfind("”", w.paragraph[0], w.s)
+        if opened <= closed:
+            return ""
+        close = t.find("”", w.s, w.paragraph[1])
+        quote = t[opened:close if close >= 0 else w.paragraph[1]]
+        if _WHOLE_PLACE.search(quote):
+            return ""  # “我们村去年人均收入近4万元”: a fact about the place, told by a person
+        if not _FIRST_PERSON.search(quote) and any(m.kind != "person" for m in self._mentions_in(opened, w.s)):
+            return ""  # “小区一期共有19幢”: about the place the quote names
+        if close >= 0:
+            stop = min(unit_at(self.sentences, len(t), close + 1)[1], close + 1 + _SPEAKER_REACH)
+            found = self._mentions_in(close, stop)
+            after = [m for m in found if m.kind == "person"]
+            if after and not _FIRST_PERSON.search(quote) and any(
+                    m.kind == "name" and m.end <= after[0].start for m in found):
+                return ""  # ”…合作社社长张啸林说: without 我, the figures are the speaker's organisation's
+            if after:
+                return after[0].name
+        before = [m for m in self._mentions_in(max(w.paragraph[0], opened - _SPEAKER_REACH), opened)
+                  if m.kind == "person"]
+        return before[-1].name if before else ""
+
+    def _pronoun(self, w: _Where) -> str:
+        """他家 / 她 / 他们家 in the number's sentence part: the latest person the paragraph names before it."""
+        m = _PRONOUN.search(self.t, w.segment[0], w.s)
+        if m is None:
+            return ""
+        people = [p for p in self._mentions_in(w.paragraph[0], m.start()) if p.kind == "person"]
+        return people[-1].name if people else ""
 
     def _described(self, w: _Where) -> str:
         """72岁的朱水源, 15亿元的锦凯项目: the name right after the number (and 的); without 的 only a known name."""
@@ -512,9 +579,12 @@ class DocumentContext:
     # ---------- periods ----------
 
     def _find_periods(self) -> list[re.Match[str]]:
-        """Time expressions, minus deadlines (2023年底前) and 上半年…下半年 pairs in one sentence (seasons)."""
+        """Time expressions, minus deadlines (2023年底前), comparison bases (比去年, 较2020年, 去年同期, 与上年相比:
+        the claim is about now, measured against then) and 上半年…下半年 pairs in one sentence (seasons)."""
         t = self.t
-        found = [m for m in PERIOD.finditer(t) if t[m.end():m.end() + 1] != "前"]
+        found = [m for m in PERIOD.finditer(t) if t[m.end():m.end() + 1] != "前"
+                 and not _COMPARED.search(t, max(0, m.start() - 2), m.start())
+                 and not t.startswith(("同期", "相比", "相比较"), m.end())]
         seasons: dict[int, list[re.Match[str]]] = {}
         for m in found:
             if m.group() in SEASONS:
@@ -532,21 +602,25 @@ class DocumentContext:
             if m.end() > s:
                 continue
             attached = m.end() + 1 if t[m.end():m.end() + 1] == "的" else m.end()
-            if attached != s and _NUMBER_START.match(t, attached):
-                continue  # 从2009年的2.28%, 今年58岁: a time written onto a number belongs to that number
+            lead = _NUMBER_LEAD.match(t, attached)
+            if attached != s and lead.end() != s and _NUMBER_START.match(t, lead.end()):
+                continue  # 从2009年的2.28%, 原来的不到300万元: a time written onto a number belongs to that number
             return normalise_period(m.group())
-        return self._frame(s, sentence)
+        return self._frame(s, sentence) or self.title_period
 
     def _frame(self, s: int, sentence: tuple[int, int]) -> str:
-        """The paragraph's latest frame (a clause that is only a time expression) in an earlier sentence, while
-        this sentence keeps the frame's subject (or has none)."""
+        """The paragraph's latest frame (a clause that is only a time expression: 上半年，/ 2023年，) in an earlier
+        sentence, while this sentence keeps the frame's subject (or has none), for a number outside quotation
+        marks (a speaker's words keep their own time)."""
         t = self.t
         para_start = unit_at(self.paragraphs, len(t), s)[0]
+        if self._quoted(s, para_start):
+            return ""
         lo = bisect.bisect_left(self.period_starts, para_start)
         hi = bisect.bisect_left(self.period_starts, sentence[0])
         for m in reversed(self.periods[lo:hi]):
             clause = unit_at(self.clauses, len(t), m.start())
-            if t[clause[0]:clause[1]].rstrip("，,") != m.group():
+            if t[clause[0]:clause[1]].rstrip("，,：:") != m.group():
                 continue
             here = self.topics.get(sentence[0])
             there = self.topics.get(unit_at(self.sentences, len(t), m.start())[0])
@@ -554,6 +628,15 @@ class DocumentContext:
                 return normalise_period(m.group())
             return ""
         return ""
+
+    def _quoted(self, s: int, floor: int) -> bool:
+        """Whether position `s` is inside an open quotation “…” that started after `floor`."""
+        return self.t.rfind("“", floor, s) > self.t.rfind("”", floor, s)
+
+
+@cache
+def _types_longest_first() -> tuple[tuple[str, str], ...]:
+    return tuple(sorted(suffix_types().items(), key=lambda kv: -len(kv[0])))
 
 
 def _core_key(name: str) -> tuple[str, str] | None:

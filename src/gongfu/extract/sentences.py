@@ -11,8 +11,9 @@ import re
 
 SENTENCE_END = re.compile(r"[。！？!?\n]")
 SEGMENT_END = re.compile(r"[。！？!?\n；;]")
-CLAUSE_END = re.compile(r"[，,；;：:。！？!?\n]")
-LIST_CLAUSE_END = re.compile(r"[，,；;：:。！？!?\n、]")
+# A half-width comma or colon between digits is a thousands separator or a ratio (1,000元, 1.52:1), not a break.
+CLAUSE_END = re.compile(r"[，；;：。！？!?\n]|[,:](?!\d)")
+LIST_CLAUSE_END = re.compile(r"[，；;：。！？!?\n、]|[,:](?!\d)")
 _AFTER_SEGMENT_END = re.compile(rf"(?<={SEGMENT_END.pattern})")
 
 

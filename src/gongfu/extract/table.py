@@ -15,10 +15,12 @@ CLAIM_DICTIONARY: dict[str, str] = {
     "doc_id": "document the claim comes from (documents.csv)",
     "claim_id": "stable id: doc_id + hash of the mention and its surroundings (survives re-runs and edits elsewhere)",
     "mention": "the quantity as written in the cleaned text, with adjacent qualifier words (近20万斤, 1.4万余名)",
-    "value": "the number times its multiplier, in `unit` (1.4万 -> 14000); a range gives its low end",
+    "value": "the number times its multiplier, in `unit` (1.4万 -> 14000), signed for a change that goes down "
+             "(下降3.2% -> -3.2, 减少1.5亿元 -> -150000000, 增长-0.8% -> -0.8); a range gives its low end",
     "low": "a range's low end (3-5家 -> 3), else empty",
     "high": "a range's high end (3-5家 -> 5), else empty",
-    "unit": "base unit (元, %, 家, 人, 亩, 平方米, ratio...); a missing unit (约12亿, 床位240) is the indicator's",
+    "unit": "base unit (元, %, 家, 人, 亩, 平方米, ratio...); a missing unit (约12亿, 床位240) is the indicator's; "
+            "a per-unit figure keeps the base unit and names its denominator in `basis` (每亩200元: 元, basis 亩)",
     "qualifier": "none, approx (约 近 左右 接近), over (超 余 多 以上 逾), under (不到 以下) or ratio (a:b)",
     "indicator": "what the number measures, as the text words it: the taxonomy pattern nearest the number that fits "
                  "its unit, else the words right after it",
@@ -28,10 +30,21 @@ CLAIM_DICTIONARY: dict[str, str] = {
     "entity": "the place, organisation or person the claim is about: the name the number describes, else the "
               "nearest name in its sentence the sentence is about (该社区/这里 resolved), else the paragraph's "
               "topic, else the document's own place",
+    "entity_type": "place, organisation, person or project: a person the text names (村民王秀英, 钟大姐), else "
+                   "what the name's ending says (公司 市场 -> organisation, 项目 班列 -> project), else place",
     "period": "the time expression governing the claim, as written (今年1-8月, 去年, 目前): the nearest before it "
               "in its sentence, else the paragraph's opening frame (上半年,); empty when none",
     "year": "calendar year of the period where the text or the publication date fixes it, else empty",
-    "is_growth": "true for a change rate (同比增长7.7%, 提高3.2%), false for a level",
+    "is_growth": "true for a change against a baseline (同比增长7.7%, 比去年减少12家, 增收8500元, 回落0.6个百分点), "
+                 "false for a level, a level reached (增至, 降至), additions (新增, 累计), savings and gaps "
+                 "between places (高于全市平均)",
+    "direction": "up or down for a change (from its word and its number's own sign: 增长-0.8% is down), "
+                 "none for a level",
+    "basis": "the denominator of a per-unit figure: 人 (人均 每人), 户 (户均), 亩 (亩均 每亩), 日 (日均 每天), "
+             "月, 年 (每年 年均), or the measure of 每X/一X (斤, 小时...); empty for a total. Never mixed with "
+             "totals in a chart or sentence",
+    "status": "actual; plan (计划 力争 目标 将 到2025年); projection (预计 有望 达产后): plans and projections "
+              "are kept, shown apart, and never compared with actual figures",
     "base_claim_id": "for a growth rate, the claim_id of the figure it qualifies (same sentence), else empty",
     "sentence": "the sentence the claim comes from",
     "char_start": "offset of the mention's first character in the cleaned text",
@@ -39,9 +52,12 @@ CLAIM_DICTIONARY: dict[str, str] = {
 }
 CLAIM_COLUMNS = [
     "doc_id", "claim_id", "mention", "value", "low", "high", "unit", "qualifier", "indicator",
-    "indicator_id", "theme", "entity", "period", "year", "is_growth", "base_claim_id", "sentence",
-    "char_start", "char_end",
+    "indicator_id", "theme", "entity", "entity_type", "period", "year", "is_growth", "direction", "basis",
+    "status", "base_claim_id", "sentence", "char_start", "char_end",
 ]
+DIRECTIONS = ("up", "down", "none")
+STATUSES = ("actual", "plan", "projection")
+ENTITY_TYPES = ("place", "organisation", "person", "project")
 QUALIFIERS = ("none", "approx", "over", "under", "ratio")
 
 @cache
@@ -55,7 +71,7 @@ def claim_schema() -> pa.DataFrameSchema:
             "doc_id": pa.Column(str),
             "claim_id": pa.Column(str, unique=True),
             "mention": pa.Column(str, pa.Check.str_length(min_value=1)),
-            "value": pa.Column(float, pa.Check.ge(0)),
+            "value": pa.Column(float),
             "low": pa.Column(float, nullable=True),
             "high": pa.Column(float, nullable=True),
             "unit": pa.Column(str, nullable=True),
@@ -64,15 +80,23 @@ def claim_schema() -> pa.DataFrameSchema:
             "indicator_id": pa.Column(str, nullable=True),
             "theme": pa.Column(str, nullable=True),
             "entity": pa.Column(str, nullable=True),
+            "entity_type": pa.Column(str, pa.Check.isin((*ENTITY_TYPES, "")), nullable=True),
             "period": pa.Column(str, nullable=True),
             "year": pa.Column("Int64", pa.Check.in_range(1900, 2100), nullable=True),
             "is_growth": pa.Column(bool),
+            "direction": pa.Column(str, pa.Check.isin(DIRECTIONS)),
+            "basis": pa.Column(str, nullable=True),
+            "status": pa.Column(str, pa.Check.isin(STATUSES)),
             "base_claim_id": pa.Column(str, nullable=True),
             "sentence": pa.Column(str),
             "char_start": pa.Column(int, pa.Check.ge(0)),
             "char_end": pa.Column(int, pa.Check.ge(1)),
         },
-        checks=pa.Check(lambda df: (df["char_end"] > df["char_start"]).all(), error="char_end must follow char_start"),
+        checks=[pa.Check(lambda df: (df["char_end"] > df["char_start"]).all(), error="char_end must follow char_start"),
+                pa.Check(lambda df: ((df["direction"] == "none") | df["is_growth"]).all(),
+                         error="only a change (is_growth) has a direction"),
+                pa.Check(lambda df: ((df["direction"] != "down") | (df["value"] <= 0)).all(),
+                         error="a change that goes down has a negative value")],
         strict=True,
         ordered=True,
     )

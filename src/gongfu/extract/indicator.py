@@ -1,0 +1,73 @@
+"""What a number measures, in the text's own words: the noun phrase that leads to it in its clause.
+
+`phrase(lead, after)` takes the clause up to the number (`lead`) and drops what is not the measured thing:
+time words in front (今年1-8月, 目前), words of scope (其中, 全县, 当地, 共), the verb and qualifier that join the
+phrase to the number (实现, 达到, 为, 超过, 约), a change and its comparison base (同比增长, 比去年同期减少) and
+the 的 of a modifier. What is left keeps its subject (濮院羊毛衫市场成交额, 出口额): the subject a metric belongs
+to is part of what is measured. A share (占成交总额的36.1%) is named from what it is a share of, given by the
+caller (网络零售额占成交总额比重). A noun right after the number is what it counts (46名楼长, 推出23条旅游线路).
+The words are in data/claim_cues.csv (kinds lead_word, link_word); the taxonomy id is found separately."""
+
+from __future__ import annotations
+
+import re
+from functools import cache
+
+from gongfu.extract.periods import PERIOD
+from gongfu.lexicon import load_claim_cues
+
+_MAX = 20
+_COMPARISON = re.compile(r"(?:比|较|与)(?:去年|上年|前年|上月|\d{4}年|[^，,。；;\d]{0,6}?[前时])?(?:同期)?(?:相比)?$")
+_RATIO_LEAD = re.compile("^是(.+?)的?$")
+_RATE_WORDS = re.compile("(?:同比|环比)$")
+_NOUN_AFTER = re.compile(r"[^，,。；;！？、\n\d“”（）()]{2,12}")
+_TAIL_DE = re.compile("的$")
+_OWN_SIGN = re.compile("[-−－+]$")  # 增长-0.8%: the sign belongs to the number
+_NOT_NOUN = re.compile("同比|环比|比|较|增长|下降|以上|左右|相当于|占|是|的")
+
+
+@cache
+def _patterns() -> tuple[re.Pattern[str], re.Pattern[str], re.Pattern[str]]:
+    cues = load_claim_cues()
+    lead = "|".join(map(re.escape, cues.lead_words))
+    link = "|".join(map(re.escape, cues.link_words))
+    change = "|".join(map(re.escape, [*cues.change, *cues.comparative]))
+    return (re.compile(f"^(?:{PERIOD.pattern}|{lead}|[，,：:\\s])+"), re.compile(f"(?:{link})+$"),
+            re.compile(f"(?:{change})(?:了|为)?$"))
+
+
+def ratio_label(own: str, previous: str) -> str:
+    """是全县平均水平的1.5倍: the figure before it compared with what follows 是 (…与全县平均水平之比); '' when
+    `own` is not such a comparison."""
+    m = _RATIO_LEAD.match(own)
+    return f"{previous}与{m.group(1)}之比" if m and previous else ""
+
+
+def phrase(lead: str, after: str = "") -> str:
+    """The measured thing for the number that `lead` (its clause up to it) leads to; `after` is the clause
+    after the number, read when nothing is left before it."""
+    front, link, change = _patterns()
+    text = lead
+    for _ in range(3):  # 其中，今年以来全县 ...: scope and time words in any order
+        m = front.match(text)
+        if not m or not m.group():
+            break
+        text = text[m.end():]
+    before_change = link.sub("", text)
+    previous = None
+    while previous != text:  # 达到了约, 同比增长, 比去年同期减少: links, changes and bases at the end
+        previous = text
+        text = link.sub("", text)
+        text = change.sub("", text)
+        text = _RATE_WORDS.sub("", text)
+        text = _COMPARISON.sub("", text)
+        text = _TAIL_DE.sub("", text)
+        text = _OWN_SIGN.sub("", text)
+    text = text.strip(" ，,：:“”")
+    if text in load_claim_cues().basis:  # 每亩增收上万元: the frame alone names nothing; keep the change
+        text = before_change
+    noun = _NOUN_AFTER.match(after.lstrip("的"))
+    counted = noun.group() if noun and not _NOT_NOUN.match(noun.group()) else ""
+    if counted:  # 推出23条杨梅采摘旅游线路: the thing counted after the words before it (我家种…白茶)
+        return (text + counted)[-_MAX:]
+    return text[-_MAX:] if len(text) >= 2 else ""

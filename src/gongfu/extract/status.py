@@ -1,0 +1,42 @@
+"""Whether a number happened: actual, plan (计划 力争 目标 将 到2025年) or projection (预计 有望 达产后).
+
+The cues before the number in its sentence decide (data/claim_cues.csv): a projection cue anywhere before it
+makes a projection, else a plan cue a plan, else it is actual. An actual-time word in the number's own clause
+(目前, 现有, 已经) ends a plan or projection (按目前每斤15元计算 is a price today), and so does 由/从 right before
+the number (将由400万台提升到1000万台: 400万台 is where it starts). 将 is a plan only as a future marker
+(将于, 将达到, 还将), not as the object marker of 将闲置农房改造成民宿."""
+
+from __future__ import annotations
+
+import re
+from functools import cache
+
+from gongfu.lexicon import load_claim_cues
+
+ACTUAL, PLAN, PROJECTION = "actual", "plan", "projection"
+STATUSES = (ACTUAL, PLAN, PROJECTION)
+_FUTURE_JIANG = re.compile(
+    "(?<![即还也])将(?=于|在|会|有|要|达|突破|实现|新增|建成|超过|继续|进一步|全面|投入|完成|再|迎来|形成|带动|"
+    "提升|提高|增加|增长|由|力争|可|新建|打造|培育|扩大|引进|惠及|覆盖|推出|吸引|超|累计)")
+_TARGET_YEAR = re.compile(r"(?<![长高加升降少])到(?:20|19)\d\d年(?!的)")  # not 增长到2023年的517亿元
+_FROM = re.compile(r"(?:由|从)(?:原来的|过去的|目前的|现在的)?(?:约|近|不到|不足)?$")
+
+
+@cache
+def _cue_pattern() -> re.Pattern[str]:
+    return re.compile("|".join(map(re.escape, load_claim_cues().status)))
+
+
+def status(sentence_lead: str, clause_lead: str) -> str:
+    """The status of a number from its sentence up to it (`sentence_lead`) and its clause up to it."""
+    if _FROM.search(clause_lead):
+        return ACTUAL
+    cues = load_claim_cues().status
+    clause_start = len(sentence_lead) - len(clause_lead)
+    found = [(m.start(), cues[m.group()]) for m in _cue_pattern().finditer(sentence_lead)]
+    found += [(m.start(), PLAN) for m in _FUTURE_JIANG.finditer(sentence_lead)]
+    found += [(m.start(), PLAN) for m in _TARGET_YEAR.finditer(sentence_lead)]
+    if any(kind == ACTUAL and at >= clause_start for at, kind in found):
+        return ACTUAL
+    kinds = {kind for _, kind in found}
+    return PROJECTION if PROJECTION in kinds else PLAN if PLAN in kinds else ACTUAL

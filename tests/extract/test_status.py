@@ -1,0 +1,38 @@
+"""Whether a figure happened: actual, plan or projection, from the cues before it in its sentence."""
+
+from __future__ import annotations
+
+import pytest
+
+from gongfu.extract.sentences import CLAUSE_END
+from gongfu.extract.status import status
+
+
+def status_of(sentence: str, mention: str) -> str:
+    at = sentence.index(mention)
+    lead = sentence[:at]
+    clause_start = max((m.end() for m in CLAUSE_END.finditer(lead)), default=0)
+    return status(lead, lead[clause_start:])
+
+
+@pytest.mark.parametrize(("sentence", "mention", "expected"), [
+    ("去年全区完成固定资产投资96亿元。", "96亿元", "actual"),
+    ("明年该区计划新建幼儿园4所。", "4所", "plan"),
+    ("全县力争到2026年实现旅游收入30亿元。", "30亿元", "plan"),
+    ("按照目标，村集体收入要突破200万元。", "200万元", "plan"),
+    ("到2030年，全市森林覆盖率达到65%。", "65%", "plan"),
+    ("新馆将于年底开放，届时可容纳观众3000人。", "3000人", "plan"),
+    ("专项资金主要用于改造农房120户。", "120户", "plan"),
+    ("全年粮食产量预计达到5.2万吨。", "5.2万吨", "projection"),
+    ("该园区有望吸引企业60家入驻。", "60家", "projection"),
+    ("新码头建成后可提升吞吐能力800万吨。", "800万吨", "projection"),
+    ("今年计划投入8亿元，预计投产后新增税收1.5亿元。", "8亿元", "plan"),
+    ("今年计划投入8亿元，预计投产后新增税收1.5亿元。", "1.5亿元", "projection"),
+    ("预计全年增收，按目前每公斤12元的价格计算。", "12元", "actual"),
+    ("产能将由200万件提升到500万件。", "200万件", "actual"),
+    ("产能将由200万件提升到500万件。", "500万件", "plan"),
+    ("村里将近300户人家种上了高山蔬菜。", "300户", "actual"),
+    ("从2019年的12亿元增长到2023年的18亿元。", "18亿元", "actual"),
+])
+def test_status(sentence: str, mention: str, expected: str) -> None:
+    assert status_of(sentence, mention) == expected
