@@ -1,8 +1,11 @@
 """Every vocabulary the package reads from src/gongfu/data/*.csv, each with its one reader.
 
 Themes (themes.csv), the indicator taxonomy (indicators.csv), units (units.csv), entity cues and surnames
-WORDS_FILE = PACKAGE_DATA / "english_words.csv"
-CLAIM_CUES_FILE = PACKAGE_DATA / "claim_cues.csv"
+(entity_cues.csv, surnames.csv), the words that give a claim its direction, status and per-unit basis
+(claim_cues.csv), the gazetteer (places.csv) and the reviewed English words (english_words.csv). Extraction,
+comparison and the cleaner's layout step (`vocabulary`) import them from here, so an edit to a word list shows
+up in one import graph. The cleaner's own rule tables (boilerplate.csv, script_phrases.csv) stay with the step
+that applies them.
 """
 
 from __future__ import annotations
@@ -20,11 +23,8 @@ UNITS_FILE = PACKAGE_DATA / "units.csv"
 CUES_FILE = PACKAGE_DATA / "entity_cues.csv"
 SURNAMES_FILE = PACKAGE_DATA / "surnames.csv"
 PLACES_FILE = PACKAGE_DATA / "places.csv"
-(entity_cues.csv, surnames.csv), the words that give a claim its direction, status and per-unit basis
-(claim_cues.csv), the gazetteer (places.csv) and the reviewed English words (english_words.csv). Extraction,
-comparison and the cleaner's layout step (`vocabulary`) import them from here, so an edit to a word list shows
-up in one import graph. The cleaner's own rule tables (boilerplate.csv, script_phrases.csv) stay with the step
-that applies them.
+WORDS_FILE = PACKAGE_DATA / "english_words.csv"
+CLAIM_CUES_FILE = PACKAGE_DATA / "claim_cues.csv"
 SUFFIX, TERM, MEDIA = "suffix", "term", "media"  # levels of places.csv rows that are not places
 
 
