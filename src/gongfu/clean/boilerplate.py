@@ -33,7 +33,7 @@ from statistics import median
 
 from gongfu.clean import furniture, headline
 from gongfu.clean.chars import CJK_RANGES, cjk_count
-from gongfu.clean.edits import Change, apply_changes
+from gongfu.clean.edits import Change, apply_changes, compose_changes
 from gongfu.clean.layout import (
     CAPTION_MARK,
     WS,
@@ -604,7 +604,24 @@ def _author(value: str) -> str:
 def strip_boilerplate(text: str, hints: dict[str, str] | None = None) -> tuple[str, list[Change], dict[str, str]]:
     """The article body once, page furniture removed as edits, metadata (title, kicker, subtitle, banner,
     author, published, publisher, source, url) returned, captions marked 图：. `hints` is what the page's
-    markup said about itself (headline, page_title, front-matter fields)."""
+    markup said about itself (headline, page_title, front-matter fields).
+
+    A removal can set a remaining short line apart by a wider gap, which makes it a caption only on a second
+    look; so when the first pass removed lines, a second pass runs on its result and the two passes' changes
+    are composed into one list located in `text` (stripping the result again then changes nothing)."""
+    out, changes, meta = _strip_pass(text, hints)
+    if not any(c.after == "" and c.end > c.start for c in changes):
+        return out, changes, meta
+    again, more, _ = _strip_pass(out, hints)
+    if again != out:
+        composed = compose_changes(text, changes, more)
+        if composed is not None:
+            return again, composed, meta
+    return out, changes, meta
+
+
+def _strip_pass(text: str, hints: dict[str, str] | None) -> tuple[str, list[Change], dict[str, str]]:
+    """One look at the page: what `strip_boilerplate` removes, marks and reads, located in `text`."""
     hints = hints or {}
     lines, physical = _lines(text)
     prev_footer = False

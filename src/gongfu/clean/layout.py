@@ -27,7 +27,7 @@ from dataclasses import dataclass
 from functools import cache
 
 from gongfu.clean.chars import CJK_PUNCT, CJK_RANGES, CJK_RE, LOST, SENTENCE_PUNCT_RE, TERMINAL
-from gongfu.clean.edits import Change, apply_changes
+from gongfu.clean.edits import Change, apply_changes, compose_changes
 from gongfu.lexicon import vocabulary
 
 # The visible mark a caption line starts with (set by the boilerplate step; layout never joins into it).
@@ -605,54 +605,6 @@ def repair_layout(text: str) -> tuple[str, list[Change]]:
             break
         changes, current = composed, again
     return current, changes
-
-
-def compose_changes(text: str, first: list[Change], second: list[Change]) -> list[Change] | None:
-    """Changes on `text` equal to applying `first`, then `second` (located in the first result).
-
-    A change of the second pass that touches text the first one wrote is merged with it: the merged change
-    carries both reasons, so the audit row still says why. None if they cannot be composed (then the caller
-    keeps the first pass alone: a later pass is an improvement, never a requirement)."""
-    middle = apply_changes(text, first)
-    final = apply_changes(middle, second)
-    firsts = sorted(first, key=lambda c: (c.start, c.end))
-    written: list[tuple[int, int, Change]] = []  # where each first change's text lies in `middle`
-    shift = 0
-    for c in firsts:
-        written.append((c.start + shift, c.start + shift + len(c.after), c))
-        shift += len(c.after) - (c.end - c.start)
-
-    def back(pos: int, is_end: bool) -> int:
-        """A position of `middle` in `text` (inside a first change's text: that change's edge)."""
-        delta = 0
-        for a, b, c in written:
-            if a < pos < b:
-                return c.end if is_end else c.start
-            if b > pos:
-                break
-            delta = b - c.end  # the total shift after c
-        return pos - delta
-
-    spans = [(c.start, c.end, 0, c) for c in firsts]
-    spans += [(back(c.start, False), back(c.end, True), 1, c) for c in second]
-    spans.sort(key=lambda t: (t[0], t[1], t[2]))
-    groups: list[list[tuple[int, int, int, Change]]] = []
-    for span in spans:
-        if groups and span[0] <= max(t[1] for t in groups[-1]):
-            groups[-1].append(span)
-        else:
-            groups.append([span])
-    out: list[Change] = []
-    shift1 = shift2 = 0
-    for group in groups:
-        start, end = group[0][0], max(t[1] for t in group)
-        d1 = sum(len(c.after) - (c.end - c.start) for _, _, k, c in group if k == 0)
-        d2 = sum(len(c.after) - (c.end - c.start) for _, _, k, c in group if k == 1)
-        s2, e2 = start + shift1 + shift2, end + shift1 + d1 + shift2 + d2
-        reasons = list(dict.fromkeys(c.reason for *_, c in group))
-        out.append(Change(start, end, final[s2:e2], "; ".join(reasons), any(c.lost for *_, c in group)))
-        shift1, shift2 = shift1 + d1, shift2 + d2
-    return out if apply_changes(text, out) == final else None
 
 
 def _repair_pass(text: str) -> tuple[str, list[Change]]:

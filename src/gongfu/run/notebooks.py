@@ -22,6 +22,7 @@ import yaml
 from gongfu import paths
 from gongfu.errors import GongfuError
 from gongfu.sources import verify_manifest
+from gongfu.tables import CLAIMS_FILE
 
 # Parameters holding paths: given relative to the project root in params.yaml, passed absolute.
 PATH_PARAMETERS = ("raw_dir", "processed_dir", "figures_dir", "claims_path", "input_dir")
@@ -220,7 +221,8 @@ def run_pipeline(only: list[str] | None = None, overrides: dict[str, str] | None
         _retarget(run.output, moves)
         export_html(run.output, run.output.with_suffix(".html"))
     _publish(stage_processed, processed_dir, stage_reports, reports_dir)
-    build_site(reports_dir, processed_dir)  # front pages, explorer, document views, reports/data/
+    if (processed_dir / CLAIMS_FILE).is_file():  # a run of 01_clean alone has no claims to show yet
+        build_site(reports_dir, processed_dir)  # front pages, explorer, document views, reports/data/
     shutil.rmtree(stage, ignore_errors=True)
     from gongfu.share.browser import screenshot_reports
 
