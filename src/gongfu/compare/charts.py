@@ -340,7 +340,7 @@ def money_dots(claims: pd.DataFrame, docs: pd.DataFrame, lang: str = "zh", size:
                all_docs: pd.DataFrame | None = None) -> Chart:
     """Money amounts (元) per place on a log axis, one panel per kind (totals, each per-unit basis, plans),
     one colour, each dot labelled with its figure and each row with its indicator and period."""
-    money = money_claims(claims)
+    money = money_claims(claims, plans=True)  # plans and projections get their own panel
     title = narrative.money_title(money, lang)
     if money.empty:
         return _empty("3_money_by_place", title, lang, "所选报道中没有金额数字，因此没有金额图。",

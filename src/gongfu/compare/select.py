@@ -106,8 +106,9 @@ def enrich_claims(claims: pd.DataFrame, docs: pd.DataFrame, themes_file: Path = 
     for col in ("low", "high"):
         out[col] = pd.to_numeric(out[col], errors="coerce") if col in out.columns else float("nan")
     out["is_growth"] = as_bool(out["is_growth"]) if "is_growth" in out.columns else False
-    for col, default in (("direction", "none"), ("basis", ""), ("status", "actual")):  # claims.csv before issue 18
-        out[col] = out[col].map(cell_text).replace("", default) if col in out.columns else default
+    for col, default in (("direction", "none"), ("basis", ""), ("status", "actual")):
+        if col in out.columns:  # a claims.csv from before these columns is read by compare.kinds from its wording
+            out[col] = out[col].map(cell_text).replace("", default)
     places = {str(r["doc_id"]): document_place(r) for r in docs.to_dict("records")}
     labels = labels or document_labels(docs)
     out["place"] = out["doc_id"].map(places).fillna("")
@@ -146,12 +147,15 @@ def rising(growth: pd.DataFrame) -> pd.DataFrame:
     return growth[growth["value"] > 0] if len(growth) else growth
 
 
-def money_claims(claims: pd.DataFrame, unit: str = "元") -> pd.DataFrame:
+def money_claims(claims: pd.DataFrame, unit: str = "元", plans: bool = False) -> pd.DataFrame:
     """Actual money amounts (base unit 元, positive, not growth rates), one row per claim, with `per_capita`: true
-    for any per-unit figure (basis 人, 亩, 日...; or 人均 in the wording), which never sits with totals."""
+    for any per-unit figure (basis 人, 亩, 日...; or 人均 in the wording), which never sits with totals.
+    `plans` keeps plans and projections too, for a chart that shows them in a panel of their own."""
     if claims.empty:
         return claims.assign(per_capita=pd.Series(dtype=bool))
-    keep = (claims["unit"] == unit) & ~claims["is_growth"] & (claims["value"] > 0) & actual(claims)
+    keep = (claims["unit"] == unit) & ~claims["is_growth"] & (claims["value"] > 0)
+    if not plans:
+        keep &= actual(claims)
     out = claims[keep].reset_index(drop=True)
     return out.assign(per_capita=[is_per_capita(r) or bool(cell_text(r.get("basis"))) for r in
                                   out.to_dict("records")] if len(out) else [])
