@@ -31,6 +31,12 @@ _POST_AT = re.compile("左右|上下(?![班楼车学游])|以上|以下|以内|�
 _POST_QUALIFIER = {"左右": "approx", "上下": "approx", "以上": "over", "以下": "under", "以内": "under",
                    "之多": "over", "出头": "over", "有余": "over", "开外": "over"}
 _INNER = {"余": "over", "多": "over", "几": "over", "来": "approx"}
+_POST_FIRST = frozenset(w[0] for w in _POST_QUALIFIER)
+_SEP_FIRST = frozenset("-~到至 一")
+_SIGN_CHARS = frozenset(MINUS + "负")
+_SPECIAL_FIRST = frozenset("成分半番")
+_CURRENCY_LAST = frozenset("币元镑 ")
+_PRE_LAST = frozenset("约为概多近过破少到足超逾上数几 ")
 _RANGE_SEP = re.compile(r" ?(?:--?|~|到|至) ?")
 _RATIO_AT = re.compile(r":(\d+(?:,\d{3})+(?!\d)(?:\.\d+)?|\d+(?:\.\d+)?)")
 _CURRENCY_BEFORE = re.compile("(新台币|台币|港币|港元|美元|欧元|日元|英镑|韩元|澳元|人民币) ?$")
@@ -39,6 +45,7 @@ _CHENG_WORD = set("群功立本员果熟绩交就效型品套片批千年分家�
 _COLLOQUIAL = re.compile(r"(十?)([一两二三四五六七八九])([二三四五六七八九])([十百千]?)([万亿]*)")
 _NEXT = {"一": 2, "两": 3, "二": 3, "三": 4, "四": 5, "五": 6, "六": 7, "七": 8, "八": 9}
 _CJK = re.compile(r"[\u4e00-\u9fff]")
+_YI_KINDS = ("multiple", "percent", "money")  # the units a lone 一 counts with (一倍, 一元); else an article
 _CLAUSE_MARK = set("，,。；;：:！？!?、）)」”\"' \n") | set("0123456789") | set(CN_CHARS)
 
 
@@ -61,7 +68,12 @@ class Quantity:
     kind: str = ""
 
 
-@dataclass
+# What `_scan` finds, the fields of a Quantity after its text: start, end, value, low, high, unit, qualifier,
+# flag, kind.
+_Found = tuple[int, int, float, float | None, float | None, str, str, str, str]
+
+
+@dataclass(slots=True)
 class _Num:
     """One number read at a position: value, end, whether written in Arabic digits, qualifier, multiplier."""
 
@@ -91,9 +103,18 @@ def _patterns(path: Path = UNITS_FILE) -> tuple[re.Pattern[str], re.Pattern[str]
     digit = "[一二两三四五六七八九几]"
     arabic = r"\d+(?:[.,]\d+)*"
     point = "(?<=[零〇一二两三四五六七八九十百千])点(?=[零〇一二两三四五六七八九])"
-    body = (f"(?:{arabic}|{digit}|{unit_mult})"
-            f"(?:(?<![0-9]){digit}|{unit_mult}|(?<=[十百千万亿零〇]){arabic}|{point})*")
-    candidate = re.compile(f"(?P<pct>百分之|千分之)|(?P<half>半数)|(?P<body>{body})")
+    rest = f"(?:(?<![0-9]){digit}|{unit_mult}|(?<=[十百千万亿零〇]){arabic}|{point})*"
+    body = f"(?:{arabic}|{digit}|{unit_mult}){rest}"
+    # The candidate is the body less what `_scan` would only reject, tested here in C for speed: a lone
+    # Chinese digit must be followed by what can make it a quantity (a unit, 成, 分之, a range mark...), a
+    # lone 一 by a share, multiple or money unit, a bare 百/千/万/亿 by 余/多 or come after a qualifier.
+    cont = "零〇一二两三四五六七八九几十百千万亿点0-9"
+    follow = re.escape("".join(sorted({u[0] for u in units} | set("成倍番半分余多几来个到至-~ %‰"))))
+    follow_yi = re.escape("".join(sorted({u[0] for u, row in units.items() if row.kind in _YI_KINDS}
+                                         | set("成倍番半分到至-~ 个"))))
+    first = (f"(?:{arabic}|(?<=第)[{cont[:-4]}]|[零〇二两三四五六七八九几十](?=[{cont}{follow}])"
+             f"|一(?=[{cont}{follow_yi}])|[百千万亿](?=[{cont}余多])|(?<=[约为近超过逾上数几破少到足概多 ])(?:{mult}))")
+    candidate = re.compile(f"(?P<pct>百分之|千分之)|(?P<half>半数)|(?P<body>{first}{rest})")
     written = sorted((u for u in units if not u.isascii() or u == "%"), key=len, reverse=True)
     return candidate, re.compile(body), re.compile("|".join(re.escape(u) for u in written)), units
 
@@ -113,17 +134,25 @@ def _arabic(body: str) -> tuple[float, str, int] | None:
     return float(head), "", len(head)
 
 
-def _read(t: str, pos: int) -> _Num | None:
-    """The number whose body starts at `pos` of folded text `t`, with an inner 余/多/几/来 and the multipliers
-    after it (3600余万, 一千多万, 十几万, 两个亿); None when the body is not a well-formed number."""
-    m = _patterns()[1].match(t, pos)
-    if not m:
-        return None
-    body, end = m.group(), m.end()
-    if (end < len(t) and t[end] == ".") or (pos > 0 and t[pos - 1] == "."):
+def _read(t: str, pos: int, end: int = -1) -> _Num | None:
+    """The number whose body starts at `pos` of folded text `t` (and ends at `end` when the caller matched it),
+    with an inner 余/多/几/来 and the multipliers after it (3600余万, 一千多万, 十几万, 两个亿); None when the body
+    is not a well-formed number."""
+    if end < 0:
+        m = _patterns()[1].match(t, pos)
+        if not m:
+            return None
+        end = m.end()
+    body = t[pos:end]
+    if t[end:end + 1] == "." or t[pos - 1:pos] == ".":
         return None  # 1..5亿, 版本1.4.2: malformed, not a number
     flag, arabic = "", body[0].isdigit()
     if arabic:
+        if body.isdigit():
+            num = _Num(float(body), pos, end, True)
+            if t[end:end + 1] in _AFTER_BODY:
+                _multipliers(t, num)
+            return num
         digits = _ARABIC_HEAD.match(body).group()
         read = _arabic(digits)
         if read is None:
@@ -133,7 +162,8 @@ def _read(t: str, pos: int) -> _Num | None:
             return _Num(value, pos, pos + size, True)
         if size == len(body):
             num = _Num(value, pos, end, True, flag=flag)
-            _multipliers(t, num)
+            if t[end:end + 1] in _AFTER_BODY:
+                _multipliers(t, num)
             return num
         body = digits.replace(",", "") + body[len(digits):]
     value = parse_chinese(body)
@@ -142,8 +172,12 @@ def _read(t: str, pos: int) -> _Num | None:
     big, shared = _multiplier(body)
     num = _Num(value, pos, end, arabic, "over" if "几" in body else "none", big, shared, flag,
                len(body) == 1 and not arabic and body not in BIG)
-    _multipliers(t, num)
+    if t[end:end + 1] in _AFTER_BODY:
+        _multipliers(t, num)
     return num
+
+
+_AFTER_BODY = frozenset(" 余多几来个万亿")  # what `_multipliers` may take in
 
 
 _ARABIC_HEAD = re.compile(r"\d+(?:[.,]\d+)*")
@@ -222,60 +256,61 @@ def _unit_at(t: str, pos: int, lone_cn: bool) -> tuple[str, int]:
     return unit, end
 
 
-def _scan(t: str, text: str, m: re.Match[str], prev_end: int) -> Quantity | None:
+def _scan(t: str, text: str, m: re.Match[str], prev_end: int) -> _Found | None:
     """The quantity starting at candidate `m` in folded text `t` (original `text`), or None; `prev_end` is
     where the quantity before it ended (a dash right after a quantity is not a minus sign)."""
-    if m.group("pct") or m.group("half"):
+    if m.group("body") is None:
         return _share_words(t, m)
     start = m.start()
-    num = _read(t, start)
-    if num is None:
+    num = _read(t, start, m.end())
+    if num is None or (not num.arabic and not _numeral_ok(t, text, start, m.end())):
         return None
-    if not num.arabic and not _numeral_ok(t, text, start, m.end()):
-        return None
-    sign_at = _sign(t, text, start, prev_end)
-    kind = "ordinal" if t[start - 1:start] == "第" else ""
-    qualifier, flag, low, high = num.qualifier, num.flag, None, None
-    value, end = num.value, num.end
-    if flag.startswith("range:"):
-        low, high, flag = value, float(flag[6:]), ""
-    special = _special(t, start, num, sign_at)
-    if special is not None:
-        return special
-    if num.arabic and num.shared == 1 and t[start:end].replace(".", "").isdigit():
+    sign_at = _sign(t, text, start, prev_end) if t[start - 1:start] in _SIGN_CHARS else None
+    if t[num.end:num.end + 1] in _SPECIAL_FIRST:
+        special = _special(t, start, num, sign_at)
+        if special is not None:
+            return special
+    value, end, qualifier, flag, low, high = num.value, num.end, num.qualifier, num.flag, None, None
+    if flag:
+        if flag.startswith("range:"):
+            low, high, flag = value, float(flag[6:]), ""
+    elif num.arabic and t[end:end + 1] == ":" and t[start:end].replace(".", "").isdigit():
         ratio = _RATIO_AT.match(t, end)
         if ratio:
             return _ratio(start, end, value, ratio, t)
-    unit, unit_end = "", end
-    if low is None:
-        rng = _range(t, num)
-        if rng is not None:
-            low, high, end, unit, unit_end, qualifier = rng
-            value = low
-    if low is None or not unit:
+    rng = None if low is not None or t[end:end + 1] not in _SEP_FIRST else _range(t, num, end, "")
+    if rng is None:
         end, qualifier = _inner_after(t, end, num.arabic, qualifier)
         unit, unit_end = _unit_at(t, end, num.lone)
         if unit == "!":
             return None
+        if unit and low is None and t[unit_end:unit_end + 1] in _SEP_FIRST:
+            rng = _range(t, num, unit_end, unit)  # 10%—15%, 3万元-5万元
+    if rng is not None:
+        value, high, end, unit, unit_end, qualifier = rng
+        low = value
     end = unit_end
-    end, value, qualifier = _after_unit(t, end, unit, value, qualifier)
+    if unit and t[end:end + 1] in ("多", "半"):
+        end, value, qualifier = _after_unit(t, end, unit, value, qualifier)
+    kind = "ordinal" if t[start - 1:start] == "第" else ""
     if num.lone and not kind and low is None and not _lone_ok(t, start, unit):
         return None
     if low is not None and not unit and num.shared == 1 and not num.arabic:
         return None  # 三五, 十四五: neighbouring digits with nothing after are not a range
-    post = _POST_AT.match(t, end)
+    post = _POST_AT.match(t, end) if t[end:end + 1] in _POST_FIRST else None
     if post:
         qualifier, end = _POST_QUALIFIER[post.group()], post.end()
     pre_at = start if sign_at is None else sign_at
-    start, qualifier = _pre(t, pre_at, qualifier, num.arabic)
+    if t[pre_at - 1:pre_at] in _PRE_LAST:
+        start, qualifier = _pre(t, pre_at, qualifier, num.arabic)
     if sign_at is not None:  # the sign is the left end's: -3~5 is -3..5
         value = -value
         if low is not None:
             low, high = (value, high) if value < high else (None, None)
-    if unit in ("元", "") and not num.lone:
+    if unit in ("元", "") and not num.lone and t[pre_at - 1:pre_at] in _CURRENCY_LAST:
         money = _CURRENCY_BEFORE.search(t, max(0, pre_at - 5), pre_at)
         unit = money.group(1) if money else unit
-    if t[end:end + 1] == "%" and unit == "%":
+    if unit == "%" and t[end:end + 1] == "%":
         flag, end = "symbol", end + 1  # 100%%
     return _make(start, end, value, low, high, unit, qualifier, flag, kind)
 
@@ -297,12 +332,12 @@ def _numeral_ok(t: str, text: str, start: int, end: int) -> bool:
 
 def _lone_ok(t: str, start: int, unit: str) -> bool:
     """A lone Chinese digit with this unit is a number. 一 before a measure word is an article (一个, 一位名叫,
-    一家人) unless the unit is a share or multiple (一倍); other digits need a unit (两家, 三年)."""
+    一家人) unless the unit is a share, multiple or money (一倍, 一元); other digits need a unit (两家, 三年)."""
     if not unit:
         return False
     if t[start] == "一":
         kind = load_units()[unit].kind if unit in load_units() else ""
-        return kind in ("multiple", "percent")
+        return kind in _YI_KINDS
     return True
 
 
@@ -320,7 +355,7 @@ def _sign(t: str, text: str, start: int, prev_end: int) -> int | None:
     return None
 
 
-def _special(t: str, start: int, num: _Num, sign_at: int | None) -> Quantity | None:
+def _special(t: str, start: int, num: _Num, sign_at: int | None) -> _Found | None:
     """Shares and multiples written with words: 九成, 三成半, 八点五成 (tenths, in %); 三分之一, 五分之二
     (fractions, in %); 一半 (50 %); 翻一番, 翻了两番 (100 %, 300 %)."""
     end = num.end
@@ -348,7 +383,7 @@ def _special(t: str, start: int, num: _Num, sign_at: int | None) -> Quantity | N
 
 
 def _finish(t: str, start: int, end: int, value: float, unit: str, qualifier: str, sign_at: int | None,
-            high: float | None = None) -> Quantity:
+            high: float | None = None) -> _Found:
     """A share's post and pre qualifiers and sign, as for any number."""
     if t[end:end + 1] == "多" and qualifier == "none":
         qualifier, end = "over", end + 1
@@ -363,7 +398,7 @@ def _finish(t: str, start: int, end: int, value: float, unit: str, qualifier: st
     return _make(start, end, value, low, high, unit, qualifier, "", "")
 
 
-def _share_words(t: str, m: re.Match[str]) -> Quantity | None:
+def _share_words(t: str, m: re.Match[str]) -> _Found | None:
     """百分之六十五, 百分之零点五, 千分之五, 百分之三十到四十, and 半数 (50 %)."""
     start = m.start()
     if m.group("half"):
@@ -383,23 +418,21 @@ def _share_words(t: str, m: re.Match[str]) -> Quantity | None:
     return _finish(t, start, end, num.value, unit, "none", sign_at, high=high)
 
 
-def _range(t: str, left: _Num) -> tuple[float, float, int, str, int, str] | None:
-    """A range after the left number (3-5家, 2——3万元, 两到三千人, 10%—15%, 3万-5万元, 1一8月 with an OCR dash):
-    low, high, end of the right number, unit, end of the unit, qualifier. The left end shares the right end's
-    multiplier (2——3万 = 20000..30000) unless it has its own; a descending pair (2021-09) is no range."""
-    end = left.end
-    left_unit, unit_end = "", end
-    sep = _RANGE_SEP.match(t, end)
-    if sep is None and left.arabic and t[end:end + 1] == "一" and t[end + 1:end + 2].isdigit():
-        sep_end = end + 1
-    elif sep is not None:
+def _range(t: str, left: _Num, at: int, left_unit: str) -> tuple[float, float, int, str, int, str] | None:
+    """A range whose separator starts at `at`, after the left number or its unit `left_unit` (3-5家, 2——3万元,
+    两到三千人, 10%—15%, 3万-5万元, 1一8月 with an OCR dash): low, high, end of the right number, unit, end of
+    the unit, qualifier. The left end shares the right end's multiplier (2——3万 = 20000..30000) unless it has
+    its own; a descending pair (2021-09) is no range."""
+    nxt = t[at:at + 1]
+    if nxt not in _SEP_FIRST:
+        return None
+    sep = _RANGE_SEP.match(t, at)
+    if sep is not None:
         sep_end = sep.end()
+    elif left.arabic and not left_unit and nxt == "一" and t[at + 1:at + 2].isdigit():
+        sep_end = at + 1
     else:
-        left_unit, unit_end = _unit_at(t, end, False)
-        sep = _RANGE_SEP.match(t, unit_end) if left_unit else None
-        if sep is None:
-            return None
-        sep_end = sep.end()
+        return None
     if left.arabic and t[left.start] == "0" and t[left.start + 1:left.start + 2].isdigit():
         return None  # 0576-83988123: a number with a leading zero is a code, not a range end
     right = _read(t, sep_end)
@@ -447,6 +480,8 @@ def _after_unit(t: str, end: int, unit: str, value: float, qualifier: str) -> tu
 
 def _pre_word(t: str, start: int) -> re.Match[str] | None:
     """The qualifier word (约, 近, 超过...) right before `start`, across one OCR space (近 万平方米)."""
+    if t[start - 1:start] not in _PRE_LAST:
+        return None
     if t[start - 1:start] == " ":
         start -= 1
     m = _PRE.search(t, max(0, start - 3), start)
@@ -469,7 +504,7 @@ def _pre(t: str, start: int, qualifier: str, arabic: bool) -> tuple[int, str]:
     return start, qualifier
 
 
-def _ratio(start: int, end: int, left: float, ratio: re.Match[str], t: str) -> Quantity:
+def _ratio(start: int, end: int, left: float, ratio: re.Match[str], t: str) -> _Found:
     """1.5:1 as a ratio (value a/b); 10:37 (two-digit minutes, no decimals) as a clock time."""
     right = ratio.group(1)
     if len(right) == 2 and "." not in t[start:end] + right and left <= 24:
@@ -480,17 +515,17 @@ def _ratio(start: int, end: int, left: float, ratio: re.Match[str], t: str) -> Q
 
 
 def _make(start: int, end: int, value: float, low: float | None, high: float | None, unit: str,
-          qualifier: str, flag: str, kind: str) -> Quantity:
-    """The quantity with its unit converted to the base unit of the table (公斤 -> 千克, 毛钱 -> 0.1 元)."""
+          qualifier: str, flag: str, kind: str) -> _Found:
+    """The quantity's fields with its unit converted to the base unit of the table (公斤 -> 千克, 毛钱 -> 0.1 元)."""
     row = load_units().get(unit)
     factor, base = (row.factor, row.base_unit) if row else (1.0, unit)
-    return Quantity("", start, end, _tidy(value * factor), None if low is None else _tidy(low * factor),
-                    None if high is None else _tidy(high * factor), base, qualifier, flag, kind)
+    return (start, end, _tidy(value * factor), None if low is None else _tidy(low * factor),
+            None if high is None else _tidy(high * factor), base, qualifier, flag, kind)
 
 
 def _tidy(value: float) -> float:
     """Round away binary noise from multiplying decimals (1.4 * 10000 = 14000.000000000002)."""
-    return float(round(value, 6)) + 0.0
+    return value + 0.0 if value.is_integer() else float(round(value, 6)) + 0.0
 
 
 def find_quantities(text: str) -> list[Quantity]:
@@ -513,10 +548,9 @@ def find_quantities(text: str) -> list[Quantity]:
         if not m:
             break
         q = _scan(t, text, m, found[-1].end if found else -1)
-        if q is not None and q.end > q.start:
-            found.append(Quantity(text[q.start:q.end], q.start, q.end, q.value, q.low, q.high, q.unit,
-                                  q.qualifier, q.flag, q.kind))
-            pos = q.end
+        if q is not None and q[1] > q[0]:
+            found.append(Quantity(text[q[0]:q[1]], *q))
+            pos = q[1]
         else:
             pos = m.end()
     return found

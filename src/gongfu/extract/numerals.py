@@ -20,12 +20,12 @@ JI = "几"  # 十几, 几十: an unknown digit; the value is the round part and 
 # Formal (大写) numerals, in Simplified and Traditional, and the Traditional forms of ordinary ones.
 FORMAL = "壹贰貳叁參肆伍陆陸柒捌玖拾佰仟"
 _FORMAL_TO = "一二二三三四五六六七八九十百千"
-_TRADITIONAL = "萬億兩點餘幾"
-_TRADITIONAL_TO = "万亿两点余几"
+_TRADITIONAL = "萬億兩點餘幾負"
+_TRADITIONAL_TO = "万亿两点余几负"
 # Full-width and typographic forms of digits and marks. The em dash folds to '-' too (a range separator);
 # U+2212 and the full-width and small hyphen-minus are minus signs (MINUS), the em and en dash are not.
-_WIDE = "０１２３４５６７８９．％：～〜－−﹣—–―"
-_WIDE_TO = "0123456789.%:~~------"
+_WIDE = "０１２３４５６７８９．％：～〜－−﹣—–―，"
+_WIDE_TO = "0123456789.%:~~------,"
 MINUS = "-−－﹣"
 # Traditional forms of unit and qualifier characters (the unit table is Simplified).
 _UNITS_TRAD = "約過將達張個條項處場輪畝歲戶針種臺輛間棟噸時鐘號週數來為塊錢萬噸億門雙艘貨櫃"
@@ -33,20 +33,16 @@ _UNITS_TRAD_TO = "约过将达张个条项处场轮亩岁户针种台辆间栋�
 
 _FOLD = str.maketrans(_WIDE + FORMAL + _TRADITIONAL + _UNITS_TRAD, _WIDE_TO + _FORMAL_TO + _TRADITIONAL_TO
                       + _UNITS_TRAD_TO)
-# Text that needs folding at all (translate is slow; most text needs none), and the full-width comma, which
-# is a thousands separator only between digits.
-_NEEDS_FOLD = re.compile("[" + re.escape("".join(chr(c) for c in _FOLD)) + r"]|\d，\d")
-_WIDE_COMMA = re.compile(r"(?<=\d)，(?=\d)")
+# Text that needs folding at all (translate is slow; most text needs none): any folded character but the
+# full-width comma, which matters only between digits (a thousands separator).
+_NEEDS_FOLD = re.compile("[" + re.escape("".join(chr(c) for c in _FOLD if chr(c) != "，")) + r"]|\d，\d")
 
 CN_CHARS = "".join(DIGITS) + "".join(SMALL) + "".join(BIG) + JI
 
 
 def fold(text: str) -> str:
     """`text` with one spelling for each digit, multiplier, sign and dash, the same length as `text`."""
-    if not _NEEDS_FOLD.search(text):
-        return text
-    folded = text.translate(_FOLD)
-    return _WIDE_COMMA.sub(",", folded) if "，" in folded else folded
+    return text.translate(_FOLD) if _NEEDS_FOLD.search(text) else text
 
 
 def _digit_string(numeral: str) -> float | None:
@@ -116,15 +112,14 @@ def parse_chinese(numeral: str) -> float | None:
         else:
             unit = BIG[ch]
             part = section + (cur or 0.0)
-            if prev == "b":  # 万亿, 万万: the multipliers multiply
-                if numeral[i - 2] != "万":
-                    return None
-                total, last_big = total * unit, float(unit) * last_big
-                continue
             if prev == "":
                 part = 1.0  # a bare 万 or 亿 (上万, 近亿)
-            elif part == 0 or unit >= last_big:
-                return None
+            elif unit > last_big:  # 两万亿, 1234万5678亿: what came before counts in units of 亿
+                total, part = (total + part) * unit, 0.0
+            elif prev == "b" and unit == last_big == 10_000:  # 万万 = 亿
+                total, part, unit = total * unit, 0.0, 100_000_000
+            elif part == 0 or unit == last_big:
+                return None  # 亿万, 万亿亿, 三万四万
             total += part * unit
             section, cur, last_small, last_big, prev = 0.0, None, 10_000, float(unit), "b"
     if prev == "d" and cur_single and cur and numeral[-2:-1] not in ZEROS:
