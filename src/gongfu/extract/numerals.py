@@ -109,7 +109,7 @@ def parse_chinese(numeral: str) -> float | None:
                 return None  # 十百; 一百十 (a bare 十 mid-number)
             section += (1.0 if cur is None else cur) * unit
             cur, last_small, prev = None, unit, "s"
-        else:
+        elif ch in BIG:
             unit = BIG[ch]
             part = section + (cur or 0.0)
             if prev == "":
@@ -122,6 +122,8 @@ def parse_chinese(numeral: str) -> float | None:
                 return None  # 亿万, 万亿亿, 三万四万
             total += part * unit
             section, cur, last_small, last_big, prev = 0.0, None, 10_000, float(unit), "b"
+        else:
+            return None  # not a numeral character (1.4.2)
     if prev == "d" and cur_single and cur and numeral[-2:-1] not in ZEROS:
         if prev_small := (last_small < 10_000 and section):
             return total + section + cur * last_small / 10  # 三千五 = 3500, 一百二 = 120
