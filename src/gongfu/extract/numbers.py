@@ -42,7 +42,7 @@ _RATIO_AT = re.compile(r":(\d+(?:,\d{3})+(?!\d)(?:\.\d+)?|\d+(?:\.\d+)?)")
 _CURRENCY_BEFORE = re.compile("(新台币|台币|港币|港元|美元|欧元|日元|英镑|韩元|澳元|人民币) ?$")
 # 成 as tenths (九成, 三成半), unless it starts a word (三五成群, 一成不变, 成功, 成员, 成本...).
 _CHENG_WORD = set("群功立本员果熟绩交就效型品套片批千年分家才语像形器材色全活败名事真不长")
-_COLLOQUIAL = re.compile(r"(十?)([一两二三四五六七八九])([二三四五六七八九])([十百千]?)([万亿]*)")
+_COLLOQUIAL = re.compile(r"(十?)([一两二三四五六七八九])([两二三四五六七八九])([十百千]?)([万亿]*)")
 _NEXT = {"一": 2, "两": 3, "二": 3, "三": 4, "四": 5, "五": 6, "六": 7, "七": 8, "八": 9}
 _CJK = re.compile(r"[\u4e00-\u9fff]")
 _YI_KINDS = ("multiple", "percent", "money")  # the units a lone 一 counts with (一倍, 一元); else an article
@@ -102,7 +102,7 @@ def _patterns(path: Path = UNITS_FILE) -> tuple[re.Pattern[str], re.Pattern[str]
     unit_mult = f"(?:{mult}|[零〇])"
     digit = "[一二两三四五六七八九几]"
     arabic = r"\d+(?:[.,]\d+)*"
-    point = "(?<=[零〇一二两三四五六七八九十百千])点(?=[零〇一二两三四五六七八九])"
+    point = "(?<=[零〇一二两三四五六七八九十百千万亿])点(?=[零〇一二两三四五六七八九])"
     rest = f"(?:(?<![0-9]){digit}|{unit_mult}|(?<=[十百千万亿零〇]){arabic}|{point})*"
     body = f"(?:{arabic}|{digit}|{unit_mult}){rest}"
     # The candidate is the body less what `_scan` would only reject, tested here in C for speed: a lone
@@ -185,14 +185,14 @@ _ARABIC_HEAD = re.compile(r"\d+(?:[.,]\d+)*")
 
 def _multiplier(body: str) -> tuple[float, float]:
     """The 万/亿 a numeral ends with, and the multiplier a range's bare start takes from it: the 万/亿 and a single
-    digit's 十/百/千 before them (三千 -> 1, 1000; 3万 -> 1e4, 1e4; 十五万 -> 1e4, 1e4; 三千五百 -> 1, 1)."""
+    digit's 百/千 before them (三千 -> 1, 1000; 3万 -> 1e4, 1e4; 十五万 -> 1e4, 1e4; 三千五百 -> 1, 1)."""
     big, i = 1.0, len(body)
     while i > 0 and body[i - 1] in BIG:
         big *= BIG[body[i - 1]]
         i -= 1
     shared = big
-    if i == 2 and body[1] in SMALL and (body[0] in DIGITS or body[0].isdigit()):
-        shared *= SMALL[body[1]]
+    if i == 2 and body[1] in "百千" and (body[0] in DIGITS or body[0].isdigit()):
+        shared *= SMALL[body[1]]  # not 十: 一到二十 is 1..20
     return big, shared
 
 
@@ -300,7 +300,7 @@ def _scan(t: str, text: str, m: re.Match[str], prev_end: int) -> _Found | None:
     post = _POST_AT.match(t, end) if t[end:end + 1] in _POST_FIRST else None
     if post:
         qualifier, end = _POST_QUALIFIER[post.group()], post.end()
-    pre_at = start if sign_at is None else sign_at
+    start = pre_at = start if sign_at is None else sign_at
     if t[pre_at - 1:pre_at] in _PRE_LAST:
         start, qualifier = _pre(t, pre_at, qualifier, num.arabic)
     if sign_at is not None:  # the sign is the left end's: -3~5 is -3..5
@@ -323,7 +323,10 @@ def _numeral_ok(t: str, text: str, start: int, end: int) -> bool:
         if not all(ch in "百千万亿" for ch in body):
             return False  # 万一, 千万一: a bare multiplier does not start a longer numeral
         return bool(_pre_word(t, start)) or t[end:end + 1] in ("余", "多")
-    if end - start == 1 and text[start] in FORMAL:
+    if end - start == 1 and text[start] in FORMAL:  # 壹元, 贰到叁元; not 陆续, 伍
+        sep = _RANGE_SEP.match(t, end)
+        if sep and t[sep.end():sep.end() + 1] in CN_CHARS:
+            return True
         _, _, unit_re, units = _patterns()
         um = unit_re.match(t, end)
         return bool(um) and units[um.group()].kind == "money"

@@ -46,10 +46,11 @@ def fold(text: str) -> str:
 
 
 def _digit_string(numeral: str) -> float | None:
-    """二〇二一 (digits read one by one, as in years) or a single digit; None for runs like 一二 or 三五."""
+    """二〇二一, 一九九八 (digits read one by one, as in years: four or more, or with a zero) or a single digit;
+    None for runs like 一二, 三五, 八一 (names, lists) and any with 两 (三三两两 is an idiom)."""
     if len(numeral) == 1:
         return float(DIGITS[numeral])
-    if any(ch in ZEROS for ch in numeral):
+    if "两" not in numeral and (len(numeral) >= 4 or any(ch in ZEROS for ch in numeral)):
         return float("".join(str(DIGITS[ch]) for ch in numeral))
     return None
 
@@ -73,6 +74,7 @@ def parse_chinese(numeral: str) -> float | None:
     cur_single = False  # cur is one digit (三千五: the 五 is hundreds)
     last_small, last_big = 10_000, float("inf")
     prev = ""  # the kind of the last token: d(igit), z(ero), s(mall), b(ig), p(oint)
+    whole, frac = 0, ""  # a decimal's whole part and its digits after 点
     i, n = 0, len(numeral)
     while i < n:
         ch = numeral[i]
@@ -98,10 +100,11 @@ def parse_chinese(numeral: str) -> float | None:
             j = i
             while j < n and numeral[j] in DIGITS:
                 j += 1
-            if (cur is None and prev not in ("s", "z")) or j == i or prev == "p" or (cur or 0.0) % 1:
+            if (cur is None and prev not in ("s", "z", "b")) or j == i or prev == "p" or (cur or 0.0) % 1:
                 return None
-            whole = section + (cur or 0.0)
-            section = float(f"{int(whole)}.{''.join(str(DIGITS[c]) for c in numeral[i:j])}")
+            whole = int(section + (cur or 0.0))
+            frac = "".join(str(DIGITS[c]) for c in numeral[i:j])
+            section = float(f"{whole}.{frac}")
             cur, prev, i, last_small = None, "p", j, 1
         elif ch in SMALL:
             unit = SMALL[ch]
@@ -124,6 +127,8 @@ def parse_chinese(numeral: str) -> float | None:
             section, cur, last_small, last_big, prev = 0.0, None, 10_000, float(unit), "b"
         else:
             return None  # not a numeral character (1.4.2)
+    if prev == "p":  # the decimal ends the numeral: read it from its digits, not by adding floats
+        return float(f"{int(total) + whole}.{frac}")
     if prev == "d" and cur_single and cur and numeral[-2:-1] not in ZEROS:
         if prev_small := (last_small < 10_000 and section):
             return total + section + cur * last_small / 10  # 三千五 = 3500, 一百二 = 120
