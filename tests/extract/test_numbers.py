@@ -76,6 +76,7 @@ def test_a_comma_between_short_digit_runs_is_a_list(text: str, values: list[floa
     ("（-2.1%）", "-2.1%", -2.1, "%"), ("负一点五", "负一点五", -1.5, ""), ("下降-0.03", "-0.03", -0.03, ""),
     ("负0.5个百分点", "负0.5个百分点", -0.5, "个百分点"), ("負3.2%", "負3.2%", -3.2, "%"), ("增速为-12.5%。", "-12.5%", -12.5, "%"),
     ("负百分之五", "负百分之五", -5, "%"), ("净利润-1.2亿元", "-1.2亿元", -1.2e8, "元"), ("负增长", None, None, None),
+    ("零下5℃", "零下5℃", -5, "℃"), ("气温零下3摄氏度", "零下3摄氏度", -3, "℃"), ("-5℃", "-5℃", -5, "℃"),
     ("约-3%", "约-3%", -3, "%"), ("﹣4.6%", "﹣4.6%", -4.6, "%"), ("负三成", "负三成", -30, "%"),
 ])
 def test_a_numbers_own_sign_is_part_of_its_value(text: str, mention: str | None, value: float | None,
@@ -233,6 +234,7 @@ def test_cheng_starting_a_word_is_not_a_share(text: str, values: list[float]) ->
     ("5个百分点", 5, "个百分点", "none"), ("0.9个百分点", 0.9, "个百分点", "none"), ("2.1百分点", 2.1, "个百分点", "none"),
     ("零点八个百分点", 0.8, "个百分点", "none"), ("近百分之三十", 30, "%", "approx"), ("百分之五左右", 5, "%", "approx"),
     ("1.2个百分点", 1.2, "个百分点", "none"), ("十九点五个百分点", 19.5, "个百分点", "none"),
+    ("万分之五", 0.05, "%", "none"), ("千分之三以下", 3, "‰", "under"),
 ])
 def test_percent_words_and_percentage_points(text: str, value: float, unit: str, qualifier: str) -> None:
     q = only(text)
@@ -341,7 +343,9 @@ def test_currencies_other_than_yuan(text: str, value: float, unit: str) -> None:
 
 @pytest.mark.parametrize(("text", "value", "unit"), [
     ("12块钱", 12, "元"), ("2毛钱", 0.2, "元"), ("3块，", 3, "元"), ("五角钱", 0.5, "元"), ("20块一斤", 20, "元"),
-    ("3块地", 3, ""), ("卖两千来块。", 2000, "元"), ("一块钱", 1, "元"), ("五毛钱", 0.5, "元"),
+    ("3块地", 3, ""), ("卖两千来块。", 2000, "元"), ("一块钱", 1, "元"), ("五毛钱", 0.5, "元"), ("三块五", 3.5, "元"),
+    ("两块五毛", 2.5, "元"), ("3元5角", 3.5, "元"), ("一元二角五分", 1.25, "元"), ("两块五一斤", 2.5, "元"),
+    ("¥100", 100, "元"), ("￥2,000元", 2000, "元"), ("$500", 500, "美元"), ("€30", 30, "欧元"), ("十块钱", 10, "元"),
 ])
 def test_colloquial_money(text: str, value: float, unit: str) -> None:
     assert value_unit(text) == (pytest.approx(value), unit)
@@ -350,7 +354,8 @@ def test_colloquial_money(text: str, value: float, unit: str) -> None:
 @pytest.mark.parametrize(("text", "value", "unit"), [
     ("两个小时", 2, "小时"), ("十几个工人", 10, "个"), ("120个品牌", 120, "个"), ("两个亿", 2e8, ""), ("十个亿", 1e9, ""),
     ("两个钟头", 2, "小时"), ("3个星期", 3, "星期"), ("五个人", 5, "人"), ("几个亿", None, None), ("三个亿元", 3e8, "元"),
-    ("48个小时", 48, "小时"), ("2个亿", 2e8, ""),
+    ("48个小时", 48, "小时"), ("2个亿", 2e8, ""), ("一个半小时", 1.5, "小时"), ("两个半月", 2.5, "个月"),
+    ("三个半小时", 3.5, "小时"),
 ])
 def test_ge_is_dropped_before_a_measure_word_and_a_multiplier(text: str, value: float | None,
                                                              unit: str | None) -> None:
@@ -401,7 +406,8 @@ def test_words_ending_in_a_qualifier_character_qualify_nothing(text: str, mentio
     "唯一", "一季度", "一直", "一样", "万物", "百货", "千里", "三农", "两委", "五一", "九州", "十足", "一对一",
     "一站式", "一手抓", "千万级", "万元千斤", "百年前", "亿万", "一年", "一天", "一亩", "一斤", "一个月", "十全十美",
     "百花齐放", "一举两得", "三国", "七夕", "一审", "万般", "千载难逢", "一二线城市", "五角场", "七里乡", "一网通办",
-    "三大", "八八战略", "五五购物节", "一产", "一景", "浙八味", "两岸", "几台", "好几倍", "几次",
+    "三大", "八八战略", "五五购物节", "一产", "一景", "浙八味", "两岸", "几台", "好几倍", "几次", "成千上万",
+    "成百上千", "数以万计", "千千万万", "万万不可", "一度成为", "一时", "三思而行",
 ])
 def test_words_that_only_contain_numerals_are_not_numbers(text: str) -> None:
     assert find_quantities(text) == []

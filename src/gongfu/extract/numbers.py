@@ -33,7 +33,7 @@ _POST_QUALIFIER = {"左右": "approx", "上下": "approx", "以上": "over", "�
 _INNER = {"余": "over", "多": "over", "几": "over", "来": "approx"}
 _POST_FIRST = frozenset(w[0] for w in _POST_QUALIFIER)
 _SEP_FIRST = frozenset("-~到至 一")
-_SIGN_CHARS = frozenset(MINUS + "负")
+_SIGN_CHARS = frozenset(MINUS + "负下")
 _SPECIAL_FIRST = frozenset("成分半番")
 _CURRENCY_LAST = frozenset("币元镑 ")
 _PRE_LAST = frozenset("约为概多近过破少到足超逾上数几 ")
@@ -114,7 +114,7 @@ def _patterns(path: Path = UNITS_FILE) -> tuple[re.Pattern[str], re.Pattern[str]
                                          | set("成倍番半分到至-~ 个"))))
     first = (f"(?:{arabic}|(?<=第)[{cont[:-4]}]|[零〇二两三四五六七八九几十](?=[{cont}{follow}])"
              f"|一(?=[{cont}{follow_yi}])|[百千万亿](?=[{cont}余多])|(?<=[约为近超过逾上数几破少到足概多 ])(?:{mult}))")
-    candidate = re.compile(f"(?P<pct>百分之|千分之)|(?P<half>半数)|(?P<body>{first}{rest})")
+    candidate = re.compile(f"(?P<pct>百分之|千分之|万分之)|(?P<half>半数)|(?P<body>{first}{rest})")
     written = sorted((u for u in units if not u.isascii() or u == "%"), key=len, reverse=True)
     return candidate, re.compile(body), re.compile("|".join(re.escape(u) for u in written)), units
 
@@ -251,7 +251,7 @@ def _unit_at(t: str, pos: int, lone_cn: bool) -> tuple[str, int]:
     after = t[end:end + 1]
     if row.bounded and after and after not in _CLAUSE_MARK and after not in "钱多左以每的":
         return "", pos
-    if lone_cn and row.kind == "money" and _CJK.match(after) and after not in "钱多左以每的一钱整":
+    if lone_cn and row.kind == "money" and _CJK.match(after) and after not in _MONEY_NEXT:
         return "!", pos  # 三元朱村: a name, not a quantity
     return unit, end
 
@@ -279,9 +279,15 @@ def _scan(t: str, text: str, m: re.Match[str], prev_end: int) -> _Found | None:
         if ratio:
             return _ratio(start, end, value, ratio, t)
     rng = None if low is not None or t[end:end + 1] not in _SEP_FIRST else _range(t, num, end, "")
+    lone = num.lone
     if rng is None:
         end, qualifier = _inner_after(t, end, num.arabic, qualifier)
-        unit, unit_end = _unit_at(t, end, num.lone)
+        if t[end:end + 2] == "个半":  # 一个半小时, 两个半月
+            unit, unit_end = _unit_at(t, end + 2, False)
+            if unit:
+                value, lone, unit = value + 0.5, False, "个月" if unit == "月" else unit
+        else:
+            unit, unit_end = _unit_at(t, end, lone)
         if unit == "!":
             return None
         if unit and low is None and t[unit_end:unit_end + 1] in _SEP_FIRST:
@@ -292,8 +298,10 @@ def _scan(t: str, text: str, m: re.Match[str], prev_end: int) -> _Found | None:
     end = unit_end
     if unit and t[end:end + 1] in ("多", "半"):
         end, value, qualifier = _after_unit(t, end, unit, value, qualifier)
+    elif unit in ("元", "块", "圆") and low is None:
+        end, value = _small_money(t, end, unit, value)
     kind = "ordinal" if t[start - 1:start] == "第" else ""
-    if num.lone and not kind and low is None and not _lone_ok(t, start, unit):
+    if lone and not kind and low is None and not _lone_ok(t, start, unit):
         return None
     if low is not None and not unit and num.shared == 1 and not num.arabic:
         return None  # 三五, 十四五: neighbouring digits with nothing after are not a range
@@ -301,6 +309,9 @@ def _scan(t: str, text: str, m: re.Match[str], prev_end: int) -> _Found | None:
     if post:
         qualifier, end = _POST_QUALIFIER[post.group()], post.end()
     start = pre_at = start if sign_at is None else sign_at
+    if t[pre_at - 1:pre_at] in _SYMBOLS and unit in ("", "元"):  # ¥100, $5
+        start = pre_at = pre_at - 1
+        unit = _SYMBOLS[t[pre_at]]
     if t[pre_at - 1:pre_at] in _PRE_LAST:
         start, qualifier = _pre(t, pre_at, qualifier, num.arabic)
     if sign_at is not None:  # the sign is the left end's: -3~5 is -3..5
@@ -313,6 +324,28 @@ def _scan(t: str, text: str, m: re.Match[str], prev_end: int) -> _Found | None:
     if unit == "%" and t[end:end + 1] == "%":
         flag, end = "symbol", end + 1  # 100%%
     return _make(start, end, value, low, high, unit, qualifier, flag, kind)
+
+
+_MONEY_NEXT = set(CN_CHARS) | set("钱多左以每的整角毛")  # what may follow 元 after a lone digit (三元一斤)
+_SMALL_MONEY = re.compile(r"([一二两三四五六七八九\d])([毛角])?(?:([一二三四五六七八九\d])分)?")
+_SYMBOLS = {"¥": "元", "$": "美元", "€": "欧元", "£": "英镑"}
+
+
+def _small_money(t: str, end: int, unit: str, value: float) -> tuple[int, float]:
+    """Tenths and hundredths of a 元 written after it: 三块五 (3.5), 两块五毛 (2.5), 3元5角 (3.5), 一元二角五分."""
+    m = _SMALL_MONEY.match(t, end)
+    if m is None or value % 1:
+        return end, value
+    tenths, jiao, cents = m.groups()
+    if not jiao and not (unit == "块" and t[m.end():m.end() + 1] in _MONEY_END):
+        return end, value  # 3元5家: a digit alone after 元 is the next number; 三块五 is colloquial
+    value += (int(tenths) if tenths.isdigit() else DIGITS[tenths]) / 10
+    if cents:
+        value += (int(cents) if cents.isdigit() else DIGITS[cents]) / 100
+    return m.end(), value
+
+
+_MONEY_END = set("，,。；;：:！？!?、）)」”\" \n一每钱") | {""}
 
 
 def _numeral_ok(t: str, text: str, start: int, end: int) -> bool:
@@ -351,6 +384,8 @@ def _sign(t: str, text: str, start: int, prev_end: int) -> int | None:
         return None
     if t[start - 1] == "负":
         return start - 1
+    if t[start - 2:start] == "零下":
+        return start - 2  # 零下5℃
     if text[start - 1] in MINUS and prev_end != start - 1:
         prev = t[start - 2:start - 1]
         if not prev or (not (prev.isascii() and prev.isalnum()) and prev != "-" and prev not in CN_CHARS):
@@ -402,23 +437,24 @@ def _finish(t: str, start: int, end: int, value: float, unit: str, qualifier: st
 
 
 def _share_words(t: str, m: re.Match[str]) -> _Found | None:
-    """百分之六十五, 百分之零点五, 千分之五, 百分之三十到四十, and 半数 (50 %)."""
+    """百分之六十五, 百分之零点五, 千分之五 (‰), 万分之五 (0.05 %), 百分之三十到四十, and 半数 (50 %)."""
     start = m.start()
     if m.group("half"):
         return _finish(t, start, m.end(), 50.0, "%", "none", None)
-    unit = "%" if m.group("pct") == "百分之" else "‰"
+    word = m.group("pct")
+    unit, scale = {"百分之": ("%", 1.0), "千分之": ("‰", 1.0), "万分之": ("%", 0.01)}[word]
     num = _read(t, m.end())
     if num is None or num.big != 1:
         return None
     end, high = num.end, None
     sep = _RANGE_SEP.match(t, end)
     if sep:
-        at = sep.end() + (3 if t.startswith(m.group("pct"), sep.end()) else 0)
+        at = sep.end() + (3 if t.startswith(word, sep.end()) else 0)
         right = _read(t, at)
         if right is not None and right.big == 1 and right.value > num.value:
-            end, high = right.end, right.value
+            end, high = right.end, right.value * scale
     sign_at = start - 1 if t[start - 1:start] == "负" else None
-    return _finish(t, start, end, num.value, unit, "none", sign_at, high=high)
+    return _finish(t, start, end, num.value * scale, unit, "none", sign_at, high=high)
 
 
 def _range(t: str, left: _Num, at: int, left_unit: str) -> tuple[float, float, int, str, int, str] | None:
@@ -488,8 +524,9 @@ def _pre_word(t: str, start: int) -> re.Match[str] | None:
     if t[start - 1:start] == " ":
         start -= 1
     m = _PRE.search(t, max(0, start - 3), start)
-    if m and _NOT_PRE.search(t, max(0, start - 3), start):
-        return None
+    if m and (_NOT_PRE.search(t, max(0, start - 3), start) or (m.group() == "上" and t[m.start() - 1:m.start()]
+                                                                   in ("百", "千", "万"))):
+        return None  # 节约, 最近; 成千上万 and 成百上千 are idioms
     return m
 
 

@@ -24,8 +24,8 @@ _TRADITIONAL = "萬億兩點餘幾負"
 _TRADITIONAL_TO = "万亿两点余几负"
 # Full-width and typographic forms of digits and marks. The em dash folds to '-' too (a range separator);
 # U+2212 and the full-width and small hyphen-minus are minus signs (MINUS), the em and en dash are not.
-_WIDE = "０１２３４５６７８９．％：～〜－−﹣—–―，"
-_WIDE_TO = "0123456789.%:~~------,"
+_WIDE = "０１２３４５６７８９．％：～〜－−﹣—–―，￥＄"
+_WIDE_TO = "0123456789.%:~~------,¥$"
 MINUS = "-−－﹣"
 # Traditional forms of unit and qualifier characters (the unit table is Simplified).
 _UNITS_TRAD = "約過將達張個條項處場輪畝歲戶針種臺輛間棟噸時鐘號週數來為塊錢萬噸億門雙艘貨櫃"
