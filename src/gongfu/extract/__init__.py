@@ -13,7 +13,7 @@ from importlib import import_module
 _PUBLIC = {
     "Quantity": "numbers",
     "find_quantities": "numbers",
-    "parse_chinese": "numbers",
+    "parse_chinese": "numerals",
     "extract_claims": "claims",
     "rejection": "claims",
     "PeriodKey": "periods",
