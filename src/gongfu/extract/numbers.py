@@ -114,7 +114,8 @@ def _patterns(path: Path = UNITS_FILE) -> tuple[re.Pattern[str], re.Pattern[str]
                                          | set("成倍番半分到至-~ 个"))))
     first = (f"(?:{arabic}|(?<=第)[{cont[:-4]}]|[零〇二两三四五六七八九几十](?=[{cont}{follow}])"
              f"|一(?=[{cont}{follow_yi}])|[百千万亿](?=[{cont}余多])|(?<=[约为近超过逾上数几破少到足概多 ])(?:{mult}))")
-    candidate = re.compile(f"(?P<pct>百分之|千分之|万分之)|(?P<half>半数)|(?P<body>{first}{rest})")
+    starts = "0-9零〇一二两三四五六七八九几十百千万亿半"  # a cheap first-character test before the alternatives
+    candidate = re.compile(f"(?=[{starts}])(?:(?P<pct>百分之|千分之|万分之)|(?P<half>半数)|(?P<body>{first}{rest}))")
     written = sorted((u for u in units if not u.isascii() or u == "%"), key=len, reverse=True)
     return candidate, re.compile(body), re.compile("|".join(re.escape(u) for u in written)), units
 
