@@ -14,7 +14,8 @@ import pytest
 from hypothesis import given, settings
 from hypothesis import strategies as st
 
-from gongfu.extract.numbers import QUALIFIERS, Quantity, find_quantities
+from gongfu.extract.numbers import Quantity, find_quantities
+from gongfu.extract.qualifiers import QUALIFIERS
 
 
 def only(text: str) -> Quantity:
@@ -195,6 +196,7 @@ def test_arabic_digits_with_chinese_multipliers(text: str, value: float, unit: s
     ("1.9万余家", 19000, "家", "over"), ("二十多倍", 20, "倍", "over"), ("十余家", 10, "家", "over"),
     ("百余家", 100, "家", "over"), ("三十几岁", 30, "岁", "over"), ("10多年", 10, "年", "over"),
     ("3万多家", 30000, "家", "over"), ("50来岁", 50, "岁", "approx"), ("两千来块", 2000, "元", "approx"),
+    ("两个多小时", 2, "小时", "over"), ("50多万", 500000, "", "over"), ("14亿多", 1.4e9, "", "over"),
 ])
 def test_yu_duo_ji_lai(text: str, value: float, unit: str, qualifier: str) -> None:
     q = only(text)
@@ -372,7 +374,7 @@ def test_colloquial_money(text: str, value: float, unit: str) -> None:
     ("两个钟头", 2, "小时"), ("3个星期", 3, "星期"), ("五个人", 5, "人"), ("几个亿", None, None),
     ("三个亿元", 3e8, "元"),
     ("48个小时", 48, "小时"), ("2个亿", 2e8, ""), ("一个半小时", 1.5, "小时"), ("两个半月", 2.5, "个月"),
-    ("三个半小时", 3.5, "小时"),
+    ("三个半小时", 3.5, "小时"), ("两个多小时", 2, "小时"), ("3个多月", 3, "个月"), ("一个多月", 1, "个月"),
 ])
 def test_ge_is_dropped_before_a_measure_word_and_a_multiplier(text: str, value: float | None,
                                                              unit: str | None) -> None:

@@ -16,27 +16,21 @@ from functools import cache
 from pathlib import Path
 
 from gongfu.extract.numerals import BIG, CN_CHARS, DIGITS, FORMAL, MINUS, SMALL, fold, parse_chinese
+from gongfu.extract.qualifiers import (
+    INNER,
+    POST_AT,
+    POST_FIRST,
+    POST_QUALIFIER,
+    PRE_LAST,
+    pre_qualifier,
+    pre_word,
+)
 from gongfu.lexicon import UNITS_FILE, Unit, load_units
 
-QUALIFIERS = ("none", "approx", "over", "under", "ratio")
-
-_PRE = re.compile("(?:约为|大约|大概|差不多|将近|接近|超过|突破|至少|不到|不足|约|近|超|逾|上|数|几)$")
-_PRE_QUALIFIER = {"约为": "approx", "大约": "approx", "大概": "approx", "差不多": "approx", "将近": "approx",
-                  "接近": "approx", "约": "approx", "近": "approx", "超过": "over", "突破": "over", "至少": "over",
-                  "超": "over", "逾": "over", "上": "over", "数": "over", "几": "over", "不到": "under",
-                  "不足": "under"}
-# 节约 (saves), 最近 and 附近 (recently, nearby) end in a qualifier character but qualify nothing.
-_NOT_PRE = re.compile("(?:节约|简约|预约|制约|契约|最近|附近|临近|靠近|邻近|就近|远近|赶超|高超)$")
-_POST_AT = re.compile("左右|上下(?![班楼车学游])|以上|以下|以内|之多|出头|有余|开外")
-_POST_QUALIFIER = {"左右": "approx", "上下": "approx", "以上": "over", "以下": "under", "以内": "under",
-                   "之多": "over", "出头": "over", "有余": "over", "开外": "over"}
-_INNER = {"余": "over", "多": "over", "几": "over", "来": "approx"}
-_POST_FIRST = frozenset(w[0] for w in _POST_QUALIFIER)
 _SEP_FIRST = frozenset("-~到至 一")
 _SIGN_CHARS = frozenset(MINUS + "负下")
 _SPECIAL_FIRST = frozenset("成分半番")
 _CURRENCY_LAST = frozenset("币元镑 ")
-_PRE_LAST = frozenset("约为概多近过破少到足超逾上数几 ")
 _RANGE_SEP = re.compile(r" ?(?:--?|~|到|至) ?")
 _RATIO_AT = re.compile(r":(\d+(?:,\d{3})+(?!\d)(?:\.\d+)?|\d+(?:\.\d+)?)")
 _CURRENCY_BEFORE = re.compile("(新台币|台币|港币|港元|美元|欧元|日元|英镑|韩元|澳元|人民币) ?$")
@@ -86,6 +80,7 @@ class _Num:
     shared: float = 1.0  # what a bare range start takes from it: big, times a single digit's 十/百/千 (三千)
     flag: str = ""
     lone: bool = False  # one Chinese digit alone (一, 三): a number only with a unit or share after it
+    high: float | None = None  # the high end of neighbouring digits read as a range (两三千 -> 3000)
 
 
 @cache
@@ -204,8 +199,8 @@ def _multipliers(t: str, num: _Num) -> None:
     if t[end:end + 1] == " " and t[end + 1:end + 2] in ("万", "亿"):
         end += 1  # 177.1 亿元
     inner, inner_qualifier = t[end:end + 1], num.qualifier
-    if inner in _INNER and t[end + 1:end + 2] in ("万", "亿"):
-        inner_qualifier, end = _INNER[inner], end + 1
+    if inner in INNER and t[end + 1:end + 2] in ("万", "亿"):
+        inner_qualifier, end = INNER[inner], end + 1
     elif inner == "个" and t[end + 1:end + 2] in ("万", "亿"):
         end += 1  # 两个亿
     mult = 1.0
@@ -221,8 +216,8 @@ def _multipliers(t: str, num: _Num) -> None:
 
 
 def _colloquial(pos: int, body: str) -> _Num | None:
-    """两三千, 三四十万, 十七八, 三五 (a few): two neighbouring digits as a range, the low end with the high end
-    carried in `flag` ('range:<high>'); the caller keeps it only when a multiplier or unit follows."""
+    """两三千, 三四十万, 十七八, 三五 (a few): two neighbouring digits as a range, its low end with `high` set;
+    the caller keeps it only when a multiplier or unit follows."""
     m = _COLLOQUIAL.fullmatch(body)
     if not m:
         return None
@@ -235,7 +230,7 @@ def _colloquial(pos: int, body: str) -> _Num | None:
     shared = mult * SMALL.get(small, 1)
     base = 10 if ten else 0
     low, high = (base + DIGITS[a]) * shared, (base + DIGITS[b]) * shared
-    return _Num(low, pos, pos + len(body), False, big=mult, shared=shared, flag=f"range:{high}")
+    return _Num(low, pos, pos + len(body), False, big=mult, shared=shared, high=high)
 
 
 def _unit_at(t: str, pos: int, lone_cn: bool) -> tuple[str, int]:
@@ -271,11 +266,9 @@ def _scan(t: str, text: str, m: re.Match[str], prev_end: int) -> _Found | None:
         special = _special(t, start, num, sign_at)
         if special is not None:
             return special
-    value, end, qualifier, flag, low, high = num.value, num.end, num.qualifier, num.flag, None, None
-    if flag:
-        if flag.startswith("range:"):
-            low, high, flag = value, float(flag[6:]), ""
-    elif num.arabic and t[end:end + 1] == ":" and t[start:end].replace(".", "").isdigit():
+    value, end, qualifier, flag, high = num.value, num.end, num.qualifier, num.flag, num.high
+    low = None if high is None else value
+    if num.arabic and not flag and t[end:end + 1] == ":" and t[start:end].replace(".", "").isdigit():
         ratio = _RATIO_AT.match(t, end)
         if ratio:
             return _ratio(start, end, value, ratio, t)
@@ -283,10 +276,16 @@ def _scan(t: str, text: str, m: re.Match[str], prev_end: int) -> _Found | None:
     lone = num.lone
     if rng is None:
         end, qualifier = _inner_after(t, end, num.arabic, qualifier)
-        if t[end:end + 2] == "个半":  # 一个半小时, 两个半月
+        if t[end:end + 2] in ("个半", "个多"):  # 一个半小时, 两个半月, 两个多小时
             unit, unit_end = _unit_at(t, end + 2, False)
             if unit:
-                value, lone, unit = value + 0.5, False, "个月" if unit == "月" else unit
+                lone, unit = False, "个月" if unit == "月" else unit
+                if t[end + 1] == "半":
+                    value += 0.5
+                elif qualifier == "none":
+                    qualifier = "over"
+            else:
+                unit, unit_end = _unit_at(t, end, lone)
         else:
             unit, unit_end = _unit_at(t, end, lone)
         if unit == "!":
@@ -306,15 +305,15 @@ def _scan(t: str, text: str, m: re.Match[str], prev_end: int) -> _Found | None:
         return None
     if low is not None and not unit and num.shared == 1 and not num.arabic:
         return None  # 三五, 十四五: neighbouring digits with nothing after are not a range
-    post = _POST_AT.match(t, end) if t[end:end + 1] in _POST_FIRST else None
+    post = POST_AT.match(t, end) if t[end:end + 1] in POST_FIRST else None
     if post:
-        qualifier, end = _POST_QUALIFIER[post.group()], post.end()
+        qualifier, end = POST_QUALIFIER[post.group()], post.end()
     start = pre_at = start if sign_at is None else sign_at
     if t[pre_at - 1:pre_at] in _SYMBOLS and unit in ("", "元"):  # ¥100, $5
         start = pre_at = pre_at - 1
         unit = _SYMBOLS[t[pre_at]]
-    if t[pre_at - 1:pre_at] in _PRE_LAST:
-        start, qualifier = _pre(t, pre_at, qualifier, num.arabic)
+    if t[pre_at - 1:pre_at] in PRE_LAST:
+        start, qualifier = pre_qualifier(t, pre_at, qualifier, num.arabic)
     if sign_at is not None:  # the sign is the left end's: -3~5 is -3..5
         value = -value
         if low is not None:
@@ -356,7 +355,7 @@ def _numeral_ok(t: str, text: str, start: int, end: int) -> bool:
     if body[0] in "百千万亿":
         if not all(ch in "百千万亿" for ch in body):
             return False  # 万一, 千万一: a bare multiplier does not start a longer numeral
-        return bool(_pre_word(t, start)) or t[end:end + 1] in ("余", "多")
+        return bool(pre_word(t, start)) or t[end:end + 1] in ("余", "多")
     if end - start == 1 and text[start] in FORMAL:  # 壹元, 贰到叁元; not 陆续, 伍
         sep = _RANGE_SEP.match(t, end)
         if sep and t[sep.end():sep.end() + 1] in CN_CHARS:
@@ -403,9 +402,7 @@ def _special(t: str, start: int, num: _Num, sign_at: int | None) -> _Found | Non
         value, end = num.value * 10, end + 1
         if t[end:end + 1] == "半":
             value, end = value + 5, end + 1
-        high = None
-        if num.flag.startswith("range:"):
-            high = float(num.flag[6:]) * 10
+        high = None if num.high is None else num.high * 10  # 七八成
         return _finish(t, start, end, value, "%", num.qualifier, sign_at, high=high)
     if nxt == "分" and t[end + 1:end + 2] == "之":
         right = _read(t, end + 2)
@@ -426,11 +423,11 @@ def _finish(t: str, start: int, end: int, value: float, unit: str, qualifier: st
     """A share's post and pre qualifiers and sign, as for any number."""
     if t[end:end + 1] == "多" and qualifier == "none":
         qualifier, end = "over", end + 1
-    post = _POST_AT.match(t, end)
+    post = POST_AT.match(t, end)
     if post:
-        qualifier, end = _POST_QUALIFIER[post.group()], post.end()
+        qualifier, end = POST_QUALIFIER[post.group()], post.end()
     pre_at = start if sign_at is None else sign_at
-    start, qualifier = _pre(t, pre_at, qualifier, False)
+    start, qualifier = pre_qualifier(t, pre_at, qualifier, False)
     if sign_at is not None:
         value = -value
     low = value if high is not None else None
@@ -476,7 +473,7 @@ def _range(t: str, left: _Num, at: int, left_unit: str) -> tuple[float, float, i
     if left.arabic and t[left.start] == "0" and t[left.start + 1:left.start + 2].isdigit():
         return None  # 0576-83988123: a number with a leading zero is a code, not a range end
     right = _read(t, sep_end)
-    if right is None or right.arabic != left.arabic or right.flag:
+    if right is None or right.arabic != left.arabic or right.flag or right.high is not None:
         return None
     low = left.value
     if left.big == 1 and right.big > 1 and left.value < right.value / right.big:
@@ -496,17 +493,15 @@ def _inner_after(t: str, end: int, arabic: bool, qualifier: str) -> tuple[int, s
     """余/多/几/来 right after a number without a multiplier (十余家, 5000多人, 600来个, 30 多场)."""
     gap = end + 1 if t[end:end + 1] == " " else end
     ch = t[gap:gap + 1]
-    if ch not in _INNER or qualifier != "none" or (ch == "几" and not arabic):
+    if ch not in INNER or qualifier != "none" or (ch == "几" and not arabic):
         return end, qualifier
     if ch == "来" and not _unit_at(t, gap + 1, False)[0]:
         return end, qualifier  # 2019年来, 三年来: 来 is approximate only before a unit
-    return gap + 1, _INNER[ch]
+    return gap + 1, INNER[ch]
 
 
 def _after_unit(t: str, end: int, unit: str, value: float, qualifier: str) -> tuple[int, float, str]:
-    """一倍多, 两年多 (over) and 三年半, 两个半小时 (a half more), written after the unit."""
-    if not unit:
-        return end, value, qualifier
+    """一倍多, 两年多 (over) and 三年半, 一倍半 (a half more), written after the unit."""
     row = load_units().get(unit)
     kind = row.kind if row else ""
     nxt = t[end:end + 1]
@@ -516,33 +511,6 @@ def _after_unit(t: str, end: int, unit: str, value: float, qualifier: str) -> tu
     if nxt == "半" and kind in ("multiple", "duration", "year") and not _CJK.match(t[end + 1:end + 2] or "x"):
         return end + 1, value + 0.5, qualifier
     return end, value, qualifier
-
-
-def _pre_word(t: str, start: int) -> re.Match[str] | None:
-    """The qualifier word (约, 近, 超过...) right before `start`, across one OCR space (近 万平方米)."""
-    if t[start - 1:start] not in _PRE_LAST:
-        return None
-    if t[start - 1:start] == " ":
-        start -= 1
-    m = _PRE.search(t, max(0, start - 3), start)
-    if m and (_NOT_PRE.search(t, max(0, start - 3), start) or (m.group() == "上" and t[m.start() - 1:m.start()]
-                                                                   in ("百", "千", "万"))):
-        return None  # 节约, 最近; 成千上万 and 成百上千 are idioms
-    return m
-
-
-def _pre(t: str, start: int, qualifier: str, arabic: bool) -> tuple[int, str]:
-    """The span start and qualifier once a qualifier word before the number is taken in (近20万斤, 上万元);
-    上, 数 and 几 qualify only Chinese numerals (上万, 数十), and 数 and 几 stay out of the span."""
-    pre = _pre_word(t, start)
-    if pre is None:
-        return start, qualifier
-    word = pre.group()
-    if qualifier == "none" and (word not in ("上", "数", "几") or not arabic):
-        qualifier = _PRE_QUALIFIER[word]
-    if qualifier == _PRE_QUALIFIER[word] and word not in ("数", "几"):
-        start = pre.start()
-    return start, qualifier
 
 
 def _ratio(start: int, end: int, left: float, ratio: re.Match[str], t: str) -> _Found:

@@ -5,6 +5,8 @@ from __future__ import annotations
 from functools import cache
 from typing import TYPE_CHECKING, Any
 
+from gongfu.extract.qualifiers import QUALIFIERS
+
 if TYPE_CHECKING:
     import pandas as pd
     import pandera.pandas as pa
@@ -50,7 +52,6 @@ CLAIM_COLUMNS = [
     "indicator_id", "theme", "entity", "period", "year", "is_growth", "base_claim_id", "sentence",
     "char_start", "char_end",
 ]
-QUALIFIERS = ("none", "approx", "over", "under", "ratio")
 
 @cache
 def claim_schema() -> pa.DataFrameSchema:
