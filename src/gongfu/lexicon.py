@@ -127,20 +127,24 @@ def indicator_theme(indicator_id: str, path: Path = INDICATORS_FILE) -> str:
 
 @dataclass(frozen=True)
 class Unit:
-    """One row of units.csv: a unit as written, its base unit, the factor to it and its kind."""
+    """One row of units.csv: a unit as written, its base unit, the factor to it and its kind.
+
+    cn_small_ok: a small Chinese numeral before it is a count (两支) rather than part of a name (三方面);
+    bounded: it is this unit only before a clause mark, a numeral or a qualifier (两千来块, not 3块地)."""
 
     unit: str
     base_unit: str
     factor: float
     kind: str
     cn_small_ok: bool
+    bounded: bool = False
 
 
 @cache
 def load_units(path: Path = UNITS_FILE) -> dict[str, Unit]:
     """The unit table, keyed by the unit as written."""
     return {r["unit"]: Unit(r["unit"], r["base_unit"], float(r["factor"]), r["kind"],
-                            r["cn_small_ok"].strip().lower() == "true")
+                            r["cn_small_ok"].strip().lower() == "true", r.get("bounded", "").strip().lower() == "true")
             for r in _rows(path)}
 
 

@@ -12,7 +12,7 @@ from gongfu.exports import lazy_exports
 __getattr__, __all__ = lazy_exports(__name__, {
     "Quantity": "numbers",
     "find_quantities": "numbers",
-    "parse_chinese": "numbers",
+    "parse_chinese": "numerals",
     "extract_claims": "claims",
     "rejection": "claims",
     "PeriodKey": "periods",

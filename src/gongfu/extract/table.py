@@ -5,6 +5,8 @@ from __future__ import annotations
 from functools import cache
 from typing import TYPE_CHECKING, Any
 
+from gongfu.extract.qualifiers import QUALIFIERS
+
 if TYPE_CHECKING:
     import pandas as pd
     import pandera.pandas as pa
@@ -14,14 +16,22 @@ if TYPE_CHECKING:
 CLAIM_DICTIONARY: dict[str, str] = {
     "doc_id": "document the claim comes from (documents.csv)",
     "claim_id": "stable id: doc_id + hash of the mention and its surroundings (survives re-runs and edits elsewhere)",
-    "mention": "the quantity as written in the cleaned text, with adjacent qualifier words (近20万斤, 1.4万余名)",
-    "value": "the number times its multiplier, in `unit` (1.4万 -> 14000), signed for a change that goes down "
-             "(下降3.2% -> -3.2, 减少1.5亿元 -> -150000000, 增长-0.8% -> -0.8); a range gives its low end",
-    "low": "a range's low end (3-5家 -> 3), else empty",
-    "high": "a range's high end (3-5家 -> 5), else empty",
-    "unit": "base unit (元, %, 家, 人, 亩, 平方米, ratio...); a missing unit (约12亿, 床位240) is the indicator's; "
+    "mention": "the quantity as written in the cleaned text, with its own sign and adjacent qualifier words "
+               "(近20万斤, 1.4万余名, -0.8%)",
+    "value": "the number times its multiplier, in `unit` (1.4万 -> 14000, 两个亿 -> 200000000, "
+             "九成 -> 90, 三分之一 -> 33.333333), negative when the number carries its own sign "
+             "(负3.2%, -0.8%, −2.1% -> -3.2, -0.8, -2.1) or when the words say a change goes down "
+              "(下降3.2% -> -3.2, 减少1.5亿元 -> -150000000); an approximate form gives its round part "
+             "(一千多万元 -> 10000000, 十几万 -> 100000); a range gives its low end",
+    "low": "a range's low end (3-5家 -> 3; the ends share a multiplier and unit written once: "
+           "2——3万元 -> 20000, 两到三千人 -> 2000, 两三个人 -> 2), else empty",
+    "high": "a range's high end (3-5家 -> 5, 2——3万元 -> 30000), else empty",
+    "unit": "base unit (元, %, 家, 人, 亩, 平方米, ratio...); 千 or 万 starting a unit is the unit's "
+            "(12千米 -> 12 千米, 50万千瓦 -> 500000 千瓦); 块/块钱 are 元 and 毛钱 0.1 元; "
+            "美元, 港元, 欧元, 新台币... are kept; a missing unit (约12亿, 床位240) is the indicator's; "
             "a per-unit figure keeps the base unit and names its denominator in `basis` (每亩200元: 元, basis 亩)",
-    "qualifier": "none, approx (约 近 左右 接近), over (超 余 多 以上 逾), under (不到 以下) or ratio (a:b)",
+    "qualifier": "none, approx (约 近 左右 接近 来: 600来个), over (超 余 多 几 以上 逾 突破: "
+                 "一千多万元, 十几万), under (不到 不足 以下 以内) or ratio (a:b)",
     "indicator": "what the number measures, as the text words it: the taxonomy pattern nearest the number that fits "
                  "its unit, else the words right after it",
     "indicator_id": "canonical id in src/gongfu/data/indicators.csv (Chinese and English labels, theme, unit); "
@@ -58,7 +68,6 @@ CLAIM_COLUMNS = [
 DIRECTIONS = ("up", "down", "none")
 STATUSES = ("actual", "plan", "projection")
 ENTITY_TYPES = ("place", "organisation", "person", "project")
-QUALIFIERS = ("none", "approx", "over", "under", "ratio")
 
 @cache
 def claim_schema() -> pa.DataFrameSchema:
