@@ -44,6 +44,7 @@ from gongfu.clean.layout import (
     is_prose,
     visible_len,
 )
+from gongfu.clean.prefilter import may_match, needles_of, scanner
 from gongfu.paths import PACKAGE_DATA
 
 BOILERPLATE_FILE = PACKAGE_DATA / "boilerplate.csv"
@@ -81,6 +82,10 @@ class Rule:
     kind: str
     pattern: re.Pattern
     reason: str
+
+    def search(self, line: str) -> re.Match | None:
+        """`pattern.search(line)`, after the cheap scan for its needles (clean/prefilter.py)."""
+        return self.pattern.search(line) if may_match(self.pattern, line) else None
 
 
 @cache
@@ -120,28 +125,40 @@ def _anchored(pattern: str) -> bool:
     return True
 
 
-@cache
-def any_of(kinds: tuple[str, ...]) -> tuple[re.Pattern, re.Pattern]:
-    """Two patterns that together match wherever any rule of `kinds` would (a quick test before trying them
-    one by one): the rules anchored at the line start, tried there only (`match`), and the others (`search`).
-    One alternation of all of them would be tried at every position of a long paragraph."""
-    parts = [re.sub(r"\(\?P<\w+>", "(?:", r.pattern.pattern) for k in kinds for r in rules(k)]
-    anchored = [p for p in parts if _anchored(p)]
-    floating = [p for p in parts if not _anchored(p)] or ["(?!)"]
+def _joined(patterns: list[str]) -> tuple[re.Pattern, re.Pattern]:
+    """The patterns anchored at the line start as one alternation tried there only (`match`), the others as
+    one tried everywhere (`search`)."""
+    anchored = [p for p in patterns if _anchored(p)]
+    floating = [p for p in patterns if not _anchored(p)] or ["(?!)"]
     return (re.compile("|".join(f"(?:{p})" for p in anchored) or "(?!)"),
             re.compile("|".join(f"(?:{p})" for p in floating)))
 
 
+@cache
+def any_of(kinds: tuple[str, ...]) -> tuple[tuple[re.Pattern, re.Pattern], re.Pattern, tuple[re.Pattern, re.Pattern]]:
+    """Patterns that together match wherever any rule of `kinds` would (a quick test before trying them one
+    by one): the rules without needles (clean/prefilter.py) joined (see `_joined`); one alternation of the
+    other rules' needles; and those rules joined, tried only where a needle occurs. One alternation of all
+    the rules would be tried at every position of a long paragraph."""
+    plain = [(re.sub(r"\(\?P<\w+>", "(?:", r.pattern.pattern), needles_of(r.pattern)) for k in kinds for r in rules(k)]
+    found = tuple(dict.fromkeys(n for _, ns in plain if ns for n in ns))
+    return (_joined([p for p, ns in plain if ns is None]), scanner(found) if found else re.compile("(?!)"),
+            _joined([p for p, ns in plain if ns]))
+
+
 def any_rule(kinds: tuple[str, ...], line: str) -> bool:
     """Whether any rule of `kinds` occurs in `line`."""
-    anchored, floating = any_of(kinds)
-    return anchored.match(line) is not None or floating.search(line) is not None
+    (anchored, floating), scan, (needled_anchored, needled_floating) = any_of(kinds)
+    if anchored.match(line) is not None or floating.search(line) is not None:
+        return True
+    return scan.search(line) is not None and (needled_anchored.match(line) is not None
+                                              or needled_floating.search(line) is not None)
 
 
 def first_match(kind: str, line: str) -> tuple[Rule, re.Match] | None:
     """The first rule of `kind` whose pattern occurs in `line`."""
     for rule in rules(kind):
-        m = rule.pattern.search(line)
+        m = rule.search(line)
         if m:
             return rule, m
     return None
@@ -272,7 +289,8 @@ def _mark_duplicates(lines: list[_Line]) -> None:
     for line in [ln for ln in lines if not ln.kind]:
         body = line.key
         for rule in label:
-            body = rule.pattern.sub("", body, count=1)
+            if may_match(rule.pattern, body):
+                body = rule.pattern.sub("", body, count=1)
         if len(body) < MIN_PREFIX:
             continue
         at = bisect.bisect_right(keys, body)  # the keys that start with body and are longer follow it
