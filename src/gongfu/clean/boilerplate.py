@@ -44,7 +44,7 @@ from gongfu.clean.layout import (
     is_prose,
     visible_len,
 )
-from gongfu.clean.prefilter import may_match, needles_of, scanner
+from gongfu.clean.prefilter import NeedleIndex, may_match
 from gongfu.paths import PACKAGE_DATA
 
 BOILERPLATE_FILE = PACKAGE_DATA / "boilerplate.csv"
@@ -99,60 +99,6 @@ def load_rules(path: Path = BOILERPLATE_FILE) -> tuple[Rule, ...]:
 def rules(kind: str) -> tuple[Rule, ...]:
     """The lexicon's rules of one kind, in file order."""
     return tuple(r for r in load_rules() if r.kind == kind)
-
-
-def _anchored(pattern: str) -> bool:
-    """Whether a pattern can only match at the start of a line: it starts with ^ and has no alternative
-    outside its groups."""
-    if not pattern.startswith("^"):
-        return False
-    depth, in_class, escaped = 0, False, False
-    for ch in pattern:
-        if escaped:
-            escaped = False
-        elif ch == "\\":
-            escaped = True
-        elif in_class:
-            in_class = ch != "]"
-        elif ch == "[":
-            in_class = True
-        elif ch == "(":
-            depth += 1
-        elif ch == ")":
-            depth -= 1
-        elif ch == "|" and depth == 0:
-            return False
-    return True
-
-
-def _joined(patterns: list[str]) -> tuple[re.Pattern, re.Pattern]:
-    """The patterns anchored at the line start as one alternation tried there only (`match`), the others as
-    one tried everywhere (`search`)."""
-    anchored = [p for p in patterns if _anchored(p)]
-    floating = [p for p in patterns if not _anchored(p)] or ["(?!)"]
-    return (re.compile("|".join(f"(?:{p})" for p in anchored) or "(?!)"),
-            re.compile("|".join(f"(?:{p})" for p in floating)))
-
-
-@cache
-def any_of(kinds: tuple[str, ...]) -> tuple[tuple[re.Pattern, re.Pattern], re.Pattern, tuple[re.Pattern, re.Pattern]]:
-    """Patterns that together match wherever any rule of `kinds` would (a quick test before trying them one
-    by one): the rules without needles (clean/prefilter.py) joined (see `_joined`); one alternation of the
-    other rules' needles; and those rules joined, tried only where a needle occurs. One alternation of all
-    the rules would be tried at every position of a long paragraph."""
-    plain = [(re.sub(r"\(\?P<\w+>", "(?:", r.pattern.pattern), needles_of(r.pattern)) for k in kinds for r in rules(k)]
-    found = tuple(dict.fromkeys(n for _, ns in plain if ns for n in ns))
-    return (_joined([p for p, ns in plain if ns is None]), scanner(found) if found else re.compile("(?!)"),
-            _joined([p for p, ns in plain if ns]))
-
-
-def any_rule(kinds: tuple[str, ...], line: str) -> bool:
-    """Whether any rule of `kinds` occurs in `line`."""
-    (anchored, floating), scan, (needled_anchored, needled_floating) = any_of(kinds)
-    if anchored.match(line) is not None or floating.search(line) is not None:
-        return True
-    return scan.search(line) is not None and (needled_anchored.match(line) is not None
-                                              or needled_floating.search(line) is not None)
 
 
 def first_match(kind: str, line: str) -> tuple[Rule, re.Match] | None:
@@ -237,15 +183,26 @@ def is_navbar(line: str) -> bool:
     return len(items) >= NAV_ITEMS and all(visible_len(x) <= 12 for x in items)
 
 
-def _classify(line: _Line, prev_footer: bool) -> None:
-    """Whole-line boilerplate by pattern; footer lines continue a footer above them. A marked caption is kept."""
+@cache
+def line_rules() -> tuple[tuple[Rule, ...], NeedleIndex]:
+    """The whole-line rules (LINE_KINDS, in that order, each kind's in file order) and their needle index."""
+    found = tuple(r for kind in LINE_KINDS for r in rules(kind))
+    return found, NeedleIndex([r.pattern for r in found])
+
+
+def _classify(line: _Line, prev_footer: bool, view: str | None = None, candidates: set[int] | None = None) -> None:
+    """Whole-line boilerplate by pattern; footer lines continue a footer above them. A marked caption is kept.
+    `view` is close_spaces(line.text) and `candidates` the line rules that may match it, when known (from
+    `line_rules()[1]`: the first rule that matches is the one found, whichever are tried)."""
     if is_caption(line.text):
         return
-    view = close_spaces(line.text)  # judged as layout repair will print it
-    for kind in LINE_KINDS if any_rule(LINE_KINDS, view) else ():
-        hit = first_match(kind, view)
-        if hit:
-            rule, m = hit
+    view = close_spaces(line.text) if view is None else view  # judged as layout repair will print it
+    found = line_rules()[0]
+    for i in sorted(candidates) if candidates is not None else range(len(found)):
+        rule = found[i]
+        m = rule.pattern.search(view)
+        if m:
+            kind = rule.kind
             line.kind, line.reason = kind, rule.reason
             line.group = "footer" if kind in FOOTER_KINDS else f"{kind}:{line.index}"
             line.meta = {k: v for k, v in m.groupdict().items() if v}
@@ -626,8 +583,9 @@ def strip_boilerplate(text: str, hints: dict[str, str] | None = None) -> tuple[s
     hints = hints or {}
     lines, physical = _lines(text)
     prev_footer = False
-    for line in lines:
-        _classify(line, prev_footer)
+    views = [close_spaces(line.text) for line in lines]
+    for line, view, candidates in zip(lines, views, line_rules()[1].candidates(views), strict=True):
+        _classify(line, prev_footer, view, candidates)
         prev_footer = line.kind in FOOTER_KINDS
     meta: dict[str, str] = {}
     for line in lines:

@@ -17,8 +17,11 @@ derived from the parsed pattern, so the rule tables stay the one place the words
 
 from __future__ import annotations
 
+import bisect
 import re
+from collections.abc import Sequence
 from functools import cache
+from itertools import accumulate
 
 try:  # the standard library's parser of regular expressions (re uses it to compile)
     from re import _constants as sre
@@ -117,15 +120,48 @@ def scanner(found: tuple[str, ...]) -> re.Pattern:
     return re.compile("|".join(re.escape(n) for n in sorted(found, key=len, reverse=True)))
 
 
+@cache
 def needles_of(pattern: re.Pattern) -> tuple[str, ...] | None:
     """`needles` of a compiled pattern."""
-    return needles(pattern.pattern, pattern.flags & ~re.UNICODE)
+    return needles(pattern.pattern, int(pattern.flags) & ~int(re.UNICODE))
+
+
+class NeedleIndex:
+    """Which of several patterns may match each of many lines, from one search of all the lines per needle
+    (a document's lines: most needles occur nowhere in it, and the rest in a few lines)."""
+
+    def __init__(self, patterns: Sequence[re.Pattern]) -> None:
+        self.always = frozenset(i for i, p in enumerate(patterns) if not _usable(needles_of(p)))
+        self.owners: dict[str, list[int]] = {}
+        for i, p in enumerate(patterns):
+            if i not in self.always:
+                for n in needles_of(p) or ():
+                    self.owners.setdefault(n, []).append(i)
+
+    def candidates(self, lines: Sequence[str]) -> list[set[int]]:
+        """For each line, the indices of the patterns that may match in it (all others cannot)."""
+        found = [set(self.always) for _ in lines]
+        if not self.owners:
+            return found
+        joined = "\n".join(lines)
+        starts = list(accumulate((len(x) + 1 for x in lines[:-1]), initial=0))
+        for needle, owners in self.owners.items():
+            at = joined.find(needle)
+            while at != -1:
+                found[bisect.bisect_right(starts, at) - 1].update(owners)
+                at = joined.find(needle, at + 1)
+        return found
+
+
+def _usable(found: tuple[str, ...] | None) -> bool:
+    """Needles a line-by-line index can use: some, none of them holding a line break."""
+    return bool(found) and not any("\n" in n for n in found)
 
 
 def may_match(pattern: re.Pattern, text: str) -> bool:
     """False only when `pattern` cannot match anywhere in `text` (it holds none of the pattern's needles)."""
     found = needles_of(pattern)
-    if found is None:
+    if not found:
         return True
     if len(found) == 1:
         return found[0] in text
