@@ -36,6 +36,7 @@ from gongfu.clean.chars import CJK_RANGES, cjk_count
 from gongfu.clean.edits import Change, apply_changes
 from gongfu.clean.layout import (
     CAPTION_MARK,
+    SPACE_RE,
     WS,
     close_spaces,
     is_caption,
@@ -125,7 +126,7 @@ def normalise_date(text: str) -> str:
 def squeeze(line: str) -> str:
     """A line without spaces or caption mark, for comparing copies that differ only in spacing or marking."""
     line = line[len(CAPTION_MARK):] if is_caption(line) else line
-    return SPACES_RE.sub("", line) if SPACES_RE.search(line) else line
+    return SPACES_RE.sub("", line) if SPACE_RE.search(line) else line
 
 
 def short(line: str, n: int = 14) -> str:
