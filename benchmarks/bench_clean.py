@@ -27,9 +27,13 @@ from gongfu.sources import decode_bytes
 TARGET_MB_S = 2.0
 
 
-def corpus(min_mb: float) -> list[str]:
-    """The decoded raw texts, repeated until their UTF-8 size reaches `min_mb` megabytes."""
-    texts = [decode_bytes(p.read_bytes(), p.name).text for p in sorted(paths.RAW_DIR.glob("*.txt"))]
+def corpus(min_mb: float, clean: bool = False) -> list[str]:
+    """The decoded raw texts (or, with `clean`, the committed cleaned texts: text that needs nothing), repeated
+    until their UTF-8 size reaches `min_mb` megabytes."""
+    if clean:
+        texts = [p.read_text(encoding="utf-8") for p in sorted((paths.PROCESSED_DIR / "clean").glob("*.txt"))]
+    else:
+        texts = [decode_bytes(p.read_bytes(), p.name).text for p in sorted(paths.RAW_DIR.glob("*.txt"))]
     size = sum(len(t.encode("utf-8")) for t in texts)
     return texts * math.ceil(min_mb * 1e6 / size)
 
@@ -89,8 +93,10 @@ def main() -> None:
     parser.add_argument("--mb", type=float, default=5.0, help="megabytes of raw text to clean (default 5)")
     parser.add_argument("--repeats", type=int, default=3)
     parser.add_argument("--profile", action="store_true", help="print the 25 functions with most own time")
+    parser.add_argument("--input", choices=("raw", "clean"), default="raw",
+                        help="the raw texts (default) or the cleaned outputs fed back in (text that needs nothing)")
     args = parser.parse_args()
-    texts = corpus(args.mb)
+    texts = corpus(args.mb, clean=args.input == "clean")
     size = sum(len(t.encode("utf-8")) for t in texts)
     chain.clean_text(texts[0])  # imports, OpenCC dictionaries, lexicons
     runs = [clean_all_timed(texts) for _ in range(args.repeats)]
@@ -98,7 +104,8 @@ def main() -> None:
     rate = size / cpu / 1e6
     rss = psutil.Process().memory_info().rss / 1e6
     load = ", ".join(f"{x:.1f}" for x in psutil.getloadavg())
-    print(f"cleaning: {size / 1e6:.1f} MB ({len(texts)} documents), best of {args.repeats}: {cpu:.2f} s CPU "
+    print(f"cleaning ({args.input} texts): {size / 1e6:.1f} MB ({len(texts)} documents), best of {args.repeats}: "
+          f"{cpu:.2f} s CPU "
           f"= {rate:.2f} MB/s per core, {len(texts) / cpu:.0f} documents/s; wall {wall:.2f} s = "
           f"{size / wall / 1e6:.2f} MB/s (load average {load} on {psutil.cpu_count()} cores); "
           f"target >= {TARGET_MB_S} MB/s per core: {'met' if rate >= TARGET_MB_S else 'NOT met'}; "

@@ -133,7 +133,8 @@ def main() -> int:
     sizes.update(dict.fromkeys(other, sum(len(t.encode()) for t in again) / 1e6))
     speed = {name: sizes[name] / seconds for name, seconds in {**best, **other}.items()}
     floor = speed["OpenCC t2s alone"]
-    print(f"{len(raw)} documents, {sizes['OpenCC t2s alone']:.1f} MB raw / {sizes['OpenCC tw2sp alone']:.1f} MB "
+    clean_mb = sizes["gongfu cleaning, already-clean text fed back in"]
+    print(f"{len(raw)} documents, {sizes['OpenCC t2s alone']:.1f} MB raw / {clean_mb:.1f} MB "
           f"cleaned; CPU time of one process, best of {args.rounds} interleaved rounds")
     print(f"{'stage':<72} {'MB/s per core':>14} {'x t2s':>8}")
     for name, value in speed.items():

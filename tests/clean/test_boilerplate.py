@@ -10,10 +10,10 @@ from hypothesis import given, settings
 from hypothesis import strategies as st
 
 from gongfu import paths
-from gongfu.clean.boilerplate import load_rules, strip_boilerplate
+from gongfu.clean.boilerplate import _classify, _Line, line_rules, load_rules, strip_boilerplate
 from gongfu.clean.chars import CJK_RE
 from gongfu.clean.edits import apply_changes
-from gongfu.clean.layout import repair_layout
+from gongfu.clean.layout import close_spaces, repair_layout
 from gongfu.clean.mojibake import repair_mojibake
 from gongfu.sources import read_text
 
@@ -350,3 +350,19 @@ def test_a_reporter_name_closing_the_last_paragraph_becomes_the_author_and_only_
     assert meta["author"] == "王小明" and out.split() == [P1, P2]
     kept = f"{P1}\n\n{P2}（记者 王小明）补记。\n"  # the bracket no longer closes the line
     assert "author" not in strip_boilerplate(kept)[2]
+
+
+_LINE_PIECES = ["当前位置：", "首页", " > ", "新闻", "分享到", "版权所有", "Copyright", "©", "2021年09月20日",
+                "来源：", "新华网", "记者", "张伟", "责任编辑：", "查看全文", "关注我们", "ICP备", "第3版", "共5页",
+                "临江街道", "增长7.7%", "，", "。", " ", "Tags:", "扫码下载", "客户端", "完"]
+
+
+@settings(max_examples=300, deadline=None)
+@given(st.lists(st.sampled_from(_LINE_PIECES), min_size=1, max_size=8).map("".join), st.booleans())
+def test_the_needle_index_finds_the_same_line_rule_as_trying_them_all(text, prev_footer):
+    full, quick = _Line(0, 0, len(text), 0, len(text), text), _Line(0, 0, len(text), 0, len(text), text)
+    view = close_spaces(text)
+    _classify(full, prev_footer)
+    _classify(quick, prev_footer, view, line_rules()[1].candidates([view])[0])
+
+    assert (quick.kind, quick.reason, quick.group, quick.meta) == (full.kind, full.reason, full.group, full.meta)

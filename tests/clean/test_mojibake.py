@@ -8,7 +8,7 @@ from hypothesis import given, settings
 from hypothesis import strategies as st
 
 from gongfu.clean.chars import LOST
-from gongfu.clean.mojibake import repair_mojibake
+from gongfu.clean.mojibake import mojibake_changes, repair_mojibake
 
 
 def garble(text: str) -> str:
@@ -103,3 +103,14 @@ def test_each_line_is_repaired_as_if_it_stood_alone(lines):
 
     assert fixed == "\n".join(repair_mojibake(line)[0] for line in lines)
     assert len(changes) == sum(len(repair_mojibake(line)[1]) for line in lines)
+
+
+_MOJIBAKE_PIECES = ["临江街道", "共同富裕示范区", "，", "。", " ", "\u3000", "\n", "GDP", "2021", "https://ce.cn",
+                    garble("分享到："), garble("版权所有"), garble("关于中国经济网"), garble("中国经济网的作品"),
+                    "ｈｔｔｐ", "\ufffd", "€", "臨江", "（lǜ）"]
+
+
+@settings(max_examples=200, deadline=None)
+@given(st.lists(st.sampled_from(_MOJIBAKE_PIECES), max_size=30).map("".join))
+def test_the_cheap_scan_skips_only_lines_that_would_not_be_repaired(text):
+    assert mojibake_changes(text) == mojibake_changes(text, quick=False)

@@ -2,6 +2,7 @@
 
 from __future__ import annotations
 
+import pytest
 from hypothesis import given
 from hypothesis import strategies as st
 
@@ -62,3 +63,19 @@ def test_the_patterns_match_as_with_a_leading_look_behind(text):
 
     assert [m.span() for m in PINYIN_RE.finditer(text)] == [m.span() for m in pinyin.finditer(text)]
     assert [m.span() for m in NEUTRAL_RE.finditer(text)] == [m.span() for m in neutral.finditer(text)]
+
+
+@pytest.mark.parametrize("text, expected", [
+    ("台州(tāi zhōu)的海", "台州的海"),  # two toned syllables
+    ("台州(tāi zhou)的海", "台州的海"),  # a bare syllable next to a toned one
+    ("西安(xī'ān)古城", "西安古城"),  # an apostrophe between syllables
+    ("陈埭(chen dai)镇", "陈埭镇"),  # toneless, spelling both characters before the bracket
+    ("晋江(Jinjiang)市", "晋江市"),  # toneless, capitalised and run together
+    ("去晋江(jin jiang)", "去晋江"),  # toneless, the reading of the last two of three characters
+    ("银行(yin hang)卡", "银行卡"),  # 行 read as in the word (hang, not xing)
+    ("工厂(Smart Factory)", "工厂(Smart Factory)"),  # English words spell no reading
+    ("陈埭(chen)镇", "陈埭(chen)镇"),  # one toneless syllable: not the reading of 埭
+    ("智造(zhi zao yuan)园", "智造(zhi zao yuan)园"),  # more syllables than the characters before it
+])
+def test_multi_syllable_and_toneless_annotations(text, expected):
+    assert strip_pinyin(text)[0] == expected

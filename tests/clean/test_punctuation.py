@@ -4,6 +4,7 @@ from __future__ import annotations
 
 import re
 
+import pytest
 from hypothesis import given
 from hypothesis import strategies as st
 
@@ -98,3 +99,25 @@ def test_the_rewritten_patterns_match_as_the_plain_ones(text):
     assert [m.span() for m in p._FULL_WIDTH.finditer(text)] == [m.span() for m in full_width.finditer(text)]
     assert p._FULL_WIDTH_START.search(text) or not full_width.search(text)
     assert p._urls(text) == [m.span() for m in p._URL.finditer(text)]
+
+
+@pytest.mark.parametrize("text, expected", [
+    ("共有3 833户。", "共有3833户。"),
+    ("总额3 361.5亿元。", "总额3361.5亿元。"),  # the group before a decimal point
+    ("人口12 345 678人。", "人口12345678人。"),  # several groups
+    ("共有3\u2009833户。", "共有3833户。"),  # a thin space
+    ("共有3\u00a0833户。", "共有3833户。"),  # a no-break space
+    ("编号1234 567号。", "编号1234 567号。"),  # four digits before the space: not a group
+    ("共有3 83户。", "共有3 83户。"),  # a group of two digits
+    ("共有3 8333户。", "共有3 8333户。"),  # a group of four digits
+    ("比例0.5 833。", "比例0.5 833。"),  # after a decimal point: two numbers
+    ("第3 页", "第3 页"),  # a space before a character
+])
+def test_digit_groups_split_by_a_space_are_re_joined(text, expected):
+    assert normalise_punctuation(text)[0] == expected
+
+
+def test_a_re_joined_digit_group_says_which_number():
+    _, changes = normalise_punctuation("共有12 345 678人。")
+
+    assert [c.reason for c in changes] == ["digit group split by a space re-joined (12 345 678 → 12345678)"] * 2

@@ -36,6 +36,7 @@ from gongfu.clean.chars import CJK_RANGES, cjk_count
 from gongfu.clean.edits import Change, apply_changes, compose_changes
 from gongfu.clean.layout import (
     CAPTION_MARK,
+    SPACE_RE,
     WS,
     close_spaces,
     is_caption,
@@ -44,6 +45,7 @@ from gongfu.clean.layout import (
     is_prose,
     visible_len,
 )
+from gongfu.clean.prefilter import NeedleIndex, may_match
 from gongfu.paths import PACKAGE_DATA
 
 BOILERPLATE_FILE = PACKAGE_DATA / "boilerplate.csv"
@@ -82,6 +84,10 @@ class Rule:
     pattern: re.Pattern
     reason: str
 
+    def search(self, line: str) -> re.Match | None:
+        """`pattern.search(line)`, after the cheap scan for its needles (clean/prefilter.py)."""
+        return self.pattern.search(line) if may_match(self.pattern, line) else None
+
 
 @cache
 def load_rules(path: Path = BOILERPLATE_FILE) -> tuple[Rule, ...]:
@@ -96,52 +102,10 @@ def rules(kind: str) -> tuple[Rule, ...]:
     return tuple(r for r in load_rules() if r.kind == kind)
 
 
-def _anchored(pattern: str) -> bool:
-    """Whether a pattern can only match at the start of a line: it starts with ^ and has no alternative
-    outside its groups."""
-    if not pattern.startswith("^"):
-        return False
-    depth, in_class, escaped = 0, False, False
-    for ch in pattern:
-        if escaped:
-            escaped = False
-        elif ch == "\\":
-            escaped = True
-        elif in_class:
-            in_class = ch != "]"
-        elif ch == "[":
-            in_class = True
-        elif ch == "(":
-            depth += 1
-        elif ch == ")":
-            depth -= 1
-        elif ch == "|" and depth == 0:
-            return False
-    return True
-
-
-@cache
-def any_of(kinds: tuple[str, ...]) -> tuple[re.Pattern, re.Pattern]:
-    """Two patterns that together match wherever any rule of `kinds` would (a quick test before trying them
-    one by one): the rules anchored at the line start, tried there only (`match`), and the others (`search`).
-    One alternation of all of them would be tried at every position of a long paragraph."""
-    parts = [re.sub(r"\(\?P<\w+>", "(?:", r.pattern.pattern) for k in kinds for r in rules(k)]
-    anchored = [p for p in parts if _anchored(p)]
-    floating = [p for p in parts if not _anchored(p)] or ["(?!)"]
-    return (re.compile("|".join(f"(?:{p})" for p in anchored) or "(?!)"),
-            re.compile("|".join(f"(?:{p})" for p in floating)))
-
-
-def any_rule(kinds: tuple[str, ...], line: str) -> bool:
-    """Whether any rule of `kinds` occurs in `line`."""
-    anchored, floating = any_of(kinds)
-    return anchored.match(line) is not None or floating.search(line) is not None
-
-
 def first_match(kind: str, line: str) -> tuple[Rule, re.Match] | None:
     """The first rule of `kind` whose pattern occurs in `line`."""
     for rule in rules(kind):
-        m = rule.pattern.search(line)
+        m = rule.search(line)
         if m:
             return rule, m
     return None
@@ -162,7 +126,7 @@ def normalise_date(text: str) -> str:
 def squeeze(line: str) -> str:
     """A line without spaces or caption mark, for comparing copies that differ only in spacing or marking."""
     line = line[len(CAPTION_MARK):] if is_caption(line) else line
-    return SPACES_RE.sub("", line) if SPACES_RE.search(line) else line
+    return SPACES_RE.sub("", line) if SPACE_RE.search(line) else line
 
 
 def short(line: str, n: int = 14) -> str:
@@ -220,15 +184,26 @@ def is_navbar(line: str) -> bool:
     return len(items) >= NAV_ITEMS and all(visible_len(x) <= 12 for x in items)
 
 
-def _classify(line: _Line, prev_footer: bool) -> None:
-    """Whole-line boilerplate by pattern; footer lines continue a footer above them. A marked caption is kept."""
+@cache
+def line_rules() -> tuple[tuple[Rule, ...], NeedleIndex]:
+    """The whole-line rules (LINE_KINDS, in that order, each kind's in file order) and their needle index."""
+    found = tuple(r for kind in LINE_KINDS for r in rules(kind))
+    return found, NeedleIndex([r.pattern for r in found])
+
+
+def _classify(line: _Line, prev_footer: bool, view: str | None = None, candidates: set[int] | None = None) -> None:
+    """Whole-line boilerplate by pattern; footer lines continue a footer above them. A marked caption is kept.
+    `view` is close_spaces(line.text) and `candidates` the line rules that may match it, when known (from
+    `line_rules()[1]`: the first rule that matches is the one found, whichever are tried)."""
     if is_caption(line.text):
         return
-    view = close_spaces(line.text)  # judged as layout repair will print it
-    for kind in LINE_KINDS if any_rule(LINE_KINDS, view) else ():
-        hit = first_match(kind, view)
-        if hit:
-            rule, m = hit
+    view = close_spaces(line.text) if view is None else view  # judged as layout repair will print it
+    found = line_rules()[0]
+    for i in sorted(candidates) if candidates is not None else range(len(found)):
+        rule = found[i]
+        m = rule.pattern.search(view)
+        if m:
+            kind = rule.kind
             line.kind, line.reason = kind, rule.reason
             line.group = "footer" if kind in FOOTER_KINDS else f"{kind}:{line.index}"
             line.meta = {k: v for k, v in m.groupdict().items() if v}
@@ -272,7 +247,8 @@ def _mark_duplicates(lines: list[_Line]) -> None:
     for line in [ln for ln in lines if not ln.kind]:
         body = line.key
         for rule in label:
-            body = rule.pattern.sub("", body, count=1)
+            if may_match(rule.pattern, body):
+                body = rule.pattern.sub("", body, count=1)
         if len(body) < MIN_PREFIX:
             continue
         at = bisect.bisect_right(keys, body)  # the keys that start with body and are longer follow it
@@ -625,8 +601,9 @@ def _strip_pass(text: str, hints: dict[str, str] | None) -> tuple[str, list[Chan
     hints = hints or {}
     lines, physical = _lines(text)
     prev_footer = False
-    for line in lines:
-        _classify(line, prev_footer)
+    views = [close_spaces(line.text) for line in lines]
+    for line, view, candidates in zip(lines, views, line_rules()[1].candidates(views), strict=True):
+        _classify(line, prev_footer, view, candidates)
         prev_footer = line.kind in FOOTER_KINDS
     meta: dict[str, str] = {}
     for line in lines:

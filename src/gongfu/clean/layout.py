@@ -36,6 +36,7 @@ CAPTION_MARKS = ("图：", "图:")
 
 WS = " \t\r\f\v\u3000\u00a0\u2002\u2003\u2004\u2005\u2006\u2007\u2008\u2009\u200a\u202f\u205f\ufeff"
 SPACE_RUN_RE = re.compile(f"[{WS}]+")
+SPACE_RE = re.compile(f"[{WS}]")  # whether a line has a space: without the run, the search is twice as quick
 # A character that belongs to Chinese running text: ideographs, CJK punctuation, the lost-character mark,
 # and the half-width punctuation Chinese text still carries before the punctuation step.
 CHINESE = f"{CJK_RANGES}{CJK_PUNCT}{LOST}\ufffd"
@@ -85,7 +86,7 @@ WORD_RE = re.compile(f"^[{CJK_RANGES}]{{2,{WORD_MAX}}}$")
 
 def visible_len(line: str) -> int:
     """Length without spaces."""
-    return len(line) if SPACE_RUN_RE.search(line) is None else len(SPACE_RUN_RE.sub("", line))
+    return len(line) if SPACE_RE.search(line) is None else len(SPACE_RUN_RE.sub("", line))
 
 
 def is_caption(line: str) -> bool:
@@ -224,7 +225,7 @@ def _fix(line: str) -> _Fix:
     second run would leave as it is. (A space run found in a later round never straddles one removed before,
     since runs are maximal, so the changes never overlap and the text is built as they are found; the spans
     of the first round are already in the line's own positions, which are mapped only when more is found.)"""
-    has_space = SPACE_RUN_RE.search(line) is not None
+    has_space = SPACE_RE.search(line) is not None
     if not has_space and "一" not in line:
         return _Fix(line, ())
     rounds: list[list[tuple[int, int, str, str]]] = []  # each round's spans, in that round's text

@@ -170,14 +170,17 @@ def _cjk_starts(b: np.ndarray) -> np.ndarray:
     return lead[CJK_TABLE[code]]
 
 
-def _readings(text: str) -> dict[int, str | None]:
+def _readings(text: str, quick: bool = True) -> dict[int, str | None]:
     """The lines that may hold mojibake, by index in text.split("\n"), with their readings (as _reread).
 
     The whole text is encoded at once. A newline is one byte that UTF-8 never merges with its
     neighbours, so the bytes split into exactly the lines' own bytes, except that a character no
     decoder could have produced is a NUL there: such a line is re-read on its own. A line whose
     reading holds fewer than two Chinese characters is left alone by repair_mojibake both as a line and
-    token by token, so it is not returned: in most texts no line is.
+    token by token, so it is not returned: in most texts no line is. With `quick` (the cheap scan), neither
+    is a line of one token (no space: no token of its own is tried) whose reading has more undecodable bytes
+    than three per Chinese character, which `repair_segment` refuses: ordinary Chinese re-read this way is
+    mostly errors, and the count is two C encodes where `repair_segment` builds arrays.
     """
     data = text.encode("gbk", errors=_AS_DECODED_OR_NUL)
     b = np.frombuffer(data, dtype=np.uint8)
@@ -189,8 +192,15 @@ def _readings(text: str) -> dict[int, str | None]:
         return {}
     lines = text.split("\n")
     starts, ends = [0, *(newlines + 1).tolist()], [*newlines.tolist(), len(b)]
-    return {k: _reread(lines[k]) if k in with_nul else data[starts[k]:ends[k]].decode("utf-8", "surrogateescape")
-            for k in candidates}
+    found = {}
+    for k in candidates:
+        if k in with_nul:
+            found[k] = _reread(lines[k])
+            continue
+        reading = data[starts[k]:ends[k]].decode("utf-8", "surrogateescape")
+        if not quick or _bad_bytes(reading) <= 3 * cjk[k] or len(lines[k].split(maxsplit=1)) > 1:
+            found[k] = reading
+    return found
 
 
 def repair_mojibake(text: str) -> tuple[str, list[Change]]:
@@ -199,10 +209,11 @@ def repair_mojibake(text: str) -> tuple[str, list[Change]]:
     return apply_changes(text, changes), changes
 
 
-def mojibake_changes(text: str) -> list[Change]:
-    """The changes repair_mojibake makes, located in `text` (the chain applies them through its Tracker)."""
+def mojibake_changes(text: str, quick: bool = True) -> list[Change]:
+    """The changes repair_mojibake makes, located in `text` (the chain applies them through its Tracker).
+    `quick=False` turns off the cheap scan that skips the lines `repair_segment` would refuse (same result)."""
     changes: list[Change] = []
-    candidates = _readings(text)
+    candidates = _readings(text, quick)
     if not candidates:  # the usual text: no line reads as Chinese when re-read, nothing to repair
         return changes
     lines = text.split("\n")

@@ -1,0 +1,168 @@
+"""Cheap scans before a regex: the literal text a pattern cannot match without.
+
+Python's regex engine tries a pattern with a leading character class or an alternation of many rules at
+every position of a line (tens of microseconds on a paragraph). Most rules name words (版权所有, 供图, 关注我们):
+a line holding none of a pattern's `needles` cannot match it, and `str.find` or one alternation of plain
+literals (which the engine skips through on their first characters) tells that far sooner. Needles are
+derived from the parsed pattern, so the rule tables stay the one place the words are written:
+
+- a run of literal characters in a sequence must occur as it stands, and so must any one element's needle
+  (each element of a sequence must match), so the longest is taken;
+- an alternation needs one needle of each branch (any of them may be the one that matches);
+- a group, or a repeat of at least once, needs what its content needs; a character class of a few plain
+  characters needs one of them;
+- everything else (a repeat that may be empty, a lookaround, an anchor, a wide class, case-insensitive
+  parts) needs nothing, and a pattern that needs nothing gets no needles (None): always tried.
+"""
+
+from __future__ import annotations
+
+import bisect
+import re
+from collections.abc import Sequence
+from functools import cache
+from itertools import accumulate
+
+try:  # the standard library's parser of regular expressions (re uses it to compile)
+    from re import _constants as sre
+    from re import _parser as sre_parse
+except ImportError:  # pragma: no cover - another Python: no prefilter, every pattern always tried
+    sre = sre_parse = None
+
+CLASS_MAX = 12  # characters of a class that still make a needle (one of them must occur)
+
+
+def _class_chars(items: list) -> list[str] | None:
+    """The characters of a character class made of plain characters and short ranges, else None."""
+    out: list[str] = []
+    for op, av in items:
+        if op is sre.LITERAL:
+            out.append(chr(av))
+        elif op is sre.RANGE and av[1] - av[0] < CLASS_MAX:
+            out.extend(chr(c) for c in range(av[0], av[1] + 1))
+        else:
+            return None
+    return out if len(out) <= CLASS_MAX else None
+
+
+def _best(options: list[tuple[str, ...]]) -> tuple[str, ...] | None:
+    """Of several needle sets that all must be satisfied, the one that rules out most: fewest needles, then
+    the longest shortest needle."""
+    if not options:
+        return None
+    return min(options, key=lambda o: (len(o), -min(map(len, o))))
+
+
+def _sequence(items, ignore_case: bool) -> tuple[str, ...] | None:
+    """Needles of a sequence of parsed items: any one element's needles, or a run of literals."""
+    options: list[tuple[str, ...]] = []
+    run: list[str] = []
+    for op, av in [*items, (None, None)]:
+        if op is sre.LITERAL and not ignore_case:
+            run.append(chr(av))
+            continue
+        if run:
+            options.append(("".join(run),))
+            run = []
+        if op is None:
+            break
+        found = _item(op, av, ignore_case)
+        if found:
+            options.append(found)
+    if not options:
+        return None
+    longest = [o for o in options if len(o) == 1]
+    if longest:  # one literal that must occur: the longest such rules out most
+        return (max((o[0] for o in longest), key=len),)
+    return _best(options)
+
+
+def _item(op, av, ignore_case: bool) -> tuple[str, ...] | None:
+    if op is sre.SUBPATTERN:
+        _, add_flags, del_flags, content = av
+        case = (ignore_case or bool(add_flags & re.IGNORECASE)) and not del_flags & re.IGNORECASE
+        return _sequence(content, case)
+    if op is sre.BRANCH:
+        needles: list[str] = []
+        for branch in av[1]:
+            found = _sequence(branch, ignore_case)
+            if not found:
+                return None
+            needles.extend(found)
+        return tuple(dict.fromkeys(needles))
+    if op in (sre.MAX_REPEAT, sre.MIN_REPEAT, getattr(sre, "POSSESSIVE_REPEAT", None)) and av[0] >= 1:
+        return _sequence(av[2], ignore_case)
+    if op is getattr(sre, "ATOMIC_GROUP", None):
+        return _sequence(av, ignore_case)
+    if op is sre.IN and not ignore_case:
+        chars = _class_chars(av)
+        return tuple(chars) if chars else None
+    return None
+
+
+@cache
+def needles(pattern: str, flags: int = 0) -> tuple[str, ...] | None:
+    """Literal strings one of which every match of `pattern` contains, or None when the pattern needs none."""
+    if sre_parse is None or flags & re.IGNORECASE:
+        return None
+    try:
+        parsed = sre_parse.parse(pattern, flags)
+    except re.error:
+        return None
+    if parsed.state.flags & re.IGNORECASE:
+        return None
+    return _sequence(list(parsed), False)
+
+
+@cache
+def scanner(found: tuple[str, ...]) -> re.Pattern:
+    """One alternation of plain literals: whether a text holds any of `found`."""
+    return re.compile("|".join(re.escape(n) for n in sorted(found, key=len, reverse=True)))
+
+
+@cache
+def needles_of(pattern: re.Pattern) -> tuple[str, ...] | None:
+    """`needles` of a compiled pattern."""
+    return needles(pattern.pattern, int(pattern.flags) & ~int(re.UNICODE))
+
+
+class NeedleIndex:
+    """Which of several patterns may match each of many lines, from one search of all the lines per needle
+    (a document's lines: most needles occur nowhere in it, and the rest in a few lines)."""
+
+    def __init__(self, patterns: Sequence[re.Pattern]) -> None:
+        self.always = frozenset(i for i, p in enumerate(patterns) if not _usable(needles_of(p)))
+        self.owners: dict[str, list[int]] = {}
+        for i, p in enumerate(patterns):
+            if i not in self.always:
+                for n in needles_of(p) or ():
+                    self.owners.setdefault(n, []).append(i)
+
+    def candidates(self, lines: Sequence[str]) -> list[set[int]]:
+        """For each line, the indices of the patterns that may match in it (all others cannot)."""
+        found = [set(self.always) for _ in lines]
+        if not self.owners:
+            return found
+        joined = "\n".join(lines)
+        starts = list(accumulate((len(x) + 1 for x in lines[:-1]), initial=0))
+        for needle, owners in self.owners.items():
+            at = joined.find(needle)
+            while at != -1:
+                found[bisect.bisect_right(starts, at) - 1].update(owners)
+                at = joined.find(needle, at + 1)
+        return found
+
+
+def _usable(found: tuple[str, ...] | None) -> bool:
+    """Needles a line-by-line index can use: some, none of them holding a line break."""
+    return bool(found) and not any("\n" in n for n in found)
+
+
+def may_match(pattern: re.Pattern, text: str) -> bool:
+    """False only when `pattern` cannot match anywhere in `text` (it holds none of the pattern's needles)."""
+    found = needles_of(pattern)
+    if not found:
+        return True
+    if len(found) == 1:
+        return found[0] in text
+    return scanner(found).search(text) is not None

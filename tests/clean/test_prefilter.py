@@ -1,0 +1,62 @@
+"""Needles: the literal text a pattern cannot match without, so a line lacking it need not be searched."""
+
+from __future__ import annotations
+
+import re
+
+import pytest
+from hypothesis import given, settings
+from hypothesis import strategies as st
+
+from gongfu.clean.boilerplate import load_rules
+from gongfu.clean.prefilter import NeedleIndex, may_match, needles
+
+
+@pytest.mark.parametrize("pattern, expected", [
+    ("版权所有", ("版权所有",)),
+    ("版权所有|免责声明", ("版权所有", "免责声明")),  # one of each branch
+    ("^(分享到|分享)\\s*[:：]?", ("分享",)),  # the common start the parser factors out
+    ("(图片|照片).{0,12}(提供|摄)", ("图片", "照片")),  # of two alternations, the one whose needles are longer
+    ("(图片|照片|本版图).{0,12}(提供|摄)", ("提供", "摄")),  # of two alternations, the one with fewer needles
+    ("[(（]\\d+[)）]", ("(", "（")),  # a class of a few plain characters
+    ("C(?i:opyright)", ("C",)),  # case-insensitive parts need nothing
+    ("(?i)copyright", None),
+    ("\\d{4}年", ("年",)),
+    ("(第)?版", ("版",)),  # an optional group needs nothing, the rest still does
+    ("^\\W*完\\W*$", ("完",)),
+    ("[\u4e00-\u9fff]{2,4}", None),  # a wide class
+    ("(?<=。)记者", ("记者",)),  # a lookbehind needs nothing
+    ("a|\\d", None),  # a branch that needs nothing: the pattern needs nothing
+    ("(报道){2}", ("报道",)),
+])
+def test_needles(pattern, expected):
+    assert needles(pattern) == expected
+
+
+_RULES = [r.pattern for r in load_rules()]
+# pieces of the rules' own words, so generated lines often come close to matching
+_WORDS = sorted({n for p in _RULES for n in (needles(p.pattern) or ())} | {"：", ":", " ", "2021年9月20日", "记者",
+                 "张伟", "摄", "。", "（", "）", "(", ")", "[1]", "第3版", "共5页", "END", "a", "C", "opyright", "©"})
+
+
+@settings(max_examples=300, deadline=None)
+@given(st.lists(st.sampled_from(_WORDS), max_size=8).map("".join), st.sampled_from(_RULES))
+def test_a_line_a_rule_matches_always_holds_one_of_its_needles(line, pattern):
+    if pattern.search(line):
+        assert may_match(pattern, line)
+
+
+@settings(max_examples=200, deadline=None)
+@given(st.lists(st.lists(st.sampled_from(_WORDS), max_size=6).map("".join), max_size=8))
+def test_the_index_names_every_rule_that_matches_a_line(lines):
+    index = NeedleIndex(_RULES)
+
+    for line, candidates in zip(lines, index.candidates(lines), strict=True):
+        assert {i for i, p in enumerate(_RULES) if p.search(line)} <= candidates
+
+
+def test_a_line_without_the_needles_is_not_searched():
+    pattern = re.compile("版权所有|免责声明")
+
+    assert not may_match(pattern, "临江街道展新城面貌")
+    assert may_match(pattern, "本网版权所有")
