@@ -98,15 +98,19 @@ def load_params(params_file: Path = paths.PARAMS_FILE) -> dict[str, dict[str, An
     return data
 
 
-def kernel_config(platform: str = os.name, log: Path | None = None):
+def kernel_config(platform: str = os.name, log: Path | None = None, sockets: Path | None = None):
     """The kernel's settings for a batch run: on POSIX its sockets are IPC files readable only by this user,
     not localhost TCP ports, so a run needs no network port and ipykernel does not warn, once per notebook, that
-    its TCP traffic is unencrypted (Windows keeps TCP); with `log`, the kernel process's own output goes there."""
+    its TCP traffic is unencrypted (Windows keeps TCP). The socket files go in `sockets` (the staging folder),
+    not the kernel's working folder, where a killed run would leave them among the notebooks. With `log`, the
+    kernel process's own output goes there."""
     from traitlets.config import Config
 
     config = Config()
     if platform == "posix":
         config.KernelManager.transport = "ipc"
+        if sockets is not None:
+            config.KernelManager.ip = str(_socket_prefix(sockets))
     if log is not None:
         config.QuietKernelManager.log_path = str(log)
     return config
@@ -229,6 +233,7 @@ def run_pipeline(only: list[str] | None = None, overrides: dict[str, Any] | None
     into_stage = {"processed_dir": str(staged.processed), "figures_dir": str(staged.figures)}
     run_values = {n: {k: into_stage.get(k, v) for k, v in values.items()} for n, values in resolved.items()}
 
+    config = kernel_config(log=stage / "kernel.log", sockets=stage)
     bar = tqdm(names, desc="pipeline", unit="notebook", disable=None if progress else True, file=sys.stderr)
     for name in bar:
         bar.set_postfix_str(name)
@@ -237,7 +242,7 @@ def run_pipeline(only: list[str] | None = None, overrides: dict[str, Any] | None
             papermill.execute_notebook(
                 str(notebooks_dir / f"{name}.ipynb"), str(out_nb), parameters=run_values[name],
                 kernel_name="python3", cwd=str(notebooks_dir), progress_bar=False,
-                log_output=False, request_save_on_cell_execute=False, config=kernel_config(log=stage / "kernel.log"),
+                log_output=False, request_save_on_cell_execute=False, config=config,
                 kernel_manager_class=quiet_kernel_manager(),
             )
         except papermill.PapermillExecutionError as err:
@@ -356,6 +361,14 @@ def quiet_kernel_manager() -> type:
                 await super()._async_launch_kernel(kernel_cmd, **{**kw, "stdout": log, "stderr": log})
 
     return QuietKernelManager
+
+
+def _socket_prefix(folder: Path) -> Path:
+    """Where the kernel's IPC sockets go: `folder` unless its path is too long for a socket address (about
+    107 bytes on Linux, with '-<port>' appended), else a short one in the system's temporary folder."""
+    if len(os.fsencode(folder / "kernel-ipc-00000")) < 100:
+        return folder / "kernel-ipc"
+    return Path(tempfile.mkdtemp(prefix="gongfu-")) / "kernel-ipc"
 
 
 def _retarget(notebook: Path, moves: dict[str, str]) -> None:

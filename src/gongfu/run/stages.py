@@ -127,7 +127,8 @@ def _report_status(docs: pd.DataFrame, strict: bool, stage: str, documents_csv: 
     for doc in bad.itertuples():
         warnings.warn(f"{doc.doc_id}: {doc.status}: {doc.reason}", DocumentWarning, stacklevel=3)
     if strict and len(bad):
-        first = "; ".join(f"{d.doc_id} {d.status}: {d.reason}" for d in bad.head(2).itertuples())
+        worst = bad.sort_values("status", key=lambda s: s != "failed", kind="stable")  # failures first
+        first = "; ".join(f"{d.doc_id} {d.status}: {d.reason}" for d in worst.head(2).itertuples())
         raise GongfuError(f"strict {stage}: {len(bad)} document(s) with warnings or failures ({first}"
                           f"{'; ...' if len(bad) > 2 else ''}). See {relative(documents_csv)} (status, reason), "
                           f"or run with -p strict false to keep going.")
