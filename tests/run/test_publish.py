@@ -153,7 +153,7 @@ def test_a_kill_at_any_step_leaves_the_old_or_the_new_outputs_once_recovered(tmp
     step = 1
     while True:
         root = tmp_path / f"step{step}"
-        swaps, journal = scenario(root)
+        swaps, _ = scenario(root)
         plan = json.dumps([[str(s.dest), str(s.staged) if s.staged else None] for s in swaps])
         done = subprocess.run([sys.executable, "-c", KILLER, str(root), str(step), plan], capture_output=True,
                               text=True, check=False)
