@@ -28,7 +28,7 @@ import yaml
 from gongfu import paths
 from gongfu.errors import GongfuError
 from gongfu.run.parameters import PATH_PARAMETERS, coerce, resolve_path
-from gongfu.run.publish import JOURNAL_NAME, Swap, check_separate, publish, recover
+from gongfu.run.publish import JOURNAL_NAME, Swap, check_separate, check_writable, publish, recover
 from gongfu.sources import verify_manifest
 
 __all__ = ["PATH_PARAMETERS", "RunResult", "coerce", "load_params", "notebook_names", "notebook_parameters",
@@ -217,7 +217,8 @@ def run_pipeline(only: list[str] | None = None, overrides: dict[str, Any] | None
     overrides = dict(overrides or {})
     resolved = resolve_parameters(names, overrides, params, notebooks_dir)
     where = destinations(names, resolved, overrides, params, processed_dir, reports_dir, figures_dir, notebooks_dir)
-    check_separate(_swaps(names, where, None))  # before any work: outputs inside one another cannot be swapped
+    check_separate(_swaps(names, where, None))  # before any work, and again when publishing: outputs inside one
+    check_writable(_swaps(names, where, None))  # another cannot be swapped, nor outputs in a read-only folder
     verify_manifest(where.raw)
     _check_kernel()
     for line in recover(paths.STAGING_DIR):  # a killed run's half-done publish, undone before reading anything
@@ -235,33 +236,45 @@ def run_pipeline(only: list[str] | None = None, overrides: dict[str, Any] | None
 
     config = kernel_config(log=stage / "kernel.log", sockets=stage)
     bar = tqdm(names, desc="pipeline", unit="notebook", disable=None if progress else True, file=sys.stderr)
-    for name in bar:
-        bar.set_postfix_str(name)
-        out_nb = staged.reports / f"{name}.ipynb"
-        try:
-            papermill.execute_notebook(
-                str(notebooks_dir / f"{name}.ipynb"), str(out_nb), parameters=run_values[name],
-                kernel_name="python3", cwd=str(notebooks_dir), progress_bar=False,
-                log_output=False, request_save_on_cell_execute=False, config=config,
-                kernel_manager_class=quiet_kernel_manager(),
-            )
-        except papermill.PapermillExecutionError as err:
-            raise GongfuError(
-                f"{name}: cell {err.exec_count} failed with {err.ename}: {_first_line(err.evalue)}. "
-                f"Partial notebook: {paths.relative(out_nb)}. Previous outputs in "
-                f"{paths.relative(where.processed)}/ and {paths.relative(where.reports)}/ are unchanged."
-            ) from err
-    bar.close()
-
-    screenshots = _build_pages(names, staged, where, notebooks_dir)
-    documents, failed, warned = _document_status(staged.processed) if {"01_clean", "02_extract"} & set(names) \
-        else (0, [], 0)
-    with _uninterrupted():  # Ctrl-C must not cut the swap short (it takes a few renames)
-        publish(_swaps(names, where, staged), stage / JOURNAL_NAME, paths.STAGING_DIR)
-    shutil.rmtree(stage, ignore_errors=True)
+    try:
+        for name in bar:
+            bar.set_postfix_str(name)
+            _execute(papermill, name, notebooks_dir, staged.reports, run_values[name], config, where)
+        bar.close()
+        screenshots = _build_pages(names, staged, where, notebooks_dir)
+        documents, failed, warned = (_document_status(staged.processed) if {"01_clean", "02_extract"} & set(names)
+                                     else (0, [], 0))
+    except KeyboardInterrupt:  # nothing to inspect in an interrupted run: its staging folder goes
+        shutil.rmtree(stage, ignore_errors=True)
+        raise
+    finally:
+        bar.close()
+    try:
+        with _uninterrupted():  # Ctrl-C must not cut the swap short (it takes a few renames)
+            publish(_swaps(names, where, staged), stage / JOURNAL_NAME, paths.STAGING_DIR)
+    finally:  # published, or refused with every previous output in place: either way nothing to inspect
+        shutil.rmtree(stage, ignore_errors=True)
     print(screenshots, file=sys.stderr)
     return RunResult(names, where.processed, where.reports, time.perf_counter() - started, resolved,
                      where.figures, documents, failed, warned)
+
+
+def _execute(papermill, name: str, notebooks_dir: Path, reports: Path, values: dict[str, Any], config,
+             where: Destinations) -> None:
+    """One notebook through papermill into the staging folder; a failing cell becomes one line naming it."""
+    out_nb = reports / f"{name}.ipynb"
+    try:
+        papermill.execute_notebook(
+            str(notebooks_dir / f"{name}.ipynb"), str(out_nb), parameters=values, kernel_name="python3",
+            cwd=str(notebooks_dir), progress_bar=False, log_output=False, request_save_on_cell_execute=False,
+            config=config, kernel_manager_class=quiet_kernel_manager(),
+        )
+    except papermill.PapermillExecutionError as err:
+        raise GongfuError(
+            f"{name}: cell {err.exec_count} failed with {err.ename}: {_first_line(err.evalue)}. "
+            f"Partial notebook: {paths.relative(out_nb)}. Previous outputs in "
+            f"{paths.relative(where.processed)}/ and {paths.relative(where.reports)}/ are unchanged."
+        ) from err
 
 
 def _selected(only: list[str] | None, notebooks_dir: Path) -> list[str]:
