@@ -28,7 +28,8 @@ def _parser() -> argparse.ArgumentParser:
 
     process = sub.add_parser("process", help="process a whole archive (folder or glob) in parallel, resumable")
     process.add_argument("--input", required=True, metavar="DIR_OR_GLOB",
-                         help="a folder (every .txt below it) or a quoted glob such as 'archive/**/*.txt'")
+                         help="a folder (every .txt, .text, .htm, .html below it, any case; other files are "
+                              "listed as skipped in failures.csv) or a quoted glob such as 'archive/**/*.txt'")
     process.add_argument("--output", required=True, type=Path, metavar="DIR",
                          help="output folder: documents/edits/claims/failures.csv, clean/; rerun to resume")
     process.add_argument("--workers", type=int, default=None, help="worker processes (default: all cores)")

@@ -344,8 +344,7 @@ def test_row_a_successful_run_prints_no_kernel_noise(tmp_path: Path, capfd: pyte
 
 # ------------------------------------------------------------------------------------------ the kill loop
 
-PHASES = ("reports/01_clean.ipynb", "reports/03_compare.ipynb", "reports/index.html", "reports/screenshots",
-          "publish.json")
+PHASES = ("reports/01_clean.ipynb", "reports/03_compare.ipynb", "reports/screenshots", "publish.json")
 
 
 def _new_stages(before: set[str]) -> list[Path]:
@@ -354,14 +353,14 @@ def _new_stages(before: set[str]) -> list[Path]:
 
 @pytest.mark.pipeline
 def test_a_kill_at_any_phase_of_a_whole_run_leaves_the_old_or_the_new_outputs(tmp_path: Path) -> None:
-    """SIGKILL the run (and its Chromium) as each phase begins: while a notebook runs, once the pages, the index
-    and the screenshots are built, while publishing; then let it finish. After the recovery every run starts with,
-    the outputs are the previous ones, byte for byte, or a complete new set, never a mix."""
+    """SIGKILL the run (and its Chromium) as each phase begins: while the first and the last notebook run, while
+    the screenshots are taken (pages and index built), while publishing; then let it finish. After the recovery
+    every run starts with, the outputs are the previous ones, byte for byte, or a complete new set, never a mix."""
     from gongfu.run.publish import recover
 
     outputs = tmp_path / "outputs"
     paths.STAGING_DIR.mkdir(parents=True, exist_ok=True)
-    hit = []
+    hit, outcomes = [], []
     for phase in (*PHASES, None):
         shutil.rmtree(outputs, ignore_errors=True)
         _, _, old = previous_outputs(outputs)
@@ -395,4 +394,6 @@ def test_a_kill_at_any_phase_of_a_whole_run_leaves_the_old_or_the_new_outputs(tm
             shutil.rmtree(stage, ignore_errors=True)
         if phase is None:
             assert now != old, "the run that was let finish did not publish"
-    assert len(hit) >= 4, f"kills landed only at {hit}"
+        outcomes.append(f"{phase if phase in hit else 'no kill'}: {'old' if now == old else 'new'}")
+    print("kill loop:", "; ".join(outcomes))  # shown with pytest -s
+    assert len(hit) >= 3, f"kills landed only at {hit}"
