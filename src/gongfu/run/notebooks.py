@@ -10,7 +10,6 @@ exactly as it was; the partially executed notebook stays in the staging folder f
 from __future__ import annotations
 
 import ast
-import os
 import shutil
 import signal
 import sys
@@ -19,7 +18,6 @@ import time
 from collections.abc import Iterator
 from contextlib import contextmanager
 from dataclasses import dataclass, field
-from functools import cache
 from pathlib import Path
 from typing import Any
 
@@ -27,6 +25,7 @@ import yaml
 
 from gongfu import paths
 from gongfu.errors import GongfuError
+from gongfu.run.kernel import check_kernel, kernel_config, quiet_kernel_manager
 from gongfu.run.parameters import PATH_PARAMETERS, coerce, resolve_path
 from gongfu.run.publish import JOURNAL_NAME, Swap, check_separate, check_writable, publish, recover
 from gongfu.sources import verify_manifest
@@ -96,24 +95,6 @@ def load_params(params_file: Path = paths.PARAMS_FILE) -> dict[str, dict[str, An
         raise GongfuError(f"{paths.relative(params_file)}: expected sections `common:` and one per "
                           f"notebook, each a mapping of parameter: value.")
     return data
-
-
-def kernel_config(platform: str = os.name, log: Path | None = None, sockets: Path | None = None):
-    """The kernel's settings for a batch run: on POSIX its sockets are IPC files readable only by this user,
-    not localhost TCP ports, so a run needs no network port and ipykernel does not warn, once per notebook, that
-    its TCP traffic is unencrypted (Windows keeps TCP). The socket files go in `sockets` (the staging folder),
-    not the kernel's working folder, where a killed run would leave them among the notebooks. With `log`, the
-    kernel process's own output goes there."""
-    from traitlets.config import Config
-
-    config = Config()
-    if platform == "posix":
-        config.KernelManager.transport = "ipc"
-        if sockets is not None:
-            config.KernelManager.ip = str(_socket_prefix(sockets))
-    if log is not None:
-        config.QuietKernelManager.log_path = str(log)
-    return config
 
 
 def resolve_parameters(names: list[str], overrides: dict[str, Any], params: dict[str, dict[str, Any]],
@@ -190,7 +171,11 @@ def destinations(names: list[str], resolved: dict[str, dict[str, Any]], override
 
 
 def _check_destination(key: str, folder: Path, raw: Path, notebooks_dir: Path) -> None:
-    """Refuse an output folder that holds the inputs or the code: each run replaces it as a whole."""
+    """Refuse an output folder that holds the inputs or the code (each run replaces it as a whole), or that
+    lies among the raw texts, which are never written."""
+    if raw in folder.parents:
+        raise GongfuError(f"{key} {paths.relative(folder)}: inside the raw texts' folder {paths.relative(raw)}/, "
+                          f"which is never written. Choose a folder outside it.")
     for what, inside in (("the raw texts", raw), ("the notebooks", notebooks_dir), ("the project", paths.ROOT),
                          ("the staging area", paths.STAGING_DIR)):
         if folder == inside or folder in inside.parents:
@@ -220,7 +205,7 @@ def run_pipeline(only: list[str] | None = None, overrides: dict[str, Any] | None
     check_separate(_swaps(names, where, None))  # before any work, and again when publishing: outputs inside one
     check_writable(_swaps(names, where, None))  # another cannot be swapped, nor outputs in a read-only folder
     verify_manifest(where.raw)
-    _check_kernel()
+    check_kernel()
     for line in recover(paths.STAGING_DIR):  # a killed run's half-done publish, undone before reading anything
         print(line, file=sys.stderr)
 
@@ -355,35 +340,6 @@ def _uninterrupted() -> Iterator[None]:
         signal.signal(signal.SIGINT, previous)
 
 
-@cache
-def quiet_kernel_manager() -> type:
-    """The kernel manager papermill starts the kernel with: the kernel's own output (ipykernel's log lines, such
-    as 'KeyboardInterrupt caught in kernel' at shutdown, and the ZMQ traceback it prints when a run is
-    interrupted) goes to a log file in the staging folder, not the terminal. Cell outputs are unaffected."""
-    from jupyter_client import AsyncKernelManager
-    from traitlets import Unicode
-
-    class QuietKernelManager(AsyncKernelManager):
-        log_path = Unicode("", config=True, help="file the kernel process's stdout and stderr are appended to")
-
-        async def _async_launch_kernel(self, kernel_cmd: list[str], **kw: Any) -> None:
-            if not self.log_path:
-                await super()._async_launch_kernel(kernel_cmd, **kw)
-                return
-            with open(self.log_path, "ab") as log:  # the kernel keeps its own copy of the descriptor
-                await super()._async_launch_kernel(kernel_cmd, **{**kw, "stdout": log, "stderr": log})
-
-    return QuietKernelManager
-
-
-def _socket_prefix(folder: Path) -> Path:
-    """Where the kernel's IPC sockets go: `folder` unless its path is too long for a socket address (about
-    107 bytes on Linux, with '-<port>' appended), else a short one in the system's temporary folder."""
-    if len(os.fsencode(folder / "kernel-ipc-00000")) < 100:
-        return folder / "kernel-ipc"
-    return Path(tempfile.mkdtemp(prefix="gongfu-")) / "kernel-ipc"
-
-
 def _retarget(notebook: Path, moves: dict[str, str]) -> None:
     """Point an executed notebook's recorded parameters at where its outputs end up, not the staging area."""
     text = notebook.read_text(encoding="utf-8")
@@ -395,13 +351,3 @@ def _retarget(notebook: Path, moves: dict[str, str]) -> None:
 def _first_line(text: str) -> str:
     lines = [line for line in str(text).splitlines() if line.strip()]
     return lines[0] if lines else str(text)
-
-
-def _check_kernel() -> None:
-    from jupyter_client.kernelspec import KernelSpecManager, NoSuchKernel
-
-    try:
-        KernelSpecManager().get_kernel_spec("python3")
-    except NoSuchKernel as err:
-        raise GongfuError("Jupyter kernel 'python3' not found in this environment. Run `make setup` "
-                          "(it installs ipykernel into .venv) and use .venv/bin/python.") from err
