@@ -256,7 +256,7 @@ def _execute(papermill, name: str, notebooks_dir: Path, reports: Path, values: d
         )
     except papermill.PapermillExecutionError as err:
         raise GongfuError(
-            f"{name}: cell {err.exec_count} failed with {err.ename}: {_first_line(err.evalue)}. "
+            f"{name}: cell {err.exec_count} failed with {err.ename}: {_first_line(err.evalue).rstrip('.')}. "
             f"Partial notebook: {paths.relative(out_nb)}. Previous outputs in "
             f"{paths.relative(where.processed)}/ and {paths.relative(where.reports)}/ are unchanged."
         ) from err

@@ -86,8 +86,9 @@ class RunSummary:
     def line(self) -> str:
         """One-line summary for the CLI."""
         rate = self.processed / self.seconds if self.seconds > 0 else 0.0
+        entries = "entry" if self.skipped == 1 else "entries"
         return (f"{self.done} of {self.total} documents in {self.output}: {self.failed} failed, "
-                f"{self.warnings} with warnings, {self.skipped} other entries skipped; this run processed "
+                f"{self.warnings} with warnings, {self.skipped} other {entries} skipped; this run processed "
                 f"{self.processed} ({self.done_before} already done) in {self.seconds:.1f}s, {rate:.0f} docs/s")
 
     def problems_line(self) -> str:
