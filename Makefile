@@ -45,7 +45,7 @@ bench: $(STAMP) ## Print the benchmark figures (pipeline wall time, cleaning and
 	$(PY) benchmarks/bench_pipeline.py
 
 manifest: $(STAMP) ## Append manifest rows for new files in data/raw/ (FILE=data/raw/x.txt for one)
-	$(PY) -m gongfu manifest add $(FILE)
+	@$(PY) -m gongfu manifest add $(FILE)
 
 clean: ## Remove generated reports and the run staging area (keeps .venv and data/processed)
 	rm -rf reports .gongfu

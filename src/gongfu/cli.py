@@ -28,7 +28,8 @@ def _parser() -> argparse.ArgumentParser:
 
     process = sub.add_parser("process", help="process a whole archive (folder or glob) in parallel, resumable")
     process.add_argument("--input", required=True, metavar="DIR_OR_GLOB",
-                         help="a folder (every .txt below it) or a quoted glob such as 'archive/**/*.txt'")
+                         help="a folder (every .txt, .text, .htm, .html below it, any case; other files are "
+                              "listed as skipped in failures.csv) or a quoted glob such as 'archive/**/*.txt'")
     process.add_argument("--output", required=True, type=Path, metavar="DIR",
                          help="output folder: documents/edits/claims/failures.csv, clean/; rerun to resume")
     process.add_argument("--workers", type=int, default=None, help="worker processes (default: all cores)")
@@ -45,6 +46,15 @@ def _parser() -> argparse.ArgumentParser:
     return parser
 
 
+def failed_line(result) -> str:
+    """The terminal's word on failed documents: how many, the first reasons, where to read the rest."""
+    first = "; ".join(f"{doc_id}: {reason}" for doc_id, reason in result.failed[:2])
+    more = f"; and {len(result.failed) - 2} more" if len(result.failed) > 2 else ""
+    return (f"warning: {len(result.failed)} of {result.documents} document(s) failed ({first}{more}); they have "
+            f"no claims. See {paths.relative(result.processed_dir)}/documents.csv (status, reason); "
+            f"-p strict true makes this an error.")
+
+
 def main(argv: list[str] | None = None) -> int:
     args = _parser().parse_args(argv)
     try:
@@ -56,6 +66,8 @@ def main(argv: list[str] | None = None) -> int:
             print(f"ran {', '.join(result.notebooks)} in {result.seconds:.1f}s; tables in "
                   f"{paths.relative(result.processed_dir)}/, pages in {paths.relative(result.reports_dir)}/"
                   f"index.html")
+            if result.failed:
+                print(failed_line(result), file=sys.stderr)
         elif args.command == "html":
             from gongfu.share.report import render_reports
 
@@ -79,8 +91,8 @@ def main(argv: list[str] | None = None) -> int:
                       f"{args.output}; rerun the same command to resume", file=sys.stderr)
                 return 130
             print(summary.line())
-            if summary.failed:
-                print(f"{summary.failed} document(s) failed: see {args.output}/failures.csv", file=sys.stderr)
+            if summary.failed or summary.skipped:
+                print(summary.problems_line(), file=sys.stderr)
                 return 1
         elif args.command == "manifest":
             from gongfu.sources import append_manifest, verify_manifest

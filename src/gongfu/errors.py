@@ -7,3 +7,7 @@ class GongfuError(Exception):
     The message names the file or parameter at fault and says what to do; the CLI prints it
     as one line and exits non-zero, the notebooks show it as the cell's error.
     """
+
+    def _render_traceback_(self) -> list[str]:
+        """What IPython shows for it in a notebook (and papermill repeats): the one line, not a traceback."""
+        return [f"GongfuError: {self}"]

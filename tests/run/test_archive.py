@@ -2,6 +2,7 @@
 
 from __future__ import annotations
 
+import io
 import json
 import os
 import random
@@ -368,12 +369,26 @@ def test_csv_lines_are_the_bytes_the_notebook_stages_write(tmp_path_factory, cel
     assert chunk.table().equals(rows_to_table(rows, columns)) and chunk.rows == len(rows)
 
 
-def test_progress_shows_documents_rate_and_time_left(corpus: Path, tmp_path: Path,
-                                                     capsys: pytest.CaptureFixture) -> None:
+class _Terminal(io.StringIO):
+    """A captured stderr that says it is a terminal, as a person's is."""
+
+    def isatty(self) -> bool:
+        return True
+
+
+def test_progress_shows_documents_rate_and_time_left_on_a_terminal(corpus: Path, tmp_path: Path,
+                                                                   monkeypatch: pytest.MonkeyPatch) -> None:
+    terminal = _Terminal()
+    monkeypatch.setattr(sys, "stderr", terminal)
     corpus_module.process_corpus(str(corpus), tmp_path / "out", workers=1, chunk_size=3, progress=True)
-    err = capsys.readouterr().err
-    last = err.replace("\r", "\n").strip().splitlines()[-1]
+    last = terminal.getvalue().replace("\r", "\n").strip().splitlines()[-1]
     assert "9/9" in last and "doc/s" in last and "<00:00" in last and "failed=2" in last
+
+
+def test_no_progress_bar_when_stderr_is_not_a_terminal(corpus: Path, tmp_path: Path,
+                                                       capsys: pytest.CaptureFixture) -> None:
+    corpus_module.process_corpus(str(corpus), tmp_path / "out", workers=1, chunk_size=3, progress=True)
+    assert "doc/s" not in capsys.readouterr().err
 
 
 def test_notebook_03_reads_a_process_output(corpus: Path, tmp_path: Path) -> None:

@@ -3,7 +3,10 @@
 from __future__ import annotations
 
 import json
+import os
 import shutil
+import subprocess
+import sys
 from pathlib import Path
 
 import nbformat
@@ -13,6 +16,7 @@ import yaml
 from gongfu import paths
 from gongfu.cli import main
 from gongfu.errors import GongfuError
+from gongfu.run import kernel
 from gongfu.run import notebooks as runner
 
 NOTEBOOKS = sorted(paths.NOTEBOOKS_DIR.glob("[0-9][0-9]_*.ipynb"))
@@ -46,15 +50,73 @@ def test_params_yaml_agrees_with_the_notebooks_defaults() -> None:
     for name in runner.notebook_names():
         declared = runner.notebook_parameters(paths.NOTEBOOKS_DIR / f"{name}.ipynb")
         for key, value in {**params["common"], **params.get(name, {})}.items():
-            if key not in declared:
-                continue
-            default = declared[key]["default"]
-            if key in runner.PATH_PARAMETERS:  # notebook defaults are relative to notebooks/
-                assert (paths.NOTEBOOKS_DIR / default).resolve() == (paths.ROOT / value).resolve(), key
-            else:
-                assert default == value, f"{name}.{key}: notebook says {default!r}, params.yaml {value!r}"
+            if key in declared:  # both relative to the project root, paths included
+                assert declared[key]["default"] == value, f"{name}.{key}: notebook says " \
+                                                          f"{declared[key]['default']!r}, params.yaml {value!r}"
         for key in params.get(name, {}):
             assert key in declared, f"params.yaml {name}.{key} is not a parameter of the notebook"
+
+
+def test_path_parameters_are_the_paths_the_notebooks_declare() -> None:
+    declared = {k: info for path in NOTEBOOKS for k, info in runner.notebook_parameters(path).items()}
+    paths_declared = {k for k, info in declared.items() if k.endswith(("_dir", "_path")) or "path" in info["help"]}
+
+    assert set(runner.PATH_PARAMETERS) == paths_declared
+
+
+@pytest.mark.parametrize("path", NOTEBOOKS, ids=lambda p: p.stem)
+def test_each_notebook_checks_its_parameters_in_the_first_cell_after_them(path: Path) -> None:
+    code = [c for c in json.loads(path.read_text(encoding="utf-8"))["cells"] if c["cell_type"] == "code"]
+
+    assert f'globals().update(check_parameters("{path.stem}", globals()))' in "".join(code[1]["source"])
+
+
+def _destinations(params: dict, overrides: dict | None = None, **kwargs) -> runner.Destinations:
+    names = runner.notebook_names()
+    overrides = overrides or {}
+    resolved = runner.resolve_parameters(names, overrides, params)
+    return runner.destinations(names, resolved, overrides, params, **kwargs)
+
+
+def test_destinations_come_from_params_yaml(tmp_path: Path) -> None:
+    params = {"common": {"processed_dir": str(tmp_path / "tables"), "figures_dir": "charts"}}
+
+    where = _destinations(params)
+
+    assert (where.processed, where.figures, where.reports) == (tmp_path / "tables", paths.ROOT / "charts",
+                                                               paths.REPORTS_DIR)
+
+
+@pytest.mark.parametrize(
+    ("params_figures", "kwargs", "expected"),
+    [("reports/figures", {}, "reports/figures"),  # pages moved: figures kept under reports/ move with them
+     ("charts", {}, "<root>/charts"),  # figures params.yaml puts elsewhere stay there
+     ("reports/figures", {"figures_dir": "own"}, "own")],
+)
+def test_figures_follow_the_pages_a_caller_moves_unless_put_elsewhere(tmp_path: Path, params_figures: str,
+                                                                      kwargs: dict, expected: str) -> None:
+    kwargs = {k: tmp_path / v for k, v in kwargs.items()}
+    where = _destinations({"common": {"figures_dir": params_figures}}, reports_dir=tmp_path / "reports", **kwargs)
+
+    assert where.figures == (paths.ROOT / "charts" if expected == "<root>/charts" else tmp_path / expected)
+
+
+def test_a_p_override_wins_over_the_callers_folders(tmp_path: Path) -> None:
+    (tmp_path / "given").mkdir()
+    where = _destinations({}, {"processed_dir": str(tmp_path / "given"), "figures_dir": str(tmp_path / "figs")},
+                          processed_dir=tmp_path / "arg", figures_dir=tmp_path / "arg-figs")
+
+    assert (where.processed, where.figures) == (tmp_path / "given", tmp_path / "figs")
+
+
+@pytest.mark.parametrize(("key", "value", "what"), [("processed_dir", ".", "the raw texts"),
+                                                    ("processed_dir", "data", "the raw texts"),
+                                                    ("figures_dir", "notebooks", "the notebooks"),
+                                                    ("figures_dir", "..", "the raw texts"),
+                                                    ("processed_dir", "data/raw/out", "raw texts' folder")])
+def test_an_output_folder_holding_inputs_is_refused(key: str, value: str, what: str) -> None:
+    with pytest.raises(GongfuError, match=rf"^{key} .*: (would replace the folder holding|inside the) {what}"):
+        _destinations({"common": {key: value}})
 
 
 @pytest.mark.parametrize(
@@ -117,7 +179,7 @@ def test_missing_kernel_says_to_run_setup(monkeypatch: pytest.MonkeyPatch) -> No
 
     monkeypatch.setattr(KernelSpecManager, "get_kernel_spec", no_kernel)
     with pytest.raises(GongfuError, match=r"kernel 'python3' not found.*make setup"):
-        runner._check_kernel()
+        kernel.check_kernel()
 
 
 def test_failing_cell_names_notebook_cell_and_error_and_keeps_previous_outputs(tmp_path: Path) -> None:
@@ -175,17 +237,63 @@ def test_processed_dir_override_that_does_not_exist_is_refused(tmp_path: Path) -
 
 @pytest.mark.parametrize(("platform", "transport"), [("posix", "ipc"), ("nt", None)])
 def test_kernel_sockets_are_ipc_files_on_posix_and_tcp_elsewhere(platform: str, transport: str | None) -> None:
-    config = runner.kernel_config(platform)
+    config = kernel.kernel_config(platform)
 
     assert config.KernelManager.get("transport") == transport
 
 
-def test_a_run_does_not_print_the_kernels_plain_tcp_warning(tmp_path: Path,
-                                                           capfd: pytest.CaptureFixture[str]) -> None:
-    # The kernel is a child process writing to the terminal's stderr, hence capfd rather than capsys.
+def test_a_run_prints_only_its_screenshot_line(tmp_path: Path, capfd: pytest.CaptureFixture[str]) -> None:
+    """No progress bar when stderr is not a terminal, no kernel log lines, no TCP warning: the kernel is a child
+    process writing to the terminal's stderr, hence capfd rather than capsys."""
     runner.run_pipeline(only=["01_clean"], processed_dir=tmp_path / "processed", reports_dir=tmp_path / "reports",
-                        progress=False)
+                        progress=True)
 
     err = capfd.readouterr().err
-    assert "without encryption" not in err
+    assert err.splitlines() == [next(line for line in err.splitlines() if line.startswith("screenshots"))]
+    assert "without encryption" not in err and "pipeline" not in err
     assert (tmp_path / "processed" / "documents.csv").is_file()
+    assert not list(paths.NOTEBOOKS_DIR.glob("kernel-ipc-*")), "kernel sockets left among the notebooks"
+
+
+def test_a_value_in_params_yaml_takes_effect(tmp_path: Path) -> None:
+    # Arrange: params.yaml naming other folders for the tables and the figures.
+    tables, figures = tmp_path / "elsewhere" / "tables", tmp_path / "elsewhere" / "charts"
+    shutil.copytree(paths.PROCESSED_DIR, tables)
+    (tables / "consistency.csv").unlink()
+    params = yaml.safe_load(paths.PARAMS_FILE.read_text(encoding="utf-8"))
+    params["common"].update(processed_dir=str(tables), figures_dir=str(figures))
+    params_file = tmp_path / "params.yaml"
+    params_file.write_text(yaml.safe_dump(params), encoding="utf-8")
+    project_tables = paths.PROCESSED_DIR.stat().st_ino
+
+    # Act
+    result = runner.run_pipeline(only=["03_compare"], params_file=params_file, reports_dir=tmp_path / "reports",
+                                 progress=False)
+
+    # Assert: the tables and charts are where params.yaml says, the project's own are untouched.
+    assert (result.processed_dir, result.figures_dir) == (tables, figures)
+    assert (tables / "consistency.csv").read_bytes() == (paths.PROCESSED_DIR / "consistency.csv").read_bytes()
+    assert {p.suffix for p in figures.iterdir()} == {".png", ".svg"}
+    assert not (tmp_path / "reports" / "figures").exists()
+    assert paths.PROCESSED_DIR.stat().st_ino == project_tables
+
+
+def test_the_readmes_papermill_command_writes_inside_the_checkout(tmp_path: Path) -> None:
+    # Arrange: a checkout (GONGFU_ROOT) with its notebooks and tables, and the README's command as written.
+    checkout = tmp_path / "checkout"
+    shutil.copytree(paths.NOTEBOOKS_DIR, checkout / "notebooks")
+    shutil.copytree(paths.PROCESSED_DIR, checkout / "data" / "processed")
+    readme = (paths.ROOT / "README.md").read_text(encoding="utf-8")
+    command = next(line for line in readme.splitlines() if line.startswith(".venv/bin/papermill notebooks/"))
+    args = command.split("#")[0].split()
+    args[0] = str(Path(sys.executable).with_name("papermill"))
+    args[2] = str(tmp_path / "03_en.ipynb")
+
+    # Act: run from the checkout's root, as the README says.
+    done = subprocess.run(args, cwd=checkout, env={**os.environ, "GONGFU_ROOT": str(checkout)},
+                          capture_output=True, text=True, check=False)
+
+    # Assert: the charts are in the checkout's reports/figures, nothing was written beside the checkout.
+    assert done.returncode == 0, done.stderr[-2000:]
+    assert {p.suffix for p in (checkout / "reports" / "figures").iterdir()} == {".png", ".svg"}
+    assert sorted(p.name for p in tmp_path.iterdir()) == ["03_en.ipynb", "checkout"]

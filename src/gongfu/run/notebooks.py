@@ -1,42 +1,70 @@
-"""Batch runs: the notebooks in order through papermill, written aside and moved in only on success.
+"""Batch runs: the notebooks in order through papermill, built aside and published in one step on success.
 
-A run stages everything under .gongfu/runs/<id>/ (a copy of the current processed data, then each
-notebook's outputs), so a failing cell leaves data/processed/ and reports/ exactly as they were
-and the partially executed notebook stays in the staging folder for inspection.
+A run stages everything under .gongfu/runs/<id>/: processed/ (for a partial run, first a copy of the current
+tables), figures/, and reports/ (executed notebooks, reader pages, index, screenshots). Only when every notebook
+succeeded does `publish` swap all of it into the destinations params.yaml names (processed_dir, figures_dir;
+pages in reports/) at once, so a failing cell, a full disk or a read-only folder leaves every previous output
+exactly as it was; the partially executed notebook stays in the staging folder for inspection.
 """
 
 from __future__ import annotations
 
 import ast
-import os
 import shutil
+import signal
 import sys
 import tempfile
 import time
+from collections.abc import Iterator
+from contextlib import contextmanager
 from dataclasses import dataclass, field
 from pathlib import Path
-from typing import Any
+from typing import TYPE_CHECKING, Any
 
 import yaml
 
 from gongfu import paths
 from gongfu.errors import GongfuError
+from gongfu.run.kernel import check_kernel, kernel_config, quiet_kernel_manager
+from gongfu.run.parameters import PATH_PARAMETERS, coerce, resolve_path
+from gongfu.run.publish import JOURNAL_NAME, Swap, check_separate, check_writable, publish, recover
+from gongfu.share.layout import DATA_SUBDIR, DOCUMENTS_SUBDIR, EN_SUBDIR
 from gongfu.sources import verify_manifest
 from gongfu.tables import CLAIMS_FILE
 
-# Parameters holding paths: given relative to the project root in params.yaml, passed absolute.
-PATH_PARAMETERS = ("raw_dir", "processed_dir", "figures_dir", "claims_path", "input_dir")
+if TYPE_CHECKING:
+    from gongfu.share.site import NotebookRun
+
+__all__ = ["PATH_PARAMETERS", "RunResult", "coerce", "load_params", "notebook_names", "notebook_parameters",
+           "resolve_parameters", "run_pipeline"]
 
 
 @dataclass
 class RunResult:
-    """What a successful run produced, for the summary line and the tests."""
+    """What a successful run produced, for the summary lines and the tests."""
 
     notebooks: list[str]
     processed_dir: Path
     reports_dir: Path
     seconds: float
     parameters: dict[str, dict[str, Any]] = field(default_factory=dict)
+    figures_dir: Path | None = None
+    documents: int = 0  # documents in documents.csv, when the run cleaned or extracted
+    failed: list[tuple[str, str]] = field(default_factory=list)  # (doc_id, reason) of failed documents
+    warnings: int = 0  # documents with warnings
+
+
+@dataclass(frozen=True)
+class Destinations:
+    """Where a run's outputs go: resolved, absolute."""
+
+    raw: Path
+    processed: Path
+    reports: Path
+    figures: Path | None  # None when no notebook of the run draws figures
+
+# what the site writes at the top of reports/, besides the notebook pages (gongfu.share.site.build_site)
+SITE_ENTRIES = ("index.html", "explorer.html", DOCUMENTS_SUBDIR, DATA_SUBDIR, EN_SUBDIR)
 
 
 def notebook_names(notebooks_dir: Path = paths.NOTEBOOKS_DIR) -> list[str]:
@@ -77,36 +105,12 @@ def load_params(params_file: Path = paths.PARAMS_FILE) -> dict[str, dict[str, An
     return data
 
 
-_TYPES = {"str": str, "int": int, "float": float, "bool": bool, "list": list, "dict": dict}
-
-
-def coerce(name: str, raw: Any, expected: str, notebook: str) -> Any:
-    """Turn a `-p key value` string (or a YAML value) into the parameter's declared type, or refuse."""
-    want = _TYPES.get(expected.split("[")[0].strip())
-    if want is None:
-        return raw
-    value = raw
-    if isinstance(raw, str) and want is not str:
-        try:
-            value = yaml.safe_load(raw)
-        except yaml.YAMLError:
-            value = raw
-    if want is float and isinstance(value, int) and not isinstance(value, bool):
-        value = float(value)
-    if want is str and isinstance(value, (int, float)) and not isinstance(value, bool):
-        value = str(raw)
-    if not isinstance(value, want) or (want is int and isinstance(value, bool)):
-        raise GongfuError(f"parameter {name}={raw!r} for {notebook}: expected {expected}. "
-                          f"See `papermill --help-notebook notebooks/{notebook}.ipynb`.")
-    return value
-
-
-def resolve_parameters(names: list[str], overrides: dict[str, str], params: dict[str, dict[str, Any]],
-                       processed_dir: Path, figures_dir: Path,
+def resolve_parameters(names: list[str], overrides: dict[str, Any], params: dict[str, dict[str, Any]],
                        notebooks_dir: Path = paths.NOTEBOOKS_DIR) -> dict[str, dict[str, Any]]:
-    """Each notebook's parameters: notebook defaults < params.yaml < -p overrides, type-checked.
+    """Each notebook's parameters: notebook defaults < params.yaml < -p overrides, type-checked, paths absolute
+    from the project root.
 
-    Unknown override keys are refused (papermill itself would only warn and carry on).
+    Unknown override keys and params.yaml entries are refused (papermill itself would only warn and carry on).
     """
     declared = {n: notebook_parameters(notebooks_dir / f"{n}.ipynb") for n in names}
     known = set().union(*[set(d) for d in declared.values()]) if declared else set()
@@ -125,109 +129,236 @@ def resolve_parameters(names: list[str], overrides: dict[str, str], params: dict
     for name in names:
         values: dict[str, Any] = {}
         for key, info in declared[name].items():
+            value = info["default"]
             for source in (params.get("common", {}), params.get(name, {}), overrides):
                 if key in source:
-                    values[key] = coerce(key, source[key], info["type"], name)
-            if key in PATH_PARAMETERS and key in values:
-                values[key] = str((paths.ROOT / values[key]).resolve())
-        if "processed_dir" in declared[name]:
-            values["processed_dir"] = str(processed_dir)
-        if "figures_dir" in declared[name]:
-            values["figures_dir"] = str(figures_dir)
+                    value = source[key]
+            value = coerce(key, value, info["type"], name)
+            values[key] = resolve_path(value) if key in PATH_PARAMETERS else value
         resolved[name] = values
     return resolved
 
 
-def kernel_config(platform: str = os.name):
-    """The kernel's settings for a batch run: on POSIX its sockets are IPC files readable only by this user,
-    not localhost TCP ports, so a run needs no network port and ipykernel does not warn, once per notebook, that
-    its TCP traffic is unencrypted. Windows keeps TCP."""
-    from traitlets.config import Config
+def destinations(names: list[str], resolved: dict[str, dict[str, Any]], overrides: dict[str, Any],
+                 params: dict[str, dict[str, Any]], processed_dir: Path | None = None,
+                 reports_dir: Path | None = None, figures_dir: Path | None = None,
+                 notebooks_dir: Path = paths.NOTEBOOKS_DIR) -> Destinations:
+    """Where the run publishes: `-p` overrides, else the caller's folders, else params.yaml.
 
-    config = Config()
-    if platform == "posix":
-        config.KernelManager.transport = "ipc"
-    return config
+    A caller that moves the pages (reports_dir, as the tests do) moves a figures_dir that params.yaml keeps
+    under reports/ with them; a figures_dir params.yaml puts elsewhere stays where it says.
+    """
+    def setting(key: str) -> Path | None:
+        values = {resolved[n][key] for n in names if key in resolved[n]}
+        if len(values) > 1:
+            raise GongfuError(f"params.yaml: {key} differs between notebooks ({', '.join(sorted(values))}). Set "
+                              f"it once, under common:.")
+        return Path(values.pop()) if values else None
+
+    raw = setting("raw_dir") or Path(resolve_path(str(params.get("common", {}).get("raw_dir", "data/raw"))))
+    if "processed_dir" in overrides:  # `-p processed_dir DIR` makes DIR the run's input and output folder
+        processed = setting("processed_dir")
+        if processed is None or not processed.is_dir():
+            raise GongfuError(f"-p processed_dir {overrides['processed_dir']}: no such folder. Give the output "
+                              "folder of an earlier run or of `python -m gongfu process`.")
+    elif processed_dir is not None:
+        processed = Path(processed_dir).resolve()
+    else:
+        processed = setting("processed_dir") or paths.PROCESSED_DIR
+    reports = Path(reports_dir).resolve() if reports_dir is not None else paths.REPORTS_DIR
+    figures = setting("figures_dir")
+    if figures is not None and "figures_dir" not in overrides:
+        if figures_dir is not None:
+            figures = Path(figures_dir).resolve()
+        elif reports_dir is not None and paths.REPORTS_DIR in figures.parents:
+            figures = reports / figures.relative_to(paths.REPORTS_DIR)
+    for key, folder in (("processed_dir", processed), ("figures_dir", figures)):
+        if folder is not None:
+            _check_destination(key, folder, raw, notebooks_dir)
+    return Destinations(raw, processed, reports, figures)
 
 
-def run_pipeline(only: list[str] | None = None, overrides: dict[str, str] | None = None,
-                 params_file: Path = paths.PARAMS_FILE, processed_dir: Path = paths.PROCESSED_DIR,
-                 reports_dir: Path = paths.REPORTS_DIR, progress: bool = True,
-                 notebooks_dir: Path = paths.NOTEBOOKS_DIR) -> RunResult:
-    """Run the notebooks (all, or `only` these) and move their outputs into place on success."""
+def _check_destination(key: str, folder: Path, raw: Path, notebooks_dir: Path) -> None:
+    """Refuse an output folder that holds the inputs or the code (each run replaces it as a whole), or that
+    lies among the raw texts, which are never written."""
+    if raw in folder.parents:
+        raise GongfuError(f"{key} {paths.relative(folder)}: inside the raw texts' folder {paths.relative(raw)}/, "
+                          f"which is never written. Choose a folder outside it.")
+    for what, inside in (("the raw texts", raw), ("the notebooks", notebooks_dir), ("the project", paths.ROOT),
+                         ("the staging area", paths.STAGING_DIR)):
+        if folder == inside or folder in inside.parents:
+            raise GongfuError(f"{key} {paths.relative(folder)}: would replace the folder holding {what} (each "
+                              f"run replaces {key} as a whole). Choose a folder of its own, such as "
+                              f"{'data/processed' if key == 'processed_dir' else 'reports/figures'}.")
+
+
+def run_pipeline(only: list[str] | None = None, overrides: dict[str, Any] | None = None,
+                 params_file: Path = paths.PARAMS_FILE, processed_dir: Path | None = None,
+                 reports_dir: Path | None = None, progress: bool = True,
+                 notebooks_dir: Path = paths.NOTEBOOKS_DIR, figures_dir: Path | None = None) -> RunResult:
+    """Run the notebooks (all, or `only` these) in a staging folder and publish every output in one step.
+
+    processed_dir, reports_dir, figures_dir: where to publish instead of what params.yaml says (tests, API);
+    a `-p processed_dir` or `-p figures_dir` override wins over both.
+    """
     import papermill
     from tqdm.auto import tqdm
 
-    from gongfu.share.report import export_html
-    from gongfu.share.site import build_site, edition_runs
-
     started = time.perf_counter()
-    all_names = notebook_names(notebooks_dir)
-    names = all_names
-    if only:
-        unknown = [n for n in only if n not in all_names]
-        if unknown:
-            raise GongfuError(f"--only {unknown[0]}: no such notebook. Choose from: {', '.join(all_names)}.")
-        names = [n for n in all_names if n in only]
+    names = _selected(only, notebooks_dir)
     params = load_params(params_file)
-    raw_dir = paths.ROOT / params.get("common", {}).get("raw_dir", "data/raw")
-    verify_manifest(raw_dir)
-    _check_kernel()
-
     overrides = dict(overrides or {})
-    if "processed_dir" in overrides:  # `-p processed_dir DIR` makes DIR the run's input and output folder
-        processed_dir = paths.ROOT / overrides.pop("processed_dir")
-        if not processed_dir.is_dir():
-            raise GongfuError(f"-p processed_dir {paths.relative(processed_dir)}: no such folder. Give the output "
-                              "folder of an earlier run or of `python -m gongfu process`.")
-    processed_dir, reports_dir = Path(processed_dir).resolve(), Path(reports_dir).resolve()
+    resolved = resolve_parameters(names, overrides, params, notebooks_dir)
+    where = destinations(names, resolved, overrides, params, processed_dir, reports_dir, figures_dir, notebooks_dir)
+    check_separate(_swaps(names, where, None))  # before any work, and again when publishing: outputs inside one
+    check_writable(_swaps(names, where, None))  # another cannot be swapped, nor outputs in a read-only folder
+    verify_manifest(where.raw)
+    check_kernel()
+    for line in recover(paths.STAGING_DIR):  # a killed run's half-done publish, undone before reading anything
+        print(line, file=sys.stderr)
+
     paths.STAGING_DIR.mkdir(parents=True, exist_ok=True)
     stage = Path(tempfile.mkdtemp(prefix=time.strftime("%Y%m%d-%H%M%S-"), dir=paths.STAGING_DIR))
-    stage_processed, stage_reports = stage / "processed", stage / "reports"
-    stage_figures = stage_reports / "figures"
-    try:  # refuse bad parameters before any work, leaving nothing behind
-        resolved = resolve_parameters(names, overrides, params, stage_processed, stage_figures,
-                                      notebooks_dir)
-        runs = edition_runs(names, resolved, stage_reports, stage_figures)  # 03 once per language
+    staged = Destinations(where.raw, stage / "processed", stage / "reports", _staged_figures(where, stage))
+    if set(names) != set(notebook_names(notebooks_dir)) and where.processed.is_dir():
+        shutil.copytree(where.processed, staged.processed)  # a partial run's later stages read the earlier outputs
+    for folder in (staged.processed, staged.reports, staged.figures):
+        folder.mkdir(parents=True, exist_ok=True)
+    into_stage = {"processed_dir": str(staged.processed), "figures_dir": str(staged.figures)}
+    run_values = {n: {k: into_stage.get(k, v) for k, v in values.items()} for n, values in resolved.items()}
+    from gongfu.share.site import edition_runs
+
+    try:  # 03 once per language (reports/ and reports/en/); a lang other than zh or en is refused before any work
+        runs = edition_runs(names, run_values, staged.reports, staged.figures)
     except GongfuError:
         shutil.rmtree(stage, ignore_errors=True)
         raise
-    if only and processed_dir.is_dir():  # a partial run's later stages read the current earlier outputs
-        shutil.copytree(processed_dir, stage_processed)
-    stage_processed.mkdir(parents=True, exist_ok=True)
-    stage_figures.mkdir(parents=True, exist_ok=True)
 
-    bar = tqdm(runs, desc="pipeline", unit="notebook", disable=not progress, file=sys.stderr)
-    for run in bar:
-        name, out_nb = run.name, run.output
-        bar.set_postfix_str(name)
-        out_nb.parent.mkdir(parents=True, exist_ok=True)
-        try:
-            papermill.execute_notebook(
-                str(notebooks_dir / f"{name}.ipynb"), str(out_nb), parameters=run.parameters,
-                kernel_name="python3", cwd=str(notebooks_dir), progress_bar=False,
-                log_output=False, request_save_on_cell_execute=False, config=kernel_config(),
-            )
-        except papermill.PapermillExecutionError as err:
-            raise GongfuError(
-                f"{name}: cell {err.exec_count} failed with {err.ename}: {_first_line(err.evalue)}. "
-                f"Partial notebook: {paths.relative(out_nb)}. Previous outputs in "
-                f"{paths.relative(processed_dir)}/ and {paths.relative(reports_dir)}/ are unchanged."
-            ) from err
-    bar.close()
+    config = kernel_config(log=stage / "kernel.log", sockets=stage)
+    bar = tqdm(runs, desc="pipeline", unit="notebook", disable=None if progress else True, file=sys.stderr)
+    try:
+        for run in bar:
+            bar.set_postfix_str(run.name)
+            _execute(papermill, run.name, notebooks_dir, run.output, run.parameters, config, where)
+        bar.close()
+        screenshots = _build_pages(names, runs, staged, where, notebooks_dir)
+        documents, failed, warned = (_document_status(staged.processed) if {"01_clean", "02_extract"} & set(names)
+                                     else (0, [], 0))
+    except KeyboardInterrupt:  # nothing to inspect in an interrupted run: its staging folder goes
+        shutil.rmtree(stage, ignore_errors=True)
+        raise
+    finally:
+        bar.close()
+    try:
+        with _uninterrupted():  # Ctrl-C must not cut the swap short (it takes a few renames)
+            publish(_swaps(names, where, staged), stage / JOURNAL_NAME, paths.STAGING_DIR)
+    finally:  # published, or refused with every previous output in place: either way nothing to inspect
+        shutil.rmtree(stage, ignore_errors=True)
+    print(screenshots, file=sys.stderr)
+    return RunResult(names, where.processed, where.reports, time.perf_counter() - started, resolved,
+                     where.figures, documents, failed, warned)
 
-    moves = {str(stage_processed): str(processed_dir), str(stage_figures): str(reports_dir / "figures")}
+
+def _execute(papermill, name: str, notebooks_dir: Path, out_nb: Path, values: dict[str, Any], config,
+             where: Destinations) -> None:
+    """One notebook through papermill into the staging folder; a failing cell becomes one line naming it."""
+    out_nb.parent.mkdir(parents=True, exist_ok=True)
+    try:
+        papermill.execute_notebook(
+            str(notebooks_dir / f"{name}.ipynb"), str(out_nb), parameters=values, kernel_name="python3",
+            cwd=str(notebooks_dir), progress_bar=False, log_output=False, request_save_on_cell_execute=False,
+            config=config, kernel_manager_class=quiet_kernel_manager(),
+        )
+    except papermill.PapermillExecutionError as err:
+        raise GongfuError(
+            f"{name}: cell {err.exec_count} failed with {err.ename}: {_first_line(err.evalue).rstrip('.')}. "
+            f"Partial notebook: {paths.relative(out_nb)}. Previous outputs in "
+            f"{paths.relative(where.processed)}/ and {paths.relative(where.reports)}/ are unchanged."
+        ) from err
+
+
+def _selected(only: list[str] | None, notebooks_dir: Path) -> list[str]:
+    all_names = notebook_names(notebooks_dir)
+    if not only:
+        return all_names
+    unknown = [n for n in only if n not in all_names]
+    if unknown:
+        raise GongfuError(f"--only {unknown[0]}: no such notebook. Choose from: {', '.join(all_names)}.")
+    return [n for n in all_names if n in only]
+
+
+def _swaps(names: list[str], where: Destinations, staged: Destinations | None) -> list[Swap]:
+    """Every output of the run, destination and staged path: tables, figures, pages, index, screenshots."""
+    from gongfu.share.browser import SCREENSHOTS_SUBDIR
+
+    def staged_path(base: str, *parts: str) -> Path | None:
+        if staged is None:
+            return None
+        path = getattr(staged, base).joinpath(*parts)
+        return path if path.exists() else None
+
+    swaps = [Swap(where.processed, staged_path("processed"))]
+    if where.figures is not None:
+        swaps.append(Swap(where.figures, staged_path("figures")))
+    pages = [f"{n}.{ext}" for n in names for ext in ("ipynb", "html")] + list(SITE_ENTRIES)
+    swaps += [Swap(where.reports / page, staged_path("reports", page)) for page in pages]
+    swaps.append(Swap(where.reports / SCREENSHOTS_SUBDIR, staged_path("reports", SCREENSHOTS_SUBDIR)))
+    return swaps
+
+
+def _build_pages(names: list[str], runs: list[NotebookRun], staged: Destinations, where: Destinations,
+                 notebooks_dir: Path) -> str:
+    """The reader pages, the site (front pages, explorer, document views, downloads, both editions) and the
+    screenshots, in the staging folder, so they are published with the tables; returns the screenshots line."""
+    from gongfu.share.browser import SCREENSHOTS_SUBDIR, screenshot_reports
+    from gongfu.share.report import export_html
+    from gongfu.share.site import build_site
+
+    moves = {str(staged.processed): str(where.processed), str(staged.reports): str(where.reports)}
+    if where.figures is not None:
+        moves[str(staged.figures)] = str(where.figures)
     for run in runs:
         _retarget(run.output, moves)
         export_html(run.output, run.output.with_suffix(".html"))
-    _publish(stage_processed, processed_dir, stage_reports, reports_dir)
-    if (processed_dir / CLAIMS_FILE).is_file():  # a run of 01_clean alone has no claims to show yet
-        build_site(reports_dir, processed_dir)  # front pages, explorer, document views, reports/data/
-    shutil.rmtree(stage, ignore_errors=True)
-    from gongfu.share.browser import screenshot_reports
+    for name in set(notebook_names(notebooks_dir)) - set(names):  # pages of notebooks not run, for the site
+        for edition in (Path(), Path(EN_SUBDIR)):
+            for ext in ("ipynb", "html"):
+                page = where.reports / edition / f"{name}.{ext}"
+                if page.is_file():
+                    (staged.reports / edition).mkdir(parents=True, exist_ok=True)
+                    shutil.copy2(page, staged.reports / edition / page.name)
+    if (staged.processed / CLAIMS_FILE).is_file():  # a first run of 01_clean alone has no claims to show yet
+        build_site(staged.reports, staged.processed)
+    line = screenshot_reports(staged.reports)  # never fails the run: says why when it cannot
+    return line.replace(paths.relative(staged.reports / SCREENSHOTS_SUBDIR),
+                        paths.relative(where.reports / SCREENSHOTS_SUBDIR))
 
-    print(screenshot_reports(reports_dir), file=sys.stderr)  # after success; never fails the run
-    return RunResult(names, processed_dir, reports_dir, time.perf_counter() - started, resolved)
+
+def _document_status(processed: Path) -> tuple[int, list[tuple[str, str]], int]:
+    """From the staged documents.csv: how many documents, which failed (with the reason), how many warned."""
+    from gongfu.tables import read_csv
+
+    table = processed / "documents.csv"
+    if not table.is_file():
+        return 0, [], 0
+    docs = read_csv(table).fillna("")
+    failed = [(str(d), str(r)) for d, r in docs.loc[docs["status"] == "failed", ["doc_id", "reason"]].to_numpy()]
+    return len(docs), failed, int((docs["status"] == "warning").sum())
+
+
+@contextmanager
+def _uninterrupted() -> Iterator[None]:
+    """Ctrl-C (SIGINT) is ignored inside the block: the run then simply completes. Only the main thread can
+    set a handler, and only it receives signals anyway."""
+    try:
+        previous = signal.signal(signal.SIGINT, signal.SIG_IGN)
+    except ValueError:  # not the main thread
+        yield
+        return
+    try:
+        yield
+    finally:
+        signal.signal(signal.SIGINT, previous)
 
 
 def _retarget(notebook: Path, moves: dict[str, str]) -> None:
@@ -243,28 +374,9 @@ def _first_line(text: str) -> str:
     return lines[0] if lines else str(text)
 
 
-def _check_kernel() -> None:
-    from jupyter_client.kernelspec import KernelSpecManager, NoSuchKernel
-
-    try:
-        KernelSpecManager().get_kernel_spec("python3")
-    except NoSuchKernel as err:
-        raise GongfuError("Jupyter kernel 'python3' not found in this environment. Run `make setup` "
-                          "(it installs ipykernel into .venv) and use .venv/bin/python.") from err
-
-
-def _publish(stage_processed: Path, processed_dir: Path, stage_reports: Path, reports_dir: Path) -> None:
-    """Swap the staged outputs in: the processed folder as a whole, reports file by file."""
-    processed_dir.parent.mkdir(parents=True, exist_ok=True)
-    backup = processed_dir.with_name(processed_dir.name + ".previous")
-    shutil.rmtree(backup, ignore_errors=True)
-    if processed_dir.exists():
-        processed_dir.rename(backup)
-    shutil.move(str(stage_processed), str(processed_dir))
-    shutil.rmtree(backup, ignore_errors=True)
-    reports_dir.mkdir(parents=True, exist_ok=True)
-    for src in sorted(stage_reports.rglob("*")):
-        if src.is_file():
-            dest = reports_dir / src.relative_to(stage_reports)
-            dest.parent.mkdir(parents=True, exist_ok=True)
-            shutil.copy2(src, dest)
+def _staged_figures(where: Destinations, stage: Path) -> Path:
+    """Where the run draws its figures: at the same place under the staged reports/ as they will be published
+    (reports/figures by default, which the site's pages link to), else a folder of their own."""
+    if where.figures is not None and where.figures.is_relative_to(where.reports):
+        return stage / "reports" / where.figures.relative_to(where.reports)
+    return stage / "figures"

@@ -17,6 +17,7 @@ from gongfu.clean.document import DOCUMENT_COLUMNS, clean_document
 from gongfu.clean.edits import EDIT_COLUMNS
 from gongfu.errors import GongfuError
 from gongfu.extract.table import claims_frame, validate_claims
+from gongfu.paths import relative
 from gongfu.run.document import extract_document
 from gongfu.sources import verify_manifest
 from gongfu.tables import CLEAN_DIR, CONSISTENCY_FILE, GROUPS_FILE, read_csv, to_frame, write_csv
@@ -89,7 +90,7 @@ def clean_stage(raw_dir: str | Path, processed_dir: str | Path, *, conversion: s
     write_csv(docs, processed_dir / "documents.csv")
     write_csv(edit_frame, processed_dir / "edits.csv")
     write_csv(to_frame(conversions, AUDIT_COLUMNS), processed_dir / "conversions.csv")
-    _report_status(docs, strict, "cleaning")
+    _report_status(docs, strict, "cleaning", processed_dir / "documents.csv")
     return docs, edit_frame
 
 
@@ -114,17 +115,21 @@ def extract_stage(processed_dir: str | Path, *, strict: bool = False,
         claims.extend(extract_document(text_path.read_text(encoding="utf-8"), doc))
     frame = validate_claims(claims_frame(claims))  # schema-checked before it is written
     write_csv(frame, processed_dir / "claims.csv")
-    _report_status(docs, strict, "extraction")
+    _report_status(docs, strict, "extraction", documents_csv)
     return frame
 
 
-def _report_status(docs: pd.DataFrame, strict: bool, stage: str) -> None:
+def _report_status(docs: pd.DataFrame, strict: bool, stage: str, documents_csv: Path) -> None:
+    """Warn once per document with a warning or failure; under strict, fail naming the first ones and why."""
     bad = docs[docs["status"].isin(["warning", "failed"])]
     for doc in bad.itertuples():
         warnings.warn(f"{doc.doc_id}: {doc.status}: {doc.reason}", DocumentWarning, stacklevel=3)
     if strict and len(bad):
-        raise GongfuError(f"strict {stage}: {len(bad)} document(s) with warnings or failures: "
-                          f"{', '.join(bad['doc_id'])}. See documents.csv (status, reason) or set strict=False.")
+        worst = bad.sort_values("status", key=lambda s: s != "failed", kind="stable")  # failures first
+        first = "; ".join(f"{d.doc_id} {d.status}: {d.reason}" for d in worst.head(2).itertuples())
+        raise GongfuError(f"strict {stage}: {len(bad)} document(s) with warnings or failures ({first}"
+                          f"{'; ...' if len(bad) > 2 else ''}). See {relative(documents_csv)} (status, reason), "
+                          f"or run with -p strict false to keep going.")
 
 
 def compare_stage(processed_dir: str | Path, *, documents: str | Sequence[str] | None = "all",

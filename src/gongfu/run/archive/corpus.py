@@ -65,7 +65,8 @@ def process_corpus(input: str, output: str | Path, *, workers: int | None = None
     markers = read_ledger(out)
     done = check_ledger(markers, sources, out)
     summary = RunSummary(str(output), total=len(sources), done_before=len(done), engine=engine, workers=workers,
-                         failed=sum(m["failed"] for m in markers), warnings=sum(m["warnings"] for m in markers))
+                         failed=sum(m["failed"] for m in markers), warnings=sum(m["warnings"] for m in markers),
+                         skipped=len(sources.skipped))
     size = chunk_size or auto_chunk_size(len(sources) - len(done), workers)
     chunks = plan_chunks(sources, done, size)
     bar = _progress_bar(summary, progress)
@@ -96,10 +97,21 @@ def process_corpus(input: str, output: str | Path, *, workers: int | None = None
         bar.close()
     summary.seconds = time.perf_counter() - start
     start = time.perf_counter()
-    consolidate(out, markers, fmt)
+    skipped = [{"doc_id": d, "file": f, "reason": why} for d, f, why in sources.skipped]
+    consolidate(out, markers, fmt, extra={"failures": skipped})
     summary.consolidate_seconds = time.perf_counter() - start
+    summary.first_problems = _first_failures(out / "failures.csv")
     _write_summary(out, summary)
     return summary
+
+
+def _first_failures(path: Path, count: int = 2) -> list[str]:
+    """'file: reason' for the first rows of failures.csv (read as lines: the table may be long)."""
+    import csv
+
+    with path.open(encoding="utf-8", newline="") as fh:
+        rows = csv.DictReader(fh)
+        return [f"{row['file']}: {row['reason']}" for row, _ in zip(rows, range(count), strict=False)]
 
 
 def _committed_docs(out: Path) -> int:
@@ -113,7 +125,7 @@ def _progress_bar(summary: RunSummary, enabled: bool):
 
     tqdm.monitor_interval = 0  # no monitor thread in a process that forks workers
     return tqdm(total=summary.total, initial=summary.done_before, unit="doc", desc="processing",
-                disable=not enabled, file=sys.stderr, smoothing=0.05, dynamic_ncols=True)
+                disable=None if enabled else True, file=sys.stderr, smoothing=0.05, dynamic_ncols=True)
 
 
 def _write_summary(out: Path, summary: RunSummary) -> None:

@@ -2,6 +2,10 @@
 
 from __future__ import annotations
 
+import os
+import sys
+import threading
+import time
 from collections.abc import Iterable, Iterator
 from concurrent.futures import FIRST_COMPLETED, BrokenExecutor, Future, ProcessPoolExecutor, wait
 from itertools import islice
@@ -29,6 +33,38 @@ def _result(future: Future) -> ChunkResult:
                           f"problem and rerun the same command to resume.") from err
 
 
+PR_SET_PDEATHSIG = 1  # linux/prctl.h
+
+
+def die_with_parent(parent: int) -> None:
+    """A worker's first act: end when the run's main process ends, however it ends (SIGKILL included), so no
+    worker goes on committing chunks, and holding memory, for a run nobody is waiting for.
+
+    On Linux the kernel sends SIGKILL at the parent's death (prctl PR_SET_PDEATHSIG); elsewhere a thread checks
+    once a second that the parent is still the one that started the worker.
+    """
+    if sys.platform.startswith("linux"):
+        import ctypes
+        import signal
+
+        try:
+            armed = ctypes.CDLL(None, use_errno=True).prctl(PR_SET_PDEATHSIG, signal.SIGKILL, 0, 0, 0) == 0
+        except (OSError, AttributeError):
+            armed = False
+    else:
+        armed = False
+    if os.getppid() != parent:  # the parent died before the request took hold
+        os._exit(1)
+    if not armed:
+        threading.Thread(target=_watch_parent, args=(parent,), name="parent-watch", daemon=True).start()
+
+
+def _watch_parent(parent: int) -> None:
+    while os.getppid() == parent:
+        time.sleep(1.0)
+    os._exit(1)
+
+
 def run_local(chunks: Iterable[list[Source]], settings: Settings, on_done: ChunkHook, workers: int) -> None:
     """A pool of `workers` processes; at most two chunks per worker in flight, results taken as they finish."""
     if workers == 1:
@@ -37,7 +73,8 @@ def run_local(chunks: Iterable[list[Source]], settings: Settings, on_done: Chunk
     import multiprocessing
 
     method = "fork" if "fork" in multiprocessing.get_all_start_methods() else None
-    pool = ProcessPoolExecutor(workers, mp_context=multiprocessing.get_context(method))
+    pool = ProcessPoolExecutor(workers, mp_context=multiprocessing.get_context(method), initializer=die_with_parent,
+                               initargs=(os.getpid(),))
     pending: set[Future] = set()
     try:
         for chunk in chunks:

@@ -11,16 +11,18 @@ from pathlib import Path
 
 from gongfu.errors import GongfuError
 from gongfu.run.archive.settings import Source
-from gongfu.sources import MANIFEST_NAME, TEXT_SUFFIXES, read_manifest
+from gongfu.sources import MANIFEST_NAME, TEXT_SUFFIXES, is_text_name, read_manifest
 
 
 def _has_magic(pattern: str) -> bool:
     return glob.has_magic(pattern)
 
 
-def _input_files(spec: str) -> Iterator[tuple[str, list[str]]]:
-    """(folder, file names) for the files named by `spec`: every .txt under a folder (recursively), or the
-    files a glob matches, grouped by the folder they are in (names kept as listed: no object per file)."""
+def _input_files(spec: str, skipped: list[tuple[str, str]]) -> Iterator[tuple[str, list[str]]]:
+    """(folder, names) for the entries named by `spec`: every text (.txt, .text, .htm, .html, any case) under a
+    folder, recursively, or what a glob matches, grouped by the folder they are in (names kept as listed: no
+    object per file). Files of other kinds under a folder go to `skipped` as (path, reason); hidden files
+    (.DS_Store, editors' lock files) are passed over."""
     if _has_magic(spec):
         grouped: dict[str, list[str]] = {}
         for p in glob.iglob(spec, recursive=True):
@@ -36,8 +38,18 @@ def _input_files(spec: str) -> Iterator[tuple[str, list[str]]]:
         folder, name = os.path.split(spec)
         yield folder, [name]
         return
-    for folder, _, files in os.walk(spec):
-        yield folder, [f for f in files if os.path.splitext(f)[1] in TEXT_SUFFIXES and not f.startswith(".")]
+    for folder, dirs, files in os.walk(spec):
+        names = []
+        for name in sorted(files):
+            if name.startswith(".") or name == MANIFEST_NAME:
+                continue
+            if is_text_name(name):
+                names.append(name)
+            else:
+                skipped.append((os.path.join(folder, name), f"skipped: not a text file (only "
+                                f"{', '.join(TEXT_SUFFIXES)} are read); save it as .txt to include it"))
+        # a folder named like a text is searched, and reported, since it was probably meant as a document
+        yield folder, names + [d for d in dirs if is_text_name(d) and not d.startswith(".")]
 
 
 class SourceList(Sequence):
@@ -52,6 +64,7 @@ class SourceList(Sequence):
         self._names: list[str] = []
         self._folder = array("I")
         self._odd: dict[int, tuple[str, str]] = {}  # (resolved, listed) paths that are not folder + name
+        self.skipped: list[tuple[str, str, str]] = []  # (doc_id, path as listed, reason): entries not read
 
     def __len__(self) -> int:
         return len(self._names)
@@ -86,11 +99,13 @@ def _folder_run(names: list[str], number: int, listed_dir: str,
 
 def list_sources(spec: str, exclude: Path | None = None) -> SourceList:
     """The input documents sorted by doc_id (the file name's stem), with manifest rows where a
-    MANIFEST.csv sits beside the files. Holds names, never texts. Duplicate doc_ids are refused."""
+    MANIFEST.csv sits beside the files. Holds names, never texts. Duplicate doc_ids are refused; what was
+    passed over (other kinds of file, folders) is in `.skipped`, with the reason, for the failures table."""
     excluded = str(exclude.resolve()) + os.sep if exclude else None
     sources = SourceList()
+    skipped: list[tuple[str, str]] = []
     runs = []  # per folder: its documents sorted by (doc_id, listed path), with odd paths
-    for folder, names in _input_files(spec):
+    for folder, names in _input_files(spec, skipped):
         resolved_dir = str(Path(folder or ".").resolve())
         if excluded and (resolved_dir + os.sep).startswith(excluded):
             continue
@@ -99,7 +114,11 @@ def list_sources(spec: str, exclude: Path | None = None) -> SourceList:
         kept, odd = [], {}
         for name in names:
             path = os.path.join(folder, name)
-            if name == MANIFEST_NAME or not os.path.isfile(path):
+            if name == MANIFEST_NAME:
+                continue
+            if not os.path.isfile(path):
+                what = "a folder" if os.path.isdir(path) else "a link to nothing"
+                skipped.append((str(Path(path)), f"skipped: {what}, not a text file"))
                 continue
             listed = str(Path(path))
             resolved = str(Path(path).resolve()) if os.path.islink(path) else os.path.join(resolved_dir, name)
@@ -126,7 +145,11 @@ def list_sources(spec: str, exclude: Path | None = None) -> SourceList:
             sources._odd[len(sources._names)] = odd_paths
         sources._names.append(name)
         sources._folder.append(number)
+    sources.skipped = sorted((os.path.splitext(os.path.basename(p))[0], p, why) for p, why in skipped
+                             if not (excluded and str(Path(p).resolve()).startswith(excluded)))
     if not len(sources):
-        raise GongfuError(f"{spec}: no input files found (a folder is searched for .txt files; a glob must "
-                          f"match files). Check the path.")
+        passed = (f"; {len(sources.skipped)} entries skipped, e.g. {sources.skipped[0][1]} "
+                  f"({sources.skipped[0][2].removeprefix('skipped: ')})" if sources.skipped else "")
+        raise GongfuError(f"{spec}: no input files found (a folder is searched for {', '.join(TEXT_SUFFIXES)} "
+                          f"files; a glob must match files{passed}). Check the path.")
     return sources

@@ -10,7 +10,7 @@ from typing import TYPE_CHECKING, Any
 
 if TYPE_CHECKING:  # pyarrow is imported where it is used: a Dask client process needs it only to merge, after
     import pyarrow as pa  # its workers are gone (29 MB of RSS less while they run)
-from gongfu.run.archive.chunks import csv_lines, part_paths, rows_to_table
+from gongfu.run.archive.chunks import ChunkTable, csv_lines, part_paths, rows_to_table
 from gongfu.run.archive.settings import PARQUET_ROWS, PARTS_DIR, table_columns
 
 # ----------------------------------------------------------------------------------------------- consolidate
@@ -50,19 +50,22 @@ def _csv_header(columns: list[str]) -> str:
     return buf.getvalue()
 
 
-def consolidate(out: Path, markers: list[dict[str, Any]], fmt: str = "csv") -> dict[str, int]:
+def consolidate(out: Path, markers: list[dict[str, Any]], fmt: str = "csv",
+                extra: dict[str, list[dict[str, Any]]] | None = None) -> dict[str, int]:
     """Merge the committed parts into OUT/<table>.csv (and OUT/<table>.parquet/ with fmt=parquet), streaming
-    one group of chunks at a time, in doc_id order. Returns the rows per table."""
+    one group of chunks at a time, in doc_id order, then any `extra` rows of a table (the files the listing
+    skipped, for failures). Returns the rows per table."""
     parts = out / PARTS_DIR
     groups = list(_groups(markers))
     counts = {}
     for table, columns in table_columns().items():
-        counts[table] = _consolidate_table(parts, table, columns, groups, out, fmt == "parquet")
+        counts[table] = _consolidate_table(parts, table, columns, groups, out, fmt == "parquet",
+                                           (extra or {}).get(table, []))
     return counts
 
 
 def _consolidate_table(parts: Path, table: str, columns: list[str], groups: list[list[dict[str, Any]]],
-                       out: Path, parquet: bool) -> int:
+                       out: Path, parquet: bool, extra: list[dict[str, Any]] = ()) -> int:
     """One table: a single chunk's CSV lines are copied as bytes; only overlapping chunks (or Parquet output)
     are read as tables."""
     import pyarrow.parquet as pq
@@ -99,8 +102,16 @@ def _consolidate_table(parts: Path, table: str, columns: list[str], groups: list
                     partition, writer_rows = partition + 1, 0
                 writer.write_table(data)
                 writer_rows += data.num_rows
-    if writer is not None:
-        writer.close()
+        if writer is not None:
+            writer.close()
+        if extra:
+            rest = ChunkTable(columns)
+            rest.add(extra)
+            fh.write(rest.csv())
+            rows += len(extra)
+            if parquet:
+                pq.write_table(rest.table(), tmp_dir / f"part-{partition:05d}.parquet", compression="zstd")
+                partition += 1
     os.replace(tmp_csv, csv_path)
     if parquet:
         if partition == 0:  # an empty table is still a readable dataset

@@ -66,12 +66,14 @@ class RunSummary:
     processed: int = 0
     failed: int = 0
     warnings: int = 0
+    skipped: int = 0  # entries of the input that are not documents (other kinds of file, folders)
     bytes: int = 0
     seconds: float = 0.0
     consolidate_seconds: float = 0.0
     engine: str = "local"
     workers: int = 1
     chunks: list[str] = field(default_factory=list, repr=False)
+    first_problems: list[str] = field(default_factory=list)  # "file: reason" of the first rows of failures.csv
 
     @property
     def done(self) -> int:
@@ -80,9 +82,17 @@ class RunSummary:
     def line(self) -> str:
         """One-line summary for the CLI."""
         rate = self.processed / self.seconds if self.seconds > 0 else 0.0
+        entries = "entry" if self.skipped == 1 else "entries"
         return (f"{self.done} of {self.total} documents in {self.output}: {self.failed} failed, "
-                f"{self.warnings} with warnings; this run processed {self.processed} "
-                f"({self.done_before} already done) in {self.seconds:.1f}s, {rate:.0f} docs/s")
+                f"{self.warnings} with warnings, {self.skipped} other {entries} skipped; this run processed "
+                f"{self.processed} ({self.done_before} already done) in {self.seconds:.1f}s, {rate:.0f} docs/s")
+
+    def problems_line(self) -> str:
+        """The terminal's word on what did not become a document: counts, the first reasons, where the rest are."""
+        counts = [f"{self.failed} document(s) failed"] if self.failed else []
+        counts += [f"{self.skipped} entr{'y was' if self.skipped == 1 else 'ies were'} skipped"] if self.skipped else []
+        first = f" (first: {'; '.join(self.first_problems)})" if self.first_problems else ""
+        return f"{' and '.join(counts)}{first}: see {self.output}/failures.csv"
 
 
 # ---------------------------------------------------------------------------------------------------- listing
