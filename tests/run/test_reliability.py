@@ -387,7 +387,8 @@ def test_a_kill_at_any_phase_of_a_whole_run_leaves_the_old_or_the_new_outputs(tm
             assert not [k for k, v in now.items() if v.startswith(b"old ") and k != "reports/notes.txt"], phase
             pages = {k for k in now if k.startswith("reports/") and k.count("/") == 1}
             assert pages == {f"reports/{n}.{e}" for n in ("01_clean", "02_extract", "03_compare")
-                             for e in ("ipynb", "html")} | {"reports/index.html", "reports/notes.txt"}, phase
+                             for e in ("ipynb", "html")} | {"reports/index.html", "reports/explorer.html",
+                                                             "reports/notes.txt"}, phase
         assert sorted(p.name for p in outputs.iterdir()) == ["processed", "reports"]
         assert not [k for k in now if ".old-" in k or ".new-" in k]
         for stage in _new_stages(before):

@@ -14,6 +14,9 @@ from functools import cache
 from gongfu.lexicon import load_claim_cues
 
 ACTUAL, PLAN, PROJECTION = "actual", "plan", "projection"
+# cues that say what one amount is for, so they govern only their own clause: 一千多万元用于修路，惠及二百三十余万人
+# (the people reached are counted, the road money is allocated; 用于新建农田1.2万亩: the 1.2万亩 is to come)
+CLAUSE_ONLY = frozenset({"用于"})
 STATUSES = (ACTUAL, PLAN, PROJECTION)
 _FUTURE_JIANG = re.compile(
     "(?<![即还也])将(?=于|在|会|有|要|达|突破|实现|新增|建成|超过|继续|进一步|全面|投入|完成|再|迎来|形成|带动|"
@@ -33,7 +36,8 @@ def status(sentence_lead: str, clause_lead: str) -> str:
         return ACTUAL
     cues = load_claim_cues().status
     clause_start = len(sentence_lead) - len(clause_lead)
-    found = [(m.start(), cues[m.group()]) for m in _cue_pattern().finditer(sentence_lead)]
+    found = [(m.start(), cues[m.group()]) for m in _cue_pattern().finditer(sentence_lead)
+             if m.group() not in CLAUSE_ONLY or m.start() >= clause_start]
     found += [(m.start(), PLAN) for m in _FUTURE_JIANG.finditer(sentence_lead)]
     found += [(m.start(), PLAN) for m in _TARGET_YEAR.finditer(sentence_lead)]
     if any(kind == ACTUAL and at >= clause_start for at, kind in found):

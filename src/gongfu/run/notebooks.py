@@ -327,7 +327,8 @@ def _build_pages(names: list[str], runs: list[NotebookRun], staged: Destinations
                 if page.is_file():
                     (staged.reports / edition).mkdir(parents=True, exist_ok=True)
                     shutil.copy2(page, staged.reports / edition / page.name)
-    if (staged.processed / CLAIMS_FILE).is_file():  # a first run of 01_clean alone has no claims to show yet
+    if (staged.processed / CLAIMS_FILE).is_file() and (staged.reports / "03_compare.ipynb").is_file():
+        # the site shows the comparison: a first run of 01_clean alone has neither claims nor a comparison yet
         build_site(staged.reports, staged.processed)
     line = screenshot_reports(staged.reports)  # never fails the run: says why when it cannot
     return line.replace(paths.relative(staged.reports / SCREENSHOTS_SUBDIR),

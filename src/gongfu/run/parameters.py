@@ -16,7 +16,7 @@ from gongfu.errors import GongfuError
 
 # Parameters holding a path (relative ones are relative to the project root, whatever the kernel's working
 # folder). tests/run/test_notebooks.py checks this list against what the notebooks declare.
-PATH_PARAMETERS = ("raw_dir", "processed_dir", "figures_dir", "theme_lexicon")
+PATH_PARAMETERS = ("raw_dir", "processed_dir", "figures_dir", "theme_lexicon", "devset_dir")
 PATH_KEYWORDS = ("default",)  # a path parameter may name the packaged file instead (theme_lexicon: default)
 
 _TYPES = {"str": str, "int": int, "float": float, "bool": bool, "list": list, "dict": dict}

@@ -92,7 +92,7 @@ def run_details(reports_dir: Path, lang: str, commit: str) -> str:
         params, ran = _parameters(nb)
         items = "".join(f"<li><code>{html.escape(k)}</code> = <code>{html.escape(repr(v))}</code></li>"
                         for k, v in params.items())
-        rows.append(f"<tr><td>{html.escape(paths.relative(nb) if nb.is_relative_to(paths.ROOT) else nb.name)}"
+        rows.append(f"<tr><td>{html.escape(nb.relative_to(reports_dir).as_posix())}"  # where it is published
                     f"</td><td>{html.escape(ran)} UTC</td><td><code>{html.escape(commit)}</code></td>"
                     f"<td><ul>{items}</ul></td></tr>")
     head = "".join(f"<th>{x}</th>" for x in (t(lang, "笔记本", "Notebook"), t(lang, "运行时间", "Run (UTC)"),
