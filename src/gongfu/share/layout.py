@@ -124,7 +124,8 @@ header.site .lang { margin-left: auto; }
 .toc ol { margin: .2rem 0 0; padding-left: 1.4rem; }
 h1 { font-size: 1.6rem; line-height: 1.3; }
 .lead { color: var(--muted); }
-.findings li { margin: .4rem 0; word-break: break-all; line-break: anywhere; }
+.findings li { margin: .4rem 0; }
+.findings li strong { display: block; }  /* the finding's heading on a line of its own: no overflow on a phone */
 a.claim-link { background: var(--mark); color: var(--ink); text-decoration: underline dotted; }
 .thumbs { display: grid; grid-template-columns: repeat(auto-fill, minmax(14rem, 1fr)); gap: 1rem; }
 .thumbs figure { margin: 0; border: 1px solid var(--line); padding: .4rem; }
