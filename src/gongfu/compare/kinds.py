@@ -16,6 +16,7 @@ import re
 import pandas as pd
 
 from gongfu.compare.select import is_per_capita
+from gongfu.tables import cell_text
 
 KIND_COLUMNS = ("basis", "status", "direction", "entity_type")
 STATUSES = ("actual", "plan", "projection")
@@ -29,13 +30,9 @@ _STATUS_CUES = (("达产后", "projection"), ("建成后", "projection"), ("预�
 _CLAUSE_BREAK = re.compile(r"[，,；;。！？!?：:]")
 
 
-def _text(value: object) -> str:
-    return "" if value is None or (isinstance(value, float) and pd.isna(value)) else str(value).strip()
-
-
 def clause_before(row: dict) -> str:
     """The words of the claim's sentence from the last clause break up to its mention."""
-    sentence, mention = _text(row.get("sentence")), _text(row.get("mention"))
+    sentence, mention = cell_text(row.get("sentence")), cell_text(row.get("mention"))
     at = sentence.find(mention) if mention else -1
     before = sentence[:at] if at >= 0 else ""
     return _CLAUSE_BREAK.split(before)[-1]
@@ -45,25 +42,25 @@ def basis(row: dict) -> str:
     """The per-unit denominator: the `basis` column where the table has it, else 人 for a per-person amount
     (is_per_capita) or the unit a per-unit cue names; '' for a total."""
     if "basis" in row:
-        return _text(row["basis"])
+        return cell_text(row["basis"])
     if is_per_capita(row):
         return "人"
-    words = clause_before(row) + _text(row.get("indicator"))
+    words = clause_before(row) + cell_text(row.get("indicator"))
     return next((b for cue, b in _BASIS_CUES if cue in words), "")
 
 
 def status(row: dict) -> str:
     """actual, plan or projection: the `status` column where the table has it, else from plan cues."""
-    if _text(row.get("status")):
-        return _text(row["status"])
+    if cell_text(row.get("status")):
+        return cell_text(row["status"])
     words = clause_before(row)
     return next((s for cue, s in _STATUS_CUES if cue in words), "actual")
 
 
 def direction(row: dict) -> str:
     """up, down or none for a growth rate: the `direction` column where the table has it, else from the sign."""
-    if _text(row.get("direction")):
-        return _text(row["direction"])
+    if cell_text(row.get("direction")):
+        return cell_text(row["direction"])
     if str(row.get("is_growth")).lower() not in ("true", "1"):
         return "none"
     value = pd.to_numeric(row.get("value"), errors="coerce")
@@ -78,5 +75,5 @@ def with_kinds(claims: pd.DataFrame) -> pd.DataFrame:
     out["basis"] = [basis(r) for r in records] if records else []
     out["status"] = [status(r) for r in records] if records else []
     out["direction"] = [direction(r) for r in records] if records else []
-    out["entity_type"] = out["entity_type"].map(_text) if "entity_type" in out.columns else ""
+    out["entity_type"] = out["entity_type"].map(cell_text) if "entity_type" in out.columns else ""
     return out
