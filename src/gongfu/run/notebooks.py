@@ -342,7 +342,7 @@ def _document_status(processed: Path) -> tuple[int, list[tuple[str, str]], int]:
     table = processed / "documents.csv"
     if not table.is_file():
         return 0, [], 0
-    docs = read_csv(table).fillna("")
+    docs = read_csv(table).astype(object).fillna("")
     failed = [(str(d), str(r)) for d, r in docs.loc[docs["status"] == "failed", ["doc_id", "reason"]].to_numpy()]
     return len(docs), failed, int((docs["status"] == "warning").sum())
 
