@@ -24,7 +24,6 @@ PROCESSED_DIR = ROOT / "data" / "processed"
 GOLD_DIR = ROOT / "data" / "gold"  # hand-annotated evaluation sets (gongfu.extract.evaluate)
 NOTEBOOKS_DIR = ROOT / "notebooks"
 REPORTS_DIR = ROOT / "reports"
-FIGURES_DIR = REPORTS_DIR / "figures"
 STAGING_DIR = ROOT / ".gongfu" / "runs"
 PARAMS_FILE = ROOT / "params.yaml"
 PACKAGE_DATA = Path(__file__).resolve().parent / "data"
