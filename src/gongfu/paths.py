@@ -21,6 +21,7 @@ def project_root() -> Path:
 ROOT = project_root()
 RAW_DIR = ROOT / "data" / "raw"
 PROCESSED_DIR = ROOT / "data" / "processed"
+HELDOUT_DIR = ROOT / "data" / "heldout"  # a second annotated set, in the devset format, for generalisation
 GOLD_DIR = ROOT / "data" / "gold"  # hand-annotated evaluation sets (gongfu.extract.evaluate)
 NOTEBOOKS_DIR = ROOT / "notebooks"
 REPORTS_DIR = ROOT / "reports"

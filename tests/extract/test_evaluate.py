@@ -88,3 +88,16 @@ def test_the_gold_set_is_well_formed() -> None:
     assert set(gold["qualifier"]) <= {"none", "approx", "over", "under", "ratio"}
     assert not gold.duplicated(["doc_id", "mention", "context"]).any()
     assert all(m.replace(" ", "") in c.replace(" ", "") for m, c in zip(gold["mention"], gold["context"], strict=True))
+
+
+def test_the_heldout_set_is_found_in_its_texts_and_scored_field_by_field() -> None:
+    from gongfu import paths
+    from gongfu.extract.evaluate import evaluate_folder
+
+    heldout = paths.HELDOUT_DIR
+    result = evaluate_folder(heldout / "texts", heldout / "claims_gold.csv", heldout / "non_claims.csv")
+
+    assert result.unlocated == []  # every annotated mention sits in its report, after cleaning
+    assert result.overall["gold"] == len(pd.read_csv(heldout / "claims_gold.csv"))
+    assert {"entity", "entity_type", "basis", "status", "direction"} <= set(result.fields["field"])
+    assert 0 < result.overall["matched"] <= result.overall["gold"]
