@@ -15,6 +15,7 @@ from gongfu.clean.chars import CJK_RE
 from gongfu.clean.edits import apply_changes
 from gongfu.clean.layout import close_spaces, repair_layout
 from gongfu.clean.mojibake import repair_mojibake
+from gongfu.errors import GongfuError
 from gongfu.sources import read_text
 
 P1 = "7月底,浙江省公布了高质量发展建设共同富裕示范区首批试点名单,嘉兴市南湖区榜上有名。"
@@ -227,8 +228,32 @@ def test_short_lines_inside_the_body_or_too_few_are_not_a_banner():
 
 def test_every_lexicon_row_has_a_kind_a_pattern_and_a_reason():
     rules = load_rules()
-    assert {"breadcrumb", "more", "tags", "editor", "copyright", "byline", "credit"} <= {r.kind for r in rules}
-    assert all(r.pattern.pattern and r.reason for r in rules)
+    assert {"breadcrumb", "more", "tags", "editor", "copyright", "byline", "credit", "app"} <= {r.kind for r in rules}
+    assert all(r.pattern.pattern and r.reason and r.reason[0] not in "0123456789}" for r in rules)
+
+
+def test_a_pattern_split_by_an_unquoted_comma_is_refused(tmp_path):
+    lexicon = tmp_path / "boilerplate.csv"
+    lexicon.write_text("kind,pattern,reason\napp,^.{0,16}客户端$,app banner\n", encoding="utf-8")
+    with pytest.raises(GongfuError, match=r"line 2 has more than kind,pattern,reason\. Quote the pattern"):
+        load_rules(lexicon)
+
+
+@pytest.mark.parametrize("line", ["下载浙江新闻客户端", "扫一扫，关注县融媒体中心", "长按识别二维码 阅读更多",
+                                  "打开潮新闻APP下载", "更多精彩请下载本地App下载", "识别二维码进入报名页面"])
+def test_app_banner_and_qr_code_lines_are_removed(line):
+    out, changes, _ = strip_boilerplate(f"{P1}\n\n{line}\n\n{P2}\n")
+    assert out.split() == [P1, P2]
+    assert any("app banner" in c.reason for c in changes)
+
+
+@pytest.mark.parametrize("line", [
+    "全县已有3.2万户村民通过政务客户端办理医保、社保等事项，平均每件事办理时间缩短到15分钟以内。",  # prose
+    "村里在每户门口贴上二维码，游客扫一扫就能看到这户人家的民宿价格、床位数和联系电话，去年接待游客增长了三成。",
+])
+def test_a_sentence_that_mentions_an_app_or_a_qr_code_stays(line):
+    out, _, _ = strip_boilerplate(f"{P1}\n\n{line}\n")
+    assert out.split() == [P1, line]
 
 
 # --- properties -----------------------------------------------------------------------------------------

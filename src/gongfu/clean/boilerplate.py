@@ -46,6 +46,7 @@ from gongfu.clean.layout import (
     visible_len,
 )
 from gongfu.clean.prefilter import NeedleIndex, may_match
+from gongfu.errors import GongfuError
 from gongfu.paths import PACKAGE_DATA
 
 BOILERPLATE_FILE = PACKAGE_DATA / "boilerplate.csv"
@@ -93,7 +94,11 @@ class Rule:
 def load_rules(path: Path = BOILERPLATE_FILE) -> tuple[Rule, ...]:
     """The boilerplate lexicon: (kind, compiled pattern, reason) in file order."""
     with Path(path).open(encoding="utf-8", newline="") as fh:
-        return tuple(Rule(r["kind"], re.compile(r["pattern"]), r["reason"]) for r in csv.DictReader(fh))
+        rows = list(csv.DictReader(fh))
+    for line, row in enumerate(rows, start=2):
+        if None in row:  # a comma inside an unquoted pattern splits it, and the rule in force is its first part
+            raise GongfuError(f"{path}: line {line} has more than kind,pattern,reason. Quote the pattern.")
+    return tuple(Rule(r["kind"], re.compile(r["pattern"]), r["reason"]) for r in rows)
 
 
 @cache
