@@ -11,6 +11,7 @@ from __future__ import annotations
 import bisect
 import hashlib
 import re
+from dataclasses import replace
 from functools import cache
 from pathlib import Path
 from typing import Any
@@ -21,6 +22,7 @@ from gongfu.extract.direction import Change, change
 from gongfu.extract.indicator import phrase, ratio_label
 from gongfu.extract.numbers import Quantity, find_quantities
 from gongfu.extract.periods import resolve_year
+from gongfu.extract.selection import enumeration, period, rank, rank_subject, ratio_lead, slogan, threshold
 from gongfu.extract.sentences import LIST_CLAUSE_END, SEGMENT_END, SENTENCE_END, ends, unit_around
 from gongfu.extract.status import status as status_of
 from gongfu.lexicon import (
@@ -103,29 +105,46 @@ def rejection(text: str, q: Quantity) -> str:
     """
     before, after = text[max(0, q.start - 6):q.start], text[q.end:q.end + 3]
     units = load_units()
-    kind = unit_kind(q.unit) if q.unit else ""
+    written = units.get(q.written or q.unit)
+    kind = written.kind if written else unit_kind(q.unit) if q.unit else ""
     core = _core_text(q)
     if kind in _PARAGRAPH_DATE_UNITS or q.unit == "clock":
         return "date"
     if q.unit == "年" and (q.value >= 1000 or _TIME_AFTER_YEAR.match(after)):
         return "date"
+    if q.kind == "rank":
+        return ""
     if _ORDINAL_BEFORE.search(before):
         return "ordinal"
     if _LATIN_START.match(after) or _LATIN_END.search(before):
         return "identifier"
-    if _SLOGAN_AFTER.match(after) or (q.unit and _GRADE_AFTER.match(after)):
-        return "slogan" if _SLOGAN_AFTER.match(after) else "grade"
+    if not q.unit and _SLOGAN_AFTER.match(after):
+        return "slogan"  # 五大行动; 8亩大棚 counts 亩
+    if q.unit and q.qualifier == "none" and _GRADE_AFTER.match(after):
+        return "grade"  # 五人制; 三十多年制瓣经验 is a duration
     if q.text.endswith(("以上", "以下")) and _NUMBER_AFTER.match(after):
         return "grade"
     if _is_cn(q):
-        if core == "一" or (core in _CN_NUMERALS and q.unit and units.get(q.unit) is not None
-                            and not units[q.unit].cn_small_ok):
+        if (core == "一" and not _yi_counts(q)) or (core in _CN_NUMERALS and q.unit and written is not None
+                                                    and not written.cn_small_ok):
             return "article" if core == "一" else "slogan"
         if _alternating(text, q):
             return "slogan"
+    for reason, rule in _SELECTION:
+        if rule(text, q):
+            return reason
     if not q.unit and not _has_multiplier(q):
         return "no-unit"
     return ""
+
+
+_SELECTION = (("threshold", threshold), ("period", period), ("slogan", slogan), ("enumeration", enumeration))
+_YI_UNITS = frozenset({"%", "倍"})
+
+
+def _yi_counts(q: Quantity) -> bool:
+    """A lone 一 that is a number: 一倍, 一倍多, 一半, 一成, 翻一番 (a multiple or share), not an article."""
+    return q.unit in _YI_UNITS or q.text.startswith("翻")
 
 
 def _alternating(text: str, q: Quantity) -> bool:
@@ -215,14 +234,21 @@ def extract_claims(text: str, document: dict[str, Any]) -> list[dict[str, Any]]:
     repeats = _repeated_lines(text)
     found = find_quantities(text)
     taken = [(q.start, q.end) for q in found if q.unit]  # 10分钟: 分钟 is not another number's indicator
-    kept = []
+    kept: list[tuple[Quantity, tuple[int, int], str, Indicator | None]] = []
     for q in found:
+        if rank(text, q):  # 居全省第二: a place in a league table, with its 第
+            q = replace(q, text=f"第{q.text}", start=q.start - 1, unit="名次", written="名次", kind="rank")
         reason = rejection(text, q)
         if (reason and reason != "no-unit") or _inside(repeats, q.start, q.start + 1):
             continue
         clause = unit_around(clauses, len(text), q.start, q.end)
+        if reason == "no-unit" and ratio_lead(text[clause[0]:q.start]):
+            q, reason = replace(q, unit="比值", qualifier="ratio" if q.qualifier == "none" else q.qualifier), ""
         label, ind = _indicator(text, q, clause, unit_around(segments, len(text), q.start, q.end), taken,
                                 _change(text, clause, q).growth)
+        if reason == "no-unit" and _ratio_change(text, clause, q, kept):
+            kept.append((q, clause, label, ind))
+            continue
         if reason == "no-unit" and not (ind and _labels_number(text, q, label)):
             continue
         label, ind = _subset(text, clause, q, label, ind)
@@ -246,13 +272,18 @@ def extract_claims(text: str, document: dict[str, Any]) -> list[dict[str, Any]]:
         entity = context.entity(q.start, q.end)
         entity_type = context.entity_type(entity)
         label = _label(text, clause, q, label, growth, base, last_level.get(sentence))
+        if q.kind == "rank":
+            levels = [r for r in reversed(rows) if r["char_start"] >= sentence[0] and not r["is_growth"]
+                      and r["unit"] not in _SPAN_UNITS]
+            label = _rank_label(text, sentence, clause, q, levels[0] if levels else None)
         if entity_type == "place" and label.startswith(entity) and len(label) > len(entity) + 1:
             label = _HAVE.sub("", label[len(entity):])  # 余杭区实现地区生产总值: the place is the entity column
         value, low, high = _signed(q, moved)
         per = basis_of(text[clause[0]:q.start]) or (base["basis"] if base else "")
         row = {
             "doc_id": doc_id, "claim_id": _claim_id(doc_id, text, q, sentence, seen), "mention": q.text,
-            "value": value, "low": low, "high": high, "unit": q.unit or (ind.unit if ind else ""),
+            "value": value, "low": low, "high": high,
+            "unit": q.unit or (ind.unit if ind and not (growth and base and base["unit"] == "比值") else ""),
             "qualifier": _qualifier(text, clause, q), "indicator": label,
             "indicator_id": ind.indicator_id if ind else "",
             "theme": ind.theme if ind else theme_of(text[sentence[0]:sentence[1]]),
@@ -295,6 +326,27 @@ def _label(text: str, clause: tuple[int, int], q: Quantity, found: str, growth: 
     return own if len(own) >= 2 else found
 
 
+_BOARD = re.compile(r"(?:\d{2,4}年度?)?([^，,。；;：:、\d]{2,14}榜)单?中?[，,]")
+_RATE_SUBJECT = ("增速", "增幅", "增长", "总量", "规模", "速度", "总额", "")
+_SPAN_UNITS = frozenset({"年", "月", "天", "小时"})  # 连续十多年位居第一: the years are not the ranked figure
+_NUMERAL = re.compile(rf"[\d{_CN_NUMERALS}]")
+
+
+def _rank_label(text: str, sentence: tuple[int, int], clause: tuple[int, int], q: Quantity,
+                previous: dict[str, Any] | None) -> str:
+    """A rank's indicator: the league table the sentence names (全国县域经济百强榜中，…位列第38位: 全国县域经济百强榜排名),
+    else what is ranked (增速 in 增速居台州市第二位, after `previous`, the level it ranks: 规上工业增加值增速排名)."""
+    subject = phrase(rank_subject(text[clause[0]:q.start]))
+    if _NUMERAL.search(subject):
+        subject = ""  # 连续十多年位居第一: the years are not what is ranked
+    board = _BOARD.search(text, sentence[0], clause[0])
+    if board:
+        subject = board.group(1).lstrip("在于")
+    elif subject in _RATE_SUBJECT and previous is not None:
+        subject = str(previous["indicator"]) + subject
+    return subject if subject.endswith(("排名", "名次")) else f"{subject}排名"
+
+
 def _signed(q: Quantity, moved: Change) -> tuple[float, float | None, float | None]:
     """value, low and high with the sign of the change (下降3.2% -> -3.2; a falling range 下降10%-15% -> -15..-10)."""
     if not moved.growth:
@@ -319,6 +371,14 @@ def _subset(text: str, clause: tuple[int, int], q: Quantity, label: str,
         return label, ind
     part = lead.group(1).strip()
     return f"{label}（其中{part}）" if part else f"{label}（其中）", None
+
+
+def _ratio_change(text: str, clause: tuple[int, int], q: Quantity,
+                  kept: list[tuple[Quantity, tuple[int, int], str, Indicator | None]]) -> bool:
+    """较上年同期下降0.03: a bare number changing the ratio given just before it in its sentence (no unit)."""
+    if not kept or kept[-1][0].unit != "比值" or not _change(text, clause, q).growth:
+        return False
+    return not any(ch in text[kept[-1][0].end:q.start] for ch in "。！？!?\n")
 
 
 def _labels_number(text: str, q: Quantity, label: str) -> bool:

@@ -23,6 +23,8 @@ _RATE_WORDS = re.compile("(?:同比|环比)$")
 _NOUN_AFTER = re.compile(r"[^，,。；;！？、\n\d“”（）()]{2,12}")
 _TAIL_DE = re.compile("的$")
 _OWN_SIGN = re.compile("[-−－+]$")  # 增长-0.8%: the sign belongs to the number
+# 从2019年的423亿元增长到2023年的: the thing measured is written before 从/由 (not 从事, 由于, 自由)
+_FROM_TO = re.compile(r"(?<!自)(?:从|由)(?!事|业|于|而|来|头|中|此|小)(?=[^，,。；;]*?(?:\d|年|前|后|原来|过去|目前))")
 _NOT_NOUN = re.compile("同比|环比|比|较|增长|下降|以上|左右|相当于|占|是|的")
 
 
@@ -48,6 +50,9 @@ def phrase(lead: str, after: str = "") -> str:
     after the number, read when nothing is left before it."""
     front, link, change = _patterns()
     text = lead
+    start = _FROM_TO.search(text)
+    if start is not None and start.start() >= 2:
+        text = text[:start.start()]
     for _ in range(3):  # 其中，今年以来全县 ...: scope and time words in any order
         m = front.match(text)
         if not m or not m.group():
