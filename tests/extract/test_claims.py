@@ -66,7 +66,7 @@ def test_counts_money_and_areas_are_claims() -> None:
 
 
 def test_durations_are_claims_but_points_in_time_are_not() -> None:
-    assert mentions("连续十多年位居第一,已有10多年,十几年前如此。") == ["十多年", "10多年"]
+    assert mentions("连续十多年位居第一,已有10多年,十几年前如此。") == ["十多年", "第一", "10多年"]
 
 
 def test_missing_unit_comes_from_the_indicator() -> None:

@@ -22,7 +22,16 @@ from gongfu.extract.direction import Change, change
 from gongfu.extract.indicator import phrase, ratio_label
 from gongfu.extract.numbers import Quantity, find_quantities
 from gongfu.extract.periods import resolve_year
-from gongfu.extract.selection import enumeration, period, rank, rank_subject, ratio_lead, slogan, threshold
+from gongfu.extract.selection import (
+    enumeration,
+    period,
+    rank,
+    rank_subject,
+    ratio_lead,
+    ratio_noun,
+    slogan,
+    threshold,
+)
 from gongfu.extract.sentences import LIST_CLAUSE_END, SEGMENT_END, SENTENCE_END, ends, unit_around
 from gongfu.extract.status import status as status_of
 from gongfu.lexicon import (
@@ -47,9 +56,14 @@ _TIME_AFTER_YEAR = re.compile(r"(?:前|后|以来|来|底|初|末|中|代)")
 _ORDINAL_BEFORE = re.compile(rf"第[{_CN_NUMERALS}\d]*[、，,和及至到-]?$")
 _GRADE_AFTER = re.compile("[制级星类]")
 _SLOGAN_AFTER = re.compile("大")
-_APPROX_WINDOW = re.compile(r"(约占|约为|大约|接近|超过|不到|不足)[^，,。；;！？\d]{0,12}的$")
-_WINDOW_QUALIFIER = {"约占": "approx", "约为": "approx", "大约": "approx", "接近": "approx", "超过": "over",
-                     "不到": "under", "不足": "under"}
+# A qualifier a few words back: 约占街道总人口的86%, 差不多能挣7万元, 最高可贷50万元, 至少发酵12个月, 约占八成
+_APPROX_WINDOW = re.compile(r"(?:(约占|约为|大约|接近|超过|不到|不足)[^，,。；;！？\d]{0,12}的"
+                            r"|(约占|约为|约有|大约|大概|差不多|将近|至少|最少|最多可|最高可|最多能|最高能)"
+                            r"[^，,。；;！？\d的]{0,4})$")
+_WINDOW_QUALIFIER = {"约占": "approx", "约为": "approx", "约有": "approx", "大约": "approx", "大概": "approx",
+                     "差不多": "approx", "将近": "approx", "接近": "approx", "超过": "over", "至少": "over",
+                     "最少": "over", "不到": "under", "不足": "under", "最多可": "under", "最高可": "under",
+                     "最多能": "under", "最高能": "under"}
 
 
 @cache
@@ -125,7 +139,7 @@ def rejection(text: str, q: Quantity) -> str:
     if q.text.endswith(("以上", "以下")) and _NUMBER_AFTER.match(after):
         return "grade"
     if _is_cn(q):
-        if (core == "一" and not _yi_counts(q)) or (core in _CN_NUMERALS and q.unit and written is not None
+        if (core == "一" and not _yi_counts(text, q)) or (core in _CN_NUMERALS and q.unit and written is not None
                                                     and not written.cn_small_ok):
             return "article" if core == "一" else "slogan"
         if _alternating(text, q):
@@ -142,9 +156,12 @@ _SELECTION = (("threshold", threshold), ("period", period), ("slogan", slogan), 
 _YI_UNITS = frozenset({"%", "倍"})
 
 
-def _yi_counts(q: Quantity) -> bool:
-    """A lone 一 that is a number: 一倍, 一倍多, 一半, 一成, 翻一番 (a multiple or share), not an article."""
-    return q.unit in _YI_UNITS or q.text.startswith("翻")
+def _yi_counts(text: str, q: Quantity) -> bool:
+    """A lone 一 that is a number: 一倍, 一倍多, 一半, 一成, 翻一番 (a multiple or share), 一个半月, 一个多小时;
+    not an article, nor 另一半 (a spouse)."""
+    if text[q.start - 1:q.start] == "另":
+        return False
+    return q.unit in _YI_UNITS or q.text.startswith("翻") or "个半" in q.text or "个多" in q.text
 
 
 def _alternating(text: str, q: Quantity) -> bool:
@@ -197,7 +214,7 @@ def _qualifier(text: str, clause: tuple[int, int], q: Quantity) -> str:
     if q.qualifier != "none":
         return q.qualifier
     m = _APPROX_WINDOW.search(text[clause[0]:q.start])
-    return _WINDOW_QUALIFIER[m.group(1)] if m else "none"
+    return _WINDOW_QUALIFIER[m.group(1) or m.group(2)] if m else "none"
 
 
 def _change(text: str, clause: tuple[int, int], q: Quantity) -> Change:
@@ -273,8 +290,7 @@ def extract_claims(text: str, document: dict[str, Any]) -> list[dict[str, Any]]:
         entity_type = context.entity_type(entity)
         label = _label(text, clause, q, label, growth, base, last_level.get(sentence))
         if q.kind == "rank":
-            levels = [r for r in reversed(rows) if r["char_start"] >= sentence[0] and not r["is_growth"]
-                      and r["unit"] not in _SPAN_UNITS]
+            levels = [r for r in reversed(rows) if r["char_start"] >= sentence[0] and r["unit"] not in _SPAN_UNITS]
             label = _rank_label(text, sentence, clause, q, levels[0] if levels else None)
         if entity_type == "place" and label.startswith(entity) and len(label) > len(entity) + 1:
             label = _HAVE.sub("", label[len(entity):])  # 余杭区实现地区生产总值: the place is the entity column
@@ -312,6 +328,9 @@ def _label(text: str, clause: tuple[int, int], q: Quantity, found: str, growth: 
     `found` (the taxonomy's pattern or the counted noun) when the clause gives nothing better."""
     if "（其中" in found:
         return found  # a part of an earlier figure keeps that figure's words (see _subset)
+    noun = ratio_noun(text[clause[0]:q.start]) if q.unit == "比值" else ""
+    if noun and phrase(noun):
+        return phrase(noun) + "比"  # 城乡收入比缩小至1.68: the ratio's own name
     own = phrase(text[clause[0]:q.start], text[q.end:clause[1]])
     share = _SHARE_LEAD.match(own)
     if share:
@@ -326,23 +345,26 @@ def _label(text: str, clause: tuple[int, int], q: Quantity, found: str, growth: 
     return own if len(own) >= 2 else found
 
 
-_BOARD = re.compile(r"(?:\d{2,4}年度?)?([^，,。；;：:、\d]{2,14}榜)单?中?[，,]")
-_RATE_SUBJECT = ("增速", "增幅", "增长", "总量", "规模", "速度", "总额", "")
+_BOARD = re.compile(r"(?:\d{2,4}年度?)?([^，,。；;：:、\d]{2,14}榜)")
+_RATE_SUBJECTS = ("增速", "增幅", "增长", "总量", "规模", "速度", "总额")
 _SPAN_UNITS = frozenset({"年", "月", "天", "小时"})  # 连续十多年位居第一: the years are not the ranked figure
-_NUMERAL = re.compile(rf"[\d{_CN_NUMERALS}]")
+_SPAN = re.compile(rf"(?:连续)?[\d{_CN_NUMERALS}多余几]+个?(?:年|月|季度|届|次)(?:来)?|连续|多年")
 
 
 def _rank_label(text: str, sentence: tuple[int, int], clause: tuple[int, int], q: Quantity,
                 previous: dict[str, Any] | None) -> str:
-    """A rank's indicator: the league table the sentence names (全国县域经济百强榜中，…位列第38位: 全国县域经济百强榜排名),
-    else what is ranked (增速 in 增速居台州市第二位, after `previous`, the level it ranks: 规上工业增加值增速排名)."""
-    subject = phrase(rank_subject(text[clause[0]:q.start]))
-    if _NUMERAL.search(subject):
-        subject = ""  # 连续十多年位居第一: the years are not what is ranked
-    board = _BOARD.search(text, sentence[0], clause[0])
+    """A rank's indicator: the league table the sentence names (百强榜中，…位列第38位: 百强榜排名), else what
+    is ranked (增速 in 增速居台州市第二位, after `previous`, the figure it ranks: 规上工业增加值增速排名)."""
+    board = _BOARD.search(text, sentence[0], q.start)
     if board:
-        subject = board.group(1).lstrip("在于")
-    elif subject in _RATE_SUBJECT and previous is not None:
+        name = board.group(1)
+        return f"{name[name.rfind('的') + 1:].lstrip('在于')}排名"
+    raw = _SPAN.sub("", rank_subject(text[clause[0]:q.start])).strip(" ，,")
+    subject = phrase(raw)
+    rate = next((w for w in _RATE_SUBJECTS if raw.endswith(w)), "")
+    if rate and not subject.endswith(rate):
+        subject += rate
+    if (not subject or subject == rate) and previous is not None:
         subject = str(previous["indicator"]) + subject
     return subject if subject.endswith(("排名", "名次")) else f"{subject}排名"
 

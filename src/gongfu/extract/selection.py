@@ -27,6 +27,7 @@ _BOUND_POST = re.compile("(?:以上|以下|及以上)$")
 _NOUN_RUN = re.compile(r"的?([\u4e00-\u9fff]{1,10})")
 _NUMBER_NEXT = re.compile(r"的?[\d０-９零〇一二两三四五六七八九十百千]")
 _CJK = re.compile(r"[\u4e00-\u9fff]")
+_JOINER = re.compile("[和与及]")
 _FRAME_KINDS = frozenset({"duration", "year"})
 _LONG_UNITS = frozenset({"年", "月", "天", "星期", "周年", "周"})
 _FRONT = re.compile("(?:(?<![提之以此])前|(?<![带开])头)$")
@@ -37,7 +38,7 @@ _OPEN, _CLOSE = "“「『\"", "”」』\""
 _QUOTE_MAX = 12
 _SPEECH = re.compile("[我你他她们了能挣赚卖要会说吗呢啊吧就才都也还很着过每]")
 _RANK_AFTER = re.compile(r"(?:$|[的，,。；;：:！？!?、）)”\n])")
-_RANK_SCOPE = re.compile("全(?:国|省|市|县|区|镇|球)[^，,。；;：:！？!?\n第]{0,12}$")
+_RANK_SCOPE = re.compile("全(?:国|省|市|县|区|镇|球)[^，,。；;：:！？!?\n第全]{0,12}$")
 
 
 @cache
@@ -109,12 +110,13 @@ def enumeration(text: str, q: Quantity) -> bool:
         return False
     start = max((text.rfind(c, 0, q.start) for c in _CLAUSE_MARK), default=-1) + 1
     lead = text[start:q.start]
-    if "、" not in lead or lead.endswith(("等", "等等")) or re.search(r"[\d０-９]", lead):
+    if lead.endswith(("等", "等等")) or re.search(r"[\d０-９]", lead):
         return False
     items = lead.split("、")
-    last = items[-1]
-    joined = len(re.findall("[和与及]", last))
-    return all(0 < len(i) <= 8 for i in items[1:]) and len(items) + joined == q.value
+    joined = _JOINER.findall(items[-1])
+    if len(items) == 1 and (len(joined) != 1 or len(items[0].rsplit(joined[0], 1)[1]) > 4):
+        return False  # 东湖和西湖两处; one 和 alone joins two short names only
+    return all(0 < len(i) <= 8 for i in items[1:]) and len(items) + len(joined) == q.value
 
 
 def rank(text: str, q: Quantity) -> bool:
@@ -131,15 +133,21 @@ def rank(text: str, q: Quantity) -> bool:
 def rank_subject(lead: str) -> str:
     """What is ranked: the words of `lead` (a rank's clause up to 第) before its rank verb or scope (增速 in
     增速居台州市第二位); '' when the clause starts with the verb."""
-    at = [m.start() for m in (_cues()[1].search(lead), _RANK_SCOPE.search(lead)) if m]
-    return lead[:min(at)] if at else lead
+    m = _cues()[1].search(lead) or _RANK_SCOPE.search(lead)
+    return lead[:m.start()] if m else lead
 
 
 _RATIO_LEAD = re.compile(
-    "[\u4e00-\u9fff](?:之)?比值?(?:为|是|由|从|缩小至|缩小到|缩小为|降至|降到|下降至|下降到|扩大至|扩大到|"
-    "提高到|达到?|约为?|保持在|在)?$")
+    "[\u4e00-\u9fff](?:之)?比值?(?:(?:由|从)[\\d.]+)?(?:为|是|由|从|缩小至|缩小到|缩小为|降至|降到|下降至|下降到|"
+    "扩大至|扩大到|提高到|达到?|约为?|保持在|在)?$")
 
 
 def ratio_lead(lead: str) -> bool:
     """Whether a bare number after `lead` (its clause up to it) is a ratio (城乡收入比缩小至1.68, 之比为2.1)."""
     return bool(_RATIO_LEAD.search(lead)) and not lead.endswith(("相比", "对比", "无比", "好比"))
+
+
+def ratio_noun(lead: str) -> str:
+    """The words before the 比 of a ratio's lead (城乡居民收入 in 城乡居民收入比缩小至), '' when none."""
+    m = _RATIO_LEAD.search(lead)
+    return lead[:lead.rindex("比", 0, m.end())] if m else ""
