@@ -278,20 +278,26 @@ def extract_claims(text: str, document: dict[str, Any]) -> list[dict[str, Any]]:
     rows: list[dict[str, Any]] = []
     seen: dict[str, int] = {}
     last_level: dict[tuple[int, int], dict[str, Any]] = {}
+    levels: dict[tuple[int, int], list[dict[str, Any]]] = {}
+    in_clause: dict[tuple[int, int], list[int]] = {}
+    for q, clause, *_ in kept:
+        in_clause.setdefault(clause, []).append(q.start)
     for q, clause, label, ind in kept:
         sentence = unit_around(sentences, len(text), q.start, q.end)
         moved = _change(text, clause, q)
         growth = moved.growth
         period = context.period(q.start, q.end)
         base = last_level.get(sentence) if growth else None
+        if growth and _RESPECTIVELY.search(text, clause[0], q.start):
+            base = _respective(levels.get(sentence, []), in_clause[clause], q.start) or base
         if growth and not ind and base is not None:  # 同比增长7.7%: the growth of the figure it follows
             label, ind = base["indicator"], indicators_by_id().get(base["indicator_id"])
         entity = context.entity(q.start, q.end)
         entity_type = context.entity_type(entity)
         label = _label(text, clause, q, label, growth, base, last_level.get(sentence))
         if q.kind == "rank":
-            levels = [r for r in reversed(rows) if r["char_start"] >= sentence[0] and r["unit"] not in _SPAN_UNITS]
-            label = _rank_label(text, sentence, clause, q, levels[0] if levels else None)
+            ranked = [r for r in reversed(rows) if r["char_start"] >= sentence[0] and r["unit"] not in _SPAN_UNITS]
+            label = _rank_label(text, sentence, clause, q, ranked[0] if ranked else None)
         if entity_type == "place" and label.startswith(entity) and len(label) > len(entity) + 1:
             label = _HAVE.sub("", label[len(entity):])  # 余杭区实现地区生产总值: the place is the entity column
         value, low, high = _signed(q, moved)
@@ -313,6 +319,7 @@ def extract_claims(text: str, document: dict[str, Any]) -> list[dict[str, Any]]:
         rows.append(row)
         if not growth:
             last_level[sentence] = row
+            levels.setdefault(sentence, []).append(row)
     return rows
 
 
@@ -342,11 +349,36 @@ def _label(text: str, clause: tuple[int, int], q: Quantity, found: str, growth: 
     ratio = ratio_label(own, previous["indicator"] if previous else "") if q.unit == "倍" else ""
     if ratio:
         return ratio
-    return own if len(own) >= 2 else found
+    if len(own) < 2:
+        return found
+    return _with_subject(own, previous, q.unit)
+
+
+_METRIC = re.compile("[\u4e00-\u9fff]{1,3}[额量值]")
+
+
+def _with_subject(own: str, previous: dict[str, Any] | None, unit: str) -> str:
+    """A bare metric (出口额, 产值) after an amount of the same sentence with a subject (泵与电机产业产值763亿元，…，
+    出口额23.6亿美元) belongs to that subject: 泵与电机产业出口额. Counts (引进企业21家，总产值约12亿) do not
+    lend their words: what is counted is not what the amount belongs to."""
+    pattern, _ = _indicator_index()
+    if previous is None or len(own) > 4 or not (pattern.fullmatch(own) or _METRIC.fullmatch(own)):
+        return own
+    if "count" in (unit_kind(unit), unit_kind(str(previous["unit"]))) or previous["is_growth"]:
+        return own
+    before = str(previous["indicator"])
+    ends = [m for m in (pattern.search(before, i) for i in range(2, len(before) - 1)) if m and m.end() == len(before)]
+    if not ends:
+        return own
+    subject = before[:ends[0].start()]
+    if len(subject) < 2 or _NUMERAL.search(subject) or own.startswith(subject) or "（" in before:
+        return own
+    return subject + own
 
 
 _BOARD = re.compile(r"(?:\d{2,4}年度?)?([^，,。；;：:、\d]{2,14}榜)")
 _RATE_SUBJECTS = ("增速", "增幅", "增长", "总量", "规模", "速度", "总额")
+_NUMERAL = re.compile(rf"[\d{_CN_NUMERALS}]")
 _SPAN_UNITS = frozenset({"年", "月", "天", "小时"})  # 连续十多年位居第一: the years are not the ranked figure
 _SPAN = re.compile(rf"(?:连续)?[\d{_CN_NUMERALS}多余几]+个?(?:年|月|季度|届|次)(?:来)?|连续|多年")
 
@@ -393,6 +425,17 @@ def _subset(text: str, clause: tuple[int, int], q: Quantity, label: str,
         return label, ind
     part = lead.group(1).strip()
     return f"{label}（其中{part}）" if part else f"{label}（其中）", None
+
+
+_RESPECTIVELY = re.compile("分别")
+
+
+def _respective(levels: list[dict[str, Any]], listed: list[int], start: int) -> dict[str, Any] | None:
+    """接待游客46.3万人次，门票收入2,870万元，分别增长33.5%和29.8%: the k-th rate of a 分别 list changes the k-th of
+    the figures listed before it (the last as many levels of the sentence); None when fewer levels precede."""
+    if len(levels) < len(listed) or len(listed) < 2:
+        return None
+    return levels[len(levels) - len(listed) + listed.index(start)]
 
 
 def _ratio_change(text: str, clause: tuple[int, int], q: Quantity,

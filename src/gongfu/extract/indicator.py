@@ -17,7 +17,10 @@ from gongfu.extract.periods import PERIOD
 from gongfu.lexicon import load_claim_cues
 
 _MAX = 20
-_COMPARISON = re.compile(r"(?:比|较|与)(?:去年|上年|前年|上月|\d{4}年|[^，,。；;\d]{0,6}?[前时])?(?:同期)?(?:相比)?$")
+_COMPARISON = re.compile(r"(?:比|较|与)(?:去年|上年|前年|上月|\d{4}年|[^，,。；;\d]{0,6}?[前时]|[一二三四]季度|上半年|"
+                         r"\d{1,2}月份?)?(?:同期)?(?:相比)?$")
+# 泵与电机产业实现产值: the verb between a subject and its metric is not part of what is measured (完成率 is)
+_INNER_VERB = re.compile("(?:实现|完成)(?!率)(?=..)")
 _RATIO_LEAD = re.compile("^是(.+?)的?$")
 _RATE_WORDS = re.compile("(?:同比|环比)$")
 _NOUN_AFTER = re.compile(r"[^，,。；;！？、\n\d“”（）()]{2,12}")
@@ -58,6 +61,7 @@ def phrase(lead: str, after: str = "") -> str:
         if not m or not m.group():
             break
         text = text[m.end():]
+    text = _INNER_VERB.sub("", text)
     before_change = link.sub("", text)
     previous = None
     while previous != text:  # 达到了约, 同比增长, 比去年同期减少: links, changes and bases at the end
