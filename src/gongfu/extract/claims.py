@@ -295,6 +295,10 @@ def extract_claims(text: str, document: dict[str, Any]) -> list[dict[str, Any]]:
         entity = context.entity(q.start, q.end)
         entity_type = context.entity_type(entity)
         label = _label(text, clause, q, label, growth, base, last_level.get(sentence))
+        rate = _RATE_CHANGE.match(text, clause[0], q.start) if growth and q.unit == "个百分点" else None
+        if rate:  # 降幅比一季度收窄2.1个百分点: a change of the rate of the figure before it
+            said = [str(r["indicator"]) for r in reversed(rows) if r["char_start"] >= sentence[0]]
+            label = (said[0] if said else "").removesuffix(rate.group(1)) + rate.group(1)
         if q.kind == "rank":
             ranked = [r for r in reversed(rows) if r["char_start"] >= sentence[0] and r["unit"] not in _SPAN_UNITS]
             label = _rank_label(text, sentence, clause, q, ranked[0] if ranked else None)
@@ -338,7 +342,7 @@ def _label(text: str, clause: tuple[int, int], q: Quantity, found: str, growth: 
     noun = ratio_noun(text[clause[0]:q.start]) if q.unit == "比值" else ""
     if noun and phrase(noun):
         return phrase(noun) + "比"  # 城乡收入比缩小至1.68: the ratio's own name
-    own = phrase(text[clause[0]:q.start], text[q.end:clause[1]])
+    own = phrase(text[clause[0]:q.start], text[q.end:clause[1]], unit_kind(q.unit) == "money")
     share = _SHARE_LEAD.match(own)
     if share:
         whole = share.group(1)
@@ -428,6 +432,7 @@ def _subset(text: str, clause: tuple[int, int], q: Quantity, label: str,
 
 
 _RESPECTIVELY = re.compile("分别")
+_RATE_CHANGE = re.compile("[，,\\s]*(降幅|增幅|增速|增长率)")
 
 
 def _respective(levels: list[dict[str, Any]], listed: list[int], start: int) -> dict[str, Any] | None:

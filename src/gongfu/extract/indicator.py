@@ -28,7 +28,16 @@ _TAIL_DE = re.compile("的$")
 _OWN_SIGN = re.compile("[-−－+]$")  # 增长-0.8%: the sign belongs to the number
 # 从2019年的423亿元增长到2023年的: the thing measured is written before 从/由 (not 从事, 由于, 自由)
 _FROM_TO = re.compile(r"(?<!自)(?:从|由)(?!事|业|于|而|来|头|中|此|小)(?=[^，,。；;]*?(?:\d|年|前|后|原来|过去|目前))")
-_NOT_NOUN = re.compile("同比|环比|比|较|增长|下降|以上|左右|相当于|占|是|的")
+_NOT_NOUN = re.compile("同比|环比|比|较|增长|下降|以上|左右|相当于|占|是|的|提高|提升|增加|减少|降|升|达|为|至|到")
+# 一个月能挣, 头茬茶就卖, 一斤卖: a speaker's verb of earning or selling, with its frame and modal words. What is
+# measured is an income (月收入 per month, 年收入 per year), a price (售价, with a per-unit frame) or sales
+# (销售收入, a total), of the subject before it.
+_EARNED = re.compile(
+    "^(?P<subject>.*?)(?P<frame>(?:一|每)个?(?P<per>月|年|天|斤|只|亩|顿|晚|袋|千克|公斤|头|箱|件))?"
+    "(?:[能可就才也都要得还光]|可以|能够|差不多|大约|大概|最多|最高|至少)*"
+    "(?P<verb>挣|赚|卖|收入)(?:到|出|了|个|上|得)*$")
+_PRONOUN = re.compile("^(?:我们|我家|咱们|他们|她们|我|俺|他|她|咱|自家)(?:家|的)?")
+_EARNED_NOUN = {"挣": "收入", "赚": "收入", "收入": "收入", "卖": "销售收入"}
 
 
 @cache
@@ -48,9 +57,10 @@ def ratio_label(own: str, previous: str) -> str:
     return f"{previous}与{m.group(1)}之比" if m and previous else ""
 
 
-def phrase(lead: str, after: str = "") -> str:
+def phrase(lead: str, after: str = "", money: bool = False) -> str:
     """The measured thing for the number that `lead` (its clause up to it) leads to; `after` is the clause
-    after the number, read when nothing is left before it."""
+    after the number, read when nothing is left before it; `money`: the number is an amount of money (then a
+    verb of earning or selling names an income, price or sales)."""
     front, link, change = _patterns()
     text = lead
     start = _FROM_TO.search(text)
@@ -73,6 +83,8 @@ def phrase(lead: str, after: str = "") -> str:
         text = _TAIL_DE.sub("", text)
         text = _OWN_SIGN.sub("", text)
     text = text.strip(" ，,：:“”")
+    if money:
+        text = _earned(text, front)
     if text in load_claim_cues().basis:  # 每亩增收上万元: the frame alone names nothing; keep the change
         text = before_change
     noun = _NOUN_AFTER.match(after.lstrip("的"))
@@ -80,3 +92,19 @@ def phrase(lead: str, after: str = "") -> str:
     if counted:  # 推出23条杨梅采摘旅游线路: the thing counted after the words before it (我家种…白茶)
         return (text + counted)[-_MAX:]
     return text[-_MAX:] if len(text) >= 2 else ""
+
+
+def _earned(text: str, front: re.Pattern[str]) -> str:
+    """The thing an earning or selling verb measures (一个月能挣 -> 月收入, 头茬茶就卖 -> 头茬茶销售收入,
+    一斤卖 -> 售价); `text` unchanged when it does not end in such a verb."""
+    m = _EARNED.match(text)
+    if m is None:
+        return text
+    subject = _PRONOUN.sub("", m.group("subject"))
+    subject = subject[front.match(subject).end():].strip("的") if front.match(subject) else subject.strip("的")
+    per, noun = m.group("per"), _EARNED_NOUN[m.group("verb")]
+    if noun == "收入" and per in ("月", "年"):
+        noun = f"{per}收入"
+    elif noun == "销售收入" and per:
+        noun = "售价"
+    return subject + noun

@@ -536,7 +536,9 @@ def _make(start: int, end: int, value: float, low: float | None, high: float | N
 
 def _tidy(value: float) -> float:
     """Round away binary noise from multiplying decimals (1.4 * 10000 = 14000.000000000002)."""
-    return value + 0.0 if value.is_integer() else float(round(value, 6)) + 0.0
+    if value.is_integer():
+        return value + 0.0
+    return float(f"{value:.12g}") if abs(value) >= 1e6 else float(round(value, 6)) + 0.0  # 82.6亿: 8259999999.999999
 
 
 def find_quantities(text: str) -> list[Quantity]:
