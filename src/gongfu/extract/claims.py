@@ -32,7 +32,7 @@ from gongfu.extract.selection import (
     slogan,
     threshold,
 )
-from gongfu.extract.sentences import LIST_CLAUSE_END, SEGMENT_END, SENTENCE_END, ends, unit_around
+from gongfu.extract.sentences import CLAUSE_END, LIST_CLAUSE_END, SEGMENT_END, SENTENCE_END, ends, unit_around
 from gongfu.extract.status import status as status_of
 from gongfu.lexicon import (
     INDICATORS_FILE,
@@ -247,7 +247,7 @@ def extract_claims(text: str, document: dict[str, Any]) -> list[dict[str, Any]]:
         return []
     doc_id = str(document.get("doc_id", ""))
     sentences, segments = ends(SENTENCE_END, text), ends(SEGMENT_END, text)
-    clauses = ends(LIST_CLAUSE_END, text)
+    clauses, commas = ends(LIST_CLAUSE_END, text), ends(CLAUSE_END, text)
     repeats = _repeated_lines(text)
     found = find_quantities(text)
     taken = [(q.start, q.end) for q in found if q.unit]  # 10分钟: 分钟 is not another number's indicator
@@ -316,7 +316,8 @@ def extract_claims(text: str, document: dict[str, Any]) -> list[dict[str, Any]]:
             "entity": entity, "entity_type": entity_type,
             "period": period, "year": resolve_year(period, published),
             "is_growth": growth, "direction": moved.direction, "basis": per,
-            "status": status_of(text[sentence[0]:q.start], text[clause[0]:q.start]),
+            "status": status_of(text[sentence[0]:q.start],
+                                text[unit_around(commas, len(text), q.start, q.end)[0]:q.start]),
             "base_claim_id": base["claim_id"] if base else "",
             "sentence": text[sentence[0]:sentence[1]].strip(), "char_start": q.start, "char_end": q.end,
         }
