@@ -22,7 +22,7 @@ from gongfu.extract.numbers import Quantity
 from gongfu.lexicon import load_claim_cues, load_units
 
 _CLAUSE_MARK = "，,。；;：:！？!?\n"
-_BOUND_PRE = re.compile("^(?:超过|超|突破|逾|高于|低于|不低于|不少于)")
+_BOUND_PRE = re.compile("^(?:超过|超|突破|逾|高于|低于|不低于|不少于|上)")
 _BOUND_POST = re.compile("(?:以上|以下|及以上)$")
 _NOUN_RUN = re.compile(r"的?([\u4e00-\u9fff]{1,10})")
 _NUMBER_NEXT = re.compile(r"的?[\d０-９零〇一二两三四五六七八九十百千]")
@@ -36,7 +36,7 @@ _FRAME_AFTER = re.compile("(?:时间)?(?:里|间|以来|来)|时间(?:内|中)")
 _RING = re.compile(r"[\u4e00-\u9fff]{0,6}圈")
 _OPEN, _CLOSE = "“「『\"", "”」』\""
 _QUOTE_MAX = 12
-_SPEECH = re.compile("[我你他她们了能挣赚卖要会说吗呢啊吧就才都也还很着过每]")
+_SPEECH = re.compile("[我你他她们了能挣赚卖要会说吗呢啊吧就都也还很着每]")
 _RANK_AFTER = re.compile(r"(?:$|[的，,。；;：:！？!?、）)”\n])")
 _RANK_SCOPE = re.compile("全(?:国|省|市|县|区|镇|球)[^，,。；;：:！？!?\n第全]{0,12}$")
 
@@ -142,9 +142,12 @@ _RATIO_LEAD = re.compile(
     "扩大至|扩大到|提高到|达到?|约为?|保持在|在)?$")
 
 
+_NOT_RATIO = re.compile("(?:同比|环比|相比|对比|无比|好比|正比|反比|占比|类比)$")
+
+
 def ratio_lead(lead: str) -> bool:
     """Whether a bare number after `lead` (its clause up to it) is a ratio (城乡收入比缩小至1.68, 之比为2.1)."""
-    return bool(_RATIO_LEAD.search(lead)) and not lead.endswith(("相比", "对比", "无比", "好比"))
+    return bool(_RATIO_LEAD.search(lead)) and not _NOT_RATIO.search(lead)
 
 
 def ratio_noun(lead: str) -> str:
