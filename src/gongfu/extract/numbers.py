@@ -538,7 +538,7 @@ def _tidy(value: float) -> float:
     """Round away binary noise from multiplying decimals (1.4 * 10000 = 14000.000000000002)."""
     if value.is_integer():
         return value + 0.0
-    return float(f"{value:.12g}") if abs(value) >= 1e6 else float(round(value, 6)) + 0.0  # 82.6亿: 8259999999.999999
+    return float(f"{value:.15g}") if abs(value) >= 1e6 else float(round(value, 6)) + 0.0  # 82.6亿: 8259999999.999999
 
 
 def find_quantities(text: str) -> list[Quantity]:
