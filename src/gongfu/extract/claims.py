@@ -217,8 +217,20 @@ def _qualifier(text: str, clause: tuple[int, int], q: Quantity) -> str:
     return _WINDOW_QUALIFIER[m.group(1) or m.group(2)] if m else "none"
 
 
+_COMMA_BEFORE = re.compile(r"[，,。；;：:！？!?\n][^，,。；;：:！？!?\n]*$")
+
+
 def _change(text: str, clause: tuple[int, int], q: Quantity) -> Change:
-    return change(text[clause[0]:q.start], q.text, q.value)
+    """The change `q` makes, read in its clause; the second and later numbers of a 、 list read from the list's
+    start (分别增长4.2%、6.8%: 6.8% is a rise too)."""
+    start = clause[0]
+    if text[start - 1:start] == "、" and _LISTED_BEFORE.search(text, max(0, start - 24), start):
+        m = _COMMA_BEFORE.search(text, max(0, start - 60), start)
+        start = m.start() + 1 if m else max(0, start - 60)
+    return change(text[start:q.start], q.text, q.value)
+
+
+_LISTED_BEFORE = re.compile(r"[\d.]+(?:%|个百分点|倍)、$")
 
 
 def _claim_id(doc_id: str, text: str, q: Quantity, sentence: tuple[int, int], seen: dict[str, int]) -> str:
@@ -280,16 +292,17 @@ def extract_claims(text: str, document: dict[str, Any]) -> list[dict[str, Any]]:
     last_level: dict[tuple[int, int], dict[str, Any]] = {}
     levels: dict[tuple[int, int], list[dict[str, Any]]] = {}
     in_clause: dict[tuple[int, int], list[int]] = {}
-    for q, clause, *_ in kept:
-        in_clause.setdefault(clause, []).append(q.start)
+    for q, *_ in kept:  # the numbers of each comma clause (分别增长4.2%、6.8%: one list)
+        in_clause.setdefault(unit_around(commas, len(text), q.start, q.end), []).append(q.start)
     for q, clause, label, ind in kept:
         sentence = unit_around(sentences, len(text), q.start, q.end)
         moved = _change(text, clause, q)
         growth = moved.growth
         period = context.period(q.start, q.end)
         base = last_level.get(sentence) if growth else None
-        if growth and _RESPECTIVELY.search(text, clause[0], q.start):
-            base = _respective(levels.get(sentence, []), in_clause[clause], q.start) or base
+        comma = unit_around(commas, len(text), q.start, q.end)
+        if growth and _RESPECTIVELY.search(text, comma[0], q.start):
+            base = _respective(levels.get(sentence, []), in_clause[comma], q.start) or base
         if growth and not ind and base is not None:  # 同比增长7.7%: the growth of the figure it follows
             label, ind = base["indicator"], indicators_by_id().get(base["indicator_id"])
         entity = context.entity(q.start, q.end)
@@ -316,8 +329,7 @@ def extract_claims(text: str, document: dict[str, Any]) -> list[dict[str, Any]]:
             "entity": entity, "entity_type": entity_type,
             "period": period, "year": resolve_year(period, published),
             "is_growth": growth, "direction": moved.direction, "basis": per,
-            "status": status_of(text[sentence[0]:q.start],
-                                text[unit_around(commas, len(text), q.start, q.end)[0]:q.start]),
+            "status": status_of(text[sentence[0]:q.start], text[comma[0]:q.start]),
             "base_claim_id": base["claim_id"] if base else "",
             "sentence": text[sentence[0]:sentence[1]].strip(), "char_start": q.start, "char_end": q.end,
         }
@@ -360,6 +372,8 @@ def _label(text: str, clause: tuple[int, int], q: Quantity, found: str, growth: 
 
 
 _METRIC = re.compile("[\u4e00-\u9fff]{1,3}[额量值]")
+_METRIC_END = re.compile("(?:播种|种植|养殖|建筑|经营|占地)?(?:面积|产值|产量|收入|销售额|营业额|出口额|进口额|投资|税收|"
+                         "规模|总额|总量)$")
 
 
 def _with_subject(own: str, previous: dict[str, Any] | None, unit: str) -> str:
@@ -372,10 +386,13 @@ def _with_subject(own: str, previous: dict[str, Any] | None, unit: str) -> str:
     if "count" in (unit_kind(unit), unit_kind(str(previous["unit"]))) or previous["is_growth"]:
         return own
     before = str(previous["indicator"])
-    ends = [m for m in (pattern.search(before, i) for i in range(2, len(before) - 1)) if m and m.end() == len(before)]
+    ends = [m.start() for m in (pattern.search(before, i) for i in range(2, len(before) - 1))
+            if m and m.end() == len(before)]
+    metric = _METRIC_END.search(before)
+    ends += [metric.start()] if metric else []
     if not ends:
         return own
-    subject = before[:ends[0].start()]
+    subject = before[:min(ends)]
     if len(subject) < 2 or _NUMERAL.search(subject) or own.startswith(subject) or "（" in before:
         return own
     return subject + own

@@ -18,7 +18,7 @@ from gongfu.lexicon import load_claim_cues
 
 _MAX = 20
 _COMPARISON = re.compile(r"(?:比|较|与)(?:去年|上年|前年|上月|\d{4}年|[^，,。；;\d]{0,6}?[前时]|[一二三四]季度|上半年|"
-                         r"\d{1,2}月份?)?(?:同期)?(?:相比)?$")
+                         r"(?:\d{1,2}[-~至])?\d{1,2}月份?)?(?:同期)?(?:相比)?$")
 # 泵与电机产业实现产值: the verb between a subject and its metric is not part of what is measured (完成率 is)
 _INNER_VERB = re.compile("(?:实现|完成)(?!率)(?=..)")
 _RATIO_LEAD = re.compile("^是(.+?)的?$")
