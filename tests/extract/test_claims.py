@@ -383,7 +383,8 @@ def test_a_qualifier_a_few_words_back(text: str, mention: str, qualifier: str) -
 
 @pytest.mark.parametrize(("text", "mention", "unit"), [
     ("发酵时间需要18个月。", "18个月", "月"), ("培训为期3个月。", "3个月", "月"), ("用了两个多月。", "两个多月", "月"),
-    ("等了两个小时。", "两个小时", "小时"), ("只需要两三个人。", "两三个人", "人"), ("招了十几个工人。", "十几个", "个"),
+    ("等了两个小时。", "两个小时", "小时"), ("只需要两三个人。", "两三个人", "人"),
+    ("招了十几个工人。", "十几个", "个"),
     ("推出120个品牌。", "120个", "个"), ("一共种了8亩大棚草莓。", "8亩", "亩"), ("建成5家大型超市。", "5家", "家"),
 ])
 def test_ge_is_dropped_before_a_measure_noun_and_kept_as_the_counter(text: str, mention: str, unit: str) -> None:

@@ -71,6 +71,8 @@ def test_verbs_comparisons_and_distributive_words_are_not_what_is_measured(lead:
     assert phrase(lead).endswith(expected.split("，")[-1]) and "实现" not in phrase(lead)
 
 
-@pytest.mark.parametrize("lead", ["降幅比一季度", "增速比7月份", "增速比上半年", "降幅比1-7月", "增幅较三季度", "同比分别"])
+@pytest.mark.parametrize("lead", [
+    "降幅比一季度", "增速比7月份", "增速比上半年", "降幅比1-7月", "增幅较三季度", "同比分别",
+])
 def test_a_rate_and_its_comparison_base_leave_no_fragment(lead: str) -> None:
     assert phrase(lead) == ""

@@ -372,8 +372,8 @@ def _label(text: str, clause: tuple[int, int], q: Quantity, found: str, growth: 
 
 
 _METRIC = re.compile("[\u4e00-\u9fff]{1,3}[额量值]")
-_METRIC_END = re.compile("(?:播种|种植|养殖|建筑|经营|占地)?(?:面积|产值|产量|收入|销售额|营业额|出口额|进口额|投资|税收|"
-                         "规模|总额|总量)$")
+_METRIC_END = re.compile("(?:播种|种植|养殖|建筑|经营|占地)?(?:面积|产值|产量|收入|销售额|营业额|出口额|进口额|"
+                         "投资|税收|规模|总额|总量)$")
 
 
 def _with_subject(own: str, previous: dict[str, Any] | None, unit: str) -> str:
