@@ -64,6 +64,7 @@ def test_an_earning_or_selling_verb_names_an_income_price_or_sales(lead: str, mo
     ("他从事茶叶种植", "他从事茶叶种植"),
     ("由于天气原因，产量", "由于天气原因，产量"),
     ("而产值却", "产值"),
+    ("全区农村居民人均可支配收入年均增长", "农村居民人均可支配收入"),
     ("但利润却", "利润"),
     ("接待游客和门票收入同比分别", "接待游客和门票收入"),
 ])
@@ -76,3 +77,7 @@ def test_verbs_comparisons_and_distributive_words_are_not_what_is_measured(lead:
 ])
 def test_a_rate_and_its_comparison_base_leave_no_fragment(lead: str) -> None:
     assert phrase(lead) == ""
+
+
+def test_a_verb_reaching_the_next_number_is_not_a_counted_noun() -> None:
+    assert phrase("他把合作社的社员从", "户发展到86户") == "他把合作社的社员"

@@ -58,7 +58,7 @@ def threshold(text: str, q: Quantity) -> bool:
     kind = _kind(q)
     after = text[q.end:q.end + 14]
     if kind == "voltage":
-        return bool(_CJK.match(after)) and not after.startswith(("以", "左", "的", "及", "和", "等"))
+        return bool(_CJK.match(after)) and not after.startswith(("以下", "左", "的", "和", "等"))
     if kind in ("percent", "ratio"):
         return False  # 60%以上的农户: a share of them
     post = bool(_BOUND_POST.search(q.text))
