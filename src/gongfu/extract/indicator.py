@@ -27,7 +27,8 @@ _NOUN_AFTER = re.compile(r"[^，,。；;！？、\n\d“”（）()]{2,12}")
 _TAIL_DE = re.compile("的$")
 _OWN_SIGN = re.compile("[-−－+]$")  # 增长-0.8%: the sign belongs to the number
 # 从2019年的423亿元增长到2023年的: the thing measured is written before 从/由 (not 从事, 由于, 自由)
-_FROM_TO = re.compile(r"(?<!自)(?:从|由)(?!事|业|于|而|来|头|中|此|小)(?=[^，,。；;]*?(?:\d|年|前|后|原来|过去|目前)|$)")
+_FROM_TO = re.compile(r"(?<!自)(?:从|由)(?!事|业|于|而|来|头|中|此|小)"
+                      r"(?=[^，,。；;]*?(?:\d|年|前|后|原来|过去|目前)|$)")
 _VERB_TO = re.compile("[到至为成]$")  # 从12户发展到86户: a verb reaching the next number, not a counted noun
 _NOT_NOUN = re.compile("同比|环比|比|较|增长|下降|以上|左右|相当于|占|是|的|提高|提升|增加|减少|降|升|达|为|至|到")
 # 一个月能挣, 头茬茶就卖, 一斤卖: a speaker's verb of earning or selling, with its frame and modal words. What is
