@@ -312,7 +312,8 @@ def extract_claims(text: str, document: dict[str, Any]) -> list[dict[str, Any]]:
         if rate:  # 降幅比一季度收窄2.1个百分点: a change of the rate of the figure before it
             said = [str(r["indicator"]) for r in reversed(rows) if r["char_start"] >= sentence[0]]
             label = (said[0] if said else "").removesuffix(rate.group(1)) + rate.group(1)
-        if q.kind == "rank":
+        if q.kind == "rank":  # a place in a table is compared with no amount: no taxonomy id
+            ind = None
             ranked = [r for r in reversed(rows) if r["char_start"] >= sentence[0] and r["unit"] not in _SPAN_UNITS]
             label = _rank_label(text, sentence, clause, q, ranked[0] if ranked else None)
         if entity_type == "place" and label.startswith(entity) and len(label) > len(entity) + 1:
