@@ -375,3 +375,14 @@ def test_a_rank_after_a_rank_verb_is_always_a_rank(subject: str, verb: str, scop
 @given(_SCOPE, st.sampled_from(["一", "二", "三", "十", "1", "2", "26"]), _ORDINAL_NOUN)
 def test_an_ordinal_before_a_noun_is_never_a_claim(scope: str, numeral: str, noun: str) -> None:
     assert [m for m in mentions(f"{scope}第{numeral}{noun}在这里。") if m.startswith("第")] == []
+
+
+@pytest.mark.parametrize("text", [
+    "今年1-8月，临江高科园规上工业总产值达489.12亿元，同比增长7.7%，增速位居钱塘区六大产业平台第二。",
+    "上半年，东港开发区实现营业收入96亿元，增幅居全市第一。",
+    "青溪镇茶叶产量达1.2万吨，产量稳居全省乡镇第三位。",
+])
+def test_a_rank_describes_the_entity_of_the_figure_it_ranks(text: str) -> None:
+    found = extract_claims(text, DOC)
+    ranked = [r for r in found if r["unit"] == "名次"]
+    assert len(ranked) == 1 and ranked[0]["entity"] == found[0]["entity"]

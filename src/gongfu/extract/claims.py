@@ -316,6 +316,8 @@ def extract_claims(text: str, document: dict[str, Any]) -> list[dict[str, Any]]:
             ind = None
             ranked = [r for r in reversed(rows) if r["char_start"] >= sentence[0] and r["unit"] not in _SPAN_UNITS]
             label = _rank_label(text, sentence, clause, q, ranked[0] if ranked else None)
+            if ranked and not _BOARD.search(text, sentence[0], q.start):  # 增速位居…第二: the ranked figure's entity
+                entity, entity_type = str(ranked[0]["entity"]), str(ranked[0]["entity_type"])
         if entity_type == "place" and label.startswith(entity) and len(label) > len(entity) + 1:
             label = _HAVE.sub("", label[len(entity):])  # 余杭区实现地区生产总值: the place is the entity column
         value, low, high = _signed(q, moved)
