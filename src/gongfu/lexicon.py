@@ -226,6 +226,8 @@ class ClaimCues:
     basis_measures: tuple[str, ...]  # 斤, 小时...: 每X and 一X make X the basis
     lead_words: tuple[str, ...]  # 其中, 全县, 当地: scope words dropped from the front of an indicator
     link_words: tuple[str, ...]  # 达到, 为, 超过: words joining an indicator to its number
+    categories: tuple[str, ...] = ()  # 企业, 项目, 农户: nouns a bound before them makes a category (超亿元企业)
+    rank_verbs: tuple[str, ...] = ()  # 居, 位列, 排名: verbs before a place in a league table (居全省第二)
 
 
 @cache
@@ -240,7 +242,7 @@ def load_claim_cues(path: Path = CLAIM_CUES_FILE) -> ClaimCues:
 
     return ClaimCues(kind("change"), kind("comparative"), tuple(kind("level")), tuple(kind("addition")),
                      kind("status"), kind("basis"), tuple(kind("basis_measure")), tuple(kind("lead_word")),
-                     tuple(kind("link_word")))
+                     tuple(kind("link_word")), tuple(kind("category")), tuple(kind("rank_verb")))
 
 
 # --------------------------------------------------------------------------- places

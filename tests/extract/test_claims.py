@@ -66,7 +66,7 @@ def test_counts_money_and_areas_are_claims() -> None:
 
 
 def test_durations_are_claims_but_points_in_time_are_not() -> None:
-    assert mentions("连续十多年位居第一,已有10多年,十几年前如此。") == ["十多年", "10多年"]
+    assert mentions("连续十多年位居第一,已有10多年,十几年前如此。") == ["十多年", "第一", "10多年"]
 
 
 def test_missing_unit_comes_from_the_indicator() -> None:
@@ -298,3 +298,98 @@ def test_the_issue_paragraph_gives_its_nine_claims_right(mention: str, value: fl
     assert words in row["indicator"] and "1.5亿元" not in row["indicator"]
     assert row["period"] != "去年"  # 比去年 is the comparison base, not the claim's period
     assert row["entity"] == "南湖区" and row["entity_type"] == "place"
+
+
+# ---------- which figure a distributive list, a bare metric or a rate change belongs to ----------
+
+
+def labelled(text: str) -> list[tuple[str, str]]:
+    return [(r["mention"], r["indicator"]) for r in extract_claims(text, DOC)]
+
+
+@pytest.mark.parametrize(("text", "expected"), [
+    ("今年1-9月，全市接待游客860万人次，旅游收入92亿元，同比分别增长12.5%和15.1%。",
+     [("12.5%", "接待游客"), ("15.1%", "旅游收入")]),
+    ("上半年，港口货物吞吐量1.2亿吨，集装箱吞吐量350万标准箱，分别增长4.2%、6.8%。",
+     [("4.2%", "港口货物吞吐量"), ("6.8%", "集装箱吞吐量")]),
+    ("全年景区接待游客46万人次，门票收入2870万元，分别增长33.5%和29.8%。",
+     [("33.5%", "景区接待游客"), ("29.8%", "门票收入")]),
+    ("出口额120亿元，进口额80亿元，利用外资5亿美元，同比分别增长3%、5%和8%。",
+     [("3%", "出口额"), ("5%", "进口额"), ("8%", "利用外资")]),
+])
+def test_each_rate_of_a_distributive_list_changes_its_own_figure(text: str, expected: list) -> None:
+    rates = [(m, i) for m, i in labelled(text) if m.endswith("%")]
+    assert rates == expected
+    assert all(r["is_growth"] for r in extract_claims(text, DOC) if r["mention"].endswith("%"))
+
+
+@pytest.mark.parametrize(("text", "mention", "indicator"), [
+    ("全市泵与电机产业实现产值763亿元，同比增长8.4%，出口额23.6亿美元。", "23.6亿美元", "泵与电机产业出口额"),
+    ("全县茶产业产值48亿元，同比增长9%，出口额3.2亿美元。", "3.2亿美元", "茶产业出口额"),
+    ("安吉白茶种植面积20万亩，产值达到32亿元。", "32亿元", "安吉白茶产值"),
+    ("全区实现地区生产总值860亿元，财政总收入120亿元。", "120亿元", "财政总收入"),
+    ("全镇引进企业32家，总产值约15亿元。", "约15亿元", "总产值"),
+    ("全县蔬菜播种面积12万亩，总产量36万吨。", "36万吨", "蔬菜总产量"),
+])
+def test_a_bare_metric_belongs_to_the_subject_of_the_amount_before_it(text: str, mention: str,
+                                                                      indicator: str) -> None:
+    assert dict(labelled(text))[mention] == indicator
+
+
+@pytest.mark.parametrize(("text", "mention", "indicator"), [
+    ("上半年，规上工业增加值同比下降2.4%，降幅比一季度收窄1.3个百分点。", "1.3个百分点", "规上工业增加值降幅"),
+    ("前三季度，社会消费品零售总额同比增长6%，增速比上半年提高0.8个百分点。", "0.8个百分点", "社会消费品零售总额增速"),
+    ("1-8月，全市规上工业增加值82.6亿元，同比增长2.7%，增速比1-7月回落0.6个百分点。", "0.6个百分点",
+     "规上工业增加值增速"),
+    ("全年固定资产投资下降5%，降幅较三季度收窄2个百分点。", "2个百分点", "固定资产投资降幅"),
+])
+def test_a_change_of_a_rate_names_the_rate_of_its_figure(text: str, mention: str, indicator: str) -> None:
+    assert dict(labelled(text))[mention] == indicator
+
+
+@pytest.mark.parametrize(("text", "mention", "indicator"), [
+    ("“旺季一个月能挣8000元。”", "8000元", "月收入"),
+    ("“我家的枇杷一斤卖30元。”", "30元", "枇杷售价"),
+    ("“头茬笋就卖了3万多元。”", "3万多元", "头茬笋销售收入"),
+    ("老王家种了12亩杨梅，一年能挣10多万元。", "10多万元", "年收入"),
+    ("今年卖出杨梅5万斤。", "5万斤", "卖出杨梅"),
+])
+def test_a_speakers_earning_or_selling_verb_names_what_the_money_is(text: str, mention: str,
+                                                                     indicator: str) -> None:
+    assert dict(labelled(text))[mention] == indicator
+
+
+# ---------- qualifiers a few words back, units as the guide writes them ----------
+
+
+@pytest.mark.parametrize(("text", "mention", "qualifier"), [
+    ("他差不多能赚20万元。", "20万元", "approx"),
+    ("“按每袋2元算，差不多能挣7万元。”", "7万元", "approx"),
+    ("每户最高可贷30万元。", "30万元", "under"),
+    ("单户最高可贷50万元。", "50万元", "under"),
+    ("最多可补助2万元。", "2万元", "under"),
+    ("至少要等15天才能发货。", "15天", "over"),
+    ("至少发酵12个月才能出缸。", "12个月", "over"),
+    ("其中在外务工的约占六成。", "六成", "approx"),
+    ("每亩大约能收500斤。", "500斤", "approx"),
+    ("产业工人约占街道总人口的86%。", "86%", "approx"),
+    ("一年大概能卖3000斤。", "3000斤", "approx"),
+    ("最高温度达到38℃。", "38℃", "none"),
+    ("节约用水3万吨。", "3万吨", "none"),
+])
+def test_a_qualifier_a_few_words_back(text: str, mention: str, qualifier: str) -> None:
+    assert {r["mention"]: r["qualifier"] for r in extract_claims(text, DOC)}[mention] == qualifier
+
+
+@pytest.mark.parametrize(("text", "mention", "unit"), [
+    ("发酵时间需要18个月。", "18个月", "月"), ("培训为期3个月。", "3个月", "月"), ("用了两个多月。", "两个多月", "月"),
+    ("等了两个小时。", "两个小时", "小时"), ("只需要两三个人。", "两三个人", "人"),
+    ("招了十几个工人。", "十几个", "个"),
+    ("推出120个品牌。", "120个", "个"), ("一共种了8亩大棚草莓。", "8亩", "亩"), ("建成5家大型超市。", "5家", "家"),
+])
+def test_ge_is_dropped_before_a_measure_noun_and_kept_as_the_counter(text: str, mention: str, unit: str) -> None:
+    assert {r["mention"]: r["unit"] for r in extract_claims(text, DOC)}[mention] == unit
+
+
+def test_months_as_dates_are_still_not_claims() -> None:
+    assert mentions("5月、6月和12月份，全市接待游客3万人次。") == ["3万人次"]

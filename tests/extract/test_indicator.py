@@ -28,3 +28,56 @@ def test_phrase(lead: str, after: str, expected: str) -> None:
 ])
 def test_ratio_label(own: str, previous: str, expected: str) -> None:
     assert ratio_label(own, previous) == expected
+
+
+@pytest.mark.parametrize(("lead", "money", "expected"), [
+    ("旺季一个月能挣", True, "月收入"),
+    ("一个月能挣", True, "月收入"),
+    ("头茬茶就卖", True, "头茬茶销售收入"),
+    ("头茬笋就卖了", True, "头茬笋销售收入"),
+    ("一斤卖", True, "售价"),
+    ("我家的枇杷一斤卖", True, "枇杷售价"),
+    ("一只能卖", True, "售价"),
+    ("一年也就赚个", True, "年收入"),
+    ("我们一年差不多能赚", True, "年收入"),
+    ("差不多能挣", True, "收入"),
+    ("每年能挣", True, "年收入"),
+    ("每箱能卖到", True, "售价"),
+    ("他今年卖了", True, "销售收入"),
+    ("这批货卖了", True, "这批货销售收入"),
+    ("卖出杨梅", False, "卖出杨梅"),
+    ("一个月能挣", False, "一个月能挣"),
+    ("全年门票收入", True, "门票收入"),
+])
+def test_an_earning_or_selling_verb_names_an_income_price_or_sales(lead: str, money: bool, expected: str) -> None:
+    assert phrase(lead, "", money) == expected
+
+
+@pytest.mark.parametrize(("lead", "expected"), [
+    ("全市泵与电机产业实现产值", "泵与电机产业产值"),
+    ("全县完成固定资产投资", "固定资产投资"),
+    ("去年实现营业收入", "营业收入"),
+    ("任务完成率达到", "任务完成率"),
+    ("全市农村居民人均可支配收入从2020年的", "农村居民人均可支配收入"),
+    ("村集体收入由2019年的", "村集体收入"),
+    ("搬迁农户人均收入从搬迁前的不足", "搬迁农户人均收入"),
+    ("他从事茶叶种植", "他从事茶叶种植"),
+    ("由于天气原因，产量", "由于天气原因，产量"),
+    ("而产值却", "产值"),
+    ("全区农村居民人均可支配收入年均增长", "农村居民人均可支配收入"),
+    ("但利润却", "利润"),
+    ("接待游客和门票收入同比分别", "接待游客和门票收入"),
+])
+def test_verbs_comparisons_and_distributive_words_are_not_what_is_measured(lead: str, expected: str) -> None:
+    assert phrase(lead).endswith(expected.split("，")[-1]) and "实现" not in phrase(lead)
+
+
+@pytest.mark.parametrize("lead", [
+    "降幅比一季度", "增速比7月份", "增速比上半年", "降幅比1-7月", "增幅较三季度", "同比分别",
+])
+def test_a_rate_and_its_comparison_base_leave_no_fragment(lead: str) -> None:
+    assert phrase(lead) == ""
+
+
+def test_a_verb_reaching_the_next_number_is_not_a_counted_noun() -> None:
+    assert phrase("他把合作社的社员从", "户发展到86户") == "他把合作社的社员"

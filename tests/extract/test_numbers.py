@@ -43,7 +43,7 @@ def value_unit(text: str) -> tuple[float, str]:
     ("60垧", 60, "垧"), ("1,046万标准箱", 1.046e7, "标准箱"), ("252平方公里", 252, "平方公里"),
     ("8.9万平方米", 89000, "平方米"), ("1.2亿株", 1.2e8, "株"), ("38856元", 38856, "元"),
     ("1.35万立方米", 13500, "立方米"),
-    ("22万方", 220000, "方"), ("2550人次", 2550, "人次"), ("3个月", 3, "个月"), ("12张", 12, "张"), ("８０％", 80, "%"),
+    ("22万方", 220000, "方"), ("2550人次", 2550, "人次"), ("3个月", 3, "月"), ("12张", 12, "张"), ("８０％", 80, "%"),
     ("10分钟", 10, "分钟"), ("72岁", 72, "岁"), ("592平方米", 592, "平方米"), ("5公斤", 5, "千克"),
     ("30公顷", 30, "公顷"),
     ("1.5倍", 1.5, "倍"), ("4.5‰", 4.5, "‰"), ("3,100亩", 3100, "亩"), ("5 家", 5, "家"), ("2019 年", 2019, "年"),
@@ -373,8 +373,8 @@ def test_colloquial_money(text: str, value: float, unit: str) -> None:
     ("十个亿", 1e9, ""),
     ("两个钟头", 2, "小时"), ("3个星期", 3, "星期"), ("五个人", 5, "人"), ("几个亿", None, None),
     ("三个亿元", 3e8, "元"),
-    ("48个小时", 48, "小时"), ("2个亿", 2e8, ""), ("一个半小时", 1.5, "小时"), ("两个半月", 2.5, "个月"),
-    ("三个半小时", 3.5, "小时"), ("两个多小时", 2, "小时"), ("3个多月", 3, "个月"), ("一个多月", 1, "个月"),
+    ("48个小时", 48, "小时"), ("2个亿", 2e8, ""), ("一个半小时", 1.5, "小时"), ("两个半月", 2.5, "月"),
+    ("三个半小时", 3.5, "小时"), ("两个多小时", 2, "小时"), ("3个多月", 3, "月"), ("一个多月", 1, "月"),
 ])
 def test_ge_is_dropped_before_a_measure_word_and_a_multiplier(text: str, value: float | None,
                                                              unit: str | None) -> None:
@@ -458,8 +458,8 @@ def test_malformed_numbers_are_left_out(text: str) -> None:
 
 
 @pytest.mark.parametrize(("text", "value", "unit", "qualifier"), [
-    ("收入比1.5:1", 1.5, "ratio", "ratio"), ("1.52:1", 1.52, "ratio", "ratio"), ("1:3", 0.333333, "ratio", "ratio"),
-    ("10:37 来源", 10, "clock", "none"), ("比例为2:1", 2, "ratio", "ratio"),
+    ("收入比1.5:1", 1.5, "比值", "ratio"), ("1.52:1", 1.52, "比值", "ratio"), ("1:3", 0.333333, "比值", "ratio"),
+    ("10:37 来源", 10, "clock", "none"), ("比例为2:1", 2, "比值", "ratio"),
 ])
 def test_ratios_and_clock_times(text: str, value: float, unit: str, qualifier: str) -> None:
     q = only(text)
@@ -473,7 +473,7 @@ def test_offsets_point_into_the_original_text() -> None:
 
 
 def test_units_come_from_the_table_longest_first() -> None:
-    assert [q.unit for q in find_quantities("1391平方公里和2550人次和3个月")] == ["平方公里", "人次", "个月"]
+    assert [q.unit for q in find_quantities("1391平方公里和2550人次和3个月")] == ["平方公里", "人次", "月"]
 
 
 def test_a_sentence_reads_every_number_in_order() -> None:

@@ -36,3 +36,28 @@ def status_of(sentence: str, mention: str) -> str:
 ])
 def test_status(sentence: str, mention: str, expected: str) -> None:
     assert status_of(sentence, mention) == expected
+
+
+@pytest.mark.parametrize(("sentence", "mention", "expected"), [
+    ("按每袋纯收入2元算，差不多能挣7万元。", "7万元", "projection"),
+    ("按每斤15元计算，全村可增收30万元。", "30万元", "projection"),
+    ("按亩产800斤来算，今年能收8万斤。", "8万斤", "projection"),
+    ("按每人每月500元测算，全年需要资金60万元。", "60万元", "projection"),
+    ("按一户3000元算，一共补了9万元。", "9万元", "projection"),
+    ("按可比价格计算，同比增长7.9%。", "7.9%", "actual"),
+    ("按现价计算，全年实现生产总值512亿元。", "512亿元", "actual"),
+    ("按常住人口计算，人均生产总值达到12万元。", "12万元", "actual"),
+    ("按每袋2元算的话，成本是4万元。", "2元", "actual"),
+])
+def test_a_figure_reckoned_from_an_assumed_figure_is_a_projection(sentence: str, mention: str,
+                                                                   expected: str) -> None:
+    assert status_of(sentence, mention) == expected
+
+
+@pytest.mark.parametrize(("sentence", "mention", "expected"), [
+    ("资金用于新建高标准农田1.2万亩、改造提升3500亩。", "3500亩", "plan"),
+    ("补助资金用于修建道路5公里、桥梁2座、水渠800米。", "800米", "plan"),
+    ("一千多万元用于修路，惠及二百三十余万人。", "二百三十余万人", "actual"),
+])
+def test_yongyu_governs_its_comma_clause_across_a_list(sentence: str, mention: str, expected: str) -> None:
+    assert status_of(sentence, mention) == expected

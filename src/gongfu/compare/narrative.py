@@ -56,7 +56,7 @@ def amount_en(row: dict) -> str:
     1.2 bn yuan', 3-5家 -> '3–5 firms', 7.7% -> '7.7%'. A unit the word table lacks is kept in Chinese."""
     unit = str(row.get("unit") or "")
     mention = str(row.get("mention") or "")
-    if unit == "ratio":
+    if unit in ("ratio", "比值"):
         return re.sub(r"[^0-9.:]", "", mention.replace("：", ":")) or mention
     value = pd.to_numeric(row.get("value"), errors="coerce")
     if pd.isna(value):

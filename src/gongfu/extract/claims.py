@@ -11,6 +11,7 @@ from __future__ import annotations
 import bisect
 import hashlib
 import re
+from dataclasses import replace
 from functools import cache
 from pathlib import Path
 from typing import Any
@@ -21,7 +22,17 @@ from gongfu.extract.direction import Change, change
 from gongfu.extract.indicator import phrase, ratio_label
 from gongfu.extract.numbers import Quantity, find_quantities
 from gongfu.extract.periods import resolve_year
-from gongfu.extract.sentences import LIST_CLAUSE_END, SEGMENT_END, SENTENCE_END, ends, unit_around
+from gongfu.extract.selection import (
+    enumeration,
+    period,
+    rank,
+    rank_subject,
+    ratio_lead,
+    ratio_noun,
+    slogan,
+    threshold,
+)
+from gongfu.extract.sentences import CLAUSE_END, LIST_CLAUSE_END, SEGMENT_END, SENTENCE_END, ends, unit_around
 from gongfu.extract.status import status as status_of
 from gongfu.lexicon import (
     INDICATORS_FILE,
@@ -45,9 +56,14 @@ _TIME_AFTER_YEAR = re.compile(r"(?:前|后|以来|来|底|初|末|中|代)")
 _ORDINAL_BEFORE = re.compile(rf"第[{_CN_NUMERALS}\d]*[、，,和及至到-]?$")
 _GRADE_AFTER = re.compile("[制级星类]")
 _SLOGAN_AFTER = re.compile("大")
-_APPROX_WINDOW = re.compile(r"(约占|约为|大约|接近|超过|不到|不足)[^，,。；;！？\d]{0,12}的$")
-_WINDOW_QUALIFIER = {"约占": "approx", "约为": "approx", "大约": "approx", "接近": "approx", "超过": "over",
-                     "不到": "under", "不足": "under"}
+# A qualifier a few words back: 约占街道总人口的86%, 差不多能挣7万元, 最高可贷50万元, 至少发酵12个月, 约占八成
+_APPROX_WINDOW = re.compile(r"(?:(约占|约为|大约|接近|超过|不到|不足)[^，,。；;！？\d]{0,12}的"
+                            r"|(约占|约为|约有|大约|大概|差不多|将近|至少|最少|最多可|最高可|最多能|最高能)"
+                            r"[^，,。；;！？\d的]{0,4})$")
+_WINDOW_QUALIFIER = {"约占": "approx", "约为": "approx", "约有": "approx", "大约": "approx", "大概": "approx",
+                     "差不多": "approx", "将近": "approx", "接近": "approx", "超过": "over", "至少": "over",
+                     "最少": "over", "不到": "under", "不足": "under", "最多可": "under", "最高可": "under",
+                     "最多能": "under", "最高能": "under"}
 
 
 @cache
@@ -103,29 +119,49 @@ def rejection(text: str, q: Quantity) -> str:
     """
     before, after = text[max(0, q.start - 6):q.start], text[q.end:q.end + 3]
     units = load_units()
-    kind = unit_kind(q.unit) if q.unit else ""
+    written = units.get(q.written or q.unit)
+    kind = written.kind if written else unit_kind(q.unit) if q.unit else ""
     core = _core_text(q)
     if kind in _PARAGRAPH_DATE_UNITS or q.unit == "clock":
         return "date"
     if q.unit == "年" and (q.value >= 1000 or _TIME_AFTER_YEAR.match(after)):
         return "date"
+    if q.kind == "rank":
+        return ""
     if _ORDINAL_BEFORE.search(before):
         return "ordinal"
     if _LATIN_START.match(after) or _LATIN_END.search(before):
         return "identifier"
-    if _SLOGAN_AFTER.match(after) or (q.unit and _GRADE_AFTER.match(after)):
-        return "slogan" if _SLOGAN_AFTER.match(after) else "grade"
+    if not q.unit and _SLOGAN_AFTER.match(after):
+        return "slogan"  # 五大行动; 8亩大棚 counts 亩
+    if q.unit and q.qualifier == "none" and _GRADE_AFTER.match(after):
+        return "grade"  # 五人制; 三十多年制瓣经验 is a duration
     if q.text.endswith(("以上", "以下")) and _NUMBER_AFTER.match(after):
         return "grade"
     if _is_cn(q):
-        if core == "一" or (core in _CN_NUMERALS and q.unit and units.get(q.unit) is not None
-                            and not units[q.unit].cn_small_ok):
+        if (core == "一" and not _yi_counts(text, q)) or (core in _CN_NUMERALS and q.unit and written is not None
+                                                    and not written.cn_small_ok):
             return "article" if core == "一" else "slogan"
         if _alternating(text, q):
             return "slogan"
+    for reason, rule in _SELECTION:
+        if rule(text, q):
+            return reason
     if not q.unit and not _has_multiplier(q):
         return "no-unit"
     return ""
+
+
+_SELECTION = (("threshold", threshold), ("period", period), ("slogan", slogan), ("enumeration", enumeration))
+_YI_UNITS = frozenset({"%", "倍"})
+
+
+def _yi_counts(text: str, q: Quantity) -> bool:
+    """A lone 一 that is a number: 一倍, 一倍多, 一半, 一成, 翻一番 (a multiple or share), 一个半月, 一个多小时;
+    not an article, nor 另一半 (a spouse)."""
+    if text[q.start - 1:q.start] == "另":
+        return False
+    return q.unit in _YI_UNITS or q.text.startswith("翻") or "个半" in q.text or "个多" in q.text
 
 
 def _alternating(text: str, q: Quantity) -> bool:
@@ -178,11 +214,23 @@ def _qualifier(text: str, clause: tuple[int, int], q: Quantity) -> str:
     if q.qualifier != "none":
         return q.qualifier
     m = _APPROX_WINDOW.search(text[clause[0]:q.start])
-    return _WINDOW_QUALIFIER[m.group(1)] if m else "none"
+    return _WINDOW_QUALIFIER[m.group(1) or m.group(2)] if m else "none"
+
+
+_COMMA_BEFORE = re.compile(r"[，,。；;：:！？!?\n][^，,。；;：:！？!?\n]*$")
 
 
 def _change(text: str, clause: tuple[int, int], q: Quantity) -> Change:
-    return change(text[clause[0]:q.start], q.text, q.value)
+    """The change `q` makes, read in its clause; the second and later numbers of a 、 list read from the list's
+    start (分别增长4.2%、6.8%: 6.8% is a rise too)."""
+    start = clause[0]
+    if text[start - 1:start] == "、" and _LISTED_BEFORE.search(text, max(0, start - 24), start):
+        m = _COMMA_BEFORE.search(text, max(0, start - 60), start)
+        start = m.start() + 1 if m else max(0, start - 60)
+    return change(text[start:q.start], q.text, q.value)
+
+
+_LISTED_BEFORE = re.compile(r"[\d.]+(?:%|个百分点|倍)、$")
 
 
 def _claim_id(doc_id: str, text: str, q: Quantity, sentence: tuple[int, int], seen: dict[str, int]) -> str:
@@ -211,18 +259,25 @@ def extract_claims(text: str, document: dict[str, Any]) -> list[dict[str, Any]]:
         return []
     doc_id = str(document.get("doc_id", ""))
     sentences, segments = ends(SENTENCE_END, text), ends(SEGMENT_END, text)
-    clauses = ends(LIST_CLAUSE_END, text)
+    clauses, commas = ends(LIST_CLAUSE_END, text), ends(CLAUSE_END, text)
     repeats = _repeated_lines(text)
     found = find_quantities(text)
     taken = [(q.start, q.end) for q in found if q.unit]  # 10分钟: 分钟 is not another number's indicator
-    kept = []
+    kept: list[tuple[Quantity, tuple[int, int], str, Indicator | None]] = []
     for q in found:
+        if rank(text, q):  # 居全省第二: a place in a league table, with its 第
+            q = replace(q, text=f"第{q.text}", start=q.start - 1, unit="名次", written="名次", kind="rank")
         reason = rejection(text, q)
         if (reason and reason != "no-unit") or _inside(repeats, q.start, q.start + 1):
             continue
         clause = unit_around(clauses, len(text), q.start, q.end)
+        if reason == "no-unit" and ratio_lead(text[clause[0]:q.start]):
+            q, reason = replace(q, unit="比值", qualifier="ratio" if q.qualifier == "none" else q.qualifier), ""
         label, ind = _indicator(text, q, clause, unit_around(segments, len(text), q.start, q.end), taken,
                                 _change(text, clause, q).growth)
+        if reason == "no-unit" and _ratio_change(text, clause, q, kept):
+            kept.append((q, clause, label, ind))
+            continue
         if reason == "no-unit" and not (ind and _labels_number(text, q, label)):
             continue
         label, ind = _subset(text, clause, q, label, ind)
@@ -235,37 +290,56 @@ def extract_claims(text: str, document: dict[str, Any]) -> list[dict[str, Any]]:
     rows: list[dict[str, Any]] = []
     seen: dict[str, int] = {}
     last_level: dict[tuple[int, int], dict[str, Any]] = {}
+    levels: dict[tuple[int, int], list[dict[str, Any]]] = {}
+    in_clause: dict[tuple[int, int], list[int]] = {}
+    for q, *_ in kept:  # the numbers of each comma clause (分别增长4.2%、6.8%: one list)
+        in_clause.setdefault(unit_around(commas, len(text), q.start, q.end), []).append(q.start)
     for q, clause, label, ind in kept:
         sentence = unit_around(sentences, len(text), q.start, q.end)
         moved = _change(text, clause, q)
         growth = moved.growth
         period = context.period(q.start, q.end)
         base = last_level.get(sentence) if growth else None
+        comma = unit_around(commas, len(text), q.start, q.end)
+        if growth and _RESPECTIVELY.search(text, comma[0], q.start):
+            base = _respective(levels.get(sentence, []), in_clause[comma], q.start) or base
         if growth and not ind and base is not None:  # 同比增长7.7%: the growth of the figure it follows
             label, ind = base["indicator"], indicators_by_id().get(base["indicator_id"])
         entity = context.entity(q.start, q.end)
         entity_type = context.entity_type(entity)
         label = _label(text, clause, q, label, growth, base, last_level.get(sentence))
+        rate = _RATE_CHANGE.match(text, clause[0], q.start) if growth and q.unit == "个百分点" else None
+        if rate:  # 降幅比一季度收窄2.1个百分点: a change of the rate of the figure before it
+            said = [str(r["indicator"]) for r in reversed(rows) if r["char_start"] >= sentence[0]]
+            label = (said[0] if said else "").removesuffix(rate.group(1)) + rate.group(1)
+        if q.kind == "rank":  # a place in a table is compared with no amount: no taxonomy id
+            ind = None
+            ranked = [r for r in reversed(rows) if r["char_start"] >= sentence[0] and r["unit"] not in _SPAN_UNITS]
+            label = _rank_label(text, sentence, clause, q, ranked[0] if ranked else None)
+            if ranked and not _BOARD.search(text, sentence[0], q.start):  # 增速位居…第二: the ranked figure's entity
+                entity, entity_type = str(ranked[0]["entity"]), str(ranked[0]["entity_type"])
         if entity_type == "place" and label.startswith(entity) and len(label) > len(entity) + 1:
             label = _HAVE.sub("", label[len(entity):])  # 余杭区实现地区生产总值: the place is the entity column
         value, low, high = _signed(q, moved)
         per = basis_of(text[clause[0]:q.start]) or (base["basis"] if base else "")
         row = {
             "doc_id": doc_id, "claim_id": _claim_id(doc_id, text, q, sentence, seen), "mention": q.text,
-            "value": value, "low": low, "high": high, "unit": q.unit or (ind.unit if ind else ""),
+            "value": value, "low": low, "high": high,
+            "unit": q.unit or (ind.unit if ind and not (growth and base and base["unit"] == "比值") else ""),
             "qualifier": _qualifier(text, clause, q), "indicator": label,
             "indicator_id": ind.indicator_id if ind else "",
             "theme": ind.theme if ind else theme_of(text[sentence[0]:sentence[1]]),
             "entity": entity, "entity_type": entity_type,
             "period": period, "year": resolve_year(period, published),
             "is_growth": growth, "direction": moved.direction, "basis": per,
-            "status": status_of(text[sentence[0]:q.start], text[clause[0]:q.start]),
+            "status": status_of(text[sentence[0]:q.start], text[comma[0]:q.start]),
             "base_claim_id": base["claim_id"] if base else "",
             "sentence": text[sentence[0]:sentence[1]].strip(), "char_start": q.start, "char_end": q.end,
         }
         rows.append(row)
         if not growth:
             last_level[sentence] = row
+            levels.setdefault(sentence, []).append(row)
     return rows
 
 
@@ -281,7 +355,10 @@ def _label(text: str, clause: tuple[int, int], q: Quantity, found: str, growth: 
     `found` (the taxonomy's pattern or the counted noun) when the clause gives nothing better."""
     if "（其中" in found:
         return found  # a part of an earlier figure keeps that figure's words (see _subset)
-    own = phrase(text[clause[0]:q.start], text[q.end:clause[1]])
+    noun = ratio_noun(text[clause[0]:q.start]) if q.unit == "比值" else ""
+    if noun and phrase(noun):
+        return phrase(noun) + "比"  # 城乡收入比缩小至1.68: the ratio's own name
+    own = phrase(text[clause[0]:q.start], text[q.end:clause[1]], unit_kind(q.unit) == "money")
     share = _SHARE_LEAD.match(own)
     if share:
         whole = share.group(1)
@@ -292,7 +369,61 @@ def _label(text: str, clause: tuple[int, int], q: Quantity, found: str, growth: 
     ratio = ratio_label(own, previous["indicator"] if previous else "") if q.unit == "倍" else ""
     if ratio:
         return ratio
-    return own if len(own) >= 2 else found
+    if len(own) < 2:
+        return found
+    return _with_subject(own, previous, q.unit)
+
+
+_METRIC = re.compile("[\u4e00-\u9fff]{1,3}[额量值]")
+_METRIC_END = re.compile("(?:播种|种植|养殖|建筑|经营|占地)?(?:面积|产值|产量|收入|销售额|营业额|出口额|进口额|"
+                         "投资|税收|规模|总额|总量)$")
+
+
+def _with_subject(own: str, previous: dict[str, Any] | None, unit: str) -> str:
+    """A bare metric (出口额, 产值) after an amount of the same sentence with a subject (泵与电机产业产值763亿元，…，
+    出口额23.6亿美元) belongs to that subject: 泵与电机产业出口额. Counts (引进企业21家，总产值约12亿) do not
+    lend their words: what is counted is not what the amount belongs to."""
+    pattern, _ = _indicator_index()
+    if previous is None or len(own) > 4 or not (pattern.fullmatch(own) or _METRIC.fullmatch(own)):
+        return own
+    if "count" in (unit_kind(unit), unit_kind(str(previous["unit"]))) or previous["is_growth"]:
+        return own
+    before = str(previous["indicator"])
+    ends = [m.start() for m in (pattern.search(before, i) for i in range(2, len(before) - 1))
+            if m and m.end() == len(before)]
+    metric = _METRIC_END.search(before)
+    ends += [metric.start()] if metric else []
+    if not ends:
+        return own
+    subject = before[:min(ends)]
+    if len(subject) < 2 or _NUMERAL.search(subject) or own.startswith(subject) or "（" in before:
+        return own
+    return subject + own
+
+
+_BOARD = re.compile(r"(?:\d{2,4}年度?)?([^，,。；;：:、\d]{2,14}榜)")
+_RATE_SUBJECTS = ("增速", "增幅", "增长", "总量", "规模", "速度", "总额")
+_NUMERAL = re.compile(rf"[\d{_CN_NUMERALS}]")
+_SPAN_UNITS = frozenset({"年", "月", "天", "小时"})  # 连续十多年位居第一: the years are not the ranked figure
+_SPAN = re.compile(rf"(?:连续)?[\d{_CN_NUMERALS}多余几]+个?(?:年|月|季度|届|次)(?:来)?|连续|多年")
+
+
+def _rank_label(text: str, sentence: tuple[int, int], clause: tuple[int, int], q: Quantity,
+                previous: dict[str, Any] | None) -> str:
+    """A rank's indicator: the league table the sentence names (百强榜中，…位列第38位: 百强榜排名), else what
+    is ranked (增速 in 增速居台州市第二位, after `previous`, the figure it ranks: 规上工业增加值增速排名)."""
+    board = _BOARD.search(text, sentence[0], q.start)
+    if board:
+        name = board.group(1)
+        return f"{name[name.rfind('的') + 1:].lstrip('在于')}排名"
+    raw = _SPAN.sub("", rank_subject(text[clause[0]:q.start])).strip(" ，,")
+    subject = phrase(raw)
+    rate = next((w for w in _RATE_SUBJECTS if raw.endswith(w)), "")
+    if rate and not subject.endswith(rate):
+        subject += rate
+    if (not subject or subject == rate) and previous is not None:
+        subject = str(previous["indicator"]) + subject
+    return subject if subject.endswith(("排名", "名次")) else f"{subject}排名"
 
 
 def _signed(q: Quantity, moved: Change) -> tuple[float, float | None, float | None]:
@@ -319,6 +450,26 @@ def _subset(text: str, clause: tuple[int, int], q: Quantity, label: str,
         return label, ind
     part = lead.group(1).strip()
     return f"{label}（其中{part}）" if part else f"{label}（其中）", None
+
+
+_RESPECTIVELY = re.compile("分别")
+_RATE_CHANGE = re.compile("[，,\\s]*(降幅|增幅|增速|增长率)")
+
+
+def _respective(levels: list[dict[str, Any]], listed: list[int], start: int) -> dict[str, Any] | None:
+    """接待游客46.3万人次，门票收入2,870万元，分别增长33.5%和29.8%: the k-th rate of a 分别 list changes the k-th of
+    the figures listed before it (the last as many levels of the sentence); None when fewer levels precede."""
+    if len(levels) < len(listed) or len(listed) < 2:
+        return None
+    return levels[len(levels) - len(listed) + listed.index(start)]
+
+
+def _ratio_change(text: str, clause: tuple[int, int], q: Quantity,
+                  kept: list[tuple[Quantity, tuple[int, int], str, Indicator | None]]) -> bool:
+    """较上年同期下降0.03: a bare number changing the ratio given just before it in its sentence (no unit)."""
+    if not kept or kept[-1][0].unit != "比值" or not _change(text, clause, q).growth:
+        return False
+    return not any(ch in text[kept[-1][0].end:q.start] for ch in "。！？!?\n")
 
 
 def _labels_number(text: str, q: Quantity, label: str) -> bool:

@@ -17,13 +17,29 @@ from gongfu.extract.periods import PERIOD
 from gongfu.lexicon import load_claim_cues
 
 _MAX = 20
-_COMPARISON = re.compile(r"(?:比|较|与)(?:去年|上年|前年|上月|\d{4}年|[^，,。；;\d]{0,6}?[前时])?(?:同期)?(?:相比)?$")
+_COMPARISON = re.compile(r"(?:比|较|与)(?:去年|上年|前年|上月|\d{4}年|[^，,。；;\d]{0,6}?[前时]|[一二三四]季度|上半年|"
+                         r"(?:\d{1,2}[-~至])?\d{1,2}月份?)?(?:同期)?(?:相比)?$")
+# 泵与电机产业实现产值: the verb between a subject and its metric is not part of what is measured (完成率 is)
+_INNER_VERB = re.compile("(?:实现|完成)(?!率)(?=..)")
 _RATIO_LEAD = re.compile("^是(.+?)的?$")
 _RATE_WORDS = re.compile("(?:同比|环比)$")
 _NOUN_AFTER = re.compile(r"[^，,。；;！？、\n\d“”（）()]{2,12}")
 _TAIL_DE = re.compile("的$")
 _OWN_SIGN = re.compile("[-−－+]$")  # 增长-0.8%: the sign belongs to the number
-_NOT_NOUN = re.compile("同比|环比|比|较|增长|下降|以上|左右|相当于|占|是|的")
+# 从2019年的423亿元增长到2023年的: the thing measured is written before 从/由 (not 从事, 由于, 自由)
+_FROM_TO = re.compile(r"(?<!自)(?:从|由)(?!事|业|于|而|来|头|中|此|小)"
+                      r"(?=[^，,。；;]*?(?:\d|年|前|后|原来|过去|目前)|$)")
+_VERB_TO = re.compile("[到至为成]$")  # 从12户发展到86户: a verb reaching the next number, not a counted noun
+_NOT_NOUN = re.compile("同比|环比|比|较|增长|下降|以上|左右|相当于|占|是|的|提高|提升|增加|减少|降|升|达|为|至|到")
+# 一个月能挣, 头茬茶就卖, 一斤卖: a speaker's verb of earning or selling, with its frame and modal words. What is
+# measured is an income (月收入 per month, 年收入 per year), a price (售价, with a per-unit frame) or sales
+# (销售收入, a total), of the subject before it.
+_EARNED = re.compile(
+    "^(?P<subject>.*?)(?P<frame>(?:一|每)个?(?P<per>月|年|天|斤|只|亩|顿|晚|袋|千克|公斤|头|箱|件))?"
+    "(?:[能可就才也都要得还光]|可以|能够|差不多|大约|大概|最多|最高|至少)*"
+    "(?P<verb>挣|赚|卖|收入)(?:到|出|了|个|上|得)*$")
+_PRONOUN = re.compile("^(?:我们|我家|咱们|他们|她们|我|俺|他|她|咱|自家)(?:家|的)?")
+_EARNED_NOUN = {"挣": "收入", "赚": "收入", "收入": "收入", "卖": "销售收入"}
 
 
 @cache
@@ -43,16 +59,21 @@ def ratio_label(own: str, previous: str) -> str:
     return f"{previous}与{m.group(1)}之比" if m and previous else ""
 
 
-def phrase(lead: str, after: str = "") -> str:
+def phrase(lead: str, after: str = "", money: bool = False) -> str:
     """The measured thing for the number that `lead` (its clause up to it) leads to; `after` is the clause
-    after the number, read when nothing is left before it."""
+    after the number, read when nothing is left before it; `money`: the number is an amount of money (then a
+    verb of earning or selling names an income, price or sales)."""
     front, link, change = _patterns()
     text = lead
+    start = _FROM_TO.search(text)
+    if start is not None and start.start() >= 2:
+        text = text[:start.start()]
     for _ in range(3):  # 其中，今年以来全县 ...: scope and time words in any order
         m = front.match(text)
         if not m or not m.group():
             break
         text = text[m.end():]
+    text = _INNER_VERB.sub("", text)
     before_change = link.sub("", text)
     previous = None
     while previous != text:  # 达到了约, 同比增长, 比去年同期减少: links, changes and bases at the end
@@ -64,10 +85,28 @@ def phrase(lead: str, after: str = "") -> str:
         text = _TAIL_DE.sub("", text)
         text = _OWN_SIGN.sub("", text)
     text = text.strip(" ，,：:“”")
+    if money:
+        text = _earned(text, front)
     if text in load_claim_cues().basis:  # 每亩增收上万元: the frame alone names nothing; keep the change
         text = before_change
     noun = _NOUN_AFTER.match(after.lstrip("的"))
-    counted = noun.group() if noun and not _NOT_NOUN.match(noun.group()) else ""
+    counted = noun.group() if noun and not _NOT_NOUN.match(noun.group()) and not _VERB_TO.search(noun.group()) else ""
     if counted:  # 推出23条杨梅采摘旅游线路: the thing counted after the words before it (我家种…白茶)
         return (text + counted)[-_MAX:]
     return text[-_MAX:] if len(text) >= 2 else ""
+
+
+def _earned(text: str, front: re.Pattern[str]) -> str:
+    """The thing an earning or selling verb measures (一个月能挣 -> 月收入, 头茬茶就卖 -> 头茬茶销售收入,
+    一斤卖 -> 售价); `text` unchanged when it does not end in such a verb."""
+    m = _EARNED.match(text)
+    if m is None:
+        return text
+    subject = _PRONOUN.sub("", m.group("subject"))
+    subject = subject[front.match(subject).end():].strip("的") if front.match(subject) else subject.strip("的")
+    per, noun = m.group("per"), _EARNED_NOUN[m.group("verb")]
+    if noun == "收入" and per in ("月", "年"):
+        noun = f"{per}收入"
+    elif noun == "销售收入" and per:
+        noun = "售价"
+    return subject + noun

@@ -48,7 +48,8 @@ class Quantity:
     """A number found in text: its span, signed value, range ends, base unit and qualifier.
 
     flag is '' for a well-formed number, else why it was kept but marked ('separator': 1,2345万 has groups of
-    four, read as 12345万; 'symbol': a doubled % sign); kind is 'ordinal' after 第, else ''."""
+    four, read as 12345万; 'symbol': a doubled % sign); kind is 'ordinal' after 第, else ''; written is the
+    unit as the text writes it (个月 for the base unit 月, 公斤 for 千克), '' when none."""
 
     text: str
     start: int
@@ -60,11 +61,12 @@ class Quantity:
     qualifier: str = "none"
     flag: str = ""
     kind: str = ""
+    written: str = ""
 
 
 # What `_scan` finds, the fields of a Quantity after its text: start, end, value, low, high, unit, qualifier,
-# flag, kind.
-_Found = tuple[int, int, float, float | None, float | None, str, str, str, str]
+# flag, kind, written unit.
+_Found = tuple[int, int, float, float | None, float | None, str, str, str, str, str]
 
 
 @dataclass(slots=True)
@@ -529,12 +531,14 @@ def _make(start: int, end: int, value: float, low: float | None, high: float | N
     row = load_units().get(unit)
     factor, base = (row.factor, row.base_unit) if row else (1.0, unit)
     return (start, end, _tidy(value * factor), None if low is None else _tidy(low * factor),
-            None if high is None else _tidy(high * factor), base, qualifier, flag, kind)
+            None if high is None else _tidy(high * factor), base, qualifier, flag, kind, unit)
 
 
 def _tidy(value: float) -> float:
     """Round away binary noise from multiplying decimals (1.4 * 10000 = 14000.000000000002)."""
-    return value + 0.0 if value.is_integer() else float(round(value, 6)) + 0.0
+    if value.is_integer():
+        return value + 0.0
+    return float(f"{value:.15g}") if abs(value) >= 1e6 else float(round(value, 6)) + 0.0  # 82.6亿: 8259999999.999999
 
 
 def find_quantities(text: str) -> list[Quantity]:

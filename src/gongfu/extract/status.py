@@ -3,7 +3,8 @@
 The cues before the number in its sentence decide (data/claim_cues.csv): a projection cue anywhere before it
 makes a projection, else a plan cue a plan, else it is actual. An actual-time word in the number's own clause
 (目前, 现有, 已经) ends a plan or projection (按目前每斤15元计算 is a price today), and so does 由/从 right before
-the number (将由400万台提升到1000万台: 400万台 is where it starts). 将 is a plan only as a future marker
+the number (将由400万台提升到1000万台: 400万台 is where it starts). A figure reckoned from an assumption
+(按每袋2元算，能挣7万元) is a projection. 将 is a plan only as a future marker
 (将于, 将达到, 还将), not as the object marker of 将闲置农房改造成民宿."""
 
 from __future__ import annotations
@@ -22,6 +23,10 @@ _FUTURE_JIANG = re.compile(
     "(?<![即还也])将(?=于|在|会|有|要|达|突破|实现|新增|建成|超过|继续|进一步|全面|投入|完成|再|迎来|形成|带动|"
     "提升|提高|增加|增长|由|力争|可|新建|打造|培育|扩大|引进|惠及|覆盖|推出|吸引|超|累计)")
 _TARGET_YEAR = re.compile(r"(?<![长高加升降少])到(?:20|19)\d\d年(?!的)")  # not 增长到2023年的517亿元
+# 按每袋纯收入2元算，差不多能挣7万元: a figure worked out from an assumed figure is a projection (按可比价格计算
+# is a statistical convention: no figure is assumed)
+_RECKONED = re.compile(r"按[^。；;！？\d一二两三四五六七八九十]{0,12}[\d一二两三四五六七八九十][^。；;！？]{0,16}?"
+                       r"(?:计算|测算|来算|算)[，,]")
 _FROM = re.compile(r"(?:由|从)(?:原来的|过去的|目前的|现在的)?(?:约|近|不到|不足)?$")
 
 
@@ -40,6 +45,7 @@ def status(sentence_lead: str, clause_lead: str) -> str:
              if m.group() not in CLAUSE_ONLY or m.start() >= clause_start]
     found += [(m.start(), PLAN) for m in _FUTURE_JIANG.finditer(sentence_lead)]
     found += [(m.start(), PLAN) for m in _TARGET_YEAR.finditer(sentence_lead)]
+    found += [(m.start(), PROJECTION) for m in _RECKONED.finditer(sentence_lead)]
     if any(kind == ACTUAL and at >= clause_start for at, kind in found):
         return ACTUAL
     kinds = {kind for _, kind in found}

@@ -26,12 +26,13 @@ CLAIM_DICTIONARY: dict[str, str] = {
     "low": "a range's low end (3-5家 -> 3; the ends share a multiplier and unit written once: "
            "2——3万元 -> 20000, 两到三千人 -> 2000, 两三个人 -> 2), else empty",
     "high": "a range's high end (3-5家 -> 5, 2——3万元 -> 30000), else empty",
-    "unit": "base unit (元, %, 家, 人, 亩, 平方米, ratio...); 千 or 万 starting a unit is the unit's "
-            "(12千米 -> 12 千米, 50万千瓦 -> 500000 千瓦); 块/块钱 are 元 and 毛钱 0.1 元; "
+    "unit": "base unit (元, %, 家, 人, 亩, 平方米, 月, 比值 for a ratio, 名次 for a rank...); 千 or 万 starting a "
+            "unit is the unit's (12千米 -> 12 千米, 50万千瓦 -> 500000 千瓦); 个 before a measure noun is dropped "
+            "(12个月 -> 月, 两个小时 -> 小时), kept as the counter (120个); 块/块钱 are 元 and 毛钱 0.1 元; "
             "美元, 港元, 欧元, 新台币... are kept; a missing unit (约12亿, 床位240) is the indicator's; "
             "a per-unit figure keeps the base unit and names its denominator in `basis` (每亩200元: 元, basis 亩)",
-    "qualifier": "none, approx (约 近 左右 接近 来: 600来个), over (超 余 多 几 以上 逾 突破: "
-                 "一千多万元, 十几万), under (不到 不足 以下 以内) or ratio (a:b)",
+    "qualifier": "none, approx (约 近 左右 接近 来 差不多 约占: 600来个), over (超 余 多 几 以上 逾 突破 至少: "
+                 "一千多万元, 十几万), under (不到 不足 以下 以内 最高可) or ratio (a:b, 收入比1.68)",
     "indicator": "what the number measures, as the text words it: the taxonomy pattern nearest the number that fits "
                  "its unit, else the words right after it",
     "indicator_id": "canonical id in src/gongfu/data/indicators.csv (Chinese and English labels, theme, unit); "
