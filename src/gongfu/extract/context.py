@@ -33,6 +33,7 @@ from dataclasses import dataclass
 from functools import cache
 from typing import Any, NamedTuple
 
+from gongfu.extract.places import divisions
 from gongfu.extract.periods import PERIOD, SEASONS, normalise_period
 from gongfu.extract.sentences import CLAUSE_END, SEGMENT_END, SENTENCE_END, ends, unit_at
 from gongfu.lexicon import load_cues, load_surnames, load_units, suffix_types
@@ -337,6 +338,7 @@ class DocumentContext:
         for m in _honorific_pattern().finditer(t):  # 钟大姐, 吴师傅, 小周: a person the text calls so
             if m.group(2) or m.end() >= len(t) or t[m.end()] in _NAME_FOLLOW:
                 names.add(m.group())
+        names = {n for n in names if n[-1] not in _ADMIN_CHARS and n not in divisions()}  # 平湖市是: a place
         self.person_names = frozenset(names)
         if not names:
             return []
