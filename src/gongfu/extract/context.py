@@ -92,12 +92,41 @@ def _clause_person() -> re.Pattern[str]:
 
 @cache
 def _honorific_pattern() -> re.Pattern[str]:
-    """A surname with a term of address after it (钟大姐, 林大伯, 叶女士), or 小/老 before it where a person is
-    introduced or speaks (23岁的小周, 小周说)."""
+    """A surname with a term of address after it (钟大姐, 林大伯, 叶女士), or 小/老 before it where the person
+    speaks or is described (23岁的小周, 小周今年, 老陈说)."""
     words = "|".join(map(re.escape, load_cues().honorifics))
     first = re.escape("".join(sorted(n for n in load_surnames() if len(n) == 1)))
-    return re.compile(f"([{first}])(?:{words})|(?:(?<=[岁的叫])|^)(?:小|老)([{first}])(?=说|今年|是|介绍|告诉|笑)",
-                      re.M)
+    return re.compile(f"([{first}])(?:{words})|(?<![一-龥])(?:小|老)([{first}])(?=说|今年|是|介绍|告诉|笑|一边|[，,])"
+                      f"|(?<=[岁的叫{_person_end_chars()}])(?:小|老)([{first}])", re.M)
+
+
+@cache
+def _person_word_end() -> re.Pattern[str]:
+    """A word for people at the end of a clause's opening (“00后”群众演员, 种粮大户)."""
+    words = "|".join(map(re.escape, load_cues().person_nouns + load_cues().roles))
+    return re.compile(f"(?:{words}|[{_person_end_chars()}])$")
+
+
+def _described_person(rest: str) -> str:
+    """What stands before a person's name once a description of them is taken off: '' for “00后”群众演员 (a noun
+    phrase without function words ending in a word for people), `rest` otherwise."""
+    if _person_word_end().search(rest) and len(rest) <= 10 and not any(c in _STOP for c in rest):
+        return ""
+    return rest
+
+
+@cache
+def _person_end_chars() -> str:
+    return re.escape(load_cues().person_ends)
+
+
+@cache
+def _person_noun_pattern() -> re.Pattern[str]:
+    """A word for people right before a surname (茶农钟大姐, 种植户汪建华, 旅意华侨胡先生): where a person is
+    introduced. Whole words from the cue list, or any word ending in a person ending (梅农, 菇农)."""
+    first = re.escape("".join(sorted({n[0] for n in load_surnames()})))
+    nouns = "|".join(map(re.escape, load_cues().person_nouns))
+    return re.compile(f"(?:{nouns}|(?<=[{_person_end_chars()}]))(?=[{first}])")
 
 
 @cache
@@ -335,8 +364,11 @@ class DocumentContext:
             name = _person_at(t, m.start(1), surnames)
             if name and _CLAUSE_PERSON.match(t, m.start(1) + len(name)):
                 names.add(name)
+        for m in _person_noun_pattern().finditer(t):  # 种植户汪建华说, 村民王乐义带头
+            if (name := _person_at(t, m.end(), surnames)):
+                names.add(name)
         for m in _honorific_pattern().finditer(t):  # 钟大姐, 吴师傅, 小周: a person the text calls so
-            if m.group(2) or m.end() >= len(t) or t[m.end()] in _NAME_FOLLOW:
+            if not t.startswith(self.cues.not_person, m.start()):  # 老师傅, 小时
                 names.add(m.group())
         names = {n for n in names if n[-1] not in _ADMIN_CHARS and n not in divisions()}  # 平湖市是: a place
         self.person_names = frozenset(names)
@@ -386,6 +418,8 @@ class DocumentContext:
         lead = _cue_pattern("lead_words", "^").match(rest)
         if lead:
             rest = rest[lead.end():]
+        if m.kind == "person":
+            rest = _described_person(rest)  # “00后”群众演员小周今年23岁: a person introduced by what they are
         m.subject = rest == "" or rest.endswith("的")
         if m.kind == "anaphor":
             if before.endswith("全") and (whole := next((p for p in self.places if p.endswith(m.suffix)), "")):
@@ -481,8 +515,11 @@ class DocumentContext:
             if found:
                 return found
         i = bisect.bisect_left(self.topic_starts, w.sentence[0])
-        if i and self.topic_starts[i - 1] >= w.paragraph[0]:
-            return self.topics[self.topic_starts[i - 1]].name
+        while i and self.topic_starts[i - 1] >= w.paragraph[0]:
+            topic = self.topics[self.topic_starts[i - 1]]
+            if topic.kind != "person":  # a person's figures stay in their own sentence (he/she: the pronoun rule)
+                return topic.name
+            i -= 1
         return self.default
 
     def _where(self, s: int, e: int) -> _Where:
@@ -496,30 +533,52 @@ class DocumentContext:
 
     def _speaker(self, w: _Where) -> str:
         """A number in a quotation is the speaker's own figure (“我家种了40多亩白茶”, “出海一趟大概20天”): the
-        person named right after the quotation (”钟大姐说) or right before it (王秀英说：“); not when the
-        quotation speaks of the whole place (我们村, 全县, 大家) or, without 我, names a place before the number."""
+        person named right after the quotation (”钟大姐说) or right before it (王秀英说：“), or, for a quotation
+        in the first person with no speaker named at it, the latest person the paragraph introduced (商户陈晓峰…。
+        “去年我们店…”). Not when the number's clause, or the quotation without 我, speaks of the whole place
+        (我们村, 全县, 大家, 村里), nor when, without 我, it names a place before the number."""
         t = self.t
         opened, closed = t.rfind("“", w.paragraph[0], w.s), t.rfind("”", w.paragraph[0], w.s)
         if opened <= closed:
-            return ""
+            return self._reported(w)
         close = t.find("”", w.s, w.paragraph[1])
         quote = t[opened:close if close >= 0 else w.paragraph[1]]
-        if _WHOLE_PLACE.search(quote):
-            return ""  # “我们村去年人均收入近4万元”: a fact about the place, told by a person
-        if not _FIRST_PERSON.search(quote) and any(m.kind != "person" for m in self._mentions_in(opened, w.s)):
+        clause = t[max(opened, w.clause[0]):min(w.clause[1], close if close >= 0 else w.paragraph[1])]
+        if _WHOLE_PLACE.search(clause):
+            return ""  # “现在村里有民宿23家”: a fact about the place, told by a person
+        mine = bool(_FIRST_PERSON.search(clause) or _FIRST_PERSON.search(quote))
+        if not _FIRST_PERSON.search(clause) and _WHOLE_PLACE.search(quote):
+            return ""  # “我们村去年人均收入近4万元”
+        if not mine and any(m.kind != "person" for m in self._mentions_in(opened, w.s)):
             return ""  # “小区一期共有19幢”: about the place the quote names
         if close >= 0:
             stop = min(unit_at(self.sentences, len(t), close + 1)[1], close + 1 + _SPEAKER_REACH)
             found = self._mentions_in(close, stop)
             after = [m for m in found if m.kind == "person"]
-            if after and not _FIRST_PERSON.search(quote) and any(
-                    m.kind == "name" and m.end <= after[0].start for m in found):
+            if after and not mine and any(m.kind == "name" and m.end <= after[0].start for m in found):
                 return ""  # ”…合作社社长张啸林说: without 我, the figures are the speaker's organisation's
             if after:
                 return after[0].name
-        before = [m for m in self._mentions_in(max(w.paragraph[0], opened - _SPEAKER_REACH), opened)
-                  if m.kind == "person"]
+            if not _PRONOUN.match(t, close + 1) and _speech_pattern().search(t, close, stop):
+                return ""  # ”一位村干部说: someone the text does not name (”他说: the person introduced before)
+        floor = w.paragraph[0] if mine else max(w.paragraph[0], opened - _SPEAKER_REACH)
+        before = [m for m in self._mentions_in(floor, opened) if m.kind == "person"]
         return before[-1].name if before else ""
+
+    def _reported(self, w: _Where) -> str:
+        """叶女士说，今年店里的营业额预计能达到200万元: a person's reported speech, in the sentence after the person
+        and a speech verb, is their own figure unless a place or organisation is named on the way."""
+        t = self.t
+        for m in reversed(self._mentions_in(w.sentence[0], w.s)):
+            if m.kind != "person":
+                if m.name:
+                    return ""
+                continue
+            said = _speech_pattern().match(t, m.end)
+            if said and t[said.end():said.end() + 1] in "，,：:" and not _WHOLE_PLACE.search(t, said.end(), w.s):
+                return m.name
+            return ""
+        return ""
 
     def _pronoun(self, w: _Where) -> str:
         """他家 / 她 / 他们家 in the number's sentence part: the latest person the paragraph names before it."""
@@ -534,10 +593,12 @@ class DocumentContext:
         t, e = self.t, w.e
         at = e + 1 if t[e:e + 1] == "的" else e
         starts = (at, at + 1) if t[at:at + 1] in "“‘" else (at,)
-        for m in self._mentions_in(at, at + 2 * _NAME_MAX):
+        for i, m in enumerate(self._mentions_in(at, at + 2 * _NAME_MAX)):
             begin = m.chain_start if m.chain_start >= 0 else m.start
             if begin in starts and m.skip != "inner" and m.name and (at > e or m.known):
                 return m.name
+            if i == 0 and m.kind == "person" and at > e and _described_person(t[at:m.start]) == "":
+                return m.name  # 58岁的茶农钟大姐, 78岁的独居老人孙阿婆
         return ""
 
     def _respectively(self, w: _Where) -> str:
@@ -649,7 +710,7 @@ def _core_key(name: str) -> tuple[str, str] | None:
 
 # What may follow a person's name: punctuation, speech and common verbs or adverbs (朱水源是, 刘勇介绍).
 _NAME_FOLLOW = (set("，,。；;：:、！？!?“”（）() \n") | set("说介表告称是今来做一和与也都就还又")
-                | set("在从对向把被如看高紧终等主积已每随的年"))
+                | set("在从对向把被如看高紧终等主积已每随的年") | set("笑刚正算带家边感回早拿指扳忙领讲"))
 
 
 def _person_at(t: str, pos: int, surnames: frozenset[str], sure: bool = False) -> str:
