@@ -58,6 +58,10 @@ _PRONOUN = re.compile("他们家|她们家|他家|她家|(?<![其])[他她](?![�
 _SPEAKER_REACH = 20
 _COMPARED = re.compile("(?:比|较|与|同|相比)$")
 _NUMBER_LEAD = re.compile("(?:约|近|不到|不足|超过|超|逾|仅|只有|才)?")
+_AFTER_NUMBER = re.compile(r"[\d０-９%一二两三四五六七八九十百千万亿余多几来]")
+_GRADE = re.compile("级")
+_COUNTED = re.compile("(?:总数|数量|数|共有|共|有|达到|达|约|近|超过|超|逾)?"
+                      r"([\d０-９][\d０-９,.，．]*[万亿]?.|[一二两三四五六七八九十百千万]{1,4}[^一二两三四五六七八九十百千万])")
 _TITLE_YEAR = re.compile(r"(?:19|20)\d{2}(?:年度?)?")
 _TIME_LEAD = re.compile(rf"(?:{PERIOD.pattern}|最近|近日|日均|仅|同时|此外|其中)+")
 
@@ -138,12 +142,6 @@ def _speech_pattern() -> re.Pattern[str]:
 def _last_verb_pattern() -> re.Pattern[str]:
     """Everything up to the last leading verb (闻堰深化开展 -> 闻堰深化开展)."""
     return re.compile(".*(?:" + "|".join(re.escape(v) for v in load_cues().leading_verbs) + ")")
-
-
-@cache
-def _lead_pattern() -> re.Pattern[str]:
-    """Time words and units in front of a name (今年, 平方公里, 万)."""
-    return re.compile(f"(?:{_TIME_LEAD.pattern}|{_unit_lead().pattern})+")
 
 
 @cache
@@ -265,7 +263,7 @@ class DocumentContext:
         deictic = [m for m in self._deictic() if not taken.overlaps(m.start, m.end)]
         mentions = sorted(named + persons + aliases + deictic, key=lambda m: m.start)
         for m in mentions:
-            m.flagged = m.kind == "generic"  # descriptions are never what a claim is about; others on demand
+            m.flagged = m.kind in ("generic", "grade")  # descriptions are never what a claim is about; others on demand
         return mentions
 
     def _names(self) -> list[Mention]:
@@ -298,6 +296,8 @@ class DocumentContext:
                 kind = "anaphor"
             elif name in generic or name.endswith(generic_ends):
                 kind = "generic"
+            if _GRADE.search(prefix):
+                kind = "grade"  # 5A级旅游景区, 国家级传统村: a category, never a name nor the start of one
             head = cues.suffixes[suffix]
             last = out[-1] if out else None
             chained = last is not None and last.end == left and last.kind in ("name", "generic")
@@ -341,8 +341,12 @@ class DocumentContext:
         """Drop what the scan took for part of a name: time words and units in front (今年闻堰初中, 1.48平方公里
         未来产业社区) and everything up to the last verb (闻堰深化开展幼儿园 -> 幼儿园)."""
         prefix = self.t[left:s]
-        lead = _lead_pattern().match(prefix)
-        if lead:
+        while prefix:
+            lead = _TIME_LEAD.match(prefix)
+            if (not lead or not lead.end()) and left and _AFTER_NUMBER.match(self.t, left - 1):
+                lead = _unit_lead().match(prefix)  # 1.48平方公里未来产业社区 (but 天台县: 天 and 台 are units too)
+            if not lead or not lead.end():
+                break
             prefix, left = prefix[lead.end():], left + lead.end()
         verb = _last_verb_pattern().match(prefix)
         return left + verb.end() if verb else left
@@ -441,6 +445,8 @@ class DocumentContext:
             m.skip = "speaker"
         elif after.startswith("等"):
             m.skip = "member"  # 高新幼儿园等2所学校: one of the things counted
+        elif m.kind != "person" and (counted := _COUNTED.match(after)) and counted.group(1)[-1] not in "年月日季时号":
+            m.skip = "counted"  # 设有居家养老服务照料中心9个, 外资项目41个: the things counted, not who has them
 
     def _person_follows(self, pos: int) -> bool:
         return pos in self.person_starts
