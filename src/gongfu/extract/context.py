@@ -434,7 +434,12 @@ class DocumentContext:
         if m.skip:
             return
         after = t[m.end:m.end + 12]
-        tail = before.rsplit("的", 1)[-1]
+        head, _, tail = before.rpartition("的")
+        if head and head[-1] in _ADMIN_CHARS:
+            tail = before  # 走进武义县的下山脱贫小区: a place's 的 does not end the verb's reach
+        if self._titled(start):
+            m.skip = "title"  # 《浙江省高标准农田建设资金管理办法》: a document's title names no subject
+            return
         if _cue_pattern("object_verbs").search(tail):
             m.skip = "object"
         elif _cue_pattern("copulas").search(before) and _cue_pattern("copulas").search(_COPULA_NOT.sub("", before)):
@@ -447,6 +452,11 @@ class DocumentContext:
             m.skip = "member"  # 高新幼儿园等2所学校: one of the things counted
         elif m.kind != "person" and (counted := _COUNTED.match(after)) and counted.group(1)[-1] not in "年月日季时号":
             m.skip = "counted"  # 设有居家养老服务照料中心9个, 外资项目41个: the things counted, not who has them
+
+    def _titled(self, pos: int) -> bool:
+        """Whether `pos` is inside a title in book-title marks 《…》 of its paragraph."""
+        floor = unit_at(self.paragraphs, len(self.t), pos)[0]
+        return self.t.rfind("《", floor, pos) > self.t.rfind("》", floor, pos)
 
     def _person_follows(self, pos: int) -> bool:
         return pos in self.person_starts
@@ -520,10 +530,10 @@ class DocumentContext:
             found = rule(w)
             if found:
                 return found
-        i = bisect.bisect_left(self.topic_starts, w.sentence[0])
+        i = bisect.bisect_right(self.topic_starts, w.sentence[0])
         while i and self.topic_starts[i - 1] >= w.paragraph[0]:
             topic = self.topics[self.topic_starts[i - 1]]
-            if topic.kind != "person":  # a person's figures stay in their own sentence (he/she: the pronoun rule)
+            if topic.kind != "person" and topic.start < w.s:  # a person's figures stay in their own sentence (he/she: the pronoun rule)
                 return topic.name
             i -= 1
         return self.default
