@@ -60,6 +60,11 @@ _COMPARED = re.compile("(?:比|较|与|同|相比)$")
 _NUMBER_LEAD = re.compile("(?:约|近|不到|不足|超过|超|逾|仅|只有|才)?")
 _AFTER_NUMBER = re.compile(r"[\d０-９%一二两三四五六七八九十百千万亿余多几来]")
 _GRADE = re.compile("级")
+_TOWN_ENDS = ("镇", "乡", "街道", "村", "社区")
+_ADMIN_ENDS = ("省", "市", "县", "区", "镇", "乡", "街道")
+_VILLAGE_ENDS = ("村", "新村")
+_ESTATE_ENDS = ("新村",)
+_LOCAL = re.compile("(?<![一-龥])([村镇县乡])(?=里|上)|(?<=[，,。；;：:\n])([村镇县乡])(?=里|上)")
 _COUNTED = re.compile("(?:总数|数量|数|共有|共|有|达到|达|约|近|超过|超|逾)?"
                       r"([\d０-９][\d０-９,.，．]*[万亿]?.|[一二两三四五六七八九十百千万]{1,4}[^一二两三四五六七八九十百千万])")
 _TITLE_YEAR = re.compile(r"(?:19|20)\d{2}(?:年度?)?")
@@ -261,7 +266,9 @@ class DocumentContext:
         aliases = [m for m in self._aliases(named) if not taken.overlaps(m.start, m.end)]
         taken.add(aliases)
         deictic = [m for m in self._deictic() if not taken.overlaps(m.start, m.end)]
-        mentions = sorted(named + persons + aliases + deictic, key=lambda m: m.start)
+        taken.add(deictic)
+        local = [m for m in self._local() if not taken.overlaps(m.start, m.end)]
+        mentions = sorted(named + persons + aliases + deictic + local, key=lambda m: m.start)
         for m in mentions:
             m.flagged = m.kind in ("generic", "grade")  # descriptions are never what a claim is about; others on demand
         return mentions
@@ -285,6 +292,10 @@ class DocumentContext:
             i = bisect.bisect_right(paragraphs, s)
             line_start = paragraphs[i - 1] if i else 0
             left = trim_lead(scan_left(s, floor if floor > line_start else line_start), s)
+            last = out[-1] if out else None
+            if (s - left == 1 and last is not None and last.end == left - 1 and suffix in _TOWN_ENDS
+                    and last.suffix in _ADMIN_ENDS):
+                left -= 1  # 南浔区和孚镇荻港村: a town whose name starts with a function character
             prefix = t[left:s]
             floor = e
             if prefix and (_NUMERAL_LEAD.match(prefix) or (suffix in _ADMIN_CHARS
@@ -299,7 +310,6 @@ class DocumentContext:
             if _GRADE.search(prefix):
                 kind = "grade"  # 5A级旅游景区, 国家级传统村: a category, never a name nor the start of one
             head = cues.suffixes[suffix]
-            last = out[-1] if out else None
             chained = last is not None and last.end == left and last.kind in ("name", "generic")
             if len(prefix) < 2 and kind == "name" and not chained:
                 kind = "generic"  # 新项目, 层安置房: one character is not a name (浙能镇海项目 is, as a chain)
@@ -324,6 +334,8 @@ class DocumentContext:
         own = set(self.places[1:] if self.places and self.places[0].endswith("街道") else self.places)
         while len(pieces) > 1 and self.t[pieces[0].start:pieces[0].end] in own:
             pieces.pop(0)
+        if last.suffix in _VILLAGE_ENDS and last.end - last.start - len(last.suffix) >= 2:
+            pieces = [last]  # 淳安县枫树岭镇下姜村 -> 下姜村: a village's own name is enough
         return self.t[pieces[0].start:last.end]
 
     def _scan_left(self, s: int, floor: int) -> int:
@@ -397,6 +409,15 @@ class DocumentContext:
                     out.append(Mention(m.start(), m.end(), first.name, "alias", known=True))
         return out
 
+    def _local(self) -> list[Mention]:
+        """村里, 镇上, 县里 at the start of a clause: the village, town or county under discussion (an anaphor with
+        that ending, resolved like 该村)."""
+        out = []
+        for m in _LOCAL.finditer(self.t):
+            ch = m.group(1) or m.group(2)
+            out.append(Mention(m.start(), m.end() + 1, "", "anaphor", head=self.cues.suffixes[ch], suffix=ch))
+        return out
+
     def _deictic(self) -> list[Mention]:
         if not self.cues.deictic:
             return []
@@ -430,7 +451,8 @@ class DocumentContext:
                 m.kind, m.name = "alias", whole  # 全街道, 全区: the document's own place
             pointed = bool(_cue_pattern("demonstratives", "$").search(before))
             own = any(p.endswith(m.suffix) for p in self.places)  # 街道 / 该区: the document's own place
-            m.subject = pointed or (m.subject and (own or t[m.end:m.end + 1] in cues.anaphor_follow))
+            local = m.end - m.start == len(m.suffix) + 1  # 村里, 镇上: already a noun of place
+            m.subject = pointed or (m.subject and (own or local or t[m.end:m.end + 1] in cues.anaphor_follow))
         if m.skip:
             return
         after = t[m.end:m.end + 12]
@@ -440,8 +462,8 @@ class DocumentContext:
         if self._titled(start):
             m.skip = "title"  # 《浙江省高标准农田建设资金管理办法》: a document's title names no subject
             return
-        if _cue_pattern("object_verbs").search(tail):
-            m.skip = "object"
+        if _cue_pattern("object_verbs").search(tail) or _cue_pattern("recipients").search(before):
+            m.skip = "object"  # 落户X, 向…的贫困村捐赠: where things go, not who has them
         elif _cue_pattern("copulas").search(before) and _cue_pattern("copulas").search(_COPULA_NOT.sub("", before)):
             m.skip = "predicate"
         elif m.kind != "person" and (_role_pattern().match(after) or self._person_follows(m.end)):
@@ -490,6 +512,8 @@ class DocumentContext:
                     by_core[key] = m.name
                 if m.kind == "name":
                     by_head.setdefault(m.head, []).append(m)
+                    if m.suffix in _ESTATE_ENDS:
+                        by_head.setdefault("小区", []).append(m)  # 大塘新村 … 小区: a 新村 is a housing estate
             if m.name and sentence not in topics and self._checked(m).subject and not m.skip:
                 topics[sentence] = m
         self.topic_starts = list(topics)
