@@ -41,7 +41,7 @@ from gongfu.lexicon import load_cues, load_surnames, load_units, suffix_types
 _ADMIN_CHARS = set("区乡镇村市县省")
 _NUMERAL_LEAD = re.compile("[一二两三四五六七八九十百千万]+[大个项批家种条所支类期]")
 # Characters that never belong to a name; scanning left from a name ending stops at them.
-_STOP = set("的了在是和与及对向由为将从到把被等已有进入走住位于地处以约占经个辖全该本各这此其每给让使"
+_STOP = set("的了在是和与及对向由为将从到把被等已有入走住位于地处以约占经个辖全该本各这此其每给让使"
             "自户而也都就还又很更最并或但却所之其它他她们我你共均近超逾达")
 _SPACE = re.compile(r"[^\S\n]+")
 _NAME_RUN = re.compile("(?:[“‘”’]|[^" + re.escape("".join(sorted(_STOP))) + r"\W\d_])+")
