@@ -63,6 +63,8 @@ _GRADE = re.compile("级")
 _TOWN_ENDS = ("镇", "乡", "街道", "村", "社区")
 _ADMIN_ENDS = ("省", "市", "县", "区", "镇", "乡", "街道")
 _VILLAGE_ENDS = ("村", "新村")
+_FIRM = re.compile("一家[A-Za-z0-9]*(([^\\W\\d_的了在是和与及对向由为将从到把被等已有个这那其]{2,8}?)(企业|工厂|公司|厂))")
+_PLACE_RUN = re.compile("(?<![一-龥])[一-龥]{2,3}(?<![上里])$|(?<=[的在与和])[一-龥]{2,3}(?<![上里])$")
 _ESTATE_ENDS = ("新村",)
 _LOCAL = re.compile("(?<![一-龥])([村镇县乡])(?=里|上)|(?<=[，,。；;：:\n])([村镇县乡])(?=里|上)")
 _COUNTED = re.compile("(?:总数|数量|数|共有|共|有|达到|达|约|近|超过|超|逾)?"
@@ -243,6 +245,7 @@ class DocumentContext:
         self.segments = ends(SEGMENT_END, t)
         self.clauses = ends(CLAUSE_END, t)
         self.rev = t[::-1]
+        self.types: dict[str, str] = {}  # names whose type is known from how they were found (一家…企业)
         self.mentions = self._find_mentions()
         self.starts = [m.start for m in self.mentions]
         self.topics = self._resolve()
@@ -259,6 +262,10 @@ class DocumentContext:
 
     def _find_mentions(self) -> list[Mention]:
         named = self._names()
+        firms = self._firms(named)
+        if firms:
+            inside = _Coverage([(m.start, m.end) for m in firms])
+            named = sorted([m for m in named if not inside.overlaps(m.start, m.end)] + firms, key=lambda m: m.start)
         taken = _Coverage([(m.start, m.end) for m in named])
         persons = [m for m in self._persons() if not taken.overlaps(m.start, m.end)]
         self.person_starts = {m.start for m in persons}
@@ -324,6 +331,27 @@ class DocumentContext:
                 mention.name = self._chain_name(out, mention)
                 mention.chain_start = last.chain_start
             out.append(mention)
+        return out
+
+    def _firms(self, named: list[Mention]) -> list[Mention]:
+        """An unnamed firm gets a short descriptive name (guideline): 一家水泵企业 -> 水泵企业, with the place it
+        is given in (在东部新区的一家水泵企业 -> 东部新区水泵企业, 德国一家汽车零部件企业 -> 德国汽车零部件企业);
+        a leading technical label is dropped (一家5G智能家电工厂 -> 智能家电工厂). Typed organisation; its bare
+        ending later (公司, 企业) stands for it."""
+        t, out = self.t, []
+        ends = {m.end: m for m in named if m.kind == "name"}
+        for f in _FIRM.finditer(t):
+            start, name = f.start(1), f.group(1)
+            before = f.start() - (1 if t[f.start() - 1:f.start()] == "的" else 0)
+            place = ends.get(before)
+            run = _PLACE_RUN.search(t, max(0, f.start() - 4), f.start())
+            if place is not None and place.suffix not in _VILLAGE_ENDS + ("社区", "小区"):
+                start, name = place.chain_start if place.chain_start >= 0 else place.start, place.name + name
+            elif run and before == f.start():
+                start, name = run.start(), run.group() + name
+            head = "公司" if name.endswith(("企业", "公司")) else "工厂"
+            self.types[name] = "organisation"
+            out.append(Mention(start, f.end(), name, "name", head=head, suffix=f.group(3), chain_start=start))
         return out
 
     def _chain_name(self, out: list[Mention], last: Mention) -> str:
@@ -541,6 +569,8 @@ class DocumentContext:
             return ""
         if name in self.person_names:
             return "person"
+        if name in self.types:
+            return self.types[name]
         return next((kind for suffix, kind in _types_longest_first() if name.endswith(suffix)), "place")
 
     def set_numbers(self, spans: list[tuple[int, int]]) -> None:
@@ -659,7 +689,17 @@ class DocumentContext:
                 continue
             if m.kind == "person" and not (m.subject or m.start >= w.clause[0]):
                 continue
+            if self.t[m.start - 1:m.start] == "在" and (subject := self._clause_subject(m, w)):
+                return subject  # 公司去年在慈溪追加投资…: 在X is where, the clause's subject is who
             return m.name
+        return ""
+
+    def _clause_subject(self, m: Mention, w: _Where) -> str:
+        """The name in subject position earlier in m's clause (within the number's sentence part), if any."""
+        clause_start = max(self._clause_start(m.start), w.segment[0])
+        for other in self._mentions_in(clause_start, m.start):
+            if other.name and not self._checked(other).skip and other.subject:
+                return other.name
         return ""
 
     def _after(self, w: _Where) -> str:
@@ -672,7 +712,8 @@ class DocumentContext:
             if close >= 0:
                 stop = unit_at(self.sentences, len(t), close + 1)[1]
                 for m in self._mentions_in(close, stop):
-                    if m.name and m.kind != "person" and self._checked(m).skip not in ("object", "predicate", "inner"):
+                    if (m.name and m.kind != "person" and m.name not in self.types
+                            and self._checked(m).skip not in ("object", "predicate", "inner")):
                         return m.name
         for m in self._mentions_in(w.clause[1], w.segment[1]):
             if m.name and m.kind != "person" and self._checked(m).subject and not m.skip:
