@@ -192,6 +192,7 @@ class Mention:
     suffix: str = ""  # the ending as written
     chain_start: int = -1  # where the chain of adjacent names this one ends starts (南湖区建设街道南杨社区)
     flagged: bool = False  # subject and skip computed
+    initial: bool = False  # an anaphor opening its clause (subject position before the anaphor test)
 
 
 class _Flat:
@@ -296,6 +297,8 @@ class DocumentContext:
             suffix = m.group()
             if t[e:e + 1] in (not_after if len(suffix) == 1 else not_after_long):
                 continue
+            if t[e:e + 1] in _ADMIN_CHARS and any(t[max(0, e + 1 - k):e + 1] in divisions() for k in range(3, 7)):
+                continue  # 桐乡市: the 乡 inside a division's name
             i = bisect.bisect_right(paragraphs, s)
             line_start = paragraphs[i - 1] if i else 0
             left = trim_lead(scan_left(s, floor if floor > line_start else line_start), s)
@@ -479,6 +482,7 @@ class DocumentContext:
                 m.kind, m.name = "alias", whole  # 全街道, 全区: the document's own place
             pointed = bool(_cue_pattern("demonstratives", "$").search(before))
             own = any(p.endswith(m.suffix) for p in self.places)  # 街道 / 该区: the document's own place
+            m.initial = m.subject
             local = m.end - m.start == len(m.suffix) + 1  # 村里, 镇上: already a noun of place
             m.subject = pointed or (m.subject and (own or local or t[m.end:m.end + 1] in cues.anaphor_follow))
         if m.skip:
@@ -551,13 +555,15 @@ class DocumentContext:
         """该社区 / 合作社 / 中心内: the latest name with the same ending group since `window` (a predicate, 是X,
         describes rather than names); else the document's own place with that ending (街道, 该区). Bare words
         outside subject position stand for nothing."""
-        if not m.subject:
+        if not (m.subject or m.initial):
             return ""
         for f in reversed(candidates):
             if f.start < window:
                 break
-            if self._checked(f).skip != "predicate":
-                return f.name
+            if self._checked(f).skip != "predicate" and (m.subject or f.start >= window):
+                return f.name  # 市场日均客流: a bare ending opening a clause, after its name in the paragraph
+        if not m.subject:
+            return ""
         return next((p for p in self.places if p.endswith(m.suffix)), "") if m.suffix else ""
 
     # ---------- the entity of a number ----------
