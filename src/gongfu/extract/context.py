@@ -63,11 +63,12 @@ _GRADE = re.compile("级")
 _TOWN_ENDS = ("镇", "乡", "街道", "村", "社区")
 _ADMIN_ENDS = ("省", "市", "县", "区", "镇", "乡", "街道")
 _VILLAGE_ENDS = ("村", "新村")
+_PART_OPENERS = ("其中",)
 _FIRM = re.compile("一家[A-Za-z0-9]*(([^\\W\\d_的了在是和与及对向由为将从到把被等已有个这那其]{2,8}?)(企业|工厂|公司|厂))")
 _PLACE_RUN = re.compile("(?<![一-龥])[一-龥]{2,3}(?<![上里])$|(?<=[的在与和])[一-龥]{2,3}(?<![上里])$")
 _ESTATE_ENDS = ("新村",)
 _LOCAL = re.compile("(?<![一-龥])([村镇县乡])(?=里|上)|(?<=[，,。；;：:\n])([村镇县乡])(?=里|上)")
-_COUNTED = re.compile("(?:总数|数量|数|共有|共|有|达到|达|约|近|超过|超|逾)?"
+_COUNTED = re.compile("(?:[和与及、][^，,。；;：:\\d]{1,8}?)?(?:总数|数量|数|共有|共|有|达到|达|约|近|超过|超|逾)?"
                       r"([\d０-９][\d０-９,.，．]*[万亿]?.|[一二两三四五六七八九十百千万]{1,4}[^一二两三四五六七八九十百千万])")
 _TITLE_YEAR = re.compile(r"(?:19|20)\d{2}(?:年度?)?")
 _TIME_LEAD = re.compile(rf"(?:{PERIOD.pattern}|最近|近日|日均|仅|同时|此外|其中)+")
@@ -297,6 +298,8 @@ class DocumentContext:
             suffix = m.group()
             if t[e:e + 1] in (not_after if len(suffix) == 1 else not_after_long):
                 continue
+            if len(suffix) == 1 and t[e:e + 1] in "镇乡":
+                continue  # 宏村镇: a town named after a village
             if t[e:e + 1] in _ADMIN_CHARS and any(t[max(0, e + 1 - k):e + 1] in divisions() for k in range(3, 7)):
                 continue  # 桐乡市: the 乡 inside a division's name
             i = bisect.bisect_right(paragraphs, s)
@@ -308,8 +311,8 @@ class DocumentContext:
                 left -= 1  # 南浔区和孚镇荻港村: a town whose name starts with a function character
             prefix = t[left:s]
             floor = e
-            if prefix and (_NUMERAL_LEAD.match(prefix) or (suffix in _ADMIN_CHARS
-                                                            and any(c in _ADMIN_CHARS for c in prefix))):
+            if prefix and (_NUMERAL_LEAD.match(prefix) or (suffix in _ADMIN_CHARS and any(
+                    c in _ADMIN_CHARS for c in (prefix[:-1] if suffix in "镇乡" else prefix)))):
                 continue  # 五大民生实事项目 (a description), 落实区委区 (not a name)
             name = prefix + suffix
             kind = "name"
@@ -321,7 +324,7 @@ class DocumentContext:
                 kind = "grade"  # 5A级旅游景区, 国家级传统村: a category, never a name nor the start of one
             head = cues.suffixes[suffix]
             chained = last is not None and last.end == left and last.kind in ("name", "generic")
-            if len(prefix) < 2 and kind == "name" and not chained:
+            if len(prefix) < 2 and kind == "name" and not chained and name not in divisions():  # 黟县 is a name
                 kind = "generic"  # 新项目, 层安置房: one character is not a name (浙能镇海项目 is, as a chain)
             if chained and kind == "anaphor" and len(suffix) > 1 and last.kind == "name":
                 last.end, last.head, last.suffix = e, head, suffix  # 龙山河区块, 裴家里区块安置房: one name
@@ -480,7 +483,7 @@ class DocumentContext:
         if m.kind == "anaphor":
             if before.endswith("全") and (whole := next((p for p in self.places if p.endswith(m.suffix)), "")):
                 m.kind, m.name = "alias", whole  # 全街道, 全区: the document's own place
-            pointed = bool(_cue_pattern("demonstratives", "$").search(before))
+            pointed = bool(_cue_pattern("demonstratives", "$").search(before)) or before.endswith("全")  # 全镇
             own = any(p.endswith(m.suffix) for p in self.places)  # 街道 / 该区: the document's own place
             m.initial = m.subject
             local = m.end - m.start == len(m.suffix) + 1  # 村里, 镇上: already a noun of place
@@ -774,10 +777,14 @@ class DocumentContext:
                 continue
             here = self.topics.get(sentence[0])
             there = self.topics.get(unit_at(self.sentences, len(t), m.start())[0])
-            if here is None or (there is not None and here.name == there.name):
+            if here is None or (there is not None and here.name == there.name) or self._part_of(here, sentence):
                 return normalise_period(m.group())
             return ""
         return ""
+
+    def _part_of(self, here: Mention, sentence: tuple[int, int]) -> bool:
+        """其中，…天台山景区…: a sentence opening with 其中 reports a part of the frame's subject."""
+        return self.t.startswith(_PART_OPENERS, sentence[0])
 
     def _quoted(self, s: int, floor: int) -> bool:
         """Whether position `s` is inside an open quotation “…” that started after `floor`."""
