@@ -298,8 +298,8 @@ class DocumentContext:
             suffix = m.group()
             if t[e:e + 1] in (not_after if len(suffix) == 1 else not_after_long):
                 continue
-            if len(suffix) == 1 and t[e:e + 1] in "镇乡":
-                continue  # 宏村镇: a town named after a village
+            if len(suffix) == 1 and t[e:e + 1] in "镇乡村" and t[e:e + 1] != suffix:
+                continue  # 宏村镇, 荻港村: a town or village named after a village or port
             if t[e:e + 1] in _ADMIN_CHARS and any(t[max(0, e + 1 - k):e + 1] in divisions() for k in range(3, 7)):
                 continue  # 桐乡市: the 乡 inside a division's name
             i = bisect.bisect_right(paragraphs, s)
@@ -312,7 +312,7 @@ class DocumentContext:
             prefix = t[left:s]
             floor = e
             if prefix and (_NUMERAL_LEAD.match(prefix) or (suffix in _ADMIN_CHARS and any(
-                    c in _ADMIN_CHARS for c in (prefix[:-1] if suffix in "镇乡" else prefix)))):
+                    c in _ADMIN_CHARS for c in (prefix[:-1] if suffix in "镇乡村" else prefix)))):
                 continue  # 五大民生实事项目 (a description), 落实区委区 (not a name)
             name = prefix + suffix
             kind = "name"
