@@ -63,6 +63,9 @@ _GRADE = re.compile("级")
 _TOWN_ENDS = ("镇", "乡", "街道", "村", "社区")
 _ADMIN_ENDS = ("省", "市", "县", "区", "镇", "乡", "街道")
 _VILLAGE_ENDS = ("村", "新村")
+_LAUNCHED = re.compile("(?:推出|推行|实施|设立|启动|上线|出台|开发|发行)“([^“”，。]{2,16})”(?=[，,；;])")
+_QUOTED_NAME = re.compile("“([^“”，。]{4,16})”")
+_POLICY_BACK = re.compile("(?:这项|这一|该|此项)(?:制度|政策|机制|模式|做法|举措|改革|办法)")
 _PART_OPENERS = ("其中",)
 _FIRM = re.compile("一家[A-Za-z0-9]*(([^\\W\\d_的了在是和与及对向由为将从到把被等已有个这那其]{2,8}?)(企业|工厂|公司|厂))")
 _PLACE_RUN = re.compile("(?<![一-龥])[一-龥]{2,3}(?<![上里])$|(?<=[的在与和])[一-龥]{2,3}(?<![上里])$")
@@ -277,9 +280,11 @@ class DocumentContext:
         deictic = [m for m in self._deictic() if not taken.overlaps(m.start, m.end)]
         taken.add(deictic)
         local = [m for m in self._local() if not taken.overlaps(m.start, m.end)]
-        mentions = sorted(named + persons + aliases + deictic + local, key=lambda m: m.start)
+        taken.add(local)
+        programmes = [m for m in self._programmes() if not taken.overlaps(m.start, m.end)]
+        mentions = sorted(named + persons + aliases + deictic + local + programmes, key=lambda m: m.start)
         for m in mentions:
-            m.flagged = m.kind in ("generic", "grade")  # descriptions are never what a claim is about; others on demand
+            m.flagged = m.kind in ("generic", "grade", "launch", "programme")  # descriptions are never what a claim is about; others on demand
         return mentions
 
     def _names(self) -> list[Mention]:
@@ -314,6 +319,9 @@ class DocumentContext:
             if prefix and (_NUMERAL_LEAD.match(prefix) or (suffix in _ADMIN_CHARS and any(
                     c in _ADMIN_CHARS for c in (prefix[:-1] if suffix in "镇乡村" else prefix)))):
                 continue  # 五大民生实事项目 (a description), 落实区委区 (not a name)
+            if suffix in "省市县区" and prefix + suffix not in divisions():
+                cut = next((k for k in range(1, len(prefix)) if prefix[k:] + suffix in divisions()), 0)
+                prefix, left = prefix[cut:], left + cut  # 位居福建省 -> 福建省: a division's name is whole
             name = prefix + suffix
             kind = "name"
             if not prefix:
@@ -441,6 +449,22 @@ class DocumentContext:
             for m in re.finditer(rf"[“‘]{re.escape(core)}[”’]", self.t):
                 if m.start() >= first.end:
                     out.append(Mention(m.start(), m.end(), first.name, "alias", known=True))
+        return out
+
+    def _programmes(self) -> list[Mention]:
+        """Programmes, loans and policies the text names in quotation marks: launched at the end of a clause (县里
+        推出“菇农贷”，单户最高可贷50万元: the next clauses are about it), or pointed back at (“…清单36条”的发源地。
+        这项制度把…: the latest quoted name before 这项制度). Typed project."""
+        t, out = self.t, []
+        for m in _LAUNCHED.finditer(t):
+            out.append(Mention(m.start(1), m.end(1), m.group(1), "launch"))
+        for m in _POLICY_BACK.finditer(t):
+            para = unit_at(self.paragraphs, len(t), m.start())[0]
+            quoted = [q for q in _QUOTED_NAME.finditer(t, para, m.start())]
+            if quoted:
+                out.append(Mention(m.start(), m.end(), quoted[-1].group(1), "programme"))
+        for m in out:
+            self.types[m.name] = "project"
         return out
 
     def _local(self) -> list[Mention]:
@@ -698,6 +722,8 @@ class DocumentContext:
                 continue
             if m.kind == "person" and not (m.subject or m.start >= w.clause[0]):
                 continue
+            if m.kind == "launch" and m.start >= w.clause[0]:
+                continue  # a programme is about the clauses after its launch (推出“菇农贷”，单户最高可贷50万元)
             if self.t[m.start - 1:m.start] == "在" and (subject := self._clause_subject(m, w)):
                 return subject  # 公司去年在慈溪追加投资…: 在X is where, the clause's subject is who
             return m.name
