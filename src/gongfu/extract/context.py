@@ -801,14 +801,23 @@ class DocumentContext:
             clause = unit_at(self.clauses, len(t), m.start())
             if t[clause[0]:clause[1]].rstrip("，,：:") != m.group():
                 continue
-            here = self.topics.get(sentence[0])
-            there = self.topics.get(unit_at(self.sentences, len(t), m.start())[0])
-            if here is None or (there is not None and here.name == there.name) or self._part_of(here, sentence):
+            frame_sentence = unit_at(self.sentences, len(t), m.start())
+            if frame_sentence[0] != para_start:
+                return ""  # only a frame opening the paragraph carries (腾出的空间…。2023年，…: not past its sentence)
+            here, there = self.topics.get(sentence[0]), self.topics.get(frame_sentence[0])
+            reports = bisect.bisect_left(self.numbers, frame_sentence[0]) < bisect.bisect_left(self.numbers,
+                                                                                             frame_sentence[1])
+            if reports or self._part_of(sentence):
                 return normalise_period(m.group())
-            return ""
+            lo, hi = bisect.bisect_right(self.topic_starts, frame_sentence[0]), bisect.bisect_left(self.topic_starts,
+                                                                                                  sentence[0])
+            kept = all(there is not None and self.topics[k].name == there.name for k in self.topic_starts[lo:hi])
+            if kept and (here is None or (there is not None and here.name == there.name)):
+                return normalise_period(m.group())
+            return ""  # 去年，长安村实施城中村改造。闻堰街道…: an event's date holds only while its subject does
         return ""
 
-    def _part_of(self, here: Mention, sentence: tuple[int, int]) -> bool:
+    def _part_of(self, sentence: tuple[int, int]) -> bool:
         """其中，…天台山景区…: a sentence opening with 其中 reports a part of the frame's subject."""
         return self.t.startswith(_PART_OPENERS, sentence[0])
 
