@@ -56,6 +56,10 @@ _FIRST_PERSON = re.compile("我|俺|咱")
 _WHOLE_PLACE = re.compile("全[县市区镇村乡省]|[村县镇市区乡]里|我们[村县镇市区乡]|大家|家家户户")
 _PRONOUN = re.compile("他们家|她们家|他家|她家|(?<![其])[他她](?![们人])")
 _SPEAKER_REACH = 20
+_RATIO_BASE = re.compile("(?:是|为|相当于)$")  # 是2003年的七十多倍: the base of a multiple
+_YEAR_FRAME = re.compile(r"(?:19|20)\d{2}年|今年|去年")
+_WHOLE_YEAR = ("全年",)
+_FROM_LEAD = re.compile("(?:由|从)(?:原来的|之前的|过去的)?(?:约|近|不到|不足|超过|仅)?$")
 _COMPARED = re.compile("(?:比|较|与|同|相比)$")
 _NUMBER_LEAD = re.compile("(?:约|近|不到|不足|超过|超|逾|仅|只有|才)?")
 _AFTER_NUMBER = re.compile(r"[\d０-９%一二两三四五六七八九十百千万亿余多几来]")
@@ -763,7 +767,8 @@ class DocumentContext:
         t = self.t
         found = [m for m in PERIOD.finditer(t) if t[m.end():m.end() + 1] != "前"
                  and not _COMPARED.search(t, max(0, m.start() - 2), m.start())
-                 and not t.startswith(("同期", "相比", "相比较"), m.end())]
+                 and not t.startswith(("同期", "相比", "相比较"), m.end())
+                 and not (_RATIO_BASE.search(t, max(0, m.start() - 3), m.start()) and t.startswith("的", m.end()))]
         seasons: dict[int, list[re.Match[str]]] = {}
         for m in found:
             if m.group() in SEASONS:
@@ -784,8 +789,22 @@ class DocumentContext:
             lead = _NUMBER_LEAD.match(t, attached)
             if attached != s and lead.end() != s and _NUMBER_START.match(t, lead.end()):
                 continue  # 从2009年的2.28%, 原来的不到300万元: a time written onto a number belongs to that number
-            return normalise_period(m.group())
+            period = normalise_period(m.group())
+            if s in (attached, lead.end()):
+                return period  # 由原来的不到300万元: the time written onto this very number
+            if self._starting_value(s):
+                return ""  # 由3.2%降至0.8%: the value a change starts from
+            if period in _WHOLE_YEAR and _YEAR_FRAME.fullmatch(frame := self._frame(s, sentence)):
+                return frame  # 2023年，…。…全年接待游客: the frame's year
+            return period
+        if self._starting_value(s):
+            return ""
         return self._frame(s, sentence) or self.title_period
+
+    def _starting_value(self, s: int) -> bool:
+        """由3.2%降至0.8%, 从400万台提升到: the number a change starts from (its time, if any, is written onto it)."""
+        lead = _FROM_LEAD.search(self.t, max(0, s - 6), s)
+        return lead is not None
 
     def _frame(self, s: int, sentence: tuple[int, int]) -> str:
         """The paragraph's latest frame (a clause that is only a time expression: 上半年，/ 2023年，) in an earlier
