@@ -33,8 +33,8 @@ from dataclasses import dataclass
 from functools import cache
 from typing import Any, NamedTuple
 
-from gongfu.extract.places import divisions
 from gongfu.extract.periods import PERIOD, SEASONS, normalise_period
+from gongfu.extract.places import divisions
 from gongfu.extract.sentences import CLAUSE_END, SEGMENT_END, SENTENCE_END, ends, unit_at
 from gongfu.lexicon import load_cues, load_surnames, load_units, suffix_types
 
@@ -71,7 +71,8 @@ _LAUNCHED = re.compile("(?:推出|推行|实施|设立|启动|上线|出台|开�
 _QUOTED_NAME = re.compile("“([^“”，。]{4,16})”")
 _POLICY_BACK = re.compile("(?:这项|这一|该|此项)(?:制度|政策|机制|模式|做法|举措|改革|办法)")
 _PART_OPENERS = ("其中",)
-_FIRM = re.compile("一家[A-Za-z0-9]*(([^\\W\\d_的了在是和与及对向由为将从到把被等已有个这那其]{2,8}?)(企业|工厂|公司|厂))")
+_FIRM = re.compile("一家[A-Za-z0-9]*"  # 一家5G智能家电工厂: the technical label is dropped
+                   "(([^\\W\\d_的了在是和与及对向由为将从到把被等已有个这那其]{2,8}?)(企业|工厂|公司|厂))")
 _PLACE_RUN = re.compile("(?<![一-龥])[一-龥]{2,3}(?<![上里])$|(?<=[的在与和])[一-龥]{2,3}(?<![上里])$")
 _ESTATE_ENDS = ("新村",)
 _LOCAL = re.compile("(?<![一-龥])([村镇县乡])(?=里|上)|(?<=[，,。；;：:\n])([村镇县乡])(?=里|上)")
@@ -288,7 +289,8 @@ class DocumentContext:
         programmes = [m for m in self._programmes() if not taken.overlaps(m.start, m.end)]
         mentions = sorted(named + persons + aliases + deictic + local + programmes, key=lambda m: m.start)
         for m in mentions:
-            m.flagged = m.kind in ("generic", "grade", "launch", "programme")  # descriptions are never what a claim is about; others on demand
+            # descriptions are never what a claim is about, programmes have no flags; others on demand
+            m.flagged = m.kind in ("generic", "grade", "launch", "programme")
         return mentions
 
     def _names(self) -> list[Mention]:
@@ -305,8 +307,8 @@ class DocumentContext:
         for m in _suffix_pattern().finditer(t):
             s, e = m.span()
             suffix = m.group()
-            if t[e:e + 1] in (not_after if len(suffix) == 1 else not_after_long):
-                continue
+            if t[e:e + 1] in (not_after if len(suffix) == 1 else not_after_long) and not t.startswith("集体", e):
+                continue  # 村集体 is the village's collective: the name ends there
             if len(suffix) == 1 and t[e:e + 1] in "镇乡村" and t[e:e + 1] != suffix:
                 continue  # 宏村镇, 荻港村: a town or village named after a village or port
             if t[e:e + 1] in _ADMIN_CHARS and any(t[max(0, e + 1 - k):e + 1] in divisions() for k in range(3, 7)):
@@ -363,7 +365,7 @@ class DocumentContext:
             before = f.start() - (1 if t[f.start() - 1:f.start()] == "的" else 0)
             place = ends.get(before)
             run = _PLACE_RUN.search(t, max(0, f.start() - 4), f.start())
-            if place is not None and place.suffix not in _VILLAGE_ENDS + ("社区", "小区"):
+            if place is not None and place.suffix not in (*_VILLAGE_ENDS, "社区", "小区"):
                 start, name = place.chain_start if place.chain_start >= 0 else place.start, place.name + name
             elif run and before == f.start():
                 start, name = run.start(), run.group() + name
@@ -624,7 +626,8 @@ class DocumentContext:
         i = bisect.bisect_right(self.topic_starts, w.sentence[0])
         while i and self.topic_starts[i - 1] >= w.paragraph[0]:
             topic = self.topics[self.topic_starts[i - 1]]
-            if topic.kind != "person" and topic.start < w.s:  # a person's figures stay in their own sentence (he/she: the pronoun rule)
+            # a person's figures stay in their own sentence (他/她 later: the pronoun rule)
+            if topic.kind != "person" and topic.start < w.s:
                 return topic.name
             i -= 1
         return self.default
