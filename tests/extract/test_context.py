@@ -106,9 +106,9 @@ def test_the_topic_carries_over_within_a_paragraph_but_not_across() -> None:
     assert entity_of(text, "30人") == "临江街道"
 
 
-def test_a_semicolon_part_keeps_the_sentences_subject_unless_it_names_its_own() -> None:
+def test_a_semicolon_part_keeps_a_place_subject_but_not_a_facility_or_a_named_other() -> None:
     text = "福寿康居家养老服务中心开业了。\n中心内有认知症床位12张;划定居家养老服务圈3个。"
-    assert [entity_of(text, n) for n in ("12张", "3个")] == ["福寿康居家养老服务中心"] * 2
+    assert [entity_of(text, n) for n in ("12张", "3个")] == ["福寿康居家养老服务中心", "临江街道"]
     text = "上半年,白沙村新增民宿12家;红岩村新增民宿8家。"
     assert [entity_of(text, n) for n in ("12家", "8家")] == ["白沙村", "红岩村"]
 

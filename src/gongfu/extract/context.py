@@ -36,15 +36,17 @@ from typing import Any, NamedTuple
 from gongfu.extract.periods import PERIOD, SEASONS, normalise_period
 from gongfu.extract.places import divisions
 from gongfu.extract.sentences import CLAUSE_END, SEGMENT_END, SENTENCE_END, ends, unit_at
+from gongfu.extract.status import status as status_of
 from gongfu.lexicon import load_cues, load_surnames, load_units, suffix_types
 
 _ADMIN_CHARS = set("区乡镇村市县省")
 _NUMERAL_LEAD = re.compile("[一二两三四五六七八九十百千万]+[大个项批家种条所支类期]")
 # Characters that never belong to a name; scanning left from a name ending stops at them.
-_STOP = set("的了在是和与及对向由为将从到把被等已有入走住位于地处以约占经个辖全该本各这此其每给让使"
+_STOP = set("的了在是和与及对向由为将从到把被等已有进入走住位于地处以约占经个辖全该本各这此其每给让使"
             "自户而也都就还又很更最并或但却所之其它他她们我你共均近超逾达")
 _SPACE = re.compile(r"[^\S\n]+")
-_NAME_RUN = re.compile("(?:[“‘”’]|[^" + re.escape("".join(sorted(_STOP))) + r"\W\d_])+")
+# read backwards (the text reversed): 口进 is 进口, which may sit inside a name (青田进口商品城)
+_NAME_RUN = re.compile("(?:口进|[“‘”’]|[^" + re.escape("".join(sorted(_STOP))) + r"\W\d_])+")
 _NAME_MAX = 16
 _COPULA_NOT = re.compile("(?:总|还|但|于|要|凡|只|或|可|不)是")
 _DE_PERSON_AFTER = re.compile("一家|做|是|今年|来自")
@@ -57,6 +59,8 @@ _WHOLE_PLACE = re.compile("全[县市区镇村乡省]|[村县镇市区乡]里|�
 _PRONOUN = re.compile("他们家|她们家|他家|她家|(?<![其])[他她](?![们人])")
 _SPEAKER_REACH = 20
 _RATIO_BASE = re.compile("(?:是|为|相当于)$")  # 是2003年的七十多倍: the base of a multiple
+_REPORTING = re.compile("[0-9０-９一二三四五六七八九十]+(?:月|季度)|[上下]半年|季度|(?:19|20)\\d{2}年|今年|去年|全年")
+_BUILD_LEAD = re.compile("(?:建设|扩建|新建|筹建)(?=..)")  # 建设智能工厂 (but 建设街道, 建设银行 are names)
 _YEAR_FRAME = re.compile(r"(?:19|20)\d{2}年|今年|去年")
 _WHOLE_YEAR = ("全年",)
 _FROM_LEAD = re.compile("(?:由|从)(?:原来的|之前的|过去的)?(?:约|近|不到|不足|超过|仅)?$")
@@ -76,7 +80,7 @@ _FIRM = re.compile("一家[A-Za-z0-9]*"  # 一家5G智能家电工厂: the techn
 _PLACE_RUN = re.compile("(?<![一-龥])[一-龥]{2,3}(?<![上里])$|(?<=[的在与和])[一-龥]{2,3}(?<![上里])$")
 _ESTATE_ENDS = ("新村",)
 _LOCAL = re.compile("(?<![一-龥])([村镇县乡])(?=里|上)|(?<=[，,。；;：:\n])([村镇县乡])(?=里|上)")
-_COUNTED = re.compile("(?:[和与及、][^，,。；;：:\\d]{1,8}?)?(?:总数|数量|数|共有|共|有|达到|达|约|近|超过|超|逾)?"
+_COUNTED = re.compile("(?:[和与及、][^，,。；;：:\\d]{1,8}?)?(?:总数|数量|数|达到|达|约|近|超过|超|逾)?"
                       r"([\d０-９][\d０-９,.，．]*[万亿]?.|[一二两三四五六七八九十百千万]{1,4}[^一二两三四五六七八九十百千万])")
 _TITLE_YEAR = re.compile(r"(?:19|20)\d{2}(?:年度?)?")
 _TIME_LEAD = re.compile(rf"(?:{PERIOD.pattern}|最近|近日|日均|仅|同时|此外|其中)+")
@@ -146,7 +150,7 @@ def _person_noun_pattern() -> re.Pattern[str]:
     introduced. Whole words from the cue list, or any word ending in a person ending (梅农, 菇农)."""
     first = re.escape("".join(sorted({n[0] for n in load_surnames()})))
     nouns = "|".join(map(re.escape, load_cues().person_nouns))
-    return re.compile(f"(?:{nouns}|(?<=[{_person_end_chars()}]))(?=[{first}])")
+    return re.compile(f"(?:{nouns}|(?<=[{_person_end_chars()}]))(?=[{first}]|[小老][{first}])")
 
 
 @cache
@@ -409,7 +413,10 @@ class DocumentContext:
                 break
             prefix, left = prefix[lead.end():], left + lead.end()
         verb = _last_verb_pattern().match(prefix)
-        return left + verb.end() if verb else left
+        if verb:
+            return left + verb.end()
+        build = _BUILD_LEAD.match(prefix)
+        return left + build.end() if build and self.cues.suffixes.get(self.t[s:s + 2]) in ("工厂", "项目") else left
 
     def _persons(self) -> list[Mention]:
         """People: a surname and one or two characters, found after a role word (村民戴素连), after 岁的, or
@@ -428,13 +435,17 @@ class DocumentContext:
             name = _person_at(t, m.start(1), surnames)
             if name and _CLAUSE_PERSON.match(t, m.start(1) + len(name)):
                 names.add(name)
-        for m in _person_noun_pattern().finditer(t):  # 种植户汪建华说, 村民王乐义带头
+        for m in _person_noun_pattern().finditer(t):  # 种植户汪建华说, 村民王乐义带头, 群众演员小周
             if (name := _person_at(t, m.end(), surnames)):
                 names.add(name)
+            elif t[m.end():m.end() + 1] in "小老" and t[m.end() + 1:m.end() + 2] in surnames:
+                names.add(t[m.end():m.end() + 2])
         for m in _honorific_pattern().finditer(t):  # 钟大姐, 吴师傅, 小周: a person the text calls so
             if not t.startswith(self.cues.not_person, m.start()):  # 老师傅, 小时
                 names.add(m.group())
-        names = {n for n in names if n[-1] not in _ADMIN_CHARS and n not in divisions()}  # 平湖市是: a place
+        words = set(self.cues.roles) | set(self.cues.person_nouns)
+        names = {n for n in names if n[-1] not in _ADMIN_CHARS and n not in divisions()  # 平湖市是: a place
+                 and not n.startswith(tuple(words))}  # 党员干部: 干部 is a role, not 干 + 部
         self.person_names = frozenset(names)
         if not names:
             return []
@@ -507,7 +518,7 @@ class DocumentContext:
         lead = _cue_pattern("lead_words", "^").match(rest)
         if lead:
             rest = rest[lead.end():]
-        if m.kind == "person":
+        if m.kind == "person" and not any(o.kind == "name" for o in self._mentions_in(clause_start, start)):
             rest = _described_person(rest)  # “00后”群众演员小周今年23岁: a person introduced by what they are
         m.subject = rest == "" or rest.endswith("的")
         if m.kind == "anaphor":
@@ -522,7 +533,7 @@ class DocumentContext:
             return
         after = t[m.end:m.end + 12]
         head, _, tail = before.rpartition("的")
-        if head and head[-1] in _ADMIN_CHARS:
+        if head and head[-1] in _ADMIN_CHARS and m.kind != "person":
             tail = before  # 走进武义县的下山脱贫小区: a place's 的 does not end the verb's reach
         if self._titled(start):
             m.skip = "title"  # 《浙江省高标准农田建设资金管理办法》: a document's title names no subject
@@ -627,10 +638,22 @@ class DocumentContext:
         while i and self.topic_starts[i - 1] >= w.paragraph[0]:
             topic = self.topics[self.topic_starts[i - 1]]
             # a person's figures stay in their own sentence (他/她 later: the pronoun rule)
-            if topic.kind != "person" and topic.start < w.s:
+            if topic.kind != "person" and topic.start < w.s and (
+                    self.topic_starts[i - 1] != w.sentence[0] or self._carries(topic, w)):
                 return topic.name
             i -= 1
         return self.default
+
+    def _carries(self, topic: Mention, w: _Where) -> bool:
+        """Whether the sentence's subject governs a later ；-part: a place opening the sentence (2023年，下姜村…；
+        农民人均可支配收入…), or any subject when the part opens with 其中."""
+        t = self.t
+        if t.startswith(_PART_OPENERS, w.segment[0]):
+            return True
+        opening = unit_at(self.clauses, len(t), w.sentence[0])
+        if _TIME_LEAD.fullmatch(t[opening[0]:opening[1]].rstrip("，,：:")):
+            opening = unit_at(self.clauses, len(t), opening[1])  # after a frame clause: 2023年，下姜村…
+        return topic.start < opening[1] and self.entity_type(topic.name) == "place"
 
     def _where(self, s: int, e: int) -> _Where:
         n = len(self.t)
@@ -811,8 +834,10 @@ class DocumentContext:
 
     def _frame(self, s: int, sentence: tuple[int, int]) -> str:
         """The paragraph's latest frame (a clause that is only a time expression: 上半年，/ 2023年，) in an earlier
-        sentence, while this sentence keeps the frame's subject (or has none), for a number outside quotation
-        marks (a speaker's words keep their own time)."""
+        sentence, for a number outside quotation marks (a speaker's words keep their own time) that reports what
+        happened (a plan, 富阳区计划用3至5年…, has its own time). A reporting period (1-8月, 上半年, 2023年) whose
+        sentence gives figures carries across subjects (上半年，平湖新引进…。德国一家企业…); any other frame (这些年,
+        an event's date: 2022年，项目正式投运) only while every sentence since keeps its subject."""
         t = self.t
         para_start = unit_at(self.paragraphs, len(t), s)[0]
         if self._quoted(s, para_start):
@@ -823,13 +848,14 @@ class DocumentContext:
             clause = unit_at(self.clauses, len(t), m.start())
             if t[clause[0]:clause[1]].rstrip("，,：:") != m.group():
                 continue
+            clause_start = unit_at(self.clauses, len(t), s)[0]
+            if status_of(t[sentence[0]:s], t[clause_start:s]) != "actual":
+                return ""
             frame_sentence = unit_at(self.sentences, len(t), m.start())
-            if frame_sentence[0] != para_start:
-                return ""  # only a frame opening the paragraph carries (腾出的空间…。2023年，…: not past its sentence)
             here, there = self.topics.get(sentence[0]), self.topics.get(frame_sentence[0])
             reports = bisect.bisect_left(self.numbers, frame_sentence[0]) < bisect.bisect_left(self.numbers,
                                                                                              frame_sentence[1])
-            if reports or self._part_of(sentence):
+            if (reports and _REPORTING.search(m.group())) or self._part_of(sentence):
                 return normalise_period(m.group())
             lo, hi = bisect.bisect_right(self.topic_starts, frame_sentence[0]), bisect.bisect_left(self.topic_starts,
                                                                                                   sentence[0])
