@@ -1,26 +1,54 @@
 """Who and when a number is about: the entity and period of each claim, read from the document around it.
 
 `DocumentContext(text, document)` indexes one cleaned text once (paragraphs, sentences, clauses, the places,
-organisations and people it names, its time expressions); `entity(start, end)` and `period(start, end)` then
-answer for the number at that span. Cue words (name endings, generic nouns, role words, verbs whose object is
-not the topic...) are in data/entity_cues.csv, surnames in data/surnames.csv.
+organisations, people and programmes it names, its time expressions); `entity(start, end)` and
+`period(start, end)` then answer for the number at that span, `entity_type(name)` says what the name is. Cue
+words (name endings, generic nouns, role words and words for people, verbs whose object is not the topic...) are
+in data/entity_cues.csv, surnames in data/surnames.csv, county-level and higher names in cpca's division table.
+
+What counts as a name (the most specific real name, else the document's place):
+- a run of name characters ending in a place/organisation/project ending (街道 村 景区 港 市场 商品城 项目...),
+  without time words, units right after a number (1.48平方公里未来产业社区, but 天台县), leading verbs (开通 坚持
+  发挥 新增...) or a cut-off division prefix (位居福建省 -> 福建省); a chain of divisions is one name without the
+  document's own district (南湖区建设街道南杨社区), a village by its own name (淳安县枫树岭镇下姜村 -> 下姜村),
+  towns and villages named after a village or port whole (宏村镇, 荻港村, 桐乡市, 和孚镇);
+- never a name: one character plus an ending (新项目; but 黟县), descriptions (城镇 建制镇 跨省 出口市场 侨乡
+  之乡 名镇), graded categories (5A级景区, 国家级传统村), anything inside a 《title》;
+- a person: surname + one or two characters after a role or word for people (村民 茶农 种植户 华侨 群众演员),
+  after 岁的, before 今年/是/来自 at a clause start, or a surname with a term of address (钟大姐, 吴师傅, 叶女士,
+  小周); never a division (平湖市是…) nor a role (党员干部) nor 老师/小时;
+- an unnamed firm gets a short descriptive name with the place given for it (在东部新区的一家水泵企业 ->
+  东部新区水泵企业, 德国一家汽车零部件企业 -> 德国汽车零部件企业), typed organisation; a quoted programme
+  launched at a clause's end (推出“菇农贷”，…) or pointed back at (这项制度) is a project.
 
 Entity, first rule that applies:
-1. the name the number describes: 72岁的朱水源, 总投资15亿元的锦凯项目, 1.48平方公里(湘湖)未来产业社区;
-2. 分别: A和B分别完成…85%和18% pairs names and numbers in order;
-3. the nearest name before the number in its sentence part (split at ；), skipping names the sentence is not
-   about: objects (来自/到/位于/成立/完成 X), predicates (是 X), affiliations (南杨社区党委书记), speakers
-   (刘勇介绍), people outside subject position. Generic words stand for a name: 该社区/合作社/中心内 -> the
-   latest name with that ending in this or the previous paragraph, 这里 -> the previous sentence's topic,
-   闻堰 -> 闻堰街道;
-4. after a quotation, the speaker's organisation; later in the sentence, a name in subject position;
-5. the topic of the latest earlier sentence of the paragraph that has one;
-6. the document's own place (street, else district, else city).
+1. a speaker's own figures (the number's clause, or else the quotation, in the first person, and not about the
+   whole place: 我们村, 全县, 村里): the person named right after the quotation (”钟大姐说, ”种植户汪建华说),
+   right before it (王秀英说：“), or for 我 with no speaker at it the person the paragraph introduced (商户陈晓峰…。
+   “去年我们店…”, ”他说); after 叶女士说， the rest of the sentence is hers;
+2. the name the number describes: 72岁的朱水源, 58岁的茶农钟大姐, 总投资15亿元的锦凯项目;
+3. 他家 / 她 in the number's sentence part: the latest person the paragraph names;
+4. 分别: A和B分别完成…85%和18% pairs names and numbers in order;
+5. the nearest name before the number in its sentence part (split at ；), skipping names the sentence is not
+   about: objects (来自/到/位于/距离/位居/高于/向 X), predicates (是/被誉为/成为 X), affiliations (南杨社区党委书记),
+   speakers and publishers (刘勇介绍, 统计局数据显示), the things counted (设有照料中心9个, 写生基地和画家村60多处),
+   people outside subject position; 在X inside a clause with a subject is where, not who (公司去年在慈溪投资…).
+   Bare endings stand for a name: 该社区/合作社/市场 opening a clause -> the latest name with that ending in this
+   or the previous paragraph (小区 also finds a 新村), 村里/镇上/全镇 -> the village or town under discussion,
+   这里 -> the previous sentence's topic, 闻堰 -> 闻堰街道, 全区 -> the document's district;
+6. after a quotation, the speaker's (named) organisation; later in the sentence, a name in subject position;
+7. the sentence's own subject for a later ；-part when it is a place opening the sentence (or the part opens
+   with 其中), else the topic of the latest earlier sentence of the paragraph that is not a person;
+8. the document's own place (street, else district, else city).
 
 Period: the nearest time expression before the number in its sentence, except 2009年的 (it belongs to the
-number right after it), deadlines (2023年底前) and 上半年…下半年 pairs (seasons, not reporting periods); else the
-paragraph's frame (a clause that is only a time expression: 上半年, / 今年以来,) carried from an earlier sentence
-unless the sentence changes subject.
+number right after it), comparison bases (比去年, 去年同期, 是2003年的七十多倍), deadlines (2023年底前) and
+上半年…下半年 pairs (seasons); the starting value of a change (由3.2%降至0.8%) has none unless a time is written
+onto it (由原来的300万元); 全年 under a year frame is that year. Else the paragraph's frame (a clause that is only a
+time expression: 上半年， / 2023年，) from an earlier sentence, for a number outside quotation marks that is not a
+plan: a reporting period (1-8月, 上半年, 2023年) whose sentence gives figures carries across subjects; any other
+frame (这些年, an event's date: 2021年，项目正式投运) only while every sentence since keeps its subject; a
+sentence opening with 其中 always keeps it.
 
 The scan runs on a copy of the text without the spaces OCR leaves inside lines (临江高 科园, 截 至目前).
 """
