@@ -318,6 +318,11 @@ def test_a_division_named_like_a_person_is_a_place(name: str, follow: str) -> No
     # an event's date carries only while its subject holds, and not after the subject changed once
     ("2022年，东峰供热项目正式投运。依托竹产业，建瓯市集聚企业120余家。该项目供暖面积约30万平方米。",
      ("120余家", "约30万平方米"), ["", ""]),
+    # a span since (今年以来) or a vague time (这些年) is no reporting period: it stops where the subject changes
+    ("今年以来，建瓯市新签约项目18个。东峰供热项目已完成工程量30%。", ("18个", "30%"), ["今年以来", ""]),
+    ("这些年，建瓯市建成学校4所。东峰医院拥有床位260张。", ("4所", "260张"), ["这些年", ""]),
+    # a plan has its own time
+    ("2023年，建瓯市竹产业产值增长9%。建瓯市计划用3年时间建成2个园区。", ("9%", "2个"), ["2023年", ""]),
     # the base of a multiple, the starting value of a change
     ("2023年，全市竹产业产值达到200亿元，是2013年的3倍。", ("200亿元", "3倍"), ["2023年", "2023年"]),
     ("改造后，产品次品率由2.5%降至0.6%。", ("2.5%", "0.6%"), ["", "改造后"]),

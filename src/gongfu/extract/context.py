@@ -87,7 +87,9 @@ _WHOLE_PLACE = re.compile("全[县市区镇村乡省]|[村县镇市区乡]里|�
 _PRONOUN = re.compile("他们家|她们家|他家|她家|(?<![其])[他她](?![们人])")
 _SPEAKER_REACH = 20
 _RATIO_BASE = re.compile("(?:是|为|相当于)$")  # 是2003年的七十多倍: the base of a multiple
-_REPORTING = re.compile("[0-9０-９一二三四五六七八九十]+(?:月|季度)|[上下]半年|季度|(?:19|20)\\d{2}年|今年|去年|全年")
+# a reporting period, whole (今年1-8月, 上半年, 前三季度, 2023年), not a span since (今年以来) nor a vague time (这些年)
+_MONTHS = "前?[0-9０-９一二三四五六七八九十\\-—~至]+(?:个月|月份?|季度)|[上下]半年|全年"
+_REPORTING = re.compile(f"(?:今年|去年|(?:19|20)\\d{{2}}年)(?:{_MONTHS})?|{_MONTHS}")
 _BUILD_LEAD = re.compile("(?:建设|扩建|新建|筹建)(?=..)")  # 建设智能工厂 (but 建设街道, 建设银行 are names)
 _YEAR_FRAME = re.compile(r"(?:19|20)\d{2}年|今年|去年")
 _WHOLE_YEAR = ("全年",)
@@ -883,7 +885,7 @@ class DocumentContext:
             here, there = self.topics.get(sentence[0]), self.topics.get(frame_sentence[0])
             reports = bisect.bisect_left(self.numbers, frame_sentence[0]) < bisect.bisect_left(self.numbers,
                                                                                              frame_sentence[1])
-            if (reports and _REPORTING.search(m.group())) or self._part_of(sentence):
+            if (reports and _REPORTING.fullmatch(m.group())) or self._part_of(sentence):
                 return normalise_period(m.group())
             lo, hi = bisect.bisect_right(self.topic_starts, frame_sentence[0]), bisect.bisect_left(self.topic_starts,
                                                                                                   sentence[0])
