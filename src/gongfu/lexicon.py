@@ -177,6 +177,10 @@ class Cues:
     not_after_long: frozenset[str]
     anaphor_follow: frozenset[str]
     honorifics: tuple[str, ...]  # 大姐, 师傅, 女士: a surname before one is a person
+    person_nouns: tuple[str, ...]  # 茶农, 养殖户, 华侨: a name after one is a person (never an affiliation cue)
+    person_ends: str  # 农 户 民 侨 员: the last character of a word for people (梅农, 种植户, 旅意华侨)
+    not_person: tuple[str, ...]  # 老师, 小时, 小区: words that look like 老/小 + surname
+    recipients: tuple[str, ...]  # 向, 给: a name after one in its clause receives (向贫困村捐赠)
 
 
 @cache
@@ -194,7 +198,9 @@ def load_cues(path: Path = CUES_FILE) -> Cues:
                 words("preposition"), words("leading_verb"),
                 tuple(sorted(words("preposition") + words("demonstrative"), key=len, reverse=True)),
                 frozenset(words("not_after")),
-                frozenset(words("not_after_long")), frozenset(words("anaphor_follow")), words("honorific"))
+                frozenset(words("not_after_long")), frozenset(words("anaphor_follow")), words("honorific"),
+                words("person_noun"), "".join(sorted(words("person_end"))), words("not_person"),
+                words("recipient"))
 
 
 @cache

@@ -2,10 +2,13 @@
 
 from __future__ import annotations
 
+import pytest
 from hypothesis import given, settings
 from hypothesis import strategies as st
 
 from gongfu.extract.context import DocumentContext, document_places
+from gongfu.extract.places import divisions
+from gongfu.lexicon import load_surnames
 
 STREET = {"doc_id": "t", "street": "临江街道", "district": "钱塘区", "city": "杭州市", "province": "浙江省"}
 DISTRICT = {"doc_id": "t", "district": "婺城区", "city": "金华市", "province": "浙江省"}
@@ -103,9 +106,11 @@ def test_the_topic_carries_over_within_a_paragraph_but_not_across() -> None:
     assert entity_of(text, "30人") == "临江街道"
 
 
-def test_a_semicolon_starts_a_new_part_of_the_sentence() -> None:
+def test_a_semicolon_part_keeps_a_place_subject_but_not_a_facility_or_a_named_other() -> None:
     text = "福寿康居家养老服务中心开业了。\n中心内有认知症床位12张;划定居家养老服务圈3个。"
     assert [entity_of(text, n) for n in ("12张", "3个")] == ["福寿康居家养老服务中心", "临江街道"]
+    text = "上半年,白沙村新增民宿12家;红岩村新增民宿8家。"
+    assert [entity_of(text, n) for n in ("12家", "8家")] == ["白沙村", "红岩村"]
 
 
 def test_whole_district_means_the_documents_own() -> None:
@@ -169,3 +174,165 @@ def test_any_text_gives_an_entity_and_a_period_without_error(text: str) -> None:
         period = context.period(start, min(len(text), start + 2))
         assert isinstance(entity, str) and entity
         assert isinstance(period, str)
+
+
+# ---------- issue 18: who the number is about, on wording nobody tuned for ----------
+
+COUNTY = {"doc_id": "t", "district": "建瓯市", "city": "南平市", "province": "福建省"}
+TOWNSHIP = {"doc_id": "t", "district": "秭归县", "city": "宜昌市", "province": "湖北省"}
+
+
+def context_of(text: str, numbers: tuple[str, ...], document: dict | None = None) -> DocumentContext:
+    """A context with its claims' spans set, as extract_claims does."""
+    context = DocumentContext(text, document or COUNTY)
+    context.set_numbers([(text.index(n), text.index(n) + len(n)) for n in numbers])
+    return context
+
+
+def entity_and_type(text: str, number: str, document: dict | None = None) -> tuple[str, str]:
+    context = context_of(text, (number,), document)
+    start = text.index(number)
+    entity = context.entity(start, start + len(number))
+    return entity, context.entity_type(entity)
+
+
+@pytest.mark.parametrize(("text", "number", "expected"), [
+    # a place that starts with a surname and is followed by 是 is still a place
+    ("建瓯市是全国最大的笋竹加工基地，全市竹林面积达到170万亩。", "170万亩", ("建瓯市", "place")),
+    ("高州市是荔枝之乡。高州市荔枝种植面积54万亩。", "54万亩", ("高州市", "place")),
+    ("安溪县是乌龙茶的故乡。安溪县茶园面积60万亩。", "60万亩", ("安溪县", "place")),
+    # a speaker introduced by what they are (茶农, 种植户, 养殖户, 群众演员, 华侨)
+    ("“我家今年采了300多斤春茶。”茶农林秀珍说。", "300多斤", ("林秀珍", "person")),
+    ("“我们一家种了15亩脐橙，一年能卖十来万元。”种植户黄德明说。", "15亩", ("黄德明", "person")),
+    ("“去年我养了20箱蜜蜂。”养殖户孔庆云笑着说。", "20箱", ("孔庆云", "person")),
+    ("“一天能拍三场戏。”群众演员小吴今年19岁。", "19岁", ("小吴", "person")),
+    ("“我在米兰做了15年服装生意。”旅意华侨潘先生说。", "15年", ("潘先生", "person")),
+    ("“每天要剥2000多个笋。”笋农郑阿姨一边干活一边说。", "2000多个", ("郑阿姨", "person")),
+    # an honorific names a person whatever verb follows; 老师/小时 are words, not people
+    ("“这一季我摘了800斤。”果农于大哥扳着指头算。", "800斤", ("于大哥", "person")),
+    ("“至少晾晒三个月才能出售。”一位老师傅说。", "三个月", ("建瓯市", "place")),
+    # 58岁的茶农钟大姐: an age describing the person after the description
+    ("今年63岁的菜农邱大伯每天凌晨出摊。", "63岁", ("邱大伯", "person")),
+    ("71岁的独居老人曹奶奶住进了新房。", "71岁", ("曹奶奶", "person")),
+    # a first-person quotation with no speaker at it: the person the paragraph introduced
+    ("在建瓯笋竹城，经营笋干的商户蔡志强正在打包。“我们店今年的网店订单做了80多万元。”",
+     "80多万元", ("蔡志强", "person")),
+    ("养殖户叶春生刚拉来一车鸭子。“我家的鸭子一只能卖到60元。”他说。", "60元", ("叶春生", "person")),
+    # reported speech after 说，: the speaker's own figure
+    ("“我回国开了一家茶馆。”华侨吕女士说，今年店里的营业额预计能达到120万元。", "120万元", ("吕女士", "person")),
+    # the clause, not the whole quotation, decides whether a figure is the place's or the speaker's
+    ("“现在村里有农家乐31家，我家这家一年能接待四千多人。”村民龚大姐说。", "31家", ("建瓯市", "place")),
+    ("“现在村里有农家乐31家，我家这家一年能接待四千多人。”村民龚大姐说。", "四千多人", ("龚大姐", "person")),
+    # a person's figures stay in their sentence: the next sentence is not theirs
+    ("“我种了2万袋木耳。”耳农单师傅说。县里推出“木耳贷”，单户最高可贷30万元。", "30万元", ("木耳贷", "project")),
+])
+def test_speakers_and_people(text: str, number: str, expected: tuple[str, str]) -> None:
+    assert entity_and_type(text, number) == expected
+
+
+@pytest.mark.parametrize(("text", "number", "document", "expected"), [
+    # scenic areas, ports, markets, temples, waterfalls are named places and organisations
+    ("春节假期，秭归县接待游客40万人次。其中，屈原故里景区接待游客12.5万人次。", "12.5万人次", TOWNSHIP,
+     "屈原故里景区"),
+    ("凌晨，秭归县茅坪港迎来出港高峰，300余艘货船陆续起航。", "300余艘", TOWNSHIP, "茅坪港"),
+    ("前三季度，建瓯笋竹交易市场实现成交额18亿元。", "18亿元", COUNTY, "建瓯笋竹交易市场"),
+    ("景区因拥有落差120米的九龙瀑布而闻名。", "120米", COUNTY, "九龙瀑布"),
+    ("光孝寺单日最高接待香客1.2万人次。", "1.2万人次", COUNTY, "光孝寺"),
+    # a unit is trimmed from a name only right after a number (天台县: 天 and 台 are units too)
+    ("今年“十一”假期，天台县共接待游客30万人次。", "30万人次", {"district": "天台县"}, "天台县"),
+    ("1.6平方公里未来科创社区已入驻企业120家。", "120家", COUNTY, "未来科创社区"),
+    # a graded category (4A级, 国家级) is not a name; a name right before a count is the thing counted
+    ("全市现有4A级景区12个，省级森林村庄30个。", "12个", COUNTY, "建瓯市"),
+    ("今年1-9月，建瓯市新引进外资项目17个。", "17个", COUNTY, "建瓯市"),
+    ("街道设有社区养老服务驿站8个、老年食堂5家。", "8个", {"street": "水亭街道", "district": "建瓯市"}, "水亭街道"),
+    ("全镇有写生基地和民宿村20多处。", "20多处", {"street": "迪口镇", "district": "建瓯市"}, "迪口镇"),
+    # publishers and titles are not the subject
+    ("建瓯市统计局数据显示，1-9月全市规上工业产值增长5.1%。", "5.1%", COUNTY, "建瓯市"),
+    ("根据《福建省竹产业发展规划》，今年下达补助资金800万元。", "800万元", COUNTY, "建瓯市"),
+    # descriptions are not names; a comparison's other side is not the subject
+    ("今年，全市新增城镇就业岗位9000个。", "9000个", COUNTY, "建瓯市"),
+    ("示范区内已开通跨省公交线路6条。", "6条", COUNTY, "建瓯市"),
+    ("建瓯市GDP增速高于全省平均0.8个百分点。", "0.8个百分点", COUNTY, "建瓯市"),
+    ("建瓯市距离武夷山市约90公里。", "90公里", COUNTY, "建瓯市"),
+    ("建瓯市连续5年位居福建省县域经济前列，笋竹产业规模突破200亿元。", "200亿元", COUNTY, "建瓯市"),
+    ("建瓯市被誉为“中国笋竹之乡”。镇上现有竹制品企业600多家。", "600多家", COUNTY, "建瓯市"),
+    ("村里先后向云南、贵州等地的贫困村捐赠竹苗20万株。", "20万株", COUNTY, "建瓯市"),
+])
+def test_places_and_organisations(text: str, number: str, document: dict, expected: str) -> None:
+    assert entity_and_type(text, number, document)[0] == expected
+
+
+@pytest.mark.parametrize(("text", "number", "expected"), [
+    # 村里, 镇上, 全村 and bare endings stand for the village, town or estate under discussion
+    ("秭归县郭家坝镇烟灯堡村种植脐橙3000亩。村里现有脐橙合作社5家。", "5家", "烟灯堡村"),
+    ("秭归县郭家坝镇烟灯堡村种植脐橙3000亩。\n近年来，村里累计投入500多万元修建冷库。", "500多万元", "烟灯堡村"),
+    ("秭归县茅坪镇九里新村建于上世纪九十年代。去年，小区投入改造资金1200万元。", "1200万元", "九里新村"),
+    # a village's own name, without the town and county in front; a town starting with a function character
+    ("秭归县郭家坝镇烟灯堡村种植脐橙3000亩。", "3000亩", "烟灯堡村"),
+    ("秭归县和平镇王家岭村种植茶叶800亩。", "800亩", "王家岭村"),
+    ("在屈原镇，民宿已成为当地名片。全镇有民宿60多家。", "60多家", "屈原镇"),
+    # the subject of the sentence carries across ；
+    ("2023年，烟灯堡村集体收入达到96万元；村民人均可支配收入3.1万元。", "3.1万元", "烟灯堡村"),
+    # 在X inside a clause is where, not who
+    ("一家台资电子企业负责人介绍，公司去年在秭归追加投资2亿元。", "2亿元", "台资电子企业"),
+    # an unnamed firm gets a short descriptive name, with the place it is given in
+    ("在茅坪镇的一家柑橘加工企业车间里，生产线每小时可分拣12吨脐橙。", "12吨", "茅坪镇柑橘加工企业"),
+    ("日本一家精密机械企业在秭归投资3亿元。", "3亿元", "日本精密机械企业"),
+    # a quoted programme launched at the end of a clause, or pointed back at
+    ("县里推出“橙农贷”，单户最高可贷20万元，已惠及橙农1200余户。", "1200余户", "橙农贷"),
+    ("秭归县是“村务公开十二条”的发源地。这项制度把村级事务梳理成24项公开事项。", "24项", "村务公开十二条"),
+    # a market after its name, opening a clause
+    ("1-6月，九畹溪脐橙市场成交额9亿元。\n目前，市场日均客流8000人次。", "8000人次", "九畹溪脐橙市场"),
+])
+def test_villages_firms_and_programmes(text: str, number: str, expected: str) -> None:
+    assert entity_and_type(text, number, TOWNSHIP)[0] == expected
+
+
+@pytest.mark.parametrize(("text", "number"), [
+    ("以前一家人守着几台织机，一年赚个三五万元。", "三五万元"),  # 一家人 is a family, not a firm
+    ("一家三口种了8亩草莓。", "8亩"),
+    ("村口有一家小卖部，每天营业12小时。", "12小时"),
+])
+def test_no_descriptive_firm_without_a_firm_ending(text: str, number: str) -> None:
+    assert entity_and_type(text, number) == ("建瓯市", "place")
+
+
+@settings(max_examples=150, deadline=None)
+@given(st.sampled_from(sorted(n for n in divisions() if n[0] in load_surnames() and len(n) <= 4)),
+       st.sampled_from(["是", "今年", "来自", "说"]))
+def test_a_division_named_like_a_person_is_a_place(name: str, follow: str) -> None:
+    """平湖市是…, 高州市今年…: a division whose first character is a surname is never typed person."""
+    text = f"{name}{follow}全国重要的产业基地，{name}企业达到300家。"
+    context = DocumentContext(text, COUNTY)
+    assert name not in context.person_names and context.entity_type(name) != "person"
+
+
+@pytest.mark.parametrize(("text", "numbers", "expected"), [
+    # a frame opening the paragraph carries while the text continues the same report, across subjects
+    ("数据显示，1-9月，建瓯笋竹城成交额达30亿元。建瓯市竹制品出口额为8亿元。", ("30亿元", "8亿元"),
+     ["1-9月", "1-9月"]),
+    ("上半年，建瓯市新引进项目21个。一家日本企业在建瓯追加投资2亿元。", ("21个", "2亿元"), ["上半年", "上半年"]),
+    # a frame inside a paragraph does not carry past its own sentence
+    ("腾出的空间被用来发展竹产业。2023年，竹产业产值增长9%。建瓯市计划用3年时间建成2个园区。",
+     ("9%", "3年", "2个"), ["2023年", "", ""]),
+    # an event's date carries only while its subject holds, and not after the subject changed once
+    ("2022年，东峰供热项目正式投运。依托竹产业，建瓯市集聚企业120余家。该项目供暖面积约30万平方米。",
+     ("120余家", "约30万平方米"), ["", ""]),
+    # a span since (今年以来) or a vague time (这些年) is no reporting period: it stops where the subject changes
+    ("今年以来，建瓯市新签约项目18个。东峰供热项目已完成工程量30%。", ("18个", "30%"), ["今年以来", ""]),
+    ("这些年，建瓯市建成学校4所。东峰医院拥有床位260张。", ("4所", "260张"), ["这些年", ""]),
+    # a plan has its own time
+    ("2023年，建瓯市竹产业产值增长9%。建瓯市计划用3年时间建成2个园区。", ("9%", "2个"), ["2023年", ""]),
+    # the base of a multiple, the starting value of a change
+    ("2023年，全市竹产业产值达到200亿元，是2013年的3倍。", ("200亿元", "3倍"), ["2023年", "2023年"]),
+    ("改造后，产品次品率由2.5%降至0.6%。", ("2.5%", "0.6%"), ["", "改造后"]),
+    ("亩均产值由原来的不到5万元提高到12万元。", ("5万元", "12万元"), ["原来", ""]),
+    # 全年 under a year frame is that year; under a part-year frame it stays 全年
+    ("2023年，迪口镇接待游客40万人次。全镇现有民宿60家，全年接待游客52万人次。", ("40万人次", "52万人次"),
+     ["2023年", "2023年"]),
+    ("今年上半年，建瓯港完成吞吐量300万吨，预计全年吞吐量将突破700万吨。", ("300万吨", "700万吨"),
+     ["今年上半年", "全年"]),
+])
+def test_periods_of_frames_and_changes(text: str, numbers: tuple[str, ...], expected: list[str]) -> None:
+    context = context_of(text, numbers)
+    assert [context.period(text.index(n), text.index(n) + len(n)) for n in numbers] == expected
