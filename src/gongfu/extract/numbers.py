@@ -49,7 +49,7 @@ class Quantity:
 
     flag is '' for a well-formed number, else why it was kept but marked ('separator': 1,2345万 has groups of
     four, read as 12345万; 'symbol': a doubled % sign); kind is 'ordinal' after 第, else ''; written is the
-    unit as the text writes it (个月 for the base unit 月, 公斤 for 千克), '' when none."""
+    unit as the text writes it (个月 for the base unit 月, 平米 for 平方米), '' when none."""
 
     text: str
     start: int
@@ -527,7 +527,7 @@ def _ratio(start: int, end: int, left: float, ratio: re.Match[str], t: str) -> _
 
 def _make(start: int, end: int, value: float, low: float | None, high: float | None, unit: str,
           qualifier: str, flag: str, kind: str) -> _Found:
-    """The quantity's fields with its unit converted to the base unit of the table (公斤 -> 千克, 毛钱 -> 0.1 元)."""
+    """The quantity's fields with its unit converted to the base unit of the table (平米 -> 平方米, 毛钱 -> 0.1 元)."""
     row = load_units().get(unit)
     factor, base = (row.factor, row.base_unit) if row else (1.0, unit)
     return (start, end, _tidy(value * factor), None if low is None else _tidy(low * factor),

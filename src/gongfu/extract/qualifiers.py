@@ -11,11 +11,15 @@ import re
 
 QUALIFIERS = ("none", "approx", "over", "under", "ratio")
 
-_PRE = re.compile("(?:约为|大约|大概|差不多|将近|接近|超过|突破|至少|不到|不足|约|近|超|逾|上|数|几)$")
+_PRE = re.compile("(?:不超过|不少于|不低于|不多于|不高于|不小于|不大于|"
+                  "约为|大约|大概|差不多|将近|接近|超过|突破|至少|至多|最多|不到|不足|约|近|超|逾|上|数|几)$")
 _PRE_QUALIFIER = {"约为": "approx", "大约": "approx", "大概": "approx", "差不多": "approx", "将近": "approx",
                   "接近": "approx", "约": "approx", "近": "approx", "超过": "over", "突破": "over", "至少": "over",
                   "超": "over", "逾": "over", "上": "over", "数": "over", "几": "over", "不到": "under",
-                  "不足": "under"}
+                  "不足": "under",
+                  # a bound written with 不: 不超过30万元 is a ceiling, 不少于50个 a floor
+                  "不超过": "under", "不多于": "under", "不高于": "under", "不大于": "under", "至多": "under",
+                  "最多": "under", "不少于": "over", "不低于": "over", "不小于": "over"}
 # 节约 (saves), 最近 and 附近 (recently, nearby) end in a qualifier character but qualify nothing.
 _NOT_PRE = re.compile("(?:节约|简约|预约|制约|契约|最近|附近|临近|靠近|邻近|就近|远近|赶超|高超)$")
 POST_AT = re.compile("左右|上下(?![班楼车学游])|以上|以下|以内|之多|出头|有余|开外")
@@ -23,7 +27,7 @@ POST_QUALIFIER = {"左右": "approx", "上下": "approx", "以上": "over", "以
                   "之多": "over", "出头": "over", "有余": "over", "开外": "over"}
 INNER = {"余": "over", "多": "over", "几": "over", "来": "approx"}
 POST_FIRST = frozenset(w[0] for w in POST_QUALIFIER)
-PRE_LAST = frozenset("约为概多近过破少到足超逾上数几 ")
+PRE_LAST = frozenset("约为概多近过破少到足超逾上数几于 ")
 
 
 def pre_word(t: str, start: int) -> re.Match[str] | None:
