@@ -225,6 +225,15 @@ def entity_and_type(text: str, number: str, document: dict | None = None) -> tup
     ("“现在村里有农家乐31家，我家这家一年能接待四千多人。”村民龚大姐说。", "四千多人", ("龚大姐", "person")),
     # a person's figures stay in their sentence: the next sentence is not theirs
     ("“我种了2万袋木耳。”耳农单师傅说。县里推出“木耳贷”，单户最高可贷30万元。", "30万元", ("木耳贷", "project")),
+    # where the speaker is (我在村里的…, 回到镇里) is not the whole place the figure would then be about
+    ("“我在村里的竹编工坊干活，一个月能挣四千多元。”52岁的村民蓝阿姨说。", "四千多元", ("蓝阿姨", "person")),
+    ("“我回到镇里开了家面馆，一天能卖300多碗。”店主夏师傅说。", "300多碗", ("夏师傅", "person")),
+    ("“村里有茶园1.5万亩，家家户户都种茶。”村民严大伯说。", "1.5万亩", ("建瓯市", "place")),
+    # an age describes the person after a word for what they are (社员, 民宿主, 木雕师, 员工)
+    ("“我们家一年收了6吨干笋。”66岁的社员蒋阿婆说。", "66岁", ("蒋阿婆", "person")),
+    ("29岁的民宿主彭女士把老屋改成了民宿。", "29岁", ("彭女士", "person")),
+    ("“一天能雕三块花板。”来自福建的90后木雕师小严说。", "三块", ("小严", "person")),
+    ("“厂里一个月发我6000多元。”45岁的员工任大姐说。", "6000多元", ("任大姐", "person")),
 ])
 def test_speakers_and_people(text: str, number: str, expected: tuple[str, str]) -> None:
     assert entity_and_type(text, number) == expected

@@ -83,6 +83,7 @@ _QUOTED_CORE = re.compile(r"[“‘]([^”’]+)[”’]")
 _AFTER_SPEECH = re.compile("[。！？!?…]”")
 _NUMBER_START = re.compile(r"[\d０-９]|[一二两三四五六七八九十百千万][^一-龥]|[一二两三四五六七八九十百千万]{2}")
 _FIRST_PERSON = re.compile("我|俺|咱")
+_LOCATIVE = set("在到回进留")  # 在村里, 回到镇里: where someone is, not what the figure is about
 _WHOLE_PLACE = re.compile("全[县市区镇村乡省]|[村县镇市区乡]里|我们[村县镇市区乡]|大家|家家户户")
 _PRONOUN = re.compile("他们家|她们家|他家|她家|(?<![其])[他她](?![们人])")
 _SPEAKER_REACH = 20
@@ -159,6 +160,12 @@ def _person_word_end() -> re.Pattern[str]:
     """A word for people at the end of a clause's opening (“00后”群众演员, 种粮大户)."""
     words = "|".join(map(re.escape, load_cues().person_nouns + load_cues().roles))
     return re.compile(f"(?:{words}|[{_person_end_chars()}])$")
+
+
+def _whole_place_spoken_of(quote: str) -> bool:
+    """Whether a quotation speaks of the whole place (我们村, 全县, 村里有), not of where the speaker is (我在村里的
+    合作社上班, 回到镇里)."""
+    return any(quote[max(0, m.start() - 1):m.start()] not in _LOCATIVE for m in _WHOLE_PLACE.finditer(quote))
 
 
 def _described_person(rest: str) -> str:
@@ -710,7 +717,7 @@ class DocumentContext:
         if _WHOLE_PLACE.search(clause):
             return ""  # “现在村里有民宿23家”: a fact about the place, told by a person
         mine = bool(_FIRST_PERSON.search(clause) or _FIRST_PERSON.search(quote))
-        if not _FIRST_PERSON.search(clause) and _WHOLE_PLACE.search(quote):
+        if not _FIRST_PERSON.search(clause) and _whole_place_spoken_of(quote):
             return ""  # “我们村去年人均收入近4万元”
         if not mine and any(m.kind != "person" for m in self._mentions_in(opened, w.s)):
             return ""  # “小区一期共有19幢”: about the place the quote names
