@@ -175,6 +175,32 @@ def test_simplified_text_is_never_converted(cleaned):
     _, result = cleaned["004"]
 
     assert result.conversion == "none" and "乾西乡" in result.text
+    assert result.audit == [] and not any(e.step == "script" for e in result.edits)  # cleared by the scan
+
+
+# --- the script step's cheap scan: skipped only where nothing could be converted -----------------------------
+
+_PLAIN = "家住婺城区乾西乡移民小康社区的陶伙林一家对此深有感触。"
+
+
+@pytest.mark.parametrize("raw, converted, audited", [
+    (_PLAIN + "\n", False, False),  # Simplified throughout (乾 is standard Simplified): no conversion, no audit
+    ("臨江\n", True, True),  # one Traditional-only character in a short line is still converted and audited
+    (_PLAIN * 4 + "區\n", False, True),  # one in a long Simplified line: audited (t2s would change it), kept
+    ("<p>" + _PLAIN + "</p>\n<p>臨江</p>\n", True, True),  # found after the markup step, not in the raw bytes
+])
+def test_the_script_step_runs_its_audit_wherever_a_character_could_be_traditional_only(raw, converted, audited):
+    result = clean_text(raw)
+
+    assert any(e.step == "script" for e in result.edits) is converted
+    assert bool(result.audit) is audited
+    assert any(r["config"] == "t2s" for r in result.audit) is audited
+
+
+def test_a_named_conversion_runs_even_where_the_scan_clears_the_text():
+    result = clean_text(_PLAIN + "\n", conversion="t2s")
+
+    assert "干西乡" in result.text and result.audit
 
 
 def test_mainland_worded_traditional_gets_t2s_only(cleaned):

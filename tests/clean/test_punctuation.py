@@ -121,3 +121,19 @@ def test_a_re_joined_digit_group_says_which_number():
     _, changes = normalise_punctuation("共有12 345 678人。")
 
     assert [c.reason for c in changes] == ["digit group split by a space re-joined (12 345 678 → 12345678)"] * 2
+
+
+_CLEAN_LINES = "临江街道已拥有规上工业企业104家。\n“共同富裕”示范区建设稳步推进，成效明显。\n"
+
+
+@pytest.mark.parametrize("line, expected", [
+    ("今年1,200户居民,增长明显。", "今年1,200户居民，增长明显。"),  # the only half-width mark of the text
+    ('他说"好"。', "他说“好”。"),  # the only straight quotes
+    ("增长明显。 今年继续推进。", "增长明显。今年继续推进。"),  # the only space, after a full-width mark
+    ("「共同富裕」示范区", "“共同富裕”示范区"),  # the only corner brackets
+])
+def test_a_single_mark_in_an_otherwise_clean_text_is_still_found(line, expected):
+    text = _CLEAN_LINES * 5 + line + "\n" + _CLEAN_LINES
+
+    assert normalise_punctuation(text)[0] == _CLEAN_LINES * 5 + expected + "\n" + _CLEAN_LINES
+    assert normalise_punctuation(_CLEAN_LINES * 3)[1] == []

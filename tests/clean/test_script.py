@@ -131,3 +131,64 @@ def test_traditional_characters_per_line_at_once_as_run_by_run(text):
 
     assert _traditional_per_line_at_once(text, simplified, lines) == \
         _traditional_per_line(text, "", lines, list(_regions(text, simplified)))
+
+
+# --- the cheap scan before detection -----------------------------------------------------------------------
+
+@pytest.mark.parametrize("text, maybe", [
+    (SIMPLIFIED, False),  # 乾 is standard Simplified: nothing to scan for
+    ("临江街道·钱塘区 2021年“共同富裕”示范区建设。", False),  # punctuation outside GB2312 (·) is not Chinese
+    (SIMPLIFIED + "臨", True),  # one Traditional-only character is enough
+    ("社區", True),
+    ("东\uf900西", True),  # a compatibility ideograph (OpenCC normalises it)
+    ("临江\U00020000街道", True),  # an astral ideograph (extension B)
+    ("临江\udc80街道", True),  # a byte kept as a lone surrogate
+    ("", False),
+])
+def test_the_scan_finds_every_character_that_could_be_traditional_only(text, maybe):
+    from gongfu.clean.script import may_be_traditional
+
+    assert may_be_traditional(text) is maybe
+
+
+def test_opencc_changes_no_character_outside_the_scanned_blocks_on_its_own():
+    from gongfu.clean.script import SCANNED_BLOCKS, convert
+
+    outside = [chr(c) for c in range(0x80, 0x10000) if not 0xD800 <= c <= 0xDFFF and c != 0x0A
+               and not any(lo <= c <= hi for lo, hi in SCANNED_BLOCKS)]
+    for config in ("t2s", "tw2sp"):
+        changed = [c for c, out in zip(outside, convert("\n".join(outside), config).split("\n"), strict=True)
+                   if c != out]
+        assert changed == [], config
+
+
+@pytest.mark.parametrize("text, conversion, plain", [
+    (SIMPLIFIED, "auto", True),
+    (SIMPLIFIED, "t2s", False),  # a named config always runs (and converts 乾西)
+    (SIMPLIFIED + "\n" + "家住婺城区乾西乡。" * 8 + "區", "auto", False),  # one Traditional-only character
+    (MAINLAND, "auto", False),
+])
+def test_only_plainly_simplified_text_skips_detection(text, conversion, plain):
+    from gongfu.clean.script import plainly_simplified
+
+    choice = plainly_simplified(text, conversion)
+
+    assert (choice is not None) is plain
+    if plain:
+        full = detect(text)
+        assert (choice.script, choice.conversion, choice.evidence()) == \
+            (full.script, full.conversion, full.evidence())
+
+
+_SCAN_ALPHABET = ["乾西乡", "著名", "社区", "核心", "臨", "區", "·", "\uf900", "𠀀", "，", "\n", "a", "於", "後"]
+
+
+@given(st.lists(st.sampled_from(_SCAN_ALPHABET), max_size=30).map("".join))
+def test_a_text_the_scan_clears_has_no_traditional_only_character(text):
+    from gongfu.clean.script import plainly_simplified
+
+    choice = plainly_simplified(text)
+    if choice is not None:
+        full = detect(text)
+        assert full.t2s_changed == 0 and full.conversion == "none"
+        assert choice.evidence() == full.evidence() and convert_script(text).passes == []

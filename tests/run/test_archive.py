@@ -28,7 +28,7 @@ from gongfu.run import document
 from gongfu.run.archive import corpus as corpus_module
 from gongfu.run.archive import ledger
 from gongfu.run.archive.chunks import ChunkTable, cell, column_cells, csv_lines, rows_to_table
-from gongfu.run.archive.engines import dask_client
+from gongfu.run.archive.engines import DASK_CONFIG, dask_client, dask_settings
 from gongfu.run.archive.listing import GongfuError, list_sources
 from gongfu.run.archive.settings import TABLES, ChunkResult, Interrupted, RunSummary
 from gongfu.run.stages import clean_stage, extract_stage
@@ -482,17 +482,32 @@ def test_process_gives_its_workers_the_system_arrow_allocator_unless_told_otherw
     assert seen == [expected]
 
 
-def test_the_local_dask_cluster_runs_its_workers_without_the_profiler() -> None:
+def _keep(chunk: list[str]) -> int:
+    return len(chunk)
+
+
+def test_the_local_dask_cluster_runs_without_the_profiler_and_keeps_no_long_message_logs() -> None:
     import dask
 
-    client = dask_client(1, None)
-    try:
-        assert list(client.run(lambda: dask.config.get("distributed.worker.profile.enabled")).values()) == [False]
-    finally:
-        cluster = client.cluster
-        client.close()
-        cluster.close()
+    kept = DASK_CONFIG["distributed.admin.low-level-log-length"]
+    with dask_settings():
+        client = dask_client(1, None)
+        try:
+            assert list(client.run(lambda: dask.config.get("distributed.worker.profile.enabled")).values()) == [False]
+            chunk = [f"{n:06d}_a_long_file_name.txt" for n in range(200)]  # a task argument, as chunks are
+            for n in range(3 * kept):  # one at a time: each task is a message of its own
+                assert client.submit(_keep, chunk, key=f"chunk-{n}", pure=False).result() == 200
+            streams = [client.scheduler_comm, *client.cluster.scheduler.stream_comms.values()]
+            # the debug logs of the client's and the scheduler's batched streams keep at most `kept` messages
+            # (Dask's default, 1,000, kept every compute-task message of a run, arguments included)
+            assert all(len(s.recent_message_log) <= kept for s in streams)
+            assert any(len(s.recent_message_log) == kept for s in streams)
+        finally:
+            cluster = client.cluster
+            client.close()
+            cluster.close()
     assert dask.config.get("distributed.worker.profile.enabled") is True  # only the cluster gongfu started
+    assert dask.config.get("distributed.admin.low-level-log-length") == 1000
 
 
 def test_sources_are_sorted_across_folders_with_paths_as_listed_and_as_read(tmp_path: Path,

@@ -25,7 +25,7 @@ from gongfu.clean.markup import has_markup, markup_changes
 from gongfu.clean.mojibake import mojibake_changes
 from gongfu.clean.pinyin import pinyin_changes
 from gongfu.clean.punctuation import normalise_punctuation, punctuation_changes
-from gongfu.clean.script import check_conversion, conversion_audit, convert, convert_script
+from gongfu.clean.script import check_conversion, conversion_audit, convert, convert_script, plainly_simplified
 from gongfu.clean.shift import shift_changes
 from gongfu.errors import GongfuError
 
@@ -131,6 +131,10 @@ def clean_text(text: str, *, conversion: str = "auto", steps: Sequence[str] | No
                 result.edits += tracker.apply(step, found.changes)
                 hints = found.meta
         elif step == "script":
+            plain = plainly_simplified(tracker.text, conversion)
+            if plain is not None:  # the cheap scan: nothing to convert, so no conversion and nothing to audit
+                result.conversion_evidence = plain.evidence()
+                continue
             converted = convert_script(tracker.text, conversion)
             result.audit = conversion_audit(tracker.text, converted)
             for changes in converted.passes:

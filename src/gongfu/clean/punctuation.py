@@ -39,6 +39,7 @@ _SPACE_AFTER_MARK = re.compile(rf"[{SPACE}](?<=[，。、；：？！…{CLOSING
 _FULL_WIDTH = re.compile(r"[０-９Ａ-Ｚａ-ｚ％]+|．(?<=[0-9０-９]．)(?=[0-9０-９])")  # look-behind placed as above
 _FULL_WIDTH_START = re.compile("[０-９Ａ-Ｚａ-ｚ％．]")  # what a _FULL_WIDTH match starts with
 _LINE = re.compile(r"[^\n]+")
+_ANY_SPACE = re.compile(f"[{SPACE}]")  # what _SPACE_AFTER_MARK starts with
 _GROUP_SPACE = " \u2009\u202f\u00a0"
 _DIGIT_GROUPS = re.compile(rf"[0-9]{{1,3}}(?:[{_GROUP_SPACE}][0-9]{{3}})+(?![0-9])")  # and not after [0-9.,]
 _GROUP_GAP = re.compile(f"[{_GROUP_SPACE}]")
@@ -141,13 +142,16 @@ def punctuation_changes(text: str) -> list[Change]:
     """The changes normalise_punctuation makes, located in `text` (the chain applies them through its Tracker)."""
     urls = _urls(text)
     changes: list[Change] = []
-    for line in _LINE.finditer(text):
+    # the cheap scan: each line rule is tried only if the whole text holds what it starts with (a clean
+    # text has no half-width mark in Chinese, no straight quote and few spaces: most have nothing to try)
+    half, quotes, spaces = (bool(r.search(text)) for r in (_HALF, _QUOTE_LIKE, _ANY_SPACE))
+    for line in _LINE.finditer(text) if half or quotes or spaces else ():
         s, e = line.span()
-        if _HALF.search(text, s, e):
+        if half and _HALF.search(text, s, e):
             changes += _half_marks(text, s, e, urls)
-        if _QUOTE_LIKE.search(text, s, e):
+        if quotes and _QUOTE_LIKE.search(text, s, e):
             changes += _quote_changes(text, s, e)
-        if _CJK.search(text, s, e):
+        if spaces and _ANY_SPACE.search(text, s, e) and _CJK.search(text, s, e):
             changes += [Change(m.start(), m.end(), "", "punctuation: space after a full-width mark or quote dropped")
                         for m in _SPACE_AFTER_MARK.finditer(text, s, e)]
     # _FULL_WIDTH tries both its branches at every position; one character class finds out quicker

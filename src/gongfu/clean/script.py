@@ -157,6 +157,47 @@ def is_simplified_standard(ch: str) -> bool:
     return True
 
 
+# Where a Traditional-only character can be: the CJK ideograph blocks (radicals, extension A, the unified and
+# the compatibility ideographs; OpenCC changes no other BMP character on its own, a test checks it), every
+# astral character (extension B and beyond) and lone surrogates (undecodable bytes kept as surrogateescape).
+SCANNED_BLOCKS = ((0x2E80, 0x2FDF), (0x3400, 0x4DBF), (0x4E00, 0x9FFF), (0xF900, 0xFAFF))
+
+
+@cache
+def _maybe_traditional_table() -> np.ndarray:
+    """Code point -> could be Traditional-only: SCANNED_BLOCKS outside GB2312, and every astral character."""
+    table = np.zeros(0x110000, dtype=bool)
+    for lo, hi in SCANNED_BLOCKS:
+        table[lo:hi + 1] = True
+    table[0x10000:] = True
+    pairs = bytes(b for hi in range(0xA1, 0xF8) for lo in range(0xA1, 0xFF) for b in (hi, lo))
+    table[code_points(pairs.decode("gb2312", errors="ignore"))] = False  # every GB2312 character
+    return table
+
+
+def may_be_traditional(text: str) -> bool:
+    """Whether `text` holds a character that could be Traditional-only (outside GB2312, see SCANNED_BLOCKS).
+
+    The cheap scan before detection: a Traditional-only character is one t2s changes that is not standard
+    Simplified, so a text without any such character has none, and `detect` would choose no conversion.
+    One table lookup per character instead of two OpenCC conversions and the audit.
+    """
+    try:
+        points = code_points(text)
+    except UnicodeEncodeError:  # lone surrogates (bytes kept by surrogateescape): let detection decide
+        return True
+    return bool(_maybe_traditional_table()[points].any())
+
+
+def plainly_simplified(text: str, conversion: str = "auto") -> ScriptChoice | None:
+    """The choice for a text the cheap scan clears (auto conversion, no character that could be
+    Traditional-only): Simplified, not converted, exactly what `detect` would say; None when the scan
+    does not clear it and detection, conversion and the audit must run."""
+    if conversion != "auto" or may_be_traditional(text):
+        return None
+    return ScriptChoice("simplified", "none", cjk_count(text))
+
+
 def _line_spans(text: str) -> list[tuple[int, int]]:
     spans, pos = [], 0
     for line in text.split("\n"):

@@ -95,11 +95,32 @@ def _as_finished(pending: set[Future]) -> Iterator[Future]:
         yield from finished
 
 
+# Dask keeps the last `distributed.admin.low-level-log-length` (default 1,000) messages of every batched
+# stream for debugging: the client's to the scheduler and the scheduler's to each worker, and each
+# compute-task message holds its task's arguments (a chunk's Source tuples). A 100k run has only about 1,000
+# chunks, so those logs never fill and grow with the archive (about 50 kB a chunk, 0.5 kB a document, in
+# the client + scheduler process). Ten messages are plenty to debug with, and memory stays flat.
+DASK_CONFIG = {
+    "distributed.admin.low-level-log-length": 10,
+    # the workers' statistical profiler (a thread sampling every task's stack for the dashboard, which is
+    # off) cost each worker about 15 MB and some CPU
+    "distributed.worker.profile.enabled": False,
+}
+
+
+def dask_settings():
+    """DASK_CONFIG set, as a context manager (Dask restores the previous settings on leaving it)."""
+    import dask
+    import distributed  # noqa: F401  its defaults join the config now, or leaving the context would drop them
+
+    return dask.config.set(DASK_CONFIG)
+
+
 def dask_client(workers: int, scheduler: str | None, processes: bool = True):
-    """A Dask client: to the scheduler at `scheduler`, or to a new LocalCluster of `workers` workers."""
+    """A Dask client: to the scheduler at `scheduler`, or to a new LocalCluster of `workers` workers (create it
+    inside `dask_settings()`: the workers and the message streams read their settings when they start)."""
     import logging
 
-    import dask
     from dask.distributed import Client, LocalCluster
 
     if scheduler:
@@ -108,11 +129,8 @@ def dask_client(workers: int, scheduler: str | None, processes: bool = True):
         except (OSError, TimeoutError) as err:
             raise GongfuError(f"--scheduler {scheduler}: cannot reach a Dask scheduler there ({err}). Start one "
                               f"(dask scheduler) or leave --scheduler out to use a local cluster.") from err
-    # The workers' statistical profiler (a thread sampling every task's stack for the dashboard, which is off)
-    # cost each worker about 15 MB and some CPU: off for the cluster gongfu starts.
-    with dask.config.set({"distributed.worker.profile.enabled": False}):
-        cluster = LocalCluster(n_workers=workers, threads_per_worker=1, processes=processes,
-                               dashboard_address=None, silence_logs=logging.ERROR)
+    cluster = LocalCluster(n_workers=workers, threads_per_worker=1, processes=processes,
+                           dashboard_address=None, silence_logs=logging.ERROR)
     return Client(cluster)
 
 
@@ -123,6 +141,12 @@ def run_dask(chunks: Iterable[list[Source]], settings: Settings, on_done: ChunkH
     With --scheduler, the workers must see the same file system paths (input and output) and have gongfu
     installed at the same version.
     """
+    with dask_settings():  # for the whole run: the streams to workers that (re)join are made later
+        _run_dask(chunks, settings, on_done, workers, scheduler, processes)
+
+
+def _run_dask(chunks: Iterable[list[Source]], settings: Settings, on_done: ChunkHook, workers: int,
+              scheduler: str | None, processes: bool) -> None:
     from dask.distributed import as_completed
 
     client = dask_client(workers, scheduler, processes)
