@@ -1,4 +1,4 @@
-"""Shared fixtures: the real raw texts and a scratch copy of the raw folder."""
+"""Shared fixtures: the real raw texts and a scratch copy of the raw folder; the property tests' settings."""
 
 from __future__ import annotations
 
@@ -6,8 +6,14 @@ import shutil
 from pathlib import Path
 
 import pytest
+from hypothesis import settings
 
 from gongfu import paths
+
+# Property tests check what holds, not how fast: no per-example deadline (a first call on a loaded machine can
+# take seconds while caches fill). Speed figures live in benchmarks/.
+settings.register_profile("gongfu", deadline=None)
+settings.load_profile("gongfu")
 
 
 @pytest.fixture
