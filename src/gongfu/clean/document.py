@@ -49,7 +49,7 @@ def clean_document(raw: bytes, doc_id: str, manifest: dict[str, str] | None = No
         return CleanedDocument(row)
     result = clean_text(decoded.text, conversion=conversion, steps=steps)
     edits = [e.row(doc_id, i) for i, e in enumerate(result.edits, start=1)]
-    inferred = {} if any(row[k] for k in PLACE_COLUMNS) else infer_place(result.text, result.meta.get("title", ""))
+    inferred = {} if any(row[k] for k in PLACE_COLUMNS) else infer_place(result.text, _headings(result.meta))
     for key, value in {**result.meta, **inferred}.items():  # what the text itself says fills manifest blanks
         if key in row and value and not row[key]:
             row[key] = value
@@ -73,3 +73,9 @@ def overconversion(result: CleanResult) -> dict[str, int]:
         if row["verdict"] == "damage" and f"overconversion_{row['config']}" in counts:
             counts[f"overconversion_{row['config']}"] += row["count"]
     return counts
+
+
+def _headings(meta: dict[str, str]) -> str:
+    """Title, kicker and subtitle together: the lines above the article that name its place (a notice's
+    issuing office, 萧山区农业农村局关于…, is often the kicker, not the title)."""
+    return " ".join(meta[k] for k in ("title", "kicker", "subtitle") if meta.get(k))
