@@ -68,7 +68,8 @@ def step_times(texts: list[str]) -> dict[str, float]:
 
     patches = [(chain.SIMPLE_STEPS, k, k) for k in list(chain.SIMPLE_STEPS)]
     originals = [(d, k, d[k]) for d, k, _ in patches]
-    modules = [(chain, "plainly_simplified", "script scan"), (chain, "convert_script", "script"), (chain, "conversion_audit", "script audit"),
+    modules = [(chain, "plainly_simplified", "script scan"), (chain, "convert_script", "script"),
+               (chain, "conversion_audit", "script audit"),
                (chain, "markup_changes", "markup"), (chain, "repair_layout", "layout"),
                (chain, "strip_boilerplate", "boilerplate"),
                (Tracker, "apply", "edit tracking"), (chain, "assess", "status"),

@@ -30,14 +30,17 @@ def test_a_notice_naming_its_office_only_above_the_text_gets_that_place(office: 
 
 def test_a_manifest_place_is_kept_over_the_text() -> None:
     raw = NOTICE.format(office="嘉善县农业农村局", number="善农〔2025〕12号").encode()
-    row = clean_document(raw, "notice", manifest={"district": "平湖市", "city": "嘉兴市", "province": "浙江省"}).document
+    manifest = {"district": "平湖市", "city": "嘉兴市", "province": "浙江省"}
+    row = clean_document(raw, "notice", manifest=manifest).document
 
     assert (row["city"], row["district"]) == ("嘉兴市", "平湖市")
 
 
 @pytest.mark.parametrize(("meta", "expected"), [
-    ({"title": "善农〔2025〕12号", "kicker": "嘉善县农业农村局关于…的通知"}, "善农〔2025〕12号 嘉善县农业农村局关于…的通知"),
-    ({"title": "龙港市上半年经济运行情况", "subtitle": "工业增加值增长8.1%"}, "龙港市上半年经济运行情况 工业增加值增长8.1%"),
+    ({"title": "善农〔2025〕12号", "kicker": "嘉善县农业农村局关于…的通知"},
+     "善农〔2025〕12号 嘉善县农业农村局关于…的通知"),
+    ({"title": "龙港市上半年经济运行情况", "subtitle": "工业增加值增长8.1%"},
+     "龙港市上半年经济运行情况 工业增加值增长8.1%"),
     ({"title": "", "kicker": "", "author": "王小明"}, ""),
     ({}, ""),
 ])
