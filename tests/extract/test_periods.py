@@ -15,6 +15,11 @@ from gongfu.extract.periods import PeriodKey, period_key, resolve_year, same_per
     ("去年", "2021", PeriodKey(2021, "FY")),
     ("目前", "", PeriodKey(None, "now")),
     ("", "", PeriodKey(None, "")),
+    # the first N months of a year: 前8个月 is 1-8月, 前三季度 is 1-9月, 前6个月 the first half
+    ("今年前8个月", "2024", PeriodKey(2024, "M1-8")), ("前10个月", "2024", PeriodKey(2024, "M1-10")),
+    ("前十一个月", "", PeriodKey(None, "M1-11")), ("前两个月", "", PeriodKey(None, "M1-2")),
+    ("今年前三季度", "2023", PeriodKey(2023, "M1-9")), ("前三季度", "", PeriodKey(None, "M1-9")),
+    ("前6个月", "2022", PeriodKey(2022, "H1")), ("2023年前12个月", "", PeriodKey(2023, "FY")),
 ])
 def test_period_key_normalises_the_spans(period: str, year: str, expected: PeriodKey) -> None:
     assert period_key(period, year) == expected
@@ -22,6 +27,24 @@ def test_period_key_normalises_the_spans(period: str, year: str, expected: Perio
 
 def test_first_half_and_january_to_august_are_different_periods() -> None:
     assert same_period(period_key("上半年", "2022"), period_key("1-8月", "2022")) is False
+
+
+@pytest.mark.parametrize(("a", "b", "same"), [
+    ("今年前8个月", "1-8月", True), ("前三季度", "1-9月", True), ("前三季度", "今年", False),
+    ("前6个月", "上半年", True), ("前10个月", "1-8月", False),
+])
+def test_the_first_months_compare_with_month_ranges(a: str, b: str, same: bool) -> None:
+    assert same_period(period_key(a, "2024"), period_key(b, "2024")) is same
+
+
+@pytest.mark.parametrize(("text", "found"), [
+    ("今年前8个月，全市出口额增长", "今年前8个月"), ("前10个月，接待游客超过50万人次", "前10个月"),
+    ("2024年前11个月，全县完成投资", "2024年前11个月"), ("去年前三季度", "去年前三季度"),
+])
+def test_the_first_months_are_read_as_one_period(text: str, found: str) -> None:
+    from gongfu.extract.periods import PERIOD
+
+    assert PERIOD.search(text).group() == found
 
 
 def test_two_undated_nows_are_unclear_not_equal() -> None:
@@ -35,6 +58,7 @@ def test_same_span_same_year_is_the_same_period() -> None:
 @pytest.mark.parametrize(("period", "published", "year"), [
     ("今年", "2021-09-20", 2021), ("去年", "2023-01-25", 2022), ("上半年", "2021-09-20", 2021),
     ("2020年", "", 2020), ("今年", "", None), ("", "2021-09-20", None), ("2008年以来", "", None),
+    ("前8个月", "2024-09-15", 2024), ("今年前三季度", "2023-10-20", 2023),
 ])
 def test_resolve_year(period: str, published: str, year: int | None) -> None:
     assert resolve_year(period, published) == year

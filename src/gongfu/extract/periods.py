@@ -12,7 +12,8 @@ _CN_COUNT = "一二两三四五六七八九十"
 PERIOD = re.compile(
     rf"(?=[今去前明上下一截现目当如这近初起“十过原以届全旺最鼎国春五端中到改建投达实搬整开运启设成{_CN_COUNT}\d])(?:"
     r"截至(?:(?:今年|去年|\d{4}年)?\d{1,2}月(?:底|末)?|(?:今年|去年|\d{4}年)(?:底|末)?|目前|年底)"
-    r"|(?:今年|去年|前年|明年|\d{4}年)?(?:上半年|下半年|一季度|前三季度|\d{1,2}[-一~至]\d{1,2}月)(?:以来|来)?"
+    r"|(?:今年|去年|前年|明年|\d{4}年)?(?:上半年|下半年|一季度|前三季度|\d{1,2}[-一~至]\d{1,2}月"
+    rf"|前(?:\d{{1,2}}|[{_CN_COUNT}]{{1,2}})个月)(?:以来|来)?"
     r"|(?:今年|去年)?\d{1,2}月份?以来|\d{4}年度|(?<![高加长升降少])到\d{4}年底?|\d{4}年(?:以来|底|末)?|(?:今年|去年)以来"
     r"|(?:今年|去年)?“?(?:五一|国庆|春节|端午|中秋|十一)”?(?:假期|黄金周|期间)|今年|去年|前年|明年"
     r"|\d{1,2}[-一]\d{1,2}月|\d{1,2}月份|截至目前|现如今|目前|当前|如今|这些年|近年来|初期|起初"
@@ -33,7 +34,7 @@ def normalise_period(period: str) -> str:
 _YEAR_IN_PERIOD = re.compile(r"(\d{4})年")
 _YEAR_START = re.compile(r"(\d{4})")
 _RELATIVE_YEAR = {"今年": 0, "去年": -1, "前年": -2, "明年": 1}
-_CURRENT = re.compile(r"上半年|下半年|季度|\d{1,2}[-一~至]\d{1,2}月|\d{1,2}月份|目前|当前|如今|截至目前")
+_CURRENT = re.compile(r"上半年|下半年|季度|前\S{1,2}个月|\d{1,2}[-一~至]\d{1,2}月|\d{1,2}月份|目前|当前|如今|截至目前")
 
 
 def resolve_year(period: str, published: str) -> int | None:
@@ -64,6 +65,19 @@ _NOW = ("截至目前", "现如今", "如今", "目前", "当前", "现有", "�
 _MONTHS = re.compile(r"([0-9０-９]{1,2})\s*[-－—一至到~～]\s*([0-9０-９]{1,2})\s*月")
 
 
+_FIRST_MONTHS = re.compile(rf"前(?:([0-9]{{1,2}}|[{_CN_COUNT}]{{1,2}})个月|三季度)")
+_CN_DIGIT = {c: i for i, c in enumerate("〇一二三四五六七八九")} | {"两": 2}
+
+
+def _month_count(written: str) -> int:
+    """8, 八, 十, 十一 -> the number of months."""
+    if written.isdigit():
+        return int(written)
+    if written.startswith("十"):
+        return 10 + _CN_DIGIT.get(written[1:], 0)
+    return _CN_DIGIT[written[0]] * (10 if written.endswith("十") and len(written) == 2 else 1)
+
+
 def period_key(period: str, year: object = "") -> PeriodKey:
     """Normalise a period expression: 上半年 and 1-6月 are the same span; 1-8月 is not."""
     period = _cell(period)
@@ -77,6 +91,9 @@ def period_key(period: str, year: object = "") -> PeriodKey:
     if months:
         a, b = (int(x.translate(str.maketrans("０１２３４５６７８９", "0123456789"))) for x in months.groups())
         span = "H1" if (a, b) == (1, 6) else "FY" if (a, b) == (1, 12) else f"M{a}-{b}"
+    elif first := _FIRST_MONTHS.search(period):  # 前8个月 is 1-8月, 前三季度 1-9月
+        n = _month_count(first.group(1)) if first.group(1) else 9
+        span = "H1" if n == 6 else "FY" if n == 12 else f"M1-{n}"
     elif "上半年" in period:
         span = "H1"
     elif "下半年" in period:
