@@ -393,3 +393,37 @@ def test_ge_is_dropped_before_a_measure_noun_and_kept_as_the_counter(text: str, 
 
 def test_months_as_dates_are_still_not_claims() -> None:
     assert mentions("5月、6月和12月份，全市接待游客3万人次。") == ["3万人次"]
+
+
+def _indicator_of(text: str, mention: str) -> str:
+    rows = [r for r in extract_claims(text, DOC) if r["mention"] == mention]
+    assert rows, [r["mention"] for r in extract_claims(text, DOC)]
+    return rows[0]["indicator"]
+
+
+@pytest.mark.parametrize(("text", "mention", "indicator"), [
+    # 占比 with nothing else: the share of the figure before it
+    ("其中农产品网络零售额11.2亿元，占比39%。", "39%", "农产品网络零售额占比"),
+    ("全县服务业增加值210亿元，占比达到52.3%。", "52.3%", "服务业增加值占比"),
+    ("去年民宿营业收入3.6亿元，比重约四成。", "约四成", "民宿营业收入比重"),
+    # a second rate with no words of its own: the same measure again
+    ("8月份，全市规上工业增加值环比增长3.4%，同比负增长1.2%。", "1.2%", "规上工业增加值"),
+    ("一季度，全县出口额同比增长6.1%，环比增长2.2%。", "2.2%", "出口额"),
+    # a second count in the same unit: the same thing counted
+    ("街道今年新增既有住宅加装电梯86台，累计已达312台。", "312台", "街道今年新增既有住宅加装电梯"),
+    # but not across a change of kind: a count after an amount keeps its own (empty) words
+    ("全镇网络零售额8.2亿元，共有网店1,200家。", "1,200家", "网店"),
+])
+def test_a_figure_with_no_words_of_its_own_takes_those_of_the_figure_before_it(text: str, mention: str,
+                                                                               indicator: str) -> None:
+    assert _indicator_of(text, mention) == indicator
+
+
+@pytest.mark.parametrize(("text", "mention", "indicator"), [
+    ("“我们家种了二十多亩茶。”78岁的独居老人严阿婆说。", "78岁", "年龄"),
+    ("村民方大伯笑着说，他今年已经81岁了。", "81岁", "年龄"),
+    ("全县人均预期寿命达到82.4岁。", "82.4岁", "人均预期寿命"),
+    ("村里党员平均年龄52岁。", "52岁", "村里党员平均年龄"),
+])
+def test_an_age_is_labelled_as_an_age(text: str, mention: str, indicator: str) -> None:
+    assert _indicator_of(text, mention) == indicator

@@ -318,6 +318,10 @@ def extract_claims(text: str, document: dict[str, Any]) -> list[dict[str, Any]]:
             label = _rank_label(text, sentence, clause, q, ranked[0] if ranked else None)
             if ranked and not _BOARD.search(text, sentence[0], q.start):  # 增速位居…第二: the ranked figure's entity
                 entity, entity_type = str(ranked[0]["entity"]), str(ranked[0]["entity_type"])
+        if q.unit == "岁" and not _AGE_WORDS.search(label):  # 独居老人孙阿婆说她今年78岁: a person's age
+            label = "年龄"
+        if not label or label in _SHARE_WORDS:  # 占比39%, 同比负增长1.2%: the words of the figure before it
+            label = _unlabelled(text, clause, q, growth, [r for r in rows if r["char_start"] >= sentence[0]])
         if entity_type == "place" and label.startswith(entity) and len(label) > len(entity) + 1:
             label = _HAVE.sub("", label[len(entity):])  # 余杭区实现地区生产总值: the place is the entity column
         value, low, high = _signed(q, moved)
@@ -345,6 +349,26 @@ def extract_claims(text: str, document: dict[str, Any]) -> list[dict[str, Any]]:
 
 _HAVE = re.compile("^(?:已经|已|现|共|还|累计)?(?:拥有|实现|完成|有|达到)?")
 _SHARE_LEAD = re.compile("^占(.*?)的?$")
+_AGE_WORDS = re.compile("龄|岁|寿命")  # 平均年龄, 人均预期寿命: a measure in years of age that has its own name
+_SHARE_ONLY = re.compile("(?:占比|比重)(?:达到?|为|约|近|超过?)?$")  # the words before a bare share
+
+
+def _unlabelled(text: str, clause: tuple[int, int], q: Quantity, growth: bool, before: list[dict[str, Any]]) -> str:
+    """A figure the clause gives no words for takes them from the nearest earlier claim of its sentence: its share
+    when the clause says only 占比 (…11.2亿元，占比39%: …占比), else the same measure again (环比增长3.4%，同比负增长
+    1.2%; 加装电梯86台，累计已达312台) when the growth flag and the kind of unit agree; '' when there is none."""
+    if not before:
+        return ""
+    prior = before[-1]
+    label = str(prior["indicator"])
+    if not label or label.endswith(_SHARE_WORDS):
+        return ""
+    share = _SHARE_ONLY.search(text, clause[0], q.start)
+    if q.unit == "%" and not growth and share and not prior["is_growth"]:
+        return label + ("比重" if share.group().startswith("比重") else "占比")
+    if bool(prior["is_growth"]) == growth and unit_kind(str(prior["unit"])) == unit_kind(q.unit):
+        return label
+    return ""
 _SHARE_WORDS = ("比重", "比例", "份额", "占比")
 
 
