@@ -58,7 +58,7 @@ from __future__ import annotations
 import bisect
 import re
 from dataclasses import dataclass
-from functools import cache
+from functools import cache, lru_cache
 from typing import Any, NamedTuple
 
 from gongfu.extract.periods import PERIOD, SEASONS, normalise_period
@@ -658,7 +658,7 @@ class DocumentContext:
             return "person"
         if name in self.types:
             return self.types[name]
-        return next((kind for suffix, kind in _types_longest_first() if name.endswith(suffix)), "place")
+        return _ending_type(name)
 
     def set_numbers(self, spans: list[tuple[int, int]]) -> None:
         """The claims' spans (original offsets), for pairing numbers with names after 分别."""
@@ -909,6 +909,13 @@ class DocumentContext:
     def _quoted(self, s: int, floor: int) -> bool:
         """Whether position `s` is inside an open quotation “…” that started after `floor`."""
         return self.t.rfind("“", floor, s) > self.t.rfind("”", floor, s)
+
+
+@lru_cache(maxsize=65536)
+def _ending_type(name: str) -> str:
+    """What a name's ending says it is (the longest ending in data/entity_cues.csv that fits), else place; kept
+    per name, as the same names recur in every claim of a document and across an archive."""
+    return next((kind for suffix, kind in _types_longest_first() if name.endswith(suffix)), "place")
 
 
 @cache
