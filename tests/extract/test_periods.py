@@ -20,6 +20,7 @@ from gongfu.extract.periods import PeriodKey, period_key, resolve_year, same_per
     ("前十一个月", "", PeriodKey(None, "M1-11")), ("前两个月", "", PeriodKey(None, "M1-2")),
     ("今年前三季度", "2023", PeriodKey(2023, "M1-9")), ("前三季度", "", PeriodKey(None, "M1-9")),
     ("前6个月", "2022", PeriodKey(2022, "H1")), ("2023年前12个月", "", PeriodKey(2023, "FY")),
+    ("前13个月", "", PeriodKey(None, "")),  # not a span of one year
 ])
 def test_period_key_normalises_the_spans(period: str, year: str, expected: PeriodKey) -> None:
     assert period_key(period, year) == expected

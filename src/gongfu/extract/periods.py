@@ -5,6 +5,8 @@ from __future__ import annotations
 import re
 from dataclasses import dataclass
 
+from gongfu.extract.numerals import parse_chinese
+
 # A time expression as the texts write it (今年1-8月, 上半年, 2020年底, 截至9月底, “十四五”期间, 国庆假期,
 # 近三年, 二十多年来, 到2025年, 改造后, 制度实施以来, 现在). The lookahead lists every first character: a cheap
 # test before the alternation.
@@ -66,18 +68,6 @@ _MONTHS = re.compile(r"([0-9０-９]{1,2})\s*[-－—一至到~～]\s*([0-9０-�
 
 
 _FIRST_MONTHS = re.compile(rf"前(?:([0-9]{{1,2}}|[{_CN_COUNT}]{{1,2}})个月|三季度)")
-_CN_DIGIT = {c: i for i, c in enumerate("〇一二三四五六七八九")} | {"两": 2}
-
-
-def _month_count(written: str) -> int:
-    """8, 八, 十, 十一 -> the number of months."""
-    if written.isdigit():
-        return int(written)
-    if written.startswith("十"):
-        return 10 + _CN_DIGIT.get(written[1:], 0)
-    return _CN_DIGIT[written[0]] * (10 if written.endswith("十") and len(written) == 2 else 1)
-
-
 def period_key(period: str, year: object = "") -> PeriodKey:
     """Normalise a period expression: 上半年 and 1-6月 are the same span; 1-8月 is not."""
     period = _cell(period)
@@ -92,8 +82,8 @@ def period_key(period: str, year: object = "") -> PeriodKey:
         a, b = (int(x.translate(str.maketrans("０１２３４５６７８９", "0123456789"))) for x in months.groups())
         span = "H1" if (a, b) == (1, 6) else "FY" if (a, b) == (1, 12) else f"M{a}-{b}"
     elif first := _FIRST_MONTHS.search(period):  # 前8个月 is 1-8月, 前三季度 1-9月
-        n = _month_count(first.group(1)) if first.group(1) else 9
-        span = "H1" if n == 6 else "FY" if n == 12 else f"M1-{n}"
+        n = int(parse_chinese(first.group(1)) or 0) if first.group(1) else 9
+        span = "" if not 0 < n <= 12 else "H1" if n == 6 else "FY" if n == 12 else f"M1-{n}"  # 前十十个月: none
     elif "上半年" in period:
         span = "H1"
     elif "下半年" in period:
