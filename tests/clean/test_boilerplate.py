@@ -126,6 +126,16 @@ def test_kicker_title_and_authors_line_above_the_first_paragraph():
     assert meta["author"] == "张苑 余美娜 傅伟炎 陆欣"
 
 
+def test_a_notice_number_under_its_heading_is_doc_number_not_the_title():
+    text = (f"嘉兴市南湖区财政局关于下达2024年度共同富裕专项资金的通知\n南财〔2024〕12号\n{P2}\n")
+    out, changes, meta = strip_boilerplate(text)
+    assert out.split() == [P2]
+    assert meta["title"] == "嘉兴市南湖区财政局关于下达2024年度共同富裕专项资金的通知"
+    assert meta["doc_number"] == "南财〔2024〕12号"
+    assert "kicker" not in meta
+    assert "document number (文号) of a notice, kept as metadata (doc_number)" in reasons(changes)
+
+
 def test_reporter_in_brackets_after_the_last_sentence_is_the_author():
     text = f"{P1}\n\n南湖区乡村旅游总收入约3000万元。(屈凌燕)\n\n(责任编辑:秦宇雯)\n"
     out, changes, meta = strip_boilerplate(text)

@@ -70,6 +70,40 @@ def test_analyse(lines, hints, roles, meta):
     assert found.meta == meta
 
 
+@pytest.mark.parametrize("line, expected", [
+    ("萧农〔2024〕37号", True),
+    ("浙政办发[2023]5号", True),
+    ("国发（2021）第12号", True),
+    ("杭财教〔2024〕 108 号", True),  # spaces around the serial
+    ("龙财企【2024】18号", True),
+    ("萧农〔2024〕37号文件", False),  # a phrase about the document, not its number alone
+    ("〔2024〕37号", False),  # no issuer
+    ("2024年第37号", False),
+    ("萧山区农业农村局关于下达补助资金的通知", False),
+])
+def test_document_numbers(line, expected):
+    assert headline.is_doc_number(line) is expected
+
+
+@pytest.mark.parametrize("lines, roles, meta", [
+    # the notice's heading is the title, its number under it doc_number (was: the number read as the headline)
+    (["萧山区农业农村局关于下达补助资金的通知", "萧农〔2024〕37号"], ["title", "number"],
+     {"title": "萧山区农业农村局关于下达补助资金的通知", "doc_number": "萧农〔2024〕37号"}),
+    # a number above the heading, and a kicker line above that
+    (["萧山区人民政府办公室", "萧政办发〔2024〕3号", "关于印发共同富裕行动方案的通知"],
+     ["kicker", "number", "title"],
+     {"title": "关于印发共同富裕行动方案的通知", "kicker": "萧山区人民政府办公室",
+      "doc_number": "萧政办发〔2024〕3号"}),
+    # a number alone is still the title: there is nothing else to call it
+    (["萧农〔2024〕37号"], ["title"], {"title": "萧农〔2024〕37号"}),
+])
+def test_a_document_number_is_never_the_headline(lines, roles, meta):
+    found = headline.analyse(lines)
+
+    assert found.roles == roles
+    assert found.meta == meta
+
+
 def test_a_glued_timestamp_is_noted_on_its_line():
     found = headline.analyse(["奋进新时代", "临江街道展新城面貌 2023-01-25"])
 

@@ -50,7 +50,7 @@ from gongfu.errors import GongfuError
 from gongfu.paths import PACKAGE_DATA
 
 BOILERPLATE_FILE = PACKAGE_DATA / "boilerplate.csv"
-META_KEYS = ("title", "kicker", "subtitle", "banner", "author", "published", "publisher", "source", "url")
+META_KEYS = ("title", "kicker", "subtitle", "doc_number", "banner", "author", "published", "publisher", "source", "url")
 LINE_KINDS = ("breadcrumb", "search", "share", "related", "more", "app", "welcome", "pager", "follow", "paper",
               "affiliation", "tags", "editor", "copyright", "byline", "edition")
 INLINE_KINDS = ("footnote", "editsection")  # rules that remove a piece of a kept line
@@ -292,6 +292,7 @@ def _names(line: str) -> bool:
 
 ROLE_REASONS = {"title": "headline, kept as metadata (title)", "kicker": "kicker above the headline, kept as "
                 "metadata", "subtitle": "subtitle below the headline, kept as metadata",
+                "number": "document number (文号) of a notice, kept as metadata (doc_number)",
                 "furniture": "page furniture around the headline (a line without a sentence), not part of the article"}
 
 

@@ -13,7 +13,8 @@ from gongfu.sources import decode_bytes
 
 FIX_COLUMNS = [f"fixes_{step}" for step in STEPS]
 DOCUMENT_COLUMNS = [
-    "doc_id", "title", "kicker", "subtitle", "banner", "url", "publisher", "source", "published", "author",
+    "doc_id", "title", "kicker", "subtitle", "doc_number", "banner", "url", "publisher", "source", "published",
+    "author",
     "province", "city", "district", "street",
     "encoding", "source_script", "conversion", "conversion_evidence", "overconversion_t2s", "overconversion_tw2sp",
     "raw_chars", "clean_chars", "paragraphs", "edits", *FIX_COLUMNS, "flagged", "lost", "status", "reason",

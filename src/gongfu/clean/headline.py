@@ -2,6 +2,7 @@
 above it and which the subtitle (副题) below it, and what was glued to the headline (a timestamp, a URL, a
 series name after a bar).
 
+A notice's document number (文号) under its heading is set aside first and kept as `doc_number`.
 The headline is, in order of evidence: the page's own <h1> or front-matter title; the line the page's
 <title> begins with; the line before a subtitle (a line opening with a dash, ——); the last title line.
 Only the title line right above the headline is its kicker; title lines further up are page furniture.
@@ -20,6 +21,11 @@ STAMP_END_RE = re.compile(r"\s*(?P<published>\d{4}\s*[-年/.]\s*\d{1,2}\s*[-月/
                           r"(?:\s*\d{1,2}:\d{2}(?::\d{2})?)?$")
 SERIES_RE = re.compile(r"^(?P<title>[^|｜]{4,})\s*[|｜]\s*(?P<series>[^|｜]{2,})$")
 SPACES_RE = re.compile(f"[{WS}]+")
+# A document number (文号) under an official notice's heading: issuer's short name, the year in brackets, the
+# serial number and 号 (萧农〔2024〕37号, 浙政办发[2023]5号, 国发（2021）第12号). It names the document; it is
+# never the headline a reader sees.
+DOC_NUMBER_RE = re.compile(r"^[\u4e00-\u9fff]{1,10}\s*[〔\[［（(【]\s*(?:19|20)\d{2}\s*[〕\]］）)】]"
+                           r"\s*第?\s*\d{1,5}\s*号$")
 
 
 @dataclass
@@ -33,6 +39,11 @@ class Headline:
 
 def squeeze(text: str) -> str:
     return SPACES_RE.sub("", text)
+
+
+def is_doc_number(line: str) -> bool:
+    """A line that is only a document number (文号), such as 萧农〔2024〕37号."""
+    return DOC_NUMBER_RE.match(line.strip(WS)) is not None
 
 
 def is_subtitle(line: str) -> bool:
@@ -77,6 +88,20 @@ def _find(keys: list[str], hint: str) -> int | None:
 def analyse(lines: list[str], hints: dict[str, str] | None = None) -> Headline:
     """Roles of the title lines above an article (bylines and other metadata lines already set aside)."""
     hints = hints or {}
+    numbers = [i for i, x in enumerate(lines) if is_doc_number(x)]
+    if numbers and len(numbers) < len(lines):  # the notice's number is set aside; the heading is read without it
+        rest = [x for i, x in enumerate(lines) if i not in numbers]
+        found = analyse(rest, hints)
+        roles, notes, k = [], {}, 0
+        for i in range(len(lines)):
+            if i in numbers:
+                roles.append("number")
+                continue
+            if k in found.notes:
+                notes[i] = found.notes[k]
+            roles.append(found.roles[k])
+            k += 1
+        return Headline(roles, {**found.meta, "doc_number": squeeze(lines[numbers[0]])}, notes)
     cleaned = [unglue(x) for x in lines]
     keys = [squeeze(c[0]) for c in cleaned]
     at = None
