@@ -27,7 +27,7 @@ from gongfu.cli import main
 from gongfu.run import document
 from gongfu.run.archive import corpus as corpus_module
 from gongfu.run.archive import ledger
-from gongfu.run.archive.chunks import ChunkTable, cell, column_cells, csv_lines, rows_to_table
+from gongfu.run.archive.chunks import ChunkTable, cell, column_cells, csv_header, rows_to_table, string_array
 from gongfu.run.archive.engines import DASK_CONFIG, dask_client, dask_settings
 from gongfu.run.archive.listing import GongfuError, list_sources
 from gongfu.run.archive.settings import TABLES, ChunkResult, Interrupted, RunSummary
@@ -160,7 +160,8 @@ def test_interrupted_run_resumes_without_redoing_or_duplicating(corpus: Path, tm
         run(corpus, out, workers=workers, chunk_size=1, on_chunk=stop_after_two)
     first = stopped.value.summary
     assert 2 <= first.done < 9 and not (out / "claims.csv").exists()
-    so_far = pd.read_parquet(out / "_parts" / "documents")  # the rows written so far, readable mid-run
+    parts = sorted((out / "_parts" / "csv" / "documents").glob("*.csv"))  # the rows so far, readable mid-run
+    so_far = pd.concat([pd.read_csv(p, dtype=str) for p in parts])
     assert len(so_far) == first.done and so_far["doc_id"].is_unique
     markers = {p: p.stat().st_mtime_ns for p in (out / "_parts" / "done").iterdir()}
     assert len(markers) == first.done
@@ -354,19 +355,45 @@ def test_cells_are_formatted_from_their_own_value() -> None:
 @settings(max_examples=60, deadline=None)
 @given(st.lists(st.tuples(st.text(max_size=12), st.text(alphabet=',"\n\r 中a', max_size=6)), max_size=5))
 def test_csv_lines_are_the_bytes_the_notebook_stages_write(tmp_path_factory, cells: list[tuple[str, str]]) -> None:
-    """Workers format CSV lines that are appended as bytes: they must be what `write_csv` writes, whether
-    encoded a document at a time (ChunkTable) or from a table a batch at a time (csv_lines)."""
+    """Workers format CSV lines that are appended as bytes: they must be what `write_csv` writes, encoded a
+    document at a time (ChunkTable), with the same cells in its Arrow columns when the output is Parquet."""
     columns = ["doc_id", "text"]
     rows = [{"doc_id": a, "text": b} for a, b in cells]
     path = tmp_path_factory.mktemp("csv") / "t.csv"
     write_csv(to_frame(rows, columns), path)
-    chunk = ChunkTable(columns)
+    chunk = ChunkTable(columns, parquet=True)
     for i in range(0, len(rows), 2):  # documents of up to two rows
         chunk.add(rows[i:i + 2])
-    header = b"doc_id,text\n"
-    assert header + chunk.csv() == path.read_bytes()
-    assert header + csv_lines(chunk.table(), batch_rows=2) == path.read_bytes()
+    assert csv_header(columns) + chunk.csv() == path.read_bytes()
     assert chunk.table().equals(rows_to_table(rows, columns)) and chunk.rows == len(rows)
+    assert sum(chunk.lengths) == len(chunk.csv()) and len(chunk.lengths) == (len(rows) + 1) // 2
+
+
+@given(st.lists(st.text(alphabet='中a,"\n\r é\x00😀', max_size=8), max_size=20))
+def test_string_arrays_hold_exactly_the_cells(cells: list[str]) -> None:
+    """Arrow string arrays are built from the cells' UTF-8 bytes (pa.array would import pandas)."""
+    array = string_array(cells)
+    array.validate(full=True)
+    assert array.to_pylist() == cells
+
+
+def test_a_worker_without_parquet_never_imports_pyarrow_or_pandas(tmp_path: Path) -> None:
+    """CSV output: a chunk is processed and committed without pyarrow (about 80 MB of RSS in every worker)."""
+    script = (
+        "import sys, json\n"
+        "from pathlib import Path\n"
+        "from gongfu.run.archive.chunks import process_chunk\n"
+        "from gongfu.run.archive.ledger import prepare_output\n"
+        "from gongfu.run.archive.settings import Settings\n"
+        "out = Path(sys.argv[1])\n"
+        "settings = prepare_output(out, Settings(str(out)))\n"
+        "raw = sorted(Path(sys.argv[2]).glob('*.txt'))[:2]\n"
+        "process_chunk([(p.stem, str(p), p.name, None) for p in raw], settings)\n"
+        "print(json.dumps(sorted(m for m in ('pyarrow', 'pandas') if m in sys.modules)))\n")
+    done = subprocess.run([sys.executable, "-c", script, str(tmp_path / "out"), str(paths.RAW_DIR)],
+                          capture_output=True, text=True, check=True)
+    assert json.loads(done.stdout) == []
+    assert len(list((tmp_path / "out" / "_parts" / "done").glob("*.json"))) == 1
 
 
 class _Terminal(io.StringIO):
@@ -465,6 +492,42 @@ def test_format_parquet_writes_datasets_equal_to_the_csv_tables(corpus: Path, tm
         from_csv = pd.read_csv(out / f"{table}.csv", dtype=str, keep_default_na=False)
         assert len(from_csv) == len(from_parquet) > 0
         pd.testing.assert_frame_equal(from_parquet, from_csv, check_dtype=False)
+
+
+def test_new_files_land_in_doc_id_order_in_the_parquet_datasets_too(corpus: Path, tmp_path: Path) -> None:
+    out = tmp_path / "out"
+    extra = corpus / "001_8caa6e4255689ee4.txt"
+    moved = tmp_path / extra.name
+    shutil.move(extra, moved)
+    run(corpus, out, chunk_size=3, fmt="parquet")
+    shutil.move(moved, extra)  # overlapping chunks: their rows are merged in doc_id order
+    run(corpus, out, chunk_size=3, fmt="parquet")
+    for table in ("documents", "claims"):
+        from_parquet = pd.read_parquet(out / f"{table}.parquet")
+        assert list(from_parquet["doc_id"]) == sorted(from_parquet["doc_id"])
+        from_csv = pd.read_csv(out / f"{table}.csv", dtype=str, keep_default_na=False)
+        pd.testing.assert_frame_equal(from_parquet, from_csv, check_dtype=False)
+
+
+def test_a_work_area_keeps_the_parts_it_started_with(corpus: Path, tmp_path: Path,
+                                                     capsys: pytest.CaptureFixture) -> None:
+    """A Parquet work area finished with --format csv goes on writing Parquet parts; a CSV one cannot give
+    Parquet (its first chunks have none) and says so in one line."""
+    first = sorted(corpus.glob("*.txt"))[:3]
+    started = tmp_path / "started"
+    started.mkdir()
+    for path in first:
+        shutil.copy(path, started / path.name)
+    parquet = tmp_path / "parquet"
+    run(started, parquet, chunk_size=1, fmt="parquet")
+    run(corpus, parquet, chunk_size=1, fmt="csv")
+    chunks = len(list((parquet / "_parts" / "done").glob("*.json")))
+    assert chunks > len(first) and len(list((parquet / "_parts" / "claims").glob("*.parquet"))) == chunks
+    plain = tmp_path / "csv"
+    run(started, plain, chunk_size=1, fmt="csv")
+    assert not list((plain / "_parts" / "claims").glob("*.parquet"))
+    code, _, err = cli(capsys, "--input", str(corpus), "--output", str(plain), "--format", "parquet", "--quiet")
+    assert code == 2 and err.count("\n") == 1 and "started with --format csv" in err
 
 
 @pytest.mark.parametrize(("preset", "expected"), [(None, "system"), ("jemalloc", "jemalloc")])

@@ -6,8 +6,10 @@ import hashlib
 import json
 import math
 import os
+from array import array
 from collections.abc import Callable, Iterable, Iterator, Sequence
 from dataclasses import asdict
+from itertools import accumulate
 from pathlib import Path
 from typing import TYPE_CHECKING, Any
 
@@ -96,10 +98,27 @@ def column_cells(rows: Sequence[dict[str, Any]], column: str) -> list[str]:
     return cells
 
 
+def string_array(cells: Sequence[str]) -> pa.StringArray:
+    """Strings as an Arrow string array, built from their UTF-8 bytes and offsets.
+
+    `pa.array` on a list imports pandas to ask whether the list is a pandas object: 50 MB of RSS in every
+    worker (a local worker 150 -> 200 MB), for nothing, since a worker never needs pandas."""
+    import pyarrow as pa
+    data = [c.encode("utf-8") for c in cells]
+    offsets = array("q", [0])
+    offsets.extend(accumulate(map(len, data)))
+    return pa.LargeStringArray.from_buffers(len(data), pa.py_buffer(offsets), pa.py_buffer(b"".join(data))) \
+        .cast(pa.string())
+
+
 def rows_to_table(rows: Sequence[dict[str, Any]], columns: Sequence[str]) -> pa.Table:
     """Rows as an all-string Arrow table with exactly `columns` (missing keys are empty cells)."""
+    return _table([column_cells(rows, c) for c in columns], columns)
+
+
+def _table(columns_cells: Sequence[Sequence[str]], columns: Sequence[str]) -> pa.Table:
     import pyarrow as pa
-    return pa.table({c: pa.array(column_cells(rows, c), pa.string()) for c in columns})
+    return pa.Table.from_arrays([string_array(c) for c in columns_cells], names=list(columns))
 
 
 def _csv_text(columns_cells: Sequence[Sequence[str]]) -> bytes:
@@ -111,43 +130,49 @@ def _csv_text(columns_cells: Sequence[Sequence[str]]) -> bytes:
     return buf.getvalue().encode("utf-8")
 
 
-def csv_lines(table: pa.Table, batch_rows: int = 20_000) -> bytes:
-    """An all-string table as UTF-8 CSV lines without a header: the bytes `tables.write_csv` (pandas, minimal
-    quoting, \\n line ends) writes for the same cells, as it uses the same `csv` writer. Converted a batch at a
-    time, so a large table never exists as Python strings all at once."""
-    return b"".join(_csv_text([col.to_pylist() for col in batch.columns])
-                    for batch in table.to_batches(max_chunksize=batch_rows))
-
-
 class ChunkTable:
-    """One table's rows of a chunk, held compact (Arrow columns and CSV bytes), added one document at a time.
+    """One table's rows of a chunk, held compact, added one document at a time: CSV lines (and, where the
+    output is Parquet, Arrow columns), with the byte length of each document's lines.
 
     A document's rows are dicts (hundreds of edits each); kept as dicts for a whole chunk they would cost
-    about 1 MB per document, so they are encoded as soon as the document is done.
+    about 1 MB per document, so they are encoded as soon as the document is done. Without Parquet a worker
+    never imports pyarrow (about 80 MB of RSS in each worker).
     """
 
-    def __init__(self, columns: Sequence[str]):
+    def __init__(self, columns: Sequence[str], parquet: bool = False):
         self.columns = list(columns)
+        self.parquet = parquet
         self.tables: list[pa.Table] = []
         self.lines: list[bytes] = []
+        self.lengths: list[int] = []
         self.rows = 0
 
     def add(self, rows: Sequence[dict[str, Any]]) -> None:
-        import pyarrow as pa
+        """One document's rows (none is a document of length 0)."""
         if not rows:
+            self.lengths.append(0)
             return
         cells = [column_cells(rows, c) for c in self.columns]
-        self.tables.append(pa.table(dict(zip(self.columns, (pa.array(c, pa.string()) for c in cells),
-                                             strict=True))))
+        if self.parquet:
+            self.tables.append(_table(cells, self.columns))
         self.lines.append(_csv_text(cells))
+        self.lengths.append(len(self.lines[-1]))
         self.rows += len(rows)
 
     def table(self) -> pa.Table:
         import pyarrow as pa
+        if not self.parquet:
+            raise RuntimeError("ChunkTable(parquet=False) keeps no Arrow columns")
         return pa.concat_tables(self.tables) if self.tables else rows_to_table([], self.columns)
 
     def csv(self) -> bytes:
+        """The CSV lines, without the header."""
         return b"".join(self.lines)
+
+
+def csv_header(columns: Sequence[str]) -> bytes:
+    """A table's header line, as `tables.write_csv` writes it."""
+    return _csv_text([[c] for c in columns])
 
 
 def failed_row(doc_id: str, reason: str, manifest: dict[str, str] | None) -> dict[str, Any]:
@@ -186,21 +211,23 @@ def write_text(path: Path, text: str) -> None:
 
 
 def part_paths(parts: Path, table: str, key: str) -> tuple[Path, Path]:
-    """Where a chunk's rows of `table` go: a Parquet part and its CSV lines."""
+    """Where a chunk's rows of `table` go: a Parquet part (only in a Parquet work area) and a CSV file."""
     return parts / table / f"{key}.parquet", parts / CSV_DIR / table / f"{key}.csv"
 
 
 def write_part(table: ChunkTable, paths: tuple[Path, Path]) -> None:
-    """A chunk's rows of one table, as Parquet and as CSV lines, each written aside and renamed into place."""
-    import pyarrow.parquet as pq
-    _atomic(paths[0], lambda tmp: pq.write_table(table.table(), tmp, compression="zstd"))
-    _atomic(paths[1], lambda tmp: tmp.write_bytes(table.csv()))
+    """A chunk's rows of one table as a CSV file with its header (readable while the run goes on) and, in a
+    Parquet work area, as Parquet; each written aside and renamed into place."""
+    if table.parquet:
+        import pyarrow.parquet as pq
+        _atomic(paths[0], lambda tmp: pq.write_table(table.table(), tmp, compression="zstd"))
+    _atomic(paths[1], lambda tmp: tmp.write_bytes(csv_header(table.columns) + table.csv()))
 
 
 def process_chunk(chunk: Sequence[Source], settings: Settings) -> ChunkResult:
     """The work unit every engine maps: process a chunk and commit it (texts, part files, then the marker)."""
     out = Path(settings.output)
-    tables = {t: ChunkTable(columns) for t, columns in table_columns().items()}
+    tables = {t: ChunkTable(columns, settings.parquet) for t, columns in table_columns().items()}
     failed = warned = nbytes = 0
     for source in chunk:
         result, size = process_source(source, settings)
@@ -213,6 +240,7 @@ def process_chunk(chunk: Sequence[Source], settings: Settings) -> ChunkResult:
             failed += 1
             tables["failures"].add([{"doc_id": source[0], "file": source[2], "reason": doc.get("reason", "")}])
         else:
+            tables["failures"].add([])
             warned += doc.get("status") == "warning"
             write_text(out / CLEAN_SUBDIR / f"{source[0]}.txt", result.text)
     ids = [s[0] for s in chunk]
@@ -222,7 +250,7 @@ def process_chunk(chunk: Sequence[Source], settings: Settings) -> ChunkResult:
         write_part(table, part_paths(parts, name, key))
     result = ChunkResult(key, ids[0], ids[-1], len(ids), failed, int(warned), nbytes,
                          {t: tables[t].rows for t in TABLES})
-    marker = {**asdict(result), "doc_ids": ids}
+    marker = {**asdict(result), "doc_ids": ids, "lengths": {t: tables[t].lengths for t in TABLES}}
     _atomic(parts / DONE_DIR / f"{key}.json",
             lambda tmp: tmp.write_text(json.dumps(marker, ensure_ascii=False), encoding="utf-8"))
     return result

@@ -60,8 +60,8 @@ def process_corpus(input: str, output: str | Path, *, workers: int | None = None
     check_options(engine, fmt, workers, chunk_size)
     out = Path(output).resolve()
     sources = list_sources(input, exclude=out)
-    settings = Settings(str(out), conversion, tuple(steps) if steps else None)
-    prepare_output(out, settings)
+    settings = prepare_output(out, Settings(str(out), conversion, tuple(steps) if steps else None,
+                                            parquet=fmt == "parquet"))
     markers = read_ledger(out)
     done = check_ledger(markers, sources, out)
     summary = RunSummary(str(output), total=len(sources), done_before=len(done), engine=engine, workers=workers,

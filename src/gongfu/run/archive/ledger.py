@@ -5,6 +5,7 @@ from __future__ import annotations
 import hashlib
 import json
 from collections.abc import Sequence
+from dataclasses import replace
 from pathlib import Path
 from typing import Any
 
@@ -44,16 +45,25 @@ def code_fingerprint() -> str:
 def run_config(settings: Settings) -> dict[str, Any]:
     return {"columns": table_columns(), "conversion": settings.conversion,
             "steps": list(settings.steps) if settings.steps else None, "code": code_fingerprint(),
-            "layout": LAYOUT}
+            "layout": LAYOUT, "parquet": settings.parquet}
 
 
-def prepare_output(out: Path, settings: Settings) -> None:
-    """Create OUT's work area, or check that the one there was made by the same code and settings."""
+def prepare_output(out: Path, settings: Settings) -> Settings:
+    """Create OUT's work area, or check that the one there was made by the same code and settings. Returns
+    the settings to run with: a work area that keeps Parquet parts goes on keeping them (so a CSV run can
+    finish what a Parquet run started), and one without refuses a Parquet output."""
     parts = out / PARTS_DIR
     config_path = parts / "run.json"
     config = run_config(settings)
     if config_path.is_file():
         old = json.loads(config_path.read_text(encoding="utf-8"))
+        if old.get("parquet") and not settings.parquet:
+            settings = replace(settings, parquet=True)
+            config["parquet"] = True
+        elif settings.parquet and old.get("parquet") is False:
+            raise GongfuError(f"{out}: started with --format csv, so it has no Parquet parts to make "
+                              f"--format parquet from. Finish it with --format csv, or delete {out} or choose a "
+                              f"new --output for Parquet.")
         changed = [k for k in config if old.get(k) != config[k]]
         if changed:
             what = {"code": "cleaner/extractor code", "columns": "table columns",
@@ -69,6 +79,7 @@ def prepare_output(out: Path, settings: Settings) -> None:
     (out / CLEAN_SUBDIR).mkdir(parents=True, exist_ok=True)
     if not config_path.is_file():
         write_text(config_path, json.dumps(config, indent=1, ensure_ascii=False))
+    return settings
 
 
 def read_ledger(out: Path) -> list[dict[str, Any]]:

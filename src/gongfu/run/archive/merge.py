@@ -2,6 +2,7 @@
 
 from __future__ import annotations
 
+import json
 import os
 import shutil
 from collections.abc import Iterator
@@ -10,8 +11,8 @@ from typing import TYPE_CHECKING, Any
 
 if TYPE_CHECKING:  # pyarrow is imported where it is used: a Dask client process needs it only to merge, after
     import pyarrow as pa  # its workers are gone (29 MB of RSS less while they run)
-from gongfu.run.archive.chunks import ChunkTable, csv_lines, part_paths, rows_to_table
-from gongfu.run.archive.settings import PARQUET_ROWS, PARTS_DIR, table_columns
+from gongfu.run.archive.chunks import ChunkTable, csv_header, part_paths, rows_to_table
+from gongfu.run.archive.settings import DONE_DIR, PARQUET_ROWS, PARTS_DIR, table_columns
 
 # ----------------------------------------------------------------------------------------------- consolidate
 
@@ -41,13 +42,21 @@ def _read_group(parts: Path, table: str, keys: list[str], columns: list[str]) ->
     return merged
 
 
-def _csv_header(columns: list[str]) -> str:
-    import csv
-    import io
-
-    buf = io.StringIO()
-    csv.writer(buf, lineterminator="\n").writerow(columns)
-    return buf.getvalue()
+def _sorted_lines(parts: Path, table: str, keys: list[str], columns: list[str]) -> Iterator[bytes]:
+    """One group's CSV lines of `table` in doc_id order (stable: a document's rows stay together and in
+    order), cut from the chunks' CSV parts by the byte length of each document that their markers record."""
+    header = len(csv_header(columns))
+    pieces = []  # (doc_id, chunk, start, end)
+    for n, key in enumerate(keys):
+        marker = json.loads((parts / DONE_DIR / f"{key}.json").read_text(encoding="utf-8"))
+        pos = header
+        for doc_id, length in zip(marker["doc_ids"], marker["lengths"][table], strict=True):
+            if length:
+                pieces.append((doc_id, n, pos, pos + length))
+            pos += length
+    data = [part_paths(parts, table, key)[1].read_bytes() for key in keys]
+    for _, n, start, end in sorted(pieces, key=lambda p: (p[0], p[1])):
+        yield data[n][start:end]
 
 
 def consolidate(out: Path, markers: list[dict[str, Any]], fmt: str = "csv",
@@ -66,9 +75,10 @@ def consolidate(out: Path, markers: list[dict[str, Any]], fmt: str = "csv",
 
 def _consolidate_table(parts: Path, table: str, columns: list[str], groups: list[list[dict[str, Any]]],
                        out: Path, parquet: bool, extra: list[dict[str, Any]] = ()) -> int:
-    """One table: a single chunk's CSV lines are copied as bytes; only overlapping chunks (or Parquet output)
-    are read as tables."""
-    import pyarrow.parquet as pq
+    """One table: a single chunk's CSV lines are copied as bytes, overlapping chunks' lines are put in doc_id
+    order by the byte lengths in their markers; only Parquet output reads the parts as tables."""
+    if parquet:
+        import pyarrow.parquet as pq
     csv_path = out / f"{table}.csv"
     tmp_csv = csv_path.with_name(f".{csv_path.name}.{os.getpid()}.tmp")
     pq_dir = out / f"{table}.parquet"
@@ -77,23 +87,25 @@ def _consolidate_table(parts: Path, table: str, columns: list[str], groups: list
         shutil.rmtree(tmp_dir, ignore_errors=True)
         tmp_dir.mkdir()
     rows = 0
-    writer: pq.ParquetWriter | None = None
+    writer = None
     partition = writer_rows = 0
     with tmp_csv.open("wb") as fh:
-        fh.write(_csv_header(columns).encode("utf-8"))
+        header = csv_header(columns)
+        fh.write(header)
         for group in groups:
             keys = [m["key"] for m in group]
             count = sum(m["rows"][table] for m in group)
             if not count:
                 continue
             rows += count
-            data = _read_group(parts, table, keys, columns) if parquet or len(keys) > 1 else None
             if len(keys) == 1:
                 with part_paths(parts, table, keys[0])[1].open("rb") as src:
+                    src.seek(len(header))
                     shutil.copyfileobj(src, fh)
             else:
-                fh.write(csv_lines(data))
-            if data is not None and parquet:
+                fh.writelines(_sorted_lines(parts, table, keys, columns))
+            if parquet:
+                data = _read_group(parts, table, keys, columns)
                 if writer is None or writer_rows >= PARQUET_ROWS:
                     if writer is not None:
                         writer.close()
@@ -105,7 +117,7 @@ def _consolidate_table(parts: Path, table: str, columns: list[str], groups: list
         if writer is not None:
             writer.close()
         if extra:
-            rest = ChunkTable(columns)
+            rest = ChunkTable(columns, parquet)
             rest.add(extra)
             fh.write(rest.csv())
             rows += len(extra)

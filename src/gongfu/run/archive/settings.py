@@ -14,11 +14,13 @@ TABLES = ("documents", "edits", "claims", "failures")
 FAILURE_COLUMNS = ["doc_id", "file", "reason"]
 PARTS_DIR = "_parts"
 DONE_DIR = "done"
-CSV_DIR = "csv"  # _parts/csv/<table>/<key>.csv beside _parts/<table>/<key>.parquet (a readable dataset)
+CSV_DIR = "csv"  # _parts/csv/<table>/<key>.csv (a CSV file with its header), beside _parts/<table>/<key>.parquet
 CLEAN_SUBDIR = CLEAN_DIR  # the processed-folder layout (gongfu.tables), so notebook 03 can read OUT
 MAX_CHUNK = 100
 PARQUET_ROWS = 500_000  # rows per output partition of the final Parquet datasets
-LAYOUT = 2  # version of the _parts layout: 2 = a .parquet and a .csv part per chunk and table, row counts
+# Version of the _parts layout: 3 = a .csv part with its header per chunk and table, each document's byte
+# length in the done marker, and a .parquet part only in a work area that makes Parquet output.
+LAYOUT = 3
 
 # One input document: (doc_id, absolute path to read, path as listed for messages, manifest row or None).
 Source = tuple[str, str, str, dict[str, str] | None]
@@ -40,6 +42,7 @@ class Settings:
     output: str
     conversion: str = "auto"
     steps: tuple[str, ...] | None = None
+    parquet: bool = False  # also write Parquet parts (for --format parquet); they need pyarrow in the worker
 
 
 @dataclass
