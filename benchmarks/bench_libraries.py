@@ -79,7 +79,7 @@ def raw_texts(min_mb: float) -> list[str]:
 
 def cleaned(min_mb: float) -> list[tuple[str, dict]]:
     """The committed cleaned texts with their documents.csv rows, repeated the same way."""
-    docs = read_csv(paths.PROCESSED_DIR / DOCUMENTS_FILE).fillna("").to_dict("records")
+    docs = read_csv(paths.PROCESSED_DIR / DOCUMENTS_FILE).astype(object).fillna("").to_dict("records")
     pairs = [((paths.PROCESSED_DIR / CLEAN_DIR / f"{d['doc_id']}.txt").read_text(encoding="utf-8"), d) for d in docs]
     return pairs * math.ceil(min_mb * 1e6 / sum(len(t.encode()) for t, _ in pairs))
 
