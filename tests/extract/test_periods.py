@@ -48,6 +48,31 @@ def test_the_first_months_are_read_as_one_period(text: str, found: str) -> None:
     assert PERIOD.search(text).group() == found
 
 
+@pytest.mark.parametrize(("text", "found"), [
+    # a five-year plan's span, since or during (十三五, 十四五, 十五五), quoted or not
+    ("“十四五”以来，全市累计改造老旧小区168个", "“十四五”以来"), ("十三五期间，全县新增就业3万人", "十三五期间"),
+    ("“十五五”时期，力争人均收入突破10万元", "“十五五”时期"), ("“十四五”期间，计划投资50亿元", "“十四五”期间"),
+    # a holiday with its length in days is one period
+    ("“五一假期5天，我们家营业额有3万多块", "五一假期5天"), ("国庆假期七天，接待游客12万人次", "国庆假期七天"),
+    ("今年“五一”假期，景区接待游客27.4万人次", "今年“五一”假期"), ("春节黄金周，客流同比增长8%", "春节黄金周"),
+])
+def test_plan_spans_and_holidays(text: str, found: str) -> None:
+    from gongfu.extract.periods import PERIOD
+
+    assert PERIOD.search(text).group() == found
+
+
+@pytest.mark.parametrize("text", [
+    "十四五个村",  # numerals, not a plan period
+    "一十五以来",  # no plan is numbered 十五 here
+    "“五一”劳动节表彰",  # a holiday without 假期/黄金周/期间 is a name
+])
+def test_what_is_not_a_plan_span_or_a_holiday(text: str) -> None:
+    from gongfu.extract.periods import PERIOD
+
+    assert PERIOD.search(text) is None
+
+
 def test_two_undated_nows_are_unclear_not_equal() -> None:
     assert same_period(period_key("目前"), period_key("现如今")) is None
 

@@ -124,6 +124,10 @@ def test_threshold_reads_the_grammar_after_the_bound(text: str, written: str, ex
     ("5天时间内，志愿者完成了120户的入户调查。", ["120户"]),
     ("十年间，全镇森林覆盖率提高了12个百分点。", ["12个百分点"]),
     ("短短三个月里，订单增加了两成。", ["两成"]),
+    # a holiday's length is part of its period
+    ("五一假期5天，我们家营业额有3万多元。", ["3万多元"]),
+    ("国庆长假七天，景区接待游客12.6万人次。", ["12.6万人次"]),
+    ("“十一”黄金周7天，全县旅游收入2.3亿元。", ["2.3亿元"]),
 ])
 def test_a_duration_that_frames_a_period_is_not_a_claim(text: str, claims: list[str]) -> None:
     assert mentions(text) == claims
@@ -152,6 +156,7 @@ def test_a_duration_that_measures_stays_a_claim(text: str, claim: str) -> None:
     ("今年前8个月，", "个月", True), ("近三年，开化县", "年", True), ("8天时间里，", "天", True),
     ("这两年把积蓄带回来", "年", True), ("工期近3年。", "年", False), ("提前3天完成", "天", False),
     ("过去五年，", "年", True), ("历时两年。", "年", False),
+    ("五一假期5天，", "天", True), ("假期延长3天。", "天", False),
 ])
 def test_period_reads_the_words_around_the_duration(text: str, written: str, expected: bool) -> None:
     assert period(text, quantity(text, written)) is expected

@@ -7,9 +7,9 @@ from dataclasses import dataclass
 
 from gongfu.extract.numerals import parse_chinese
 
-# A time expression as the texts write it (今年1-8月, 上半年, 2020年底, 截至9月底, “十四五”期间, 国庆假期,
-# 近三年, 二十多年来, 到2025年, 改造后, 制度实施以来, 现在). The lookahead lists every first character: a cheap
-# test before the alternation.
+# A time expression as the texts write it (今年1-8月, 上半年, 2020年底, 截至9月底, “十四五”期间, “十三五”以来,
+# 国庆假期, 五一假期5天, 近三年, 二十多年来, 到2025年, 改造后, 制度实施以来, 现在). The lookahead lists every
+# first character: a cheap test before the alternation.
 _CN_COUNT = "一二两三四五六七八九十"
 PERIOD = re.compile(
     rf"(?=[今去前明上下一截现目当如这近初起“十过原以届全旺最鼎国春五端中到改建投达实搬整开运启设成{_CN_COUNT}\d])(?:"
@@ -17,12 +17,14 @@ PERIOD = re.compile(
     r"|(?:今年|去年|前年|明年|\d{4}年)?(?:上半年|下半年|一季度|前三季度|\d{1,2}[-一~至]\d{1,2}月"
     rf"|前(?:\d{{1,2}}|[{_CN_COUNT}]{{1,2}})个月)(?:以来|来)?"
     r"|(?:今年|去年)?\d{1,2}月份?以来|\d{4}年度|(?<![高加长升降少])到\d{4}年底?|\d{4}年(?:以来|底|末)?|(?:今年|去年)以来"
-    r"|(?:今年|去年)?“?(?:五一|国庆|春节|端午|中秋|十一)”?(?:假期|黄金周|期间)|今年|去年|前年|明年"
+    rf"|(?:今年|去年)?(?:“(?:五一|国庆|春节|端午|中秋|十一)”|(?:五一|国庆|春节|端午|中秋|十一))(?:假期|黄金周|期间)"
+    rf"(?:[{_CN_COUNT}\d]{{1,2}}天)?"
+    r"|今年|去年|前年|明年"
     r"|\d{1,2}[-一]\d{1,2}月|\d{1,2}月份|截至目前|现如今|目前|当前|如今|这些年|近年来|初期|起初"
     r"|过去一年|过去|现在|原来|以前|届时|全年|旺季|最初|鼎盛时期"
     rf"|近(?:[{_CN_COUNT}]|\d+)年|[{_CN_COUNT}\d]+多?年来"
     r"|(?:改造|建成|投产|达产|投用|实施|搬迁|整治|开园|运营|启动|设市|成立)(?:后|前|以来|之初)"
-    r"|“?十四五”?期间)"
+    r"|“?十[一二三四五六七八九]五”?(?:期间|以来|时期))"
 )
 SEASONS = {"上半年", "下半年"}
 _RANGE_DASH = re.compile(r"(\d)[一~至](\d)")

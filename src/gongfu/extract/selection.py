@@ -33,6 +33,7 @@ _LONG_UNITS = frozenset({"年", "月", "天", "星期", "周年", "周"})
 _FRONT = re.compile("(?:(?<![提之以此])前|(?<![带开])头)$")
 _DEICTIC = re.compile("(?:这|那|过去|最近|近些|这些|那些|此后|之后|此前)$")
 _FRAME_AFTER = re.compile("(?:时间)?(?:里|间|以来|来)|时间(?:内|中)")
+_HOLIDAY = re.compile("(?:假期|长假|黄金周)”?$")  # 五一假期5天: the holiday's length is part of its period
 _RING = re.compile(r"[\u4e00-\u9fff]{0,6}圈")
 _OPEN, _CLOSE = "“「『\"", "”」』\""
 _QUOTE_MAX = 12
@@ -77,12 +78,12 @@ def threshold(text: str, q: Quantity) -> bool:
 
 
 def period(text: str, q: Quantity) -> bool:
-    """Whether `q` is a duration that frames a period (前8个月, 近三年，…, 8天时间里, 这两年)."""
+    """Whether `q` is a duration that frames a period (前8个月, 近三年，…, 8天时间里, 这两年, 国庆假期7天)."""
     kind = _kind(q)
     if kind not in _FRAME_KINDS or q.unit not in _LONG_UNITS:
         return False
     before = text[max(0, q.start - 3):q.start]
-    if _FRONT.search(before) or _DEICTIC.search(text[max(0, q.start - 2):q.start]):
+    if _FRONT.search(before) or _DEICTIC.search(text[max(0, q.start - 2):q.start]) or _HOLIDAY.search(before):
         return True
     if q.text.startswith("近") and (q.start == 0 or text[q.start - 1] in _CLAUSE_MARK + "“在"):
         return True
