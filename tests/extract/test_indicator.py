@@ -79,5 +79,21 @@ def test_a_rate_and_its_comparison_base_leave_no_fragment(lead: str) -> None:
     assert phrase(lead) == ""
 
 
+@pytest.mark.parametrize("lead", [
+    "比前年多了", "比去年贵了", "比往年多了", "比上年少了", "较去年高出", "比原来快了", "比去年便宜了",
+])
+def test_a_comparison_with_its_adjective_leaves_no_fragment(lead: str) -> None:
+    """“…卖了十几万元，比前年多了三成”: the change is of the figure before it, which names what is measured."""
+    assert phrase(lead) == ""
+
+
+@pytest.mark.parametrize(("lead", "expected"), [
+    ("香榧销售收入比前年多了", "香榧销售收入"),  # the words before the comparison are kept
+    ("比去年多种了", "比去年多种"),  # a verb after the adjective: not a bare comparison
+])
+def test_only_a_bare_comparison_is_taken_off(lead: str, expected: str) -> None:
+    assert phrase(lead) == expected
+
+
 def test_a_verb_reaching_the_next_number_is_not_a_counted_noun() -> None:
     assert phrase("他把合作社的社员从", "户发展到86户") == "他把合作社的社员"

@@ -19,6 +19,9 @@ from gongfu.lexicon import load_claim_cues
 _MAX = 20
 _COMPARISON = re.compile(r"(?:比|较|与)(?:去年|上年|前年|上月|\d{4}年|[^，,。；;\d]{0,6}?[前时]|[一二三四]季度|上半年|"
                          r"(?:\d{1,2}[-~至])?\d{1,2}月份?)?(?:同期)?(?:相比)?$")
+# 比前年多了三成, 比去年贵了5块钱: a comparison base with its adjective says how the figure compares, not what
+# it measures (that is the figure it is compared from, the claim before it)
+_COMPARED_ADJ = re.compile(r"(?:比|较)[^，,。；;！？\d]{0,6}?(?:多|少|高|低|贵|便宜|快|慢|大|小|长|短)(?:了|出|出了)?$")
 # 泵与电机产业实现产值: the verb between a subject and its metric is not part of what is measured (完成率 is)
 _INNER_VERB = re.compile("(?:实现|完成)(?!率)(?=..)")
 _RATIO_LEAD = re.compile("^是(.+?)的?$")
@@ -82,6 +85,7 @@ def phrase(lead: str, after: str = "", money: bool = False) -> str:
         text = change.sub("", text)
         text = _RATE_WORDS.sub("", text)
         text = _COMPARISON.sub("", text)
+        text = _COMPARED_ADJ.sub("", text)
         text = _TAIL_DE.sub("", text)
         text = _OWN_SIGN.sub("", text)
     text = text.strip(" ，,：:“”")
