@@ -39,6 +39,24 @@ def test_status(sentence: str, mention: str, expected: str) -> None:
 
 
 @pytest.mark.parametrize(("sentence", "mention", "expected"), [
+    # a plan word that ends its clause is the thing done or carried out
+    ("去年完成了打造千万级税收楼宇的目标，引进企业21家。", "21家", "actual"),
+    ("大力实施品质提升计划，累计改造老旧小区390处。", "390处", "actual"),
+    ("全面落实乡村振兴规划、改造农房1200户。", "1200户", "actual"),
+    ("提前两个月完成年度计划；全年新增就业8000人。", "8000人", "actual"),
+    # ...unless the figures follow it, or it governs what comes after it
+    ("按照规划，全县新建保障房500套。", "500套", "plan"),
+    ("根据计划，明年改造道路12公里。", "12公里", "plan"),
+    ("计划，今年新增床位200张。", "200张", "plan"),  # opening its clause, it is no object
+    ("目标：到2025年全县人均收入达到6万元。", "6万元", "plan"),
+    ("今年的目标是新增市场主体3000户。", "3000户", "plan"),
+    ("预计，全年产值可达5亿元。", "5亿元", "projection"),
+])
+def test_a_plan_word_used_as_a_noun_is_not_a_plan(sentence: str, mention: str, expected: str) -> None:
+    assert status_of(sentence, mention) == expected
+
+
+@pytest.mark.parametrize(("sentence", "mention", "expected"), [
     ("按每袋纯收入2元算，差不多能挣7万元。", "7万元", "projection"),
     ("按每斤15元计算，全村可增收30万元。", "30万元", "projection"),
     ("按亩产800斤来算，今年能收8万斤。", "8万斤", "projection"),

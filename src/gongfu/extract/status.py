@@ -27,7 +27,21 @@ _TARGET_YEAR = re.compile(r"(?<![长高加升降少])到(?:20|19)\d\d年(?!的)"
 # is a statistical convention: no figure is assumed)
 _RECKONED = re.compile(r"按[^。；;！？\d一二两三四五六七八九十]{0,12}[\d一二两三四五六七八九十][^。；;！？]{0,16}?"
                        r"(?:计算|测算|来算|算)[，,]")
+# 完成了…的目标，/ 实施品质提升计划，: a plan word that ends its clause is a noun, the thing done or carried out,
+# not a plan for the figures after it (计划投资, 目标是, 力争 govern what follows them; 预计， still projects)
+_NOUN_END = frozenset("，,。；;、）)")
 _FROM = re.compile(r"(?:由|从)(?:原来的|过去的|目前的|现在的)?(?:约|近|不到|不足)?$")
+
+
+def _noun_plan(lead: str, m: re.Match[str]) -> bool:
+    """Whether the plan word `m` is a noun done or carried out (…的目标，) rather than a plan the figures follow
+    (按规划，全县新建…: 按/按照/根据 put what follows under the plan)."""
+    return (load_claim_cues().status[m.group()] == PLAN and m.end() < len(lead) and lead[m.end()] in _NOUN_END
+            and m.start() > 0 and lead[m.start() - 1] not in _NOUN_END  # 计划，… opening a clause still plans
+            and not _UNDER_PLAN.search(lead, 0, m.start()))
+
+
+_UNDER_PLAN = re.compile("(?:按|按照|根据|依据|依照)$")
 
 
 @cache
@@ -42,7 +56,8 @@ def status(sentence_lead: str, clause_lead: str) -> str:
     cues = load_claim_cues().status
     clause_start = len(sentence_lead) - len(clause_lead)
     found = [(m.start(), cues[m.group()]) for m in _cue_pattern().finditer(sentence_lead)
-             if m.group() not in CLAUSE_ONLY or m.start() >= clause_start]
+             if (m.group() not in CLAUSE_ONLY or m.start() >= clause_start)
+             and not _noun_plan(sentence_lead, m)]
     found += [(m.start(), PLAN) for m in _FUTURE_JIANG.finditer(sentence_lead)]
     found += [(m.start(), PLAN) for m in _TARGET_YEAR.finditer(sentence_lead)]
     found += [(m.start(), PROJECTION) for m in _RECKONED.finditer(sentence_lead)]
