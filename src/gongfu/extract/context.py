@@ -22,13 +22,13 @@ from __future__ import annotations
 import re
 from typing import Any
 
+from gongfu.extract.document_index import DocumentIndex
 from gongfu.extract.entities import EntityRules
 from gongfu.extract.flat_text import FlatText
 from gongfu.extract.frames import PeriodRules
 from gongfu.extract.names import MentionFinder
 from gongfu.extract.people import PersonFinder
 from gongfu.extract.resolution import NameResolver
-from gongfu.extract.sentences import CLAUSE_END, SEGMENT_END, SENTENCE_END, ends
 from gongfu.extract.speakers import SpeakerRules
 from gongfu.lexicon import load_cues
 
@@ -49,7 +49,9 @@ def _short(name: str) -> str:
 class DocumentContext(MentionFinder, PersonFinder, NameResolver, EntityRules, SpeakerRules, PeriodRules):
     """One cleaned text, indexed for the entity and period of any number in it."""
 
-    def __init__(self, text: str, document: dict[str, Any]) -> None:
+    def __init__(self, text: str, document: dict[str, Any], index: DocumentIndex | None = None) -> None:
+        """`index`: the text's DocumentIndex when the caller has one (claims does); it is used as it is when the
+        text has no spaces inside lines, else the copy without them is indexed."""
         self.cues = load_cues()
         self.flat = FlatText(text)
         t = self.flat.text
@@ -57,10 +59,11 @@ class DocumentContext(MentionFinder, PersonFinder, NameResolver, EntityRules, Sp
         self.places = document_places(document)
         self.default = self.places[0] if self.places else ""
         self.aliases = {s: p for p in self.places if (s := _short(p))}
-        self.paragraphs = ends(re.compile("\n"), t)
-        self.sentences = ends(SENTENCE_END, t)
-        self.segments = ends(SEGMENT_END, t)
-        self.clauses = ends(CLAUSE_END, t)
+        self.index = index if index is not None and self.flat.identity and index.text == text else DocumentIndex(t)
+        self.paragraphs = self.index.paragraphs
+        self.sentences = self.index.sentences
+        self.segments = self.index.segments
+        self.clauses = self.index.clauses
         self.rev = t[::-1]
         self.types: dict[str, str] = {}  # names whose type is known from how they were found (一家…企业)
         self.mentions = self._find_mentions()

@@ -24,7 +24,6 @@ from typing import NamedTuple
 from gongfu.extract.cue_patterns import NAME_MAX, PART_OPENERS, TIME_LEAD
 from gongfu.extract.mentions import Mention
 from gongfu.extract.people import described_person
-from gongfu.extract.sentences import unit_at
 from gongfu.lexicon import suffix_types
 
 
@@ -92,15 +91,14 @@ class EntityRules:
         t = self.t
         if t.startswith(PART_OPENERS, w.segment[0]):
             return True
-        opening = unit_at(self.clauses, len(t), w.sentence[0])
+        opening = self.index.clause(w.sentence[0])
         if TIME_LEAD.fullmatch(t[opening[0]:opening[1]].rstrip("，,：:")):
-            opening = unit_at(self.clauses, len(t), opening[1])  # after a frame clause: 2023年，下姜村…
+            opening = self.index.clause(opening[1])  # after a frame clause: 2023年，下姜村…
         return topic.start < opening[1] and self.entity_type(topic.name) == "place"
 
     def _where(self, s: int, e: int) -> Where:
-        n = len(self.t)
-        return Where(s, e, unit_at(self.paragraphs, n, s), unit_at(self.sentences, n, s), unit_at(self.segments, n, s),
-                      unit_at(self.clauses, n, s))
+        index = self.index
+        return Where(s, e, index.paragraph(s), index.sentence(s), index.segment(s), index.clause(s))
 
     def _described(self, w: Where) -> str:
         """72岁的朱水源, 15亿元的锦凯项目: the name right after the number (and 的); without 的 only a known name."""
@@ -156,7 +154,7 @@ class EntityRules:
         if opened > closed:
             close = t.find("”", w.s, w.paragraph[1])
             if close >= 0:
-                stop = unit_at(self.sentences, len(t), close + 1)[1]
+                stop = self.index.sentence(close + 1)[1]
                 for m in self._mentions_in(close, stop):
                     if (m.name and m.kind != "person" and m.name not in self.types
                             and self._checked(m).skip not in ("object", "predicate", "inner")):

@@ -20,6 +20,7 @@ class FlatText:
             pos = m.end()
         self._piece(pieces, text[pos:], pos, flat)
         self.text = "".join(pieces)
+        self.identity = len(pieces) == 1  # no space inside a line: offsets are the same in both texts
 
     def _piece(self, pieces: list[str], piece: str, pos: int, flat: int) -> None:
         pieces.append(piece)
@@ -28,5 +29,8 @@ class FlatText:
         self.lengths.append(len(piece))
 
     def to_flat(self, pos: int) -> int:
+        """The offset in the text without spaces of offset `pos` of the text."""
+        if self.identity:
+            return min(pos, self.lengths[0])
         i = max(0, bisect.bisect_right(self.orig_starts, pos) - 1)
         return self.flat_starts[i] + min(pos - self.orig_starts[i], self.lengths[i])

@@ -17,7 +17,6 @@ import re
 
 from gongfu.extract.cue_patterns import PART_OPENERS
 from gongfu.extract.periods import PERIOD, SEASONS, normalise_period
-from gongfu.extract.sentences import unit_at
 from gongfu.extract.status import status as status_of
 
 _NUMBER_START = re.compile(r"[\d０-９]|[一二两三四五六七八九十百千万][^一-龥]|[一二两三四五六七八九十百千万]{2}")
@@ -46,7 +45,7 @@ class PeriodRules:
         seasons: dict[int, list[re.Match[str]]] = {}
         for m in found:
             if m.group() in SEASONS:
-                seasons.setdefault(unit_at(self.sentences, len(t), m.start())[0], []).append(m)
+                seasons.setdefault(self.index.sentence(m.start())[0], []).append(m)
         drop = {id(m) for group in seasons.values() if {g.group() for g in group} == SEASONS for m in group}
         return [m for m in found if id(m) not in drop]
 
@@ -54,7 +53,7 @@ class PeriodRules:
         """The time expression governing the number at [start, end), as written ('' when none)."""
         t = self.t
         s = self.flat.to_flat(start)
-        sentence = unit_at(self.sentences, len(t), s)
+        sentence = self.index.sentence(s)
         i = bisect.bisect_left(self.period_starts, s)
         for m in reversed(self.periods[bisect.bisect_left(self.period_starts, sentence[0]):i]):
             if m.end() > s:
@@ -87,19 +86,19 @@ class PeriodRules:
         sentence gives figures carries across subjects (上半年，平湖新引进…。德国一家企业…); any other frame (这些年,
         an event's date: 2022年，项目正式投运) only while every sentence since keeps its subject."""
         t = self.t
-        para_start = unit_at(self.paragraphs, len(t), s)[0]
+        para_start = self.index.paragraph(s)[0]
         if self._quoted(s, para_start):
             return ""
         lo = bisect.bisect_left(self.period_starts, para_start)
         hi = bisect.bisect_left(self.period_starts, sentence[0])
         for m in reversed(self.periods[lo:hi]):
-            clause = unit_at(self.clauses, len(t), m.start())
+            clause = self.index.clause(m.start())
             if t[clause[0]:clause[1]].rstrip("，,：:") != m.group():
                 continue
-            clause_start = unit_at(self.clauses, len(t), s)[0]
+            clause_start = self.index.clause(s)[0]
             if status_of(t[sentence[0]:s], t[clause_start:s]) != "actual":
                 return ""
-            frame_sentence = unit_at(self.sentences, len(t), m.start())
+            frame_sentence = self.index.sentence(m.start())
             here, there = self.topics.get(sentence[0]), self.topics.get(frame_sentence[0])
             reports = bisect.bisect_left(self.numbers, frame_sentence[0]) < bisect.bisect_left(self.numbers,
                                                                                              frame_sentence[1])

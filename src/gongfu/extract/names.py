@@ -27,7 +27,6 @@ from gongfu.extract.cue_patterns import ADMIN_CHARS, NAME_MAX, STOP, TIME_LEAD, 
 from gongfu.extract.mentions import Coverage, Mention
 from gongfu.extract.people import described_person
 from gongfu.extract.places import divisions
-from gongfu.extract.sentences import unit_at
 from gongfu.lexicon import load_cues, load_units
 
 _NUMERAL_LEAD = re.compile("[一二两三四五六七八九十百千万]+[大个项批家种条所支类期]")
@@ -83,7 +82,7 @@ class MentionFinder:
     """Finding names and flagging each mention (part of DocumentContext, which sets the attributes)."""
 
     def _clause_start(self, pos: int) -> int:
-        return unit_at(self.clauses, len(self.t), pos)[0]
+        return self.index.clause(pos)[0]
 
     def _find_mentions(self) -> list[Mention]:
         named = self._names()
@@ -253,7 +252,7 @@ class MentionFinder:
         for m in _LAUNCHED.finditer(t):
             out.append(Mention(m.start(1), m.end(1), m.group(1), "launch"))
         for m in _POLICY_BACK.finditer(t):
-            para = unit_at(self.paragraphs, len(t), m.start())[0]
+            para = self.index.paragraph(m.start())[0]
             quoted = [q for q in _QUOTED_NAME.finditer(t, para, m.start())]
             if quoted:
                 out.append(Mention(m.start(), m.end(), quoted[-1].group(1), "programme"))
@@ -330,7 +329,7 @@ class MentionFinder:
 
     def _titled(self, pos: int) -> bool:
         """Whether `pos` is inside a title in book-title marks 《…》 of its paragraph."""
-        floor = unit_at(self.paragraphs, len(self.t), pos)[0]
+        floor = self.index.paragraph(pos)[0]
         return self.t.rfind("《", floor, pos) > self.t.rfind("》", floor, pos)
 
     def _person_follows(self, pos: int) -> bool:

@@ -12,7 +12,6 @@ from __future__ import annotations
 import re
 
 from gongfu.extract.mentions import Mention
-from gongfu.extract.sentences import unit_at
 
 _QUOTED_CORE = re.compile(r"[“‘]([^”’]+)[”’]")
 _ESTATE_ENDS = ("新村",)
@@ -30,21 +29,20 @@ class NameResolver:
     def _resolve(self) -> dict[int, Mention]:
         """Give generic words, 这里 and short names the full name they stand for; return each sentence's topic
         (the first mention in subject position that is what the sentence is about), keyed by sentence start."""
-        t = self.t
         topics: dict[int, Mention] = {}
         by_end: dict[str, list[str]] = {}  # names seen, by their last two characters
         by_core: dict[tuple[str, str], str] = {}  # (quoted core, ending) -> the latest such name
         by_head: dict[str, list[Mention]] = {}  # names by ending group, in text order (antecedents)
         for m in self.mentions:
-            sentence = unit_at(self.sentences, len(t), m.start)[0]
+            sentence = self.index.sentence(m.start)[0]
             if m.kind == "name":
                 found = next((f for f in reversed(by_end.get(m.name[-2:], ())) if len(f) > len(m.name)
                               and f.endswith(m.name)), None) or by_core.get(_core_key(m.name))
                 if found and found != m.name:  # 移民小康社区 after 乾西乡移民小康社区; ‘莘e家’联盟
                     m.name, m.known = found, True
             elif self._checked(m).kind == "anaphor":
-                para_start = unit_at(self.paragraphs, len(t), m.start)[0]
-                window = unit_at(self.paragraphs, len(t), max(0, para_start - 1))[0]
+                para_start = self.index.paragraph(m.start)[0]
+                window = self.index.paragraph(max(0, para_start - 1))[0]
                 m.name = self._antecedent(m, by_head.get(m.head, []), window)
                 m.known = bool(m.name)
             elif m.kind == "deictic":

@@ -13,7 +13,6 @@ import re
 
 from gongfu.extract.cue_patterns import speech_pattern
 from gongfu.extract.entities import Where
-from gongfu.extract.sentences import unit_at
 
 _FIRST_PERSON = re.compile("我|俺|咱")
 _LOCATIVE = set("在到回进留")  # 在村里, 回到镇里: where someone is, not what the figure is about
@@ -52,7 +51,7 @@ class SpeakerRules:
         if not mine and any(m.kind != "person" for m in self._mentions_in(opened, w.s)):
             return ""  # “小区一期共有19幢”: about the place the quote names
         if close >= 0:
-            stop = min(unit_at(self.sentences, len(t), close + 1)[1], close + 1 + _SPEAKER_REACH)
+            stop = min(self.index.sentence(close + 1)[1], close + 1 + _SPEAKER_REACH)
             found = self._mentions_in(close, stop)
             after = [m for m in found if m.kind == "person"]
             if after and not mine and any(m.kind == "name" and m.end <= after[0].start for m in found):
