@@ -33,3 +33,10 @@ def role_pattern() -> re.Pattern[str]:
 @cache
 def person_end_chars() -> str:
     return re.escape(load_cues().person_ends)
+
+
+def first_char_guard(first_chars: set[str] | str, body: str) -> str:
+    """`body` behind a lookahead for the characters any of its matches can start with: the same matches, but a
+    position whose character cannot start one is passed over with one class test instead of every alternative
+    (a lookbehind or `^` alternative otherwise makes the regex engine try them all at every position)."""
+    return f"(?=[{re.escape(''.join(sorted(first_chars)))}])(?:{body})"

@@ -11,7 +11,7 @@ from __future__ import annotations
 import re
 from functools import cache
 
-from gongfu.extract.cue_patterns import ADMIN_CHARS, STOP, person_end_chars, role_pattern
+from gongfu.extract.cue_patterns import ADMIN_CHARS, STOP, first_char_guard, person_end_chars, role_pattern
 from gongfu.extract.mentions import Mention
 from gongfu.extract.places import divisions
 from gongfu.lexicon import load_cues, load_surnames
@@ -31,7 +31,8 @@ def _de_person() -> re.Pattern[str]:
 def _clause_person() -> re.Pattern[str]:
     """A surname at the start of a clause, or right after a quoted speech (。”戴素连今年58岁)."""
     first = re.escape("".join(sorted({n[0] for n in load_surnames()})))
-    return re.compile(f"(?:^|[，,；;：:。！？!?\n]|[。！？!?…]”)([{first}])", re.M)
+    body = f"(?:^|[，,；;：:。！？!?\n]|[。！？!?…]”)([{first}])"
+    return re.compile(first_char_guard({n[0] for n in load_surnames()} | set("，,；;：:。！？!?\n…"), body), re.M)
 
 
 @cache
@@ -40,8 +41,9 @@ def _honorific_pattern() -> re.Pattern[str]:
     speaks or is described (23岁的小周, 小周今年, 老陈说)."""
     words = "|".join(map(re.escape, load_cues().honorifics))
     first = re.escape("".join(sorted(n for n in load_surnames() if len(n) == 1)))
-    return re.compile(f"([{first}])(?:{words})|(?<![一-龥])(?:小|老)([{first}])(?=说|今年|是|介绍|告诉|笑|一边|[，,])"
-                      f"|(?<=[岁的叫{person_end_chars()}])(?:小|老)([{first}])", re.M)
+    body = (f"([{first}])(?:{words})|(?<![一-龥])(?:小|老)([{first}])(?=说|今年|是|介绍|告诉|笑|一边|[，,])"
+            f"|(?<=[岁的叫{person_end_chars()}])(?:小|老)([{first}])")
+    return re.compile(first_char_guard({n for n in load_surnames() if len(n) == 1} | set("小老"), body), re.M)
 
 
 @cache
@@ -65,7 +67,9 @@ def _person_noun_pattern() -> re.Pattern[str]:
     introduced. Whole words from the cue list, or any word ending in a person ending (梅农, 菇农)."""
     first = re.escape("".join(sorted({n[0] for n in load_surnames()})))
     nouns = "|".join(map(re.escape, load_cues().person_nouns))
-    return re.compile(f"(?:{nouns}|(?<=[{person_end_chars()}]))(?=[{first}]|[小老][{first}])")
+    body = f"(?:{nouns}|(?<=[{person_end_chars()}]))(?=[{first}]|[小老][{first}])"
+    return re.compile(first_char_guard({n[0] for n in load_cues().person_nouns} | {n[0] for n in load_surnames()}
+                                       | set("小老"), body))
 # What may follow a person's name: punctuation, speech and common verbs or adverbs (朱水源是, 刘勇介绍).
 _NAME_FOLLOW = (set("，,。；;：:、！？!?“”（）() \n") | set("说介表告称是今来做一和与也都就还又")
                 | set("在从对向把被如看高紧终等主积已每随的年") | set("笑刚正算带家边感回早拿指扳忙领讲"))
