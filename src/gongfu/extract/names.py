@@ -23,7 +23,15 @@ import bisect
 import re
 from functools import cache
 
-from gongfu.extract.cue_patterns import ADMIN_CHARS, NAME_MAX, STOP, TIME_LEAD, role_pattern, speech_pattern
+from gongfu.extract.cue_patterns import (
+    ADMIN_CHARS,
+    NAME_MAX,
+    STOP,
+    TIME_LEAD,
+    first_char_guard,
+    role_pattern,
+    speech_pattern,
+)
 from gongfu.extract.mentions import Coverage, Mention
 from gongfu.extract.people import described_person
 from gongfu.extract.places import divisions
@@ -46,7 +54,8 @@ _POLICY_BACK = re.compile("(?:这项|这一|该|此项)(?:制度|政策|机制|�
 _FIRM = re.compile("一家[A-Za-z0-9]*"  # 一家5G智能家电工厂: the technical label is dropped
                    "(([^\\W\\d_的了在是和与及对向由为将从到把被等已有个这那其]{2,8}?)(企业|工厂|公司|厂))")
 _PLACE_RUN = re.compile("(?<![一-龥])[一-龥]{2,3}(?<![上里])$|(?<=[的在与和])[一-龥]{2,3}(?<![上里])$")
-_LOCAL = re.compile("(?<![一-龥])([村镇县乡])(?=里|上)|(?<=[，,。；;：:\n])([村镇县乡])(?=里|上)")
+_LOCAL = re.compile(first_char_guard("村镇县乡",
+                                     "(?<![一-龥])([村镇县乡])(?=里|上)|(?<=[，,。；;：:\n])([村镇县乡])(?=里|上)"))
 _COUNTED = re.compile("(?:[和与及、][^，,。；;：:\\d]{1,8}?)?(?:总数|数量|数|达到|达|约|近|超过|超|逾)?"
                       r"([\d０-９][\d０-９,.，．]*[万亿]?.|[一二两三四五六七八九十百千万]{1,4}[^一二两三四五六七八九十百千万])")
 

@@ -70,6 +70,8 @@ def _person_noun_pattern() -> re.Pattern[str]:
     body = f"(?:{nouns}|(?<=[{person_end_chars()}]))(?=[{first}]|[小老][{first}])"
     return re.compile(first_char_guard({n[0] for n in load_cues().person_nouns} | {n[0] for n in load_surnames()}
                                        | set("小老"), body))
+
+
 # What may follow a person's name: punctuation, speech and common verbs or adverbs (朱水源是, 刘勇介绍).
 _NAME_FOLLOW = (set("，,。；;：:、！？!?“”（）() \n") | set("说介表告称是今来做一和与也都就还又")
                 | set("在从对向把被如看高紧终等主积已每随的年") | set("笑刚正算带家边感回早拿指扳忙领讲"))
@@ -78,7 +80,7 @@ _NAME_FOLLOW = (set("，,。；;：:、！？!?“”（）() \n") | set("说介
 def _person_at(t: str, pos: int, surnames: frozenset[str], sure: bool = False) -> str:
     """A person's name starting at `pos`: surname + one or two given-name characters, followed by a word that
     can follow a name; '' when there is none. `sure` (72岁的朱水源): a three-character name whatever follows."""
-    if sure and t[pos:pos + 1] in surnames and all(_is_cjk(ch) and ch not in STOP for ch in t[pos:pos + 3]):
+    if sure and t[pos:pos + 1] in surnames and _name_chars(t[pos:pos + 3]):
         first = _person_at(t, pos, surnames)
         return first or t[pos:pos + 3]
     for surname_len in (2, 1):
@@ -88,15 +90,19 @@ def _person_at(t: str, pos: int, surnames: frozenset[str], sure: bool = False) -
         for given in (2, 1):
             end = pos + surname_len + given
             name = t[pos:end]
-            if len(name) != surname_len + given or any(ch in STOP or not _is_cjk(ch) for ch in name):
+            if len(name) != surname_len + given or not _name_chars(name):
                 continue
             if end >= len(t) or t[end] in _NAME_FOLLOW:
                 return name
     return ""
 
 
-def _is_cjk(ch: str) -> bool:
-    return "\u4e00" <= ch <= "\u9fff"
+_CJK = re.compile("[\u4e00-\u9fff]*")
+
+
+def _name_chars(chars: str) -> bool:
+    """Whether every character is a CJK ideograph (U+4E00-U+9FFF) that may be part of a name (not in STOP)."""
+    return _CJK.fullmatch(chars) is not None and STOP.isdisjoint(chars)
 
 
 class PersonFinder:
