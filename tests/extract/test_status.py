@@ -9,7 +9,7 @@ from hypothesis import given, settings
 from hypothesis import strategies as st
 
 from gongfu.extract.sentences import CLAUSE_END
-from gongfu.extract.status import _FROM, _FUTURE_JIANG, _TARGET_YEAR, _cue_pattern, status
+from gongfu.extract.status import _FUTURE_JIANG, _TARGET_YEAR, status
 
 
 def status_of(sentence: str, mention: str) -> str:
@@ -80,9 +80,9 @@ _PIECES = ["将", "还", "即", "于", "达到", "到", "2025年", "2023年", "�
 
 
 @settings(max_examples=300, deadline=None)
-@given(st.sampled_from(["将", "到", "由从", "cues"]), st.lists(st.sampled_from(_PIECES), max_size=16).map("".join))
+@given(st.sampled_from(["将", "到"]), st.lists(st.sampled_from(_PIECES), max_size=16).map("".join))
 def test_the_guarded_cue_patterns_find_what_the_plain_ones_find(name: str, text: str) -> None:
-    pattern = {"将": _FUTURE_JIANG, "到": _TARGET_YEAR, "由从": _FROM, "cues": _cue_pattern()}[name]
+    pattern = {"将": _FUTURE_JIANG, "到": _TARGET_YEAR}[name]
     plain = _unguarded(pattern)
     assert [(m.span(), m.group()) for m in pattern.finditer(text)] == [
         (m.span(), m.group()) for m in plain.finditer(text)]

@@ -20,7 +20,7 @@ ACTUAL, PLAN, PROJECTION = "actual", "plan", "projection"
 # (the people reached are counted, the road money is allocated; 用于新建农田1.2万亩: the 1.2万亩 is to come)
 CLAUSE_ONLY = frozenset({"用于"})
 STATUSES = (ACTUAL, PLAN, PROJECTION)
-# The patterns are searched in every number's sentence: each is guarded by the characters its matches start with.
+# Searched in every number's sentence: a lookbehind first, so guarded by the character the matches start with.
 _FUTURE_JIANG = re.compile(first_char_guard("将", (
     "(?<![即还也])将(?=于|在|会|有|要|达|突破|实现|新增|建成|超过|继续|进一步|全面|投入|完成|再|迎来|形成|带动|"
     "提升|提高|增加|增长|由|力争|可|新建|打造|培育|扩大|引进|惠及|覆盖|推出|吸引|超|累计)")))
@@ -30,13 +30,12 @@ _TARGET_YEAR = re.compile(first_char_guard("到", r"(?<![长高加升降少])到
 # is a statistical convention: no figure is assumed)
 _RECKONED = re.compile(r"按[^。；;！？\d一二两三四五六七八九十]{0,12}[\d一二两三四五六七八九十][^。；;！？]{0,16}?"
                        r"(?:计算|测算|来算|算)[，,]")
-_FROM = re.compile(first_char_guard("由从", r"(?:由|从)(?:原来的|过去的|目前的|现在的)?(?:约|近|不到|不足)?$"))
+_FROM = re.compile(r"(?:由|从)(?:原来的|过去的|目前的|现在的)?(?:约|近|不到|不足)?$")
 
 
 @cache
 def _cue_pattern() -> re.Pattern[str]:
-    cues = load_claim_cues().status
-    return re.compile(first_char_guard({cue[0] for cue in cues}, "|".join(map(re.escape, cues))))
+    return re.compile("|".join(map(re.escape, load_claim_cues().status)))
 
 
 def status(sentence_lead: str, clause_lead: str) -> str:
