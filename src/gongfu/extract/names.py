@@ -75,6 +75,14 @@ def _cue_pattern(kind: str, anchored: str = "") -> re.Pattern[str]:
 
 
 @cache
+def _flag_patterns() -> tuple[re.Pattern[str], ...]:
+    """The cue patterns every mention's flags are read with, looked up once: lead words (at the start), demonstratives
+    (at the end), object verbs, recipients and copulas (anywhere)."""
+    return (_cue_pattern("lead_words", "^"), _cue_pattern("demonstratives", "$"), _cue_pattern("object_verbs"),
+            _cue_pattern("recipients"), _cue_pattern("copulas"))
+
+
+@cache
 def _last_verb_pattern() -> re.Pattern[str]:
     """Everything up to the last leading verb (闻堰深化开展 -> 闻堰深化开展)."""
     return re.compile(".*(?:" + "|".join(re.escape(v) for v in load_cues().leading_verbs) + ")")
@@ -294,13 +302,14 @@ class MentionFinder:
     def _flag(self, m: Mention) -> None:
         """Subject position, and why a mention cannot be what the sentence is about (m.skip)."""
         t, cues = self.t, self.cues
+        lead_words, demonstratives, object_verbs, recipients, copulas = _flag_patterns()
         start = m.chain_start if m.chain_start >= 0 else m.start
         clause_start = self._clause_start(start)
         before = t[clause_start:start]
         quoted = _AFTER_SPEECH.split(before)[-1].lstrip("”")  # a clause starts after a speech: 。”戴素连
         lead = TIME_LEAD.match(quoted)
         rest = quoted[lead.end():] if lead else quoted
-        lead = _cue_pattern("lead_words", "^").match(rest)
+        lead = lead_words.match(rest)
         if lead:
             rest = rest[lead.end():]
         if m.kind == "person" and not any(o.kind == "name" for o in self._mentions_in(clause_start, start)):
@@ -309,7 +318,7 @@ class MentionFinder:
         if m.kind == "anaphor":
             if before.endswith("全") and (whole := next((p for p in self.places if p.endswith(m.suffix)), "")):
                 m.kind, m.name = "alias", whole  # 全街道, 全区: the document's own place
-            pointed = bool(_cue_pattern("demonstratives", "$").search(before)) or before.endswith("全")  # 全镇
+            pointed = bool(demonstratives.search(before)) or before.endswith("全")  # 全镇
             own = any(p.endswith(m.suffix) for p in self.places)  # 街道 / 该区: the document's own place
             m.initial = m.subject
             local = m.end - m.start == len(m.suffix) + 1  # 村里, 镇上: already a noun of place
@@ -323,9 +332,9 @@ class MentionFinder:
         if self._titled(start):
             m.skip = "title"  # 《浙江省高标准农田建设资金管理办法》: a document's title names no subject
             return
-        if _cue_pattern("object_verbs").search(tail) or _cue_pattern("recipients").search(before):
+        if object_verbs.search(tail) or recipients.search(before):
             m.skip = "object"  # 落户X, 向…的贫困村捐赠: where things go, not who has them
-        elif _cue_pattern("copulas").search(before) and _cue_pattern("copulas").search(_COPULA_NOT.sub("", before)):
+        elif copulas.search(before) and copulas.search(_COPULA_NOT.sub("", before)):
             m.skip = "predicate"
         elif m.kind != "person" and (role_pattern().match(after) or self._person_follows(m.end)):
             m.skip = "affiliation"

@@ -11,13 +11,13 @@ from __future__ import annotations
 
 import re
 
-from gongfu.extract.cue_patterns import speech_pattern
+from gongfu.extract.cue_patterns import first_char_guard, speech_pattern
 from gongfu.extract.entities import Where
 
 _FIRST_PERSON = re.compile("我|俺|咱")
 _LOCATIVE = set("在到回进留")  # 在村里, 回到镇里: where someone is, not what the figure is about
 _WHOLE_PLACE = re.compile("全[县市区镇村乡省]|[村县镇市区乡]里|我们[村县镇市区乡]|大家|家家户户")
-_PRONOUN = re.compile("他们家|她们家|他家|她家|(?<![其])[他她](?![们人])")
+_PRONOUN = re.compile(first_char_guard("他她", "他们家|她们家|他家|她家|(?<![其])[他她](?![们人])"))  # in every segment
 _SPEAKER_REACH = 20
 
 
