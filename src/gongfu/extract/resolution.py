@@ -30,7 +30,7 @@ class NameResolver:
         """Give generic words, 这里 and short names the full name they stand for; return each sentence's topic
         (the first mention in subject position that is what the sentence is about), keyed by sentence start."""
         topics: dict[int, Mention] = {}
-        by_end: dict[str, list[str]] = {}  # names seen, by their last two characters
+        by_end: dict[str, dict[str, None]] = {}  # names seen, by their last two characters, latest seen last
         by_core: dict[tuple[str, str], str] = {}  # (quoted core, ending) -> the latest such name
         by_head: dict[str, list[Mention]] = {}  # names by ending group, in text order (antecedents)
         for m in self.mentions:
@@ -49,7 +49,9 @@ class NameResolver:
                 prior = [k for k in list(topics)[-2:] if k < sentence]
                 m.name = topics[prior[-1]].name if prior else ""
             if m.name and m.kind in ("name", "person"):
-                by_end.setdefault(m.name[-2:], []).append(m.name)
+                seen = by_end.setdefault(m.name[-2:], {})
+                seen.pop(m.name, None)  # each name once, where it was last seen: the scan above reads the latest first
+                seen[m.name] = None
                 if (key := _core_key(m.name)) is not None:
                     by_core[key] = m.name
                 if m.kind == "name":
