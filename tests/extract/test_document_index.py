@@ -115,5 +115,28 @@ def test_lookups_equal_scanning_around_the_position(text: str, data: st.DataObje
         assert index.around(bounds, pos, end) == unit_around(bounds, len(text), pos, end)
         if pos < len(text):
             assert index.at(bounds, pos) == _scanned(text, pos, unit)
+    assert index.begin(index.clauses, pos) == index.clause(pos)[0]
     assert (index.paragraph(pos), index.sentence(pos), index.segment(pos), index.clause(pos)) == tuple(
         index.at(getattr(index, unit), pos) for unit in ("paragraphs", "sentences", "segments", "clauses"))
+
+
+@pytest.mark.parametrize(("char", "lo", "hi", "expected"), [
+    ("“", 0, len(TEXT), TEXT.rindex("“")),  # the second quotation
+    ("”", 0, len(TEXT), TEXT.rindex("”")),
+    ("《", 0, len(TEXT), -1),  # no title in the text
+    ("“", TEXT.index("“") + 1, TEXT.rindex("“"), -1),  # [lo, hi): hi itself is outside
+])
+def test_the_last_mark_before_a_position(char: str, lo: int, hi: int, expected: int) -> None:
+    assert DocumentIndex(TEXT).rfind(char, lo, hi) == expected
+
+
+@settings(max_examples=300, deadline=None)
+@given(st.text(alphabet=st.sampled_from(list("“”《》临江，。\n1")), max_size=40), st.sampled_from(list("“”《》，")),
+       st.data())
+def test_mark_lookups_equal_str_find_and_rfind(text: str, char: str, data: st.DataObject) -> None:
+    index = DocumentIndex(text)
+    lo = data.draw(st.integers(0, len(text) + 2))
+    hi = data.draw(st.integers(0, len(text) + 2))
+    assert index.rfind(char, lo, hi) == text.rfind(char, lo, hi)
+    assert index.find(char, lo, hi) == text.find(char, lo, hi)
+    assert index.positions(char) == [i for i, ch in enumerate(text) if ch == char]

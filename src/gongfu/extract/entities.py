@@ -149,12 +149,12 @@ class EntityRules:
     def _after(self, w: Where) -> str:
         """A number in a quotation: the organisation named after it (the speaker's); else a name in subject
         position later in the same sentence part (“萧君”品牌走出了...)."""
-        t = self.t
-        opened, closed = t.rfind("“", w.paragraph[0], w.s), t.rfind("”", w.paragraph[0], w.s)
+        index = self.index
+        opened, closed = index.rfind("“", w.paragraph[0], w.s), index.rfind("”", w.paragraph[0], w.s)
         if opened > closed:
-            close = t.find("”", w.s, w.paragraph[1])
+            close = index.find("”", w.s, w.paragraph[1])
             if close >= 0:
-                stop = self.index.sentence(close + 1)[1]
+                stop = index.sentence(close + 1)[1]
                 for m in self._mentions_in(close, stop):
                     if (m.name and m.kind != "person" and m.name not in self.types
                             and self._checked(m).skip not in ("object", "predicate", "inner")):

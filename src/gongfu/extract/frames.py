@@ -118,4 +118,4 @@ class PeriodRules:
 
     def _quoted(self, s: int, floor: int) -> bool:
         """Whether position `s` is inside an open quotation “…” that started after `floor`."""
-        return self.t.rfind("“", floor, s) > self.t.rfind("”", floor, s)
+        return self.index.rfind("“", floor, s) > self.index.rfind("”", floor, s)

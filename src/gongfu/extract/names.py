@@ -99,7 +99,7 @@ class MentionFinder:
     """Finding names and flagging each mention (part of DocumentContext, which sets the attributes)."""
 
     def _clause_start(self, pos: int) -> int:
-        return self.index.clause(pos)[0]
+        return self.index.begin(self.clauses, pos)
 
     def _find_mentions(self) -> list[Mention]:
         named = self._names()
@@ -347,8 +347,9 @@ class MentionFinder:
 
     def _titled(self, pos: int) -> bool:
         """Whether `pos` is inside a title in book-title marks 《…》 of its paragraph."""
-        floor = self.index.paragraph(pos)[0]
-        return self.t.rfind("《", floor, pos) > self.t.rfind("》", floor, pos)
+        index = self.index
+        floor = index.begin(index.paragraphs, pos)
+        return index.rfind("《", floor, pos) > index.rfind("》", floor, pos)
 
     def _person_follows(self, pos: int) -> bool:
         return pos in self.person_starts

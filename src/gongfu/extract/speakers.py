@@ -37,10 +37,11 @@ class SpeakerRules:
         “去年我们店…”). Not when the number's clause, or the quotation without 我, speaks of the whole place
         (我们村, 全县, 大家, 村里), nor when, without 我, it names a place before the number."""
         t = self.t
-        opened, closed = t.rfind("“", w.paragraph[0], w.s), t.rfind("”", w.paragraph[0], w.s)
+        index = self.index
+        opened, closed = index.rfind("“", w.paragraph[0], w.s), index.rfind("”", w.paragraph[0], w.s)
         if opened <= closed:
             return self._reported(w)
-        close = t.find("”", w.s, w.paragraph[1])
+        close = index.find("”", w.s, w.paragraph[1])
         quote = t[opened:close if close >= 0 else w.paragraph[1]]
         clause = t[max(opened, w.clause[0]):min(w.clause[1], close if close >= 0 else w.paragraph[1])]
         if _WHOLE_PLACE.search(clause):
