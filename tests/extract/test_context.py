@@ -7,6 +7,7 @@ from hypothesis import given, settings
 from hypothesis import strategies as st
 
 from gongfu.extract.context import DocumentContext, document_places
+from gongfu.extract.document_index import DocumentIndex
 from gongfu.extract.places import divisions
 from gongfu.lexicon import load_surnames
 
@@ -174,6 +175,20 @@ def test_any_text_gives_an_entity_and_a_period_without_error(text: str) -> None:
         period = context.period(start, min(len(text), start + 2))
         assert isinstance(entity, str) and entity
         assert isinstance(period, str)
+
+
+@settings(max_examples=200, deadline=None)
+@given(st.text(alphabet=st.sampled_from(list("临江街道社区该这里今年上半年去年的是在,。;：“”\n 12345万人家个分别和")),
+               max_size=80))
+def test_the_callers_index_gives_the_same_answers_as_the_contexts_own(text: str) -> None:
+    """extract_claims passes its DocumentIndex; the answers are those of a context indexing the text itself (with
+    spaces inside a line the text without them is indexed instead)."""
+    own, shared = DocumentContext(text, STREET), DocumentContext(text, STREET, DocumentIndex(text))
+    assert (shared.index is not own.index) and (shared.index.text == own.t)
+    for start in range(0, len(text), 5):
+        end = min(len(text), start + 2)
+        assert (shared.entity(start, end), shared.period(start, end)) == (own.entity(start, end),
+                                                                         own.period(start, end))
 
 
 # ---------- issue 18: who the number is about, on wording nobody tuned for ----------

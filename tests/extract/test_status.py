@@ -2,10 +2,14 @@
 
 from __future__ import annotations
 
+import re
+
 import pytest
+from hypothesis import given, settings
+from hypothesis import strategies as st
 
 from gongfu.extract.sentences import CLAUSE_END
-from gongfu.extract.status import status
+from gongfu.extract.status import _FUTURE_JIANG, _TARGET_YEAR, status
 
 
 def status_of(sentence: str, mention: str) -> str:
@@ -79,3 +83,25 @@ def test_a_figure_reckoned_from_an_assumed_figure_is_a_projection(sentence: str,
 ])
 def test_yongyu_governs_its_comma_clause_across_a_list(sentence: str, mention: str, expected: str) -> None:
     assert status_of(sentence, mention) == expected
+
+
+def _unguarded(pattern: re.Pattern[str]) -> re.Pattern[str]:
+    """The pattern without its first-character lookahead (cue_patterns.first_char_guard)."""
+    guard, body = pattern.pattern.split(")(?:", 1)
+    assert guard.startswith("(?=[") and body.endswith(")")
+    return re.compile(body[:-1], pattern.flags)
+
+
+# pieces of sentences with and without the cues, in any order (还将, 增长到2023年的, 由原来的约 come up often)
+_PIECES = ["将", "还", "即", "于", "达到", "到", "2025年", "2023年", "的", "增长", "由", "从", "原来的", "约", "计划",
+           "预计", "力争", "目前", "已", "用于", "按", "每袋2元", "算", "，", "。", "产值", "5亿元"]
+
+
+@settings(max_examples=300, deadline=None)
+@given(st.sampled_from(["将", "到"]), st.lists(st.sampled_from(_PIECES), max_size=16).map("".join))
+def test_the_guarded_cue_patterns_find_what_the_plain_ones_find(name: str, text: str) -> None:
+    pattern = {"将": _FUTURE_JIANG, "到": _TARGET_YEAR}[name]
+    plain = _unguarded(pattern)
+    assert [(m.span(), m.group()) for m in pattern.finditer(text)] == [
+        (m.span(), m.group()) for m in plain.finditer(text)]
+    assert bool(pattern.search(text)) == bool(plain.search(text))

@@ -19,6 +19,7 @@ from typing import Any
 from gongfu.extract.basis import basis as basis_of
 from gongfu.extract.context import DocumentContext
 from gongfu.extract.direction import Change, change
+from gongfu.extract.document_index import DocumentIndex
 from gongfu.extract.indicator import phrase, ratio_label
 from gongfu.extract.numbers import Quantity, find_quantities
 from gongfu.extract.periods import resolve_year
@@ -32,7 +33,6 @@ from gongfu.extract.selection import (
     slogan,
     threshold,
 )
-from gongfu.extract.sentences import CLAUSE_END, LIST_CLAUSE_END, SEGMENT_END, SENTENCE_END, ends, unit_around
 from gongfu.extract.status import status as status_of
 from gongfu.lexicon import (
     INDICATORS_FILE,
@@ -253,38 +253,43 @@ def _repeated_lines(text: str) -> list[tuple[int, int]]:
     return spans
 
 
+# a number kept as a claim: the quantity, its list clause, its indicator's words and row, the change it makes
+_Kept = tuple[Quantity, tuple[int, int], str, Indicator | None, Change]
+
+
 def extract_claims(text: str, document: dict[str, Any]) -> list[dict[str, Any]]:
     """The claims in one cleaned text; `document` is its documents.csv row (doc_id, place, published...)."""
     if not text:
         return []
     doc_id = str(document.get("doc_id", ""))
-    sentences, segments = ends(SENTENCE_END, text), ends(SEGMENT_END, text)
-    clauses, commas = ends(LIST_CLAUSE_END, text), ends(CLAUSE_END, text)
+    index = DocumentIndex(text)  # its units, found once for every number and for the context
+    around = index.around
+    sentences, segments, clauses, commas = index.sentences, index.segments, index.list_clauses, index.clauses
     repeats = _repeated_lines(text)
     found = find_quantities(text)
     taken = [(q.start, q.end) for q in found if q.unit]  # 10分钟: 分钟 is not another number's indicator
-    kept: list[tuple[Quantity, tuple[int, int], str, Indicator | None]] = []
+    kept: list[_Kept] = []
     for q in found:
         if rank(text, q):  # 居全省第二: a place in a league table, with its 第
             q = replace(q, text=f"第{q.text}", start=q.start - 1, unit="名次", written="名次", kind="rank")
         reason = rejection(text, q)
         if (reason and reason != "no-unit") or _inside(repeats, q.start, q.start + 1):
             continue
-        clause = unit_around(clauses, len(text), q.start, q.end)
+        clause = around(clauses, q.start, q.end)
         if reason == "no-unit" and ratio_lead(text[clause[0]:q.start]):
             q, reason = replace(q, unit="比值", qualifier="ratio" if q.qualifier == "none" else q.qualifier), ""
-        label, ind = _indicator(text, q, clause, unit_around(segments, len(text), q.start, q.end), taken,
-                                _change(text, clause, q).growth)
-        if reason == "no-unit" and _ratio_change(text, clause, q, kept):
-            kept.append((q, clause, label, ind))
+        moved = _change(text, clause, q)  # read once: the label, the ratio rule and the row all use it
+        label, ind = _indicator(text, q, clause, around(segments, q.start, q.end), taken, moved.growth)
+        if reason == "no-unit" and _ratio_change(text, q, moved.growth, kept):
+            kept.append((q, clause, label, ind, moved))
             continue
         if reason == "no-unit" and not (ind and _labels_number(text, q, label)):
             continue
         label, ind = _subset(text, clause, q, label, ind)
-        kept.append((q, clause, label, ind))
+        kept.append((q, clause, label, ind, moved))
     if not kept:
         return []
-    context = DocumentContext(text, document)
+    context = DocumentContext(text, document, index)
     context.set_numbers([(q.start, q.end) for q, *_ in kept])
     published = str(document.get("published") or "")
     rows: list[dict[str, Any]] = []
@@ -293,14 +298,13 @@ def extract_claims(text: str, document: dict[str, Any]) -> list[dict[str, Any]]:
     levels: dict[tuple[int, int], list[dict[str, Any]]] = {}
     in_clause: dict[tuple[int, int], list[int]] = {}
     for q, *_ in kept:  # the numbers of each comma clause (分别增长4.2%、6.8%: one list)
-        in_clause.setdefault(unit_around(commas, len(text), q.start, q.end), []).append(q.start)
-    for q, clause, label, ind in kept:
-        sentence = unit_around(sentences, len(text), q.start, q.end)
-        moved = _change(text, clause, q)
+        in_clause.setdefault(around(commas, q.start, q.end), []).append(q.start)
+    for q, clause, label, ind, moved in kept:
+        sentence = around(sentences, q.start, q.end)
         growth = moved.growth
         period = context.period(q.start, q.end)
         base = last_level.get(sentence) if growth else None
-        comma = unit_around(commas, len(text), q.start, q.end)
+        comma = around(commas, q.start, q.end)
         if growth and _RESPECTIVELY.search(text, comma[0], q.start):
             base = _respective(levels.get(sentence, []), in_clause[comma], q.start) or base
         if growth and not ind and base is not None:  # 同比增长7.7%: the growth of the figure it follows
@@ -488,10 +492,10 @@ def _respective(levels: list[dict[str, Any]], listed: list[int], start: int) -> 
     return levels[len(levels) - len(listed) + listed.index(start)]
 
 
-def _ratio_change(text: str, clause: tuple[int, int], q: Quantity,
-                  kept: list[tuple[Quantity, tuple[int, int], str, Indicator | None]]) -> bool:
-    """较上年同期下降0.03: a bare number changing the ratio given just before it in its sentence (no unit)."""
-    if not kept or kept[-1][0].unit != "比值" or not _change(text, clause, q).growth:
+def _ratio_change(text: str, q: Quantity, growth: bool, kept: list[_Kept]) -> bool:
+    """较上年同期下降0.03: a bare number (`growth`: a change) changing the ratio given just before it in its
+    sentence (no unit)."""
+    if not kept or kept[-1][0].unit != "比值" or not growth:
         return False
     return not any(ch in text[kept[-1][0].end:q.start] for ch in "。！？!?\n")
 

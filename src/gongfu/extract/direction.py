@@ -82,12 +82,16 @@ def _signed(word: str, own: int) -> Change:
     return Change(True, DOWN if sign < 0 else UP, sign)
 
 
+_JOINS = re.compile(f"{_FILLER}{_LISTED}{_FILLER}")
+_FILLER_END = re.compile(f"{_FILLER}$")
+
+
 def _joins(gap: str) -> bool:
     """Nothing but filler words and earlier numbers of a list between the change word and the number."""
-    return re.fullmatch(f"{_FILLER}{_LISTED}{_FILLER}", gap) is not None
+    return _JOINS.fullmatch(gap) is not None
 
 
 def _is_object(gap: str) -> bool:
     """A short object between a verb and its number (减少二氧化碳排放19.6万吨): no clause break, no 的/是/比."""
-    body = re.sub(f"{_FILLER}$", "", gap)
+    body = _FILLER_END.sub("", gap)
     return 0 < len(body) <= _OBJECT_GAP and not _GAP_STOP.search(body) and "　" not in body

@@ -12,6 +12,7 @@ from __future__ import annotations
 import re
 from functools import cache
 
+from gongfu.extract.cue_patterns import first_char_guard
 from gongfu.lexicon import load_claim_cues
 
 ACTUAL, PLAN, PROJECTION = "actual", "plan", "projection"
@@ -19,10 +20,12 @@ ACTUAL, PLAN, PROJECTION = "actual", "plan", "projection"
 # (the people reached are counted, the road money is allocated; 用于新建农田1.2万亩: the 1.2万亩 is to come)
 CLAUSE_ONLY = frozenset({"用于"})
 STATUSES = (ACTUAL, PLAN, PROJECTION)
-_FUTURE_JIANG = re.compile(
+# Searched in every number's sentence: a lookbehind first, so guarded by the character the matches start with.
+_FUTURE_JIANG = re.compile(first_char_guard("将", (
     "(?<![即还也])将(?=于|在|会|有|要|达|突破|实现|新增|建成|超过|继续|进一步|全面|投入|完成|再|迎来|形成|带动|"
-    "提升|提高|增加|增长|由|力争|可|新建|打造|培育|扩大|引进|惠及|覆盖|推出|吸引|超|累计)")
-_TARGET_YEAR = re.compile(r"(?<![长高加升降少])到(?:20|19)\d\d年(?!的)")  # not 增长到2023年的517亿元
+    "提升|提高|增加|增长|由|力争|可|新建|打造|培育|扩大|引进|惠及|覆盖|推出|吸引|超|累计)")))
+# 到2025年, but not 增长到2023年的517亿元
+_TARGET_YEAR = re.compile(first_char_guard("到", r"(?<![长高加升降少])到(?:20|19)\d\d年(?!的)"))
 # 按每袋纯收入2元算，差不多能挣7万元: a figure worked out from an assumed figure is a projection (按可比价格计算
 # is a statistical convention: no figure is assumed)
 _RECKONED = re.compile(r"按[^。；;！？\d一二两三四五六七八九十]{0,12}[\d一二两三四五六七八九十][^。；;！？]{0,16}?"

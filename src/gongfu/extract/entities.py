@@ -1,0 +1,165 @@
+"""The entity of a number: the place, organisation or person it is about.
+
+Entity, first rule that applies:
+1. a speaker's own figures (`speakers`);
+2. the name the number describes: 72岁的朱水源, 58岁的茶农钟大姐, 总投资15亿元的锦凯项目;
+3. 他家 / 她 in the number's sentence part: the latest person the paragraph names (`speakers`);
+4. 分别: A和B分别完成…85%和18% pairs names and numbers in order;
+5. the nearest name before the number in its sentence part (split at ；), skipping names the sentence is not
+   about (`names`: objects, predicates, affiliations, speakers, the things counted) and people outside subject
+   position; 在X inside a clause with a subject is where, not who (公司去年在慈溪投资…); bare endings stand for
+   the name they refer to (`resolution`);
+6. after a quotation, the speaker's (named) organisation; later in the sentence, a name in subject position;
+7. the sentence's own subject for a later ；-part when it is a place opening the sentence (or the part opens
+   with 其中), else the topic of the latest earlier sentence of the paragraph that is not a person;
+8. the document's own place (street, else district, else city).
+"""
+
+from __future__ import annotations
+
+import bisect
+from functools import cache, lru_cache
+from typing import NamedTuple
+
+from gongfu.extract.cue_patterns import NAME_MAX, PART_OPENERS, TIME_LEAD
+from gongfu.extract.mentions import Mention
+from gongfu.extract.people import described_person
+from gongfu.lexicon import suffix_types
+
+
+class Where(NamedTuple):
+    """A number's span (flat offsets) and the paragraph, sentence, sentence part and clause around it."""
+
+    s: int
+    e: int
+    paragraph: tuple[int, int]
+    sentence: tuple[int, int]
+    segment: tuple[int, int]
+    clause: tuple[int, int]
+
+
+@lru_cache(maxsize=65536)
+def _ending_type(name: str) -> str:
+    """What a name's ending says it is (the longest ending in data/entity_cues.csv that fits), else place; kept
+    per name, as the same names recur in every claim of a document and across an archive."""
+    return next((kind for suffix, kind in _types_longest_first() if name.endswith(suffix)), "place")
+
+
+@cache
+def _types_longest_first() -> tuple[tuple[str, str], ...]:
+    return tuple(sorted(suffix_types().items(), key=lambda kv: -len(kv[0])))
+
+
+class EntityRules:
+    """The entity rules (part of DocumentContext, which sets the attributes)."""
+
+    def entity_type(self, name: str) -> str:
+        """person, organisation, project or place: a person the text names, else what the name's ending says
+        (公司 -> organisation, 项目 -> project; data/entity_cues.csv), else place."""
+        if not name:
+            return ""
+        if name in self.person_names:
+            return "person"
+        if name in self.types:
+            return self.types[name]
+        return _ending_type(name)
+
+    def set_numbers(self, spans: list[tuple[int, int]]) -> None:
+        """The claims' spans (original offsets), for pairing numbers with names after 分别."""
+        self.numbers = sorted(self.flat.to_flat(s) for s, _ in spans)
+
+    def entity(self, start: int, end: int) -> str:
+        """The place, organisation or person the number at [start, end) is about (see the module rules)."""
+        w = self._where(self.flat.to_flat(start), self.flat.to_flat(end))
+        for rule in (self._speaker, self._described, self._pronoun, self._respectively, self._before, self._after):
+            found = rule(w)
+            if found:
+                return found
+        i = bisect.bisect_right(self.topic_starts, w.sentence[0])
+        while i and self.topic_starts[i - 1] >= w.paragraph[0]:
+            topic = self.topics[self.topic_starts[i - 1]]
+            # a person's figures stay in their own sentence (他/她 later: the pronoun rule)
+            if topic.kind != "person" and topic.start < w.s and (
+                    self.topic_starts[i - 1] != w.sentence[0] or self._carries(topic, w)):
+                return topic.name
+            i -= 1
+        return self.default
+
+    def _carries(self, topic: Mention, w: Where) -> bool:
+        """Whether the sentence's subject governs a later ；-part: a place opening the sentence (2023年，下姜村…；
+        农民人均可支配收入…), or any subject when the part opens with 其中."""
+        t = self.t
+        if t.startswith(PART_OPENERS, w.segment[0]):
+            return True
+        opening = self.index.clause(w.sentence[0])
+        if TIME_LEAD.fullmatch(t[opening[0]:opening[1]].rstrip("，,：:")):
+            opening = self.index.clause(opening[1])  # after a frame clause: 2023年，下姜村…
+        return topic.start < opening[1] and self.entity_type(topic.name) == "place"
+
+    def _where(self, s: int, e: int) -> Where:
+        index = self.index
+        return Where(s, e, index.paragraph(s), index.sentence(s), index.segment(s), index.clause(s))
+
+    def _described(self, w: Where) -> str:
+        """72岁的朱水源, 15亿元的锦凯项目: the name right after the number (and 的); without 的 only a known name."""
+        t, e = self.t, w.e
+        at = e + 1 if t[e:e + 1] == "的" else e
+        starts = (at, at + 1) if t[at:at + 1] in "“‘" else (at,)
+        for i, m in enumerate(self._mentions_in(at, at + 2 * NAME_MAX)):
+            begin = m.chain_start if m.chain_start >= 0 else m.start
+            if begin in starts and m.skip != "inner" and m.name and (at > e or m.known):
+                return m.name
+            if i == 0 and m.kind == "person" and at > e and described_person(t[at:m.start]) == "":
+                return m.name  # 58岁的茶农钟大姐, 78岁的独居老人孙阿婆
+        return ""
+
+    def _respectively(self, w: Where) -> str:
+        """A和B分别完成总工程量的85%和18%: the k-th number after 分别 belongs to the k-th name before it."""
+        word = self.t.rfind("分别", w.clause[0], w.s)
+        if word < 0:
+            return ""
+        names = [m for m in self._mentions_in(w.segment[0], word) if m.name and self._checked(m).skip in ("", "object")]
+        lo, hi = bisect.bisect_right(self.numbers, word), bisect.bisect_left(self.numbers, w.clause[1])
+        clause_numbers = self.numbers[lo:hi]
+        k = bisect.bisect_left(clause_numbers, w.s)
+        return names[-len(clause_numbers):][k].name if 0 < len(clause_numbers) <= len(names) else ""
+
+    def _before(self, w: Where) -> str:
+        """The nearest mention before the number in its sentence part that the sentence is about."""
+        for m in reversed(self._mentions_in(w.segment[0], w.s)):
+            if m.end > w.s or not m.name or self._checked(m).skip:
+                continue
+            if m.kind == "person" and not (m.subject or m.start >= w.clause[0]):
+                continue
+            if m.kind == "launch" and m.start >= w.clause[0]:
+                continue  # a programme is about the clauses after its launch (推出“菇农贷”，单户最高可贷50万元)
+            if self.t[m.start - 1:m.start] == "在" and (subject := self._clause_subject(m, w)):
+                return subject  # 公司去年在慈溪追加投资…: 在X is where, the clause's subject is who
+            return m.name
+        return ""
+
+    def _clause_subject(self, m: Mention, w: Where) -> str:
+        """The name in subject position earlier in m's clause (within the number's sentence part), if any."""
+        clause_start = max(self._clause_start(m.start), w.segment[0])
+        for other in self._mentions_in(clause_start, m.start):
+            if other.name and not self._checked(other).skip and other.subject:
+                return other.name
+        return ""
+
+    def _after(self, w: Where) -> str:
+        """A number in a quotation: the organisation named after it (the speaker's); else a name in subject
+        position later in the same sentence part (“萧君”品牌走出了...)."""
+        index = self.index
+        opened, closed = index.rfind("“", w.paragraph[0], w.s), index.rfind("”", w.paragraph[0], w.s)
+        if opened > closed:
+            close = index.find("”", w.s, w.paragraph[1])
+            if close >= 0:
+                stop = index.sentence(close + 1)[1]
+                for m in self._mentions_in(close, stop):
+                    if (m.name and m.kind != "person" and m.name not in self.types
+                            and self._checked(m).skip not in ("object", "predicate", "inner")):
+                        return m.name
+        for m in self._mentions_in(w.clause[1], w.segment[1]):
+            if m.name and m.kind != "person" and self._checked(m).subject and not m.skip:
+                return m.name
+        return ""

@@ -1,0 +1,359 @@
+"""Names in a document: the places, organisations, firms and programmes it names, and each mention's role.
+
+What counts as a name (the most specific real name, else the document's place):
+- a run of name characters ending in a place/organisation/project ending (街道 村 景区 港 市场 商品城 项目...),
+  without time words, units right after a number (1.48平方公里未来产业社区, but 天台县), leading verbs (开通 坚持
+  发挥 新增...) or a cut-off division prefix (位居福建省 -> 福建省); a chain of divisions is one name without the
+  document's own district (南湖区建设街道南杨社区), a village by its own name (淳安县枫树岭镇下姜村 -> 下姜村),
+  towns and villages named after a village or port whole (宏村镇, 荻港村, 桐乡市, 和孚镇);
+- never a name: one character plus an ending (新项目; but 黟县), descriptions (城镇 建制镇 跨省 出口市场 侨乡
+  之乡 名镇), graded categories (5A级景区, 国家级传统村), anything inside a 《title》;
+- an unnamed firm gets a short descriptive name with the place given for it (在东部新区的一家水泵企业 ->
+  东部新区水泵企业, 德国一家汽车零部件企业 -> 德国汽车零部件企业), typed organisation; a quoted programme
+  launched at a clause's end (推出“菇农贷”，…) or pointed back at (这项制度) is a project.
+
+A mention's flags say whether it is in subject position and why the sentence may not be about it: objects
+(来自/到/位于/距离/位居/高于/向 X), predicates (是/被誉为/成为 X), affiliations (南杨社区党委书记), speakers and
+publishers (刘勇介绍, 统计局数据显示), the things counted (设有照料中心9个, 写生基地和画家村60多处).
+"""
+
+from __future__ import annotations
+
+import bisect
+import re
+from functools import cache
+
+from gongfu.extract.cue_patterns import (
+    ADMIN_CHARS,
+    NAME_MAX,
+    STOP,
+    TIME_LEAD,
+    first_char_guard,
+    role_pattern,
+    speech_pattern,
+)
+from gongfu.extract.mentions import Coverage, Mention
+from gongfu.extract.people import described_person
+from gongfu.extract.places import divisions
+from gongfu.lexicon import load_cues, load_units
+
+_NUMERAL_LEAD = re.compile("[一二两三四五六七八九十百千万]+[大个项批家种条所支类期]")
+# read backwards (the text reversed): 口进 is 进口, which may sit inside a name (青田进口商品城)
+_NAME_RUN = re.compile("(?:口进|[“‘”’]|[^" + re.escape("".join(sorted(STOP))) + r"\W\d_])+")
+_COPULA_NOT = re.compile("(?:总|还|但|于|要|凡|只|或|可|不)是")
+_AFTER_SPEECH = re.compile("[。！？!?…]”")
+_BUILD_LEAD = re.compile("(?:建设|扩建|新建|筹建)(?=..)")  # 建设智能工厂 (but 建设街道, 建设银行 are names)
+_AFTER_NUMBER = re.compile(r"[\d０-９%一二两三四五六七八九十百千万亿余多几来]")
+_GRADE = re.compile("级")
+_TOWN_ENDS = ("镇", "乡", "街道", "村", "社区")
+_ADMIN_ENDS = ("省", "市", "县", "区", "镇", "乡", "街道")
+_VILLAGE_ENDS = ("村", "新村")
+_LAUNCHED = re.compile("(?:推出|推行|实施|设立|启动|上线|出台|开发|发行)“([^“”，。]{2,16})”(?=[，,；;])")
+_QUOTED_NAME = re.compile("“([^“”，。]{4,16})”")
+_POLICY_BACK = re.compile("(?:这项|这一|该|此项)(?:制度|政策|机制|模式|做法|举措|改革|办法)")
+_FIRM = re.compile("一家[A-Za-z0-9]*"  # 一家5G智能家电工厂: the technical label is dropped
+                   "(([^\\W\\d_的了在是和与及对向由为将从到把被等已有个这那其]{2,8}?)(企业|工厂|公司|厂))")
+_PLACE_RUN = re.compile("(?<![一-龥])[一-龥]{2,3}(?<![上里])$|(?<=[的在与和])[一-龥]{2,3}(?<![上里])$")
+_LOCAL = re.compile(first_char_guard("村镇县乡",
+                                     "(?<![一-龥])([村镇县乡])(?=里|上)|(?<=[，,。；;：:\n])([村镇县乡])(?=里|上)"))
+_COUNTED = re.compile("(?:[和与及、][^，,。；;：:\\d]{1,8}?)?(?:总数|数量|数|达到|达|约|近|超过|超|逾)?"
+                      r"([\d０-９][\d０-９,.，．]*[万亿]?.|[一二两三四五六七八九十百千万]{1,4}[^一二两三四五六七八九十百千万])")
+
+
+@cache
+def _suffix_pattern() -> re.Pattern[str]:
+    suffixes = sorted(load_cues().suffixes, key=len, reverse=True)
+    first = "".join(sorted({s[0] for s in suffixes}))  # a cheap look at the first character before the alternation
+    return re.compile(f"(?=[{re.escape(first)}])(?:" + "|".join(re.escape(s) for s in suffixes) + ")")
+
+
+@cache
+def _cue_pattern(kind: str, anchored: str = "") -> re.Pattern[str]:
+    """Any cue of one type as a regex ('^' anchored at the start, '$' at the end, '' anywhere)."""
+    words = "|".join(re.escape(w) for w in getattr(load_cues(), kind))
+    return re.compile(("^" if anchored == "^" else "") + f"(?:{words})" + ("$" if anchored == "$" else ""))
+
+
+@cache
+def _flag_patterns() -> tuple[re.Pattern[str], ...]:
+    """The cue patterns every mention's flags are read with, looked up once: lead words (at the start), demonstratives
+    (at the end), object verbs, recipients and copulas (anywhere)."""
+    return (_cue_pattern("lead_words", "^"), _cue_pattern("demonstratives", "$"), _cue_pattern("object_verbs"),
+            _cue_pattern("recipients"), _cue_pattern("copulas"))
+
+
+@cache
+def _last_verb_pattern() -> re.Pattern[str]:
+    """Everything up to the last leading verb (闻堰深化开展 -> 闻堰深化开展)."""
+    return re.compile(".*(?:" + "|".join(re.escape(v) for v in load_cues().leading_verbs) + ")")
+
+
+@cache
+def _unit_lead() -> re.Pattern[str]:
+    """Units and multipliers a name scan can take in after a number (1.48平方公里未来产业社区)."""
+    words = sorted(set(load_units()) | {"万", "亿", "余", "多"}, key=len, reverse=True)
+    return re.compile("(?:" + "|".join(re.escape(w) for w in words if not w.isascii()) + ")+")
+
+
+class MentionFinder:
+    """Finding names and flagging each mention (part of DocumentContext, which sets the attributes)."""
+
+    def _clause_start(self, pos: int) -> int:
+        return self.index.begin(self.clauses, pos)
+
+    def _find_mentions(self) -> list[Mention]:
+        named = self._names()
+        firms = self._firms(named)
+        if firms:
+            inside = Coverage([(m.start, m.end) for m in firms])
+            named = sorted([m for m in named if not inside.overlaps(m.start, m.end)] + firms, key=lambda m: m.start)
+        taken = Coverage([(m.start, m.end) for m in named])
+        persons = [m for m in self._persons() if not taken.overlaps(m.start, m.end)]
+        self.person_starts = {m.start for m in persons}
+        taken.add(persons)
+        aliases = [m for m in self._aliases(named) if not taken.overlaps(m.start, m.end)]
+        taken.add(aliases)
+        deictic = [m for m in self._deictic() if not taken.overlaps(m.start, m.end)]
+        taken.add(deictic)
+        local = [m for m in self._local() if not taken.overlaps(m.start, m.end)]
+        taken.add(local)
+        programmes = [m for m in self._programmes() if not taken.overlaps(m.start, m.end)]
+        mentions = sorted(named + persons + aliases + deictic + local + programmes, key=lambda m: m.start)
+        for m in mentions:
+            # descriptions are never what a claim is about, programmes have no flags; others on demand
+            m.flagged = m.kind in ("generic", "grade", "launch", "programme")
+        return mentions
+
+    def _names(self) -> list[Mention]:
+        """Every name ending in a place/organisation suffix. Adjacent names chain (南湖区建设街道南杨社区): the
+        parent pieces become `inner` and the last piece reports the chain, without the document's own
+        district/city in front. Bare endings (该社区, 合作社) are anaphors; descriptions (现代社区, 拟上市) are
+        `generic`: never an entity, but they may start a chain (安居乐堰现代社区发展基金)."""
+        t, cues = self.t, self.cues
+        not_after, not_after_long, generic, generic_ends = (cues.not_after, cues.not_after_long, cues.generic,
+                                                             cues.generic_ends)
+        paragraphs, scan_left, trim_lead = self.paragraphs, self._scan_left, self._trim_lead
+        out: list[Mention] = []
+        floor = 0
+        for m in _suffix_pattern().finditer(t):
+            s, e = m.span()
+            suffix = m.group()
+            if t[e:e + 1] in (not_after if len(suffix) == 1 else not_after_long) and not t.startswith("集体", e):
+                continue  # 村集体 is the village's collective: the name ends there
+            if len(suffix) == 1 and t[e:e + 1] in "镇乡村" and t[e:e + 1] != suffix:
+                continue  # 宏村镇, 荻港村: a town or village named after a village or port
+            if t[e:e + 1] in ADMIN_CHARS and any(t[max(0, e + 1 - k):e + 1] in divisions() for k in range(3, 7)):
+                continue  # 桐乡市: the 乡 inside a division's name
+            i = bisect.bisect_right(paragraphs, s)
+            line_start = paragraphs[i - 1] if i else 0
+            left = trim_lead(scan_left(s, floor if floor > line_start else line_start), s)
+            last = out[-1] if out else None
+            if (s - left == 1 and last is not None and last.end == left - 1 and suffix in _TOWN_ENDS
+                    and last.suffix in _ADMIN_ENDS):
+                left -= 1  # 南浔区和孚镇荻港村: a town whose name starts with a function character
+            prefix = t[left:s]
+            floor = e
+            if prefix and (_NUMERAL_LEAD.match(prefix) or (suffix in ADMIN_CHARS and any(
+                    c in ADMIN_CHARS for c in (prefix[:-1] if suffix in "镇乡村" else prefix)))):
+                continue  # 五大民生实事项目 (a description), 落实区委区 (not a name)
+            if suffix in "省市县区" and prefix + suffix not in divisions():
+                cut = next((k for k in range(1, len(prefix)) if prefix[k:] + suffix in divisions()), 0)
+                prefix, left = prefix[cut:], left + cut  # 位居福建省 -> 福建省: a division's name is whole
+            name = prefix + suffix
+            kind = "name"
+            if not prefix:
+                kind = "anaphor"
+            elif name in generic or name.endswith(generic_ends):
+                kind = "generic"
+            if _GRADE.search(prefix):
+                kind = "grade"  # 5A级旅游景区, 国家级传统村: a category, never a name nor the start of one
+            head = cues.suffixes[suffix]
+            chained = last is not None and last.end == left and last.kind in ("name", "generic")
+            if len(prefix) < 2 and kind == "name" and not chained and name not in divisions():  # 黟县 is a name
+                kind = "generic"  # 新项目, 层安置房: one character is not a name (浙能镇海项目 is, as a chain)
+            if chained and kind == "anaphor" and len(suffix) > 1 and last.kind == "name":
+                last.end, last.head, last.suffix = e, head, suffix  # 龙山河区块, 裴家里区块安置房: one name
+                last.name = self._chain_name(out[:-1], last)
+                continue
+            mention = Mention(left, e, name if kind == "name" else "", kind, head=head, suffix=suffix,
+                              chain_start=left)
+            if chained and kind == "name":
+                last.skip = "inner"  # 南湖区 in 南湖区建设街道: the chain's last piece is the most specific
+                mention.name = self._chain_name(out, mention)
+                mention.chain_start = last.chain_start
+            out.append(mention)
+        return out
+
+    def _firms(self, named: list[Mention]) -> list[Mention]:
+        """An unnamed firm gets a short descriptive name (guideline): 一家水泵企业 -> 水泵企业, with the place it
+        is given in (在东部新区的一家水泵企业 -> 东部新区水泵企业, 德国一家汽车零部件企业 -> 德国汽车零部件企业);
+        a leading technical label is dropped (一家5G智能家电工厂 -> 智能家电工厂). Typed organisation; its bare
+        ending later (公司, 企业) stands for it."""
+        t, out = self.t, []
+        ends = {m.end: m for m in named if m.kind == "name"}
+        for f in _FIRM.finditer(t):
+            start, name = f.start(1), f.group(1)
+            before = f.start() - (1 if t[f.start() - 1:f.start()] == "的" else 0)
+            place = ends.get(before)
+            run = _PLACE_RUN.search(t, max(0, f.start() - 4), f.start())
+            if place is not None and place.suffix not in (*_VILLAGE_ENDS, "社区", "小区"):
+                start, name = place.chain_start if place.chain_start >= 0 else place.start, place.name + name
+            elif run and before == f.start():
+                start, name = run.start(), run.group() + name
+            head = "公司" if name.endswith(("企业", "公司")) else "工厂"
+            self.types[name] = "organisation"
+            out.append(Mention(start, f.end(), name, "name", head=head, suffix=f.group(3), chain_start=start))
+        return out
+
+    def _chain_name(self, out: list[Mention], last: Mention) -> str:
+        """The chain of adjacent names ending in `last`, without the document's own district/city in front."""
+        pieces = [last]
+        while len(out) >= len(pieces) and out[-len(pieces)].end == pieces[0].start:
+            pieces.insert(0, out[-len(pieces)])
+        own = set(self.places[1:] if self.places and self.places[0].endswith("街道") else self.places)
+        while len(pieces) > 1 and self.t[pieces[0].start:pieces[0].end] in own:
+            pieces.pop(0)
+        if last.suffix in _VILLAGE_ENDS and last.end - last.start - len(last.suffix) >= 2:
+            pieces = [last]  # 淳安县枫树岭镇下姜村 -> 下姜村: a village's own name is enough
+        return self.t[pieces[0].start:last.end]
+
+    def _scan_left(self, s: int, floor: int) -> int:
+        """Where a name ending at `s` starts: back over name characters (and “quoted” parts), not past `floor`
+        nor more than NAME_MAX characters; a quote left open is not part of the name."""
+        n = len(self.t)
+        run = _NAME_RUN.match(self.rev, n - s, n - max(floor, s - NAME_MAX))  # read backwards from s
+        left = s - (run.end() - (n - s)) if run else s
+        while left < s and (self.t[left] in "”’" or (self.t[left] in "“‘" and "”’"[self.t[left] == "‘"]
+                                                        not in self.t[left:s])):
+            left += 1
+        return left
+
+    def _trim_lead(self, left: int, s: int) -> int:
+        """Drop what the scan took for part of a name: time words and units in front (今年闻堰初中, 1.48平方公里
+        未来产业社区) and everything up to the last verb (闻堰深化开展幼儿园 -> 幼儿园)."""
+        prefix = self.t[left:s]
+        while prefix:
+            lead = TIME_LEAD.match(prefix)
+            if (not lead or not lead.end()) and left and _AFTER_NUMBER.match(self.t, left - 1):
+                lead = _unit_lead().match(prefix)  # 1.48平方公里未来产业社区 (but 天台县: 天 and 台 are units too)
+            if not lead or not lead.end():
+                break
+            prefix, left = prefix[lead.end():], left + lead.end()
+        verb = _last_verb_pattern().match(prefix)
+        if verb:
+            return left + verb.end()
+        build = _BUILD_LEAD.match(prefix)
+        return left + build.end() if build and self.cues.suffixes.get(self.t[s:s + 2]) in ("工厂", "项目") else left
+
+    def _aliases(self, named: list[Mention]) -> list[Mention]:
+        """Short forms: the document's own place (闻堰 -> 闻堰街道) and a quoted core of a name (“萧君”)."""
+        out = []
+        for short, full in self.aliases.items():
+            out += [Mention(m.start(), m.end(), full, "alias") for m in re.finditer(re.escape(short), self.t)]
+        cores: dict[str, Mention] = {}
+        for m in named:
+            core = re.search(r"[“‘]([^”’]{2,8})[”’]", m.name)
+            if core and m.kind == "name":
+                cores.setdefault(core.group(1), m)
+        for core, first in cores.items():
+            for m in re.finditer(rf"[“‘]{re.escape(core)}[”’]", self.t):
+                if m.start() >= first.end:
+                    out.append(Mention(m.start(), m.end(), first.name, "alias", known=True))
+        return out
+
+    def _programmes(self) -> list[Mention]:
+        """Programmes, loans and policies the text names in quotation marks: launched at the end of a clause (县里
+        推出“菇农贷”，单户最高可贷50万元: the next clauses are about it), or pointed back at (“…清单36条”的发源地。
+        这项制度把…: the latest quoted name before 这项制度). Typed project."""
+        t, out = self.t, []
+        for m in _LAUNCHED.finditer(t):
+            out.append(Mention(m.start(1), m.end(1), m.group(1), "launch"))
+        for m in _POLICY_BACK.finditer(t):
+            para = self.index.paragraph(m.start())[0]
+            quoted = [q for q in _QUOTED_NAME.finditer(t, para, m.start())]
+            if quoted:
+                out.append(Mention(m.start(), m.end(), quoted[-1].group(1), "programme"))
+        for m in out:
+            self.types[m.name] = "project"
+        return out
+
+    def _local(self) -> list[Mention]:
+        """村里, 镇上, 县里 at the start of a clause: the village, town or county under discussion (an anaphor with
+        that ending, resolved like 该村)."""
+        out = []
+        for m in _LOCAL.finditer(self.t):
+            ch = m.group(1) or m.group(2)
+            out.append(Mention(m.start(), m.end() + 1, "", "anaphor", head=self.cues.suffixes[ch], suffix=ch))
+        return out
+
+    def _deictic(self) -> list[Mention]:
+        if not self.cues.deictic:
+            return []
+        pattern = re.compile("|".join(map(re.escape, self.cues.deictic)))
+        return [Mention(m.start(), m.end(), "", "deictic") for m in pattern.finditer(self.t)]
+
+    def _checked(self, m: Mention) -> Mention:
+        """`m` with its subject and skip flags set (computed the first time a rule looks at them)."""
+        if not m.flagged:
+            m.flagged = True
+            self._flag(m)
+        return m
+
+    def _flag(self, m: Mention) -> None:
+        """Subject position, and why a mention cannot be what the sentence is about (m.skip)."""
+        t, cues = self.t, self.cues
+        lead_words, demonstratives, object_verbs, recipients, copulas = _flag_patterns()
+        start = m.chain_start if m.chain_start >= 0 else m.start
+        clause_start = self._clause_start(start)
+        before = t[clause_start:start]
+        quoted = _AFTER_SPEECH.split(before)[-1].lstrip("”")  # a clause starts after a speech: 。”戴素连
+        lead = TIME_LEAD.match(quoted)
+        rest = quoted[lead.end():] if lead else quoted
+        lead = lead_words.match(rest)
+        if lead:
+            rest = rest[lead.end():]
+        if m.kind == "person" and not any(o.kind == "name" for o in self._mentions_in(clause_start, start)):
+            rest = described_person(rest)  # “00后”群众演员小周今年23岁: a person introduced by what they are
+        m.subject = rest == "" or rest.endswith("的")
+        if m.kind == "anaphor":
+            if before.endswith("全") and (whole := next((p for p in self.places if p.endswith(m.suffix)), "")):
+                m.kind, m.name = "alias", whole  # 全街道, 全区: the document's own place
+            pointed = bool(demonstratives.search(before)) or before.endswith("全")  # 全镇
+            own = any(p.endswith(m.suffix) for p in self.places)  # 街道 / 该区: the document's own place
+            m.initial = m.subject
+            local = m.end - m.start == len(m.suffix) + 1  # 村里, 镇上: already a noun of place
+            m.subject = pointed or (m.subject and (own or local or t[m.end:m.end + 1] in cues.anaphor_follow))
+        if m.skip:
+            return
+        after = t[m.end:m.end + 12]
+        head, _, tail = before.rpartition("的")
+        if head and head[-1] in ADMIN_CHARS and m.kind != "person":
+            tail = before  # 走进武义县的下山脱贫小区: a place's 的 does not end the verb's reach
+        if self._titled(start):
+            m.skip = "title"  # 《浙江省高标准农田建设资金管理办法》: a document's title names no subject
+            return
+        if object_verbs.search(tail) or recipients.search(before):
+            m.skip = "object"  # 落户X, 向…的贫困村捐赠: where things go, not who has them
+        elif copulas.search(before) and copulas.search(_COPULA_NOT.sub("", before)):
+            m.skip = "predicate"
+        elif m.kind != "person" and (role_pattern().match(after) or self._person_follows(m.end)):
+            m.skip = "affiliation"
+        elif speech_pattern().match(after):
+            m.skip = "speaker"
+        elif after.startswith("等"):
+            m.skip = "member"  # 高新幼儿园等2所学校: one of the things counted
+        elif m.kind != "person" and (counted := _COUNTED.match(after)) and counted.group(1)[-1] not in "年月日季时号":
+            m.skip = "counted"  # 设有居家养老服务照料中心9个, 外资项目41个: the things counted, not who has them
+
+    def _titled(self, pos: int) -> bool:
+        """Whether `pos` is inside a title in book-title marks 《…》 of its paragraph."""
+        index = self.index
+        floor = index.begin(index.paragraphs, pos)
+        return index.rfind("《", floor, pos) > index.rfind("》", floor, pos)
+
+    def _person_follows(self, pos: int) -> bool:
+        return pos in self.person_starts
+
+    def _mentions_in(self, lo: int, hi: int) -> list[Mention]:
+        i, j = bisect.bisect_left(self.starts, lo), bisect.bisect_left(self.starts, hi)
+        return self.mentions[i:j]

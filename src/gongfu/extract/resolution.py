@@ -1,0 +1,79 @@
+"""What a mention stands for, and each sentence's topic.
+
+Bare endings stand for a name: 该社区/合作社/市场 opening a clause -> the latest name with that ending in this or
+the previous paragraph (小区 also finds a 新村), 村里/镇上/全镇 -> the village or town under discussion, 这里 ->
+the previous sentence's topic, 闻堰 -> 闻堰街道, 全区 -> the document's district; a short name given in full
+earlier (移民小康社区 after 乾西乡移民小康社区, ‘莘e家’联盟) is the full name. A sentence's topic is its first
+mention in subject position that the sentence is about.
+"""
+
+from __future__ import annotations
+
+import re
+
+from gongfu.extract.mentions import Mention
+
+_QUOTED_CORE = re.compile(r"[“‘]([^”’]+)[”’]")
+_ESTATE_ENDS = ("新村",)
+
+
+def _core_key(name: str) -> tuple[str, str] | None:
+    """“莘e家”党建联盟 and ‘莘e家’联盟 share (莘e家, 联盟): the quoted core and the two-character ending."""
+    core = _QUOTED_CORE.search(name) if "“" in name or "‘" in name else None
+    return (core.group(1), name[-2:]) if core else None
+
+
+class NameResolver:
+    """Resolving what mentions stand for (part of DocumentContext, which sets the attributes)."""
+
+    def _resolve(self) -> dict[int, Mention]:
+        """Give generic words, 这里 and short names the full name they stand for; return each sentence's topic
+        (the first mention in subject position that is what the sentence is about), keyed by sentence start."""
+        topics: dict[int, Mention] = {}
+        by_end: dict[str, dict[str, None]] = {}  # names seen, by their last two characters, latest seen last
+        by_core: dict[tuple[str, str], str] = {}  # (quoted core, ending) -> the latest such name
+        by_head: dict[str, list[Mention]] = {}  # names by ending group, in text order (antecedents)
+        for m in self.mentions:
+            sentence = self.index.sentence(m.start)[0]
+            if m.kind == "name":
+                found = next((f for f in reversed(by_end.get(m.name[-2:], ())) if len(f) > len(m.name)
+                              and f.endswith(m.name)), None) or by_core.get(_core_key(m.name))
+                if found and found != m.name:  # 移民小康社区 after 乾西乡移民小康社区; ‘莘e家’联盟
+                    m.name, m.known = found, True
+            elif self._checked(m).kind == "anaphor":
+                para_start = self.index.paragraph(m.start)[0]
+                window = self.index.paragraph(max(0, para_start - 1))[0]
+                m.name = self._antecedent(m, by_head.get(m.head, []), window)
+                m.known = bool(m.name)
+            elif m.kind == "deictic":
+                prior = [k for k in list(topics)[-2:] if k < sentence]
+                m.name = topics[prior[-1]].name if prior else ""
+            if m.name and m.kind in ("name", "person"):
+                seen = by_end.setdefault(m.name[-2:], {})
+                seen.pop(m.name, None)  # each name once, where it was last seen: the scan above reads the latest first
+                seen[m.name] = None
+                if (key := _core_key(m.name)) is not None:
+                    by_core[key] = m.name
+                if m.kind == "name":
+                    by_head.setdefault(m.head, []).append(m)
+                    if m.suffix in _ESTATE_ENDS:
+                        by_head.setdefault("小区", []).append(m)  # 大塘新村 … 小区: a 新村 is a housing estate
+            if m.name and sentence not in topics and self._checked(m).subject and not m.skip:
+                topics[sentence] = m
+        self.topic_starts = list(topics)
+        return topics
+
+    def _antecedent(self, m: Mention, candidates: list[Mention], window: int) -> str:
+        """该社区 / 合作社 / 中心内: the latest name with the same ending group since `window` (a predicate, 是X,
+        describes rather than names); else the document's own place with that ending (街道, 该区). Bare words
+        outside subject position stand for nothing."""
+        if not (m.subject or m.initial):
+            return ""
+        for f in reversed(candidates):
+            if f.start < window:
+                break
+            if self._checked(f).skip != "predicate" and (m.subject or f.start >= window):
+                return f.name  # 市场日均客流: a bare ending opening a clause, after its name in the paragraph
+        if not m.subject:
+            return ""
+        return next((p for p in self.places if p.endswith(m.suffix)), "") if m.suffix else ""

@@ -1,0 +1,89 @@
+"""A speaker's own figures: quotations, reported speech and pronouns.
+
+A number in a quotation (the number's clause, or else the quotation, in the first person, and not about the
+whole place: 我们村, 全县, 村里) is the figure of the person named right after the quotation (”钟大姐说,
+”种植户汪建华说), right before it (王秀英说：“), or for 我 with no speaker at it the person the paragraph
+introduced (商户陈晓峰…。“去年我们店…”, ”他说); after 叶女士说， the rest of the sentence is hers; 他家 / 她 in the
+number's sentence part is the latest person the paragraph names.
+"""
+
+from __future__ import annotations
+
+import re
+
+from gongfu.extract.cue_patterns import first_char_guard, speech_pattern
+from gongfu.extract.entities import Where
+
+_FIRST_PERSON = re.compile("我|俺|咱")
+_LOCATIVE = set("在到回进留")  # 在村里, 回到镇里: where someone is, not what the figure is about
+_WHOLE_PLACE = re.compile("全[县市区镇村乡省]|[村县镇市区乡]里|我们[村县镇市区乡]|大家|家家户户")
+_PRONOUN = re.compile(first_char_guard("他她", "他们家|她们家|他家|她家|(?<![其])[他她](?![们人])"))  # in every segment
+_SPEAKER_REACH = 20
+
+
+def _whole_place_spoken_of(quote: str) -> bool:
+    """Whether a quotation speaks of the whole place (我们村, 全县, 村里有), not of where the speaker is (我在村里的
+    合作社上班, 回到镇里)."""
+    return any(quote[max(0, m.start() - 1):m.start()] not in _LOCATIVE for m in _WHOLE_PLACE.finditer(quote))
+
+
+class SpeakerRules:
+    """The speaker rules (part of DocumentContext, which sets the attributes)."""
+
+    def _speaker(self, w: Where) -> str:
+        """A number in a quotation is the speaker's own figure (“我家种了40多亩白茶”, “出海一趟大概20天”): the
+        person named right after the quotation (”钟大姐说) or right before it (王秀英说：“), or, for a quotation
+        in the first person with no speaker named at it, the latest person the paragraph introduced (商户陈晓峰…。
+        “去年我们店…”). Not when the number's clause, or the quotation without 我, speaks of the whole place
+        (我们村, 全县, 大家, 村里), nor when, without 我, it names a place before the number."""
+        t = self.t
+        index = self.index
+        opened, closed = index.rfind("“", w.paragraph[0], w.s), index.rfind("”", w.paragraph[0], w.s)
+        if opened <= closed:
+            return self._reported(w)
+        close = index.find("”", w.s, w.paragraph[1])
+        quote = t[opened:close if close >= 0 else w.paragraph[1]]
+        clause = t[max(opened, w.clause[0]):min(w.clause[1], close if close >= 0 else w.paragraph[1])]
+        if _WHOLE_PLACE.search(clause):
+            return ""  # “现在村里有民宿23家”: a fact about the place, told by a person
+        mine = bool(_FIRST_PERSON.search(clause) or _FIRST_PERSON.search(quote))
+        if not _FIRST_PERSON.search(clause) and _whole_place_spoken_of(quote):
+            return ""  # “我们村去年人均收入近4万元”
+        if not mine and any(m.kind != "person" for m in self._mentions_in(opened, w.s)):
+            return ""  # “小区一期共有19幢”: about the place the quote names
+        if close >= 0:
+            stop = min(self.index.sentence(close + 1)[1], close + 1 + _SPEAKER_REACH)
+            found = self._mentions_in(close, stop)
+            after = [m for m in found if m.kind == "person"]
+            if after and not mine and any(m.kind == "name" and m.end <= after[0].start for m in found):
+                return ""  # ”…合作社社长张啸林说: without 我, the figures are the speaker's organisation's
+            if after:
+                return after[0].name
+            if not _PRONOUN.match(t, close + 1) and speech_pattern().search(t, close, stop):
+                return ""  # ”一位村干部说: someone the text does not name (”他说: the person introduced before)
+        floor = w.paragraph[0] if mine else max(w.paragraph[0], opened - _SPEAKER_REACH)
+        before = [m for m in self._mentions_in(floor, opened) if m.kind == "person"]
+        return before[-1].name if before else ""
+
+    def _reported(self, w: Where) -> str:
+        """叶女士说，今年店里的营业额预计能达到200万元: a person's reported speech, in the sentence after the person
+        and a speech verb, is their own figure unless a place or organisation is named on the way."""
+        t = self.t
+        for m in reversed(self._mentions_in(w.sentence[0], w.s)):
+            if m.kind != "person":
+                if m.name:
+                    return ""
+                continue
+            said = speech_pattern().match(t, m.end)
+            if said and t[said.end():said.end() + 1] in "，,：:" and not _WHOLE_PLACE.search(t, said.end(), w.s):
+                return m.name
+            return ""
+        return ""
+
+    def _pronoun(self, w: Where) -> str:
+        """他家 / 她 / 他们家 in the number's sentence part: the latest person the paragraph names before it."""
+        m = _PRONOUN.search(self.t, w.segment[0], w.s)
+        if m is None:
+            return ""
+        people = [p for p in self._mentions_in(w.paragraph[0], m.start()) if p.kind == "person"]
+        return people[-1].name if people else ""

@@ -1,0 +1,69 @@
+"""Where people are introduced: the patterns that find a surname after a word for people, a term of address,
+or at a clause start."""
+
+from __future__ import annotations
+
+import re
+
+import pytest
+from hypothesis import given, settings
+from hypothesis import strategies as st
+
+from gongfu.extract.cue_patterns import STOP
+from gongfu.extract.people import _clause_person, _honorific_pattern, _name_chars, _person_noun_pattern
+
+PATTERNS = {"noun": _person_noun_pattern, "honorific": _honorific_pattern, "clause": _clause_person}
+
+
+@pytest.mark.parametrize(("pattern", "text", "found"), [
+    ("noun", "种植户汪建华说", ["汪", "汪"]),  # 种植户, then the empty match after its ending 户: both end at the name
+    ("noun", "群众演员小周今年23岁", ["小"]),
+    ("noun", "菇农小王说", ["小"]),  # no word, but a person ending (农) before 小 + surname
+    ("noun", "梅农王大伯", ["王"]),  # any word ending in a person ending
+    ("noun", "全村农户", []),
+    ("honorific", "钟大姐说，今年", ["钟大姐"]),
+    ("honorific", "23岁的小周", ["小周"]),
+    ("honorific", "老师傅", []),
+    ("clause", "。戴素连今年58岁", ["戴"]),
+    ("clause", "戴素连今年58岁", ["戴"]),
+    ("clause", "今年戴素连", []),
+])
+def test_where_a_person_is_introduced(pattern: str, text: str, found: list[str]) -> None:
+    matches = PATTERNS[pattern]().finditer(text)
+    if pattern == "noun":
+        assert [text[m.end():m.end() + 1] for m in matches] == found
+    elif pattern == "clause":
+        assert [m.group(1) for m in matches] == found
+    else:
+        assert [m.group() for m in matches] == found
+
+
+def _unguarded(pattern: re.Pattern[str]) -> re.Pattern[str]:
+    """The pattern without its first-character lookahead (the alternation as it was written)."""
+    guard, body = pattern.pattern.split(")(?:", 1)
+    assert guard.startswith("(?=[") and body.endswith(")")
+    return re.compile(body[:-1], pattern.flags)
+
+
+# text made of the pieces the patterns look for, in any order (so that 户小王, 。”戴 and the like come up often)
+_PIECES = ["王", "钟", "戴", "汪", "小", "老", "大姐", "师傅", "农", "户", "员", "种植户", "群众演员",
+           "说", "今年", "是", "岁的", "叫", "，", "。", "！", "”", "…", "\n", "1", "村"]
+
+
+@settings(max_examples=300, deadline=None)
+@given(st.sampled_from(sorted(PATTERNS)), st.lists(st.sampled_from(_PIECES), max_size=20).map("".join))
+def test_the_first_character_guard_changes_no_match(name: str, text: str) -> None:
+    pattern = PATTERNS[name]()
+    assert [(m.span(), m.groups()) for m in pattern.finditer(text)] == [
+        (m.span(), m.groups()) for m in _unguarded(pattern).finditer(text)]
+
+
+@pytest.mark.parametrize(("chars", "expected"), [
+    ("朱水源", True), ("", True), ("朱水的", False), ("朱3源", False), ("朱，", False), ("㐀朱", False)])
+def test_name_characters(chars: str, expected: bool) -> None:
+    assert _name_chars(chars) is expected
+
+
+@given(st.text(alphabet=st.sampled_from(list("朱水源的了是a3，\u4e00\u9fff\u3400\ua000")), max_size=4))
+def test_name_characters_are_ideographs_outside_the_stop_set(chars: str) -> None:
+    assert _name_chars(chars) == all("\u4e00" <= ch <= "\u9fff" and ch not in STOP for ch in chars)
