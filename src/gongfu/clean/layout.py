@@ -78,6 +78,7 @@ CAPTION_MAX = 20  # an unmarked short title-like line between two halves of a se
 ORPHAN_MAX = 6  # a line this short ending a sentence is a stray fragment
 FLAG_CONTEXT = 12
 HEADING_MAX = 24  # a line this short without any sentence end, followed by more text, is a heading
+HEADING_LIKE_MAX = 40  # visible characters of a title-like line (is_heading_like)
 RUN_REASON = "fragments of a narrow newspaper column"
 RELOCATE_WINDOW = 8  # paragraphs either side of a stray fragment searched for the place it belongs
 WORD_MAX = 8
@@ -110,7 +111,7 @@ def is_prose(line: str) -> bool:
 
 def is_heading_like(line: str) -> bool:
     """A short line without sentence punctuation: a title, heading, caption or byline."""
-    return not is_prose(line) and visible_len(line) <= 40
+    return not is_prose(line) and visible_len(line) <= HEADING_LIKE_MAX
 
 
 def _quotes_open(text: str) -> bool:
