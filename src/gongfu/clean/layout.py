@@ -374,6 +374,24 @@ class _Planner:
         return self.units
 
 
+def _first_joins(texts: list[str]) -> bool:
+    """Whether `_Planner.step` joins anything on lines standing alone (none moved) whose fixed texts are
+    `texts`. The same tests, asked only where a join can start: a column run, or a line of running text left
+    open (continuation_evidence gives None for any other line); most lines of most pages are neither."""
+    if _runs(texts, [False] * len(texts)):
+        return True
+    n = len(texts)
+    for i in range(n - 1):
+        text = texts[i]
+        if not _open_prose(text):
+            continue
+        if continuation_evidence(text, texts[i + 1]) is not None:
+            return True
+        if i + 2 < n and _skippable(texts[i + 1]) and continuation_evidence(text, texts[i + 2], True) is not None:
+            return True
+    return False
+
+
 def _skippable(line: str) -> bool:
     """A caption that may sit between two halves of a sentence: marked, or an unmarked title-like line longer
     than a column fragment (a short one could be a fragment itself)."""
@@ -447,6 +465,8 @@ def _is_paragraph(planner: _Planner, unit: _Unit) -> bool:
 def _relocate_fragments(planner: _Planner, units: list[_Unit]) -> bool:
     """Put back a stray fragment that ends mid-word before the column line that completes a known word with
     it (see the module docstring), and the stray sentence ends read out with it; True when anything moved."""
+    if all(len(u.members) == 1 for u in units):
+        return False  # a fragment is only put back inside a joined column (below: a junction between members)
     loose = [n for n, u in enumerate(units) if _stray(planner, u) and not is_prose(planner.text(u))
              and is_open(planner.text(u))]
     if not loose:
@@ -560,9 +580,14 @@ def _cross_columns(planner: _Planner, units: list[_Unit]) -> bool:
     return False
 
 
-def _rebuild(planner: _Planner) -> list[_Unit]:
-    """Join, then rebuild cut columns, then join again, until nothing changes."""
-    units = planner.run()
+def _rebuild(planner: _Planner, quick: bool = True) -> list[_Unit]:
+    """Join, then rebuild cut columns, then join again, until nothing changes. With `quick` (the cheap scan),
+    a page where `_first_joins` finds nothing skips the first round of joins (it would leave every line
+    alone)."""
+    if quick and not _first_joins([planner.text(u) for u in planner.units]):
+        units = planner.units
+    else:
+        units = planner.run()
     for _ in range(len(planner.lines)):
         if not (_relocate_fragments(planner, units) or _cross_columns(planner, units)):
             break
