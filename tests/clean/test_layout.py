@@ -344,3 +344,20 @@ def test_the_rebuild_with_the_cheap_scan_is_the_rebuild_without_it(text):
     assert (quick.why, quick.relocated, quick.placed) == (full.why, full.relocated, full.placed)
     texts = [full.text(layout._Unit([i])) for i in range(len(lines))]
     assert layout._first_joins(texts) is layout._Planner(lines).step()
+
+
+@settings(max_examples=300, deadline=None)
+@given(st.one_of(layouts(), raw_mixes()))
+def test_a_repair_pass_with_the_cheap_scans_is_the_pass_without_them(text):
+    assert layout._repair_pass(text) == layout._repair_pass(text, quick=False)
+
+
+@pytest.mark.parametrize("text", [
+    "第一段。\n第二段。\n",  # nothing to do
+    "\n\n  第一段。\n\n\n\u3000第二段。  ",  # blank lines, indentation, no final newline
+    "今年1一8月,产值增长。\n这 里是杭城迎接第一缕阳光的地方。\n",  # a range dash and an OCR space
+    "今年产值增长,达到\n新高。\n",  # open running text, no continuation: flagged
+    "临江街道。\n",
+])
+def test_lone_lines_are_repaired_as_the_full_pass_repairs_them(text):
+    assert layout._repair_pass(text) == layout._repair_pass(text, quick=False)

@@ -25,6 +25,8 @@ import bisect
 import re
 from dataclasses import dataclass
 from functools import cache
+from itertools import pairwise
+from typing import NamedTuple
 
 from gongfu.clean.chars import CJK_PUNCT, CJK_RANGES, CJK_RE, LOST, SENTENCE_PUNCT_RE, TERMINAL
 from gongfu.clean.edits import Change, apply_changes, compose_changes
@@ -144,15 +146,13 @@ def continuation_evidence(para: str, nxt: str, via_caption: bool = False) -> str
     return None
 
 
-@dataclass(frozen=True)
-class _Line:
+class _Line(NamedTuple):  # a named tuple, not a frozen dataclass: one is made per line, and per paragraph
     start: int
     end: int
     raw: str  # text[start:end], the line without its surrounding whitespace
 
 
-@dataclass(frozen=True)
-class _Fix:
+class _Fix(NamedTuple):
     """A paragraph as it will be printed: the fixed text and the inner changes in paragraph coordinates."""
 
     text: str
@@ -551,15 +551,17 @@ def _cross_columns(planner: _Planner, units: list[_Unit]) -> bool:
     then D that continues B (a known word across the cut, or a character no sentence starts with). C then
     completes A. True when a pair was rebuilt."""
     paras = [n for n, u in enumerate(units) if _is_paragraph(planner, u)]
-    for a, b, c, d in zip(paras, paras[1:], paras[2:], paras[3:], strict=False):
+    open_ = [_open_prose(planner.text(units[n])) for n in paras]  # A and B first: most paragraphs end theirs
+    for k in range(len(paras) - 3):
+        if not (open_[k] and open_[k + 1]):
+            continue
+        a, b, c, d = paras[k:k + 4]
         if c != b + 1 or d != c + 1 or len(units[c].members) != 1 or (d + 1 < len(units) and units[d + 1].moved):
             continue
         tc = planner.text(units[c])
         if is_open(tc) or visible_len(tc) > TAIL_MAX or len(CJK_RE.findall(tc)) < 2:
             continue
-        ta, tb, td = (planner.text(units[i]) for i in (a, b, d))
-        if not (_open_prose(ta) and _open_prose(tb)):
-            continue
+        tb, td = planner.text(units[b]), planner.text(units[d])
         if split_word(tb, tc) or NON_INITIAL_RE.match(tc) or is_heading_like(td) or is_caption(td):
             continue
         word = split_word(tb, td)
@@ -634,14 +636,18 @@ def repair_layout(text: str) -> tuple[str, list[Change]]:
     return current, changes
 
 
-def _repair_pass(text: str) -> tuple[str, list[Change]]:
-    """One pass of `repair_layout`."""
+def _repair_pass(text: str, quick: bool = True) -> tuple[str, list[Change]]:
+    """One pass of `repair_layout`. `quick=False` turns off the cheap scans (`_rebuild`, `_lone_lines`):
+    the same result, the long way."""
     lines = _lines(text)
     if not lines:
         changes = [Change(0, len(text), "", "blank text: whitespace removed")] if text else []
         return apply_changes(text, changes), changes
     planner = _Planner(lines)
-    units = _rebuild(planner)
+    units = _rebuild(planner, quick)
+    if quick and not planner.relocated and len(units) == len(lines) \
+            and all(u.members == [n] and not u.moved for n, u in enumerate(units)):
+        return _lone_lines(text, planner, units)
     moved = planner.relocated | {i for u in units if u.moved for i in u.members}
     # the output as a stream: a line left in place is an int; the rest is printed text, and a moved line
     # printed whole is (line, text)
@@ -677,6 +683,26 @@ def _repair_pass(text: str) -> tuple[str, list[Change]]:
             changes.append(Change(start, end, target, _gap_change_reason(planner, units, unit_of, (prev, t), gap,
                                                                           list(stood), arrived)))
         prev, printed, arrived = t, [], []
+    changes.sort(key=lambda c: (c.start, c.end))
+    return apply_changes(text, changes), changes
+
+
+def _lone_lines(text: str, planner: _Planner, units: list[_Unit]) -> tuple[str, list[Change]]:
+    """`_repair_pass` when every line stays where it stood, alone (most lines of most pages): each line's own
+    fixes and flags, and the whitespace around lines made one newline, without the stream of printed
+    pieces that joined and moved lines need."""
+    lines = planner.lines
+    changes: list[Change] = []
+    for u in units:
+        changes.extend(_inner_changes(planner, u, skip=set()))
+        changes.extend(_paragraph_flags(planner, u, is_last=u is units[-1]))
+    if lines[0].start:
+        changes.append(Change(0, lines[0].start, "", "leading blank lines and spaces removed"))
+    for a, b in pairwise(lines):
+        if text[a.end:b.start] != "\n":
+            changes.append(Change(a.end, b.start, "\n", _gap_reason(text[a.end:b.start])))
+    if text[lines[-1].end:] != "\n":
+        changes.append(Change(lines[-1].end, len(text), "\n", "text ends with one newline"))
     changes.sort(key=lambda c: (c.start, c.end))
     return apply_changes(text, changes), changes
 
