@@ -403,7 +403,7 @@ def test_the_needle_index_finds_the_same_line_rule_as_trying_them_all(text, prev
     assert (quick.kind, quick.reason, quick.group, quick.meta) == (full.kind, full.reason, full.group, full.meta)
 
 
-_SHAPE_PIECES = [*_LINE_PIECES, "图：", "图:", "\u3000", "\t", "\u00a0", "一", "3", "；", "、", "!", "?"]
+_SHAPE_PIECES = [*_LINE_PIECES, "图：", "图:", "\u3000", "\t", "\u00a0", "一", "3", "；", "、", "!", "?", "1一8月"]
 
 
 @settings(max_examples=300, deadline=None)
@@ -413,3 +413,5 @@ def test_a_line_record_holds_what_the_rules_would_ask_of_its_text(text):
 
     assert (line.caption, line.prose, line.visible, line.key) == (
         is_caption(text), is_prose(text), visible_len(text), squeeze(text))
+    if not line.spaced and "一" not in text:  # then _strip_pass takes the text as its own view
+        assert close_spaces(text) == text

@@ -75,6 +75,13 @@ def test_needles_inside_or_overlapping_others_are_all_found(lines):
     assert index.candidates(lines) == index.candidates(lines, quick=False)
 
 
+@settings(max_examples=300, deadline=None)
+@given(st.lists(st.sampled_from(_WORDS), max_size=8).map("".join), st.sampled_from(_RULES))
+def test_may_match_is_whether_the_line_holds_one_of_the_needles(line, pattern):
+    found = needles(pattern.pattern, int(pattern.flags) & ~int(re.UNICODE))
+    assert may_match(pattern, line) is (not found or any(n in line for n in found))
+
+
 def test_a_line_without_the_needles_is_not_searched():
     pattern = re.compile("版权所有|免责声明")
 

@@ -159,12 +159,13 @@ class _Line:
     caption: bool = False
     prose: bool = False
     visible: int = 0
+    spaced: bool = False  # the text holds a space (without one nor a 一, close_spaces leaves it as it is)
 
     def __post_init__(self) -> None:
         text = self.text
         self.caption = is_caption(text)
         self.prose = is_prose(text)
-        spaced = SPACE_RE.search(text) is not None
+        self.spaced = spaced = SPACE_RE.search(text) is not None
         self.visible = len(SPACES_RE.sub("", text)) if spaced else len(text)
         body = text[len(CAPTION_MARK):] if self.caption else text
         self.key = SPACES_RE.sub("", body) if spaced else body  # squeeze(text)
@@ -521,7 +522,7 @@ def _mark_shapes(lines: list[_Line], hints: dict[str, str]) -> int | None:
     kept = [ln for ln in lines if not ln.kind]
     lead = _named_headline(kept, hints)
     top, bottom = _region_lines(lines, lead)
-    for run in furniture.column_runs([ln.text for ln in kept]):
+    for run in furniture.column_runs([ln.text for ln in kept], [ln.visible for ln in kept]):
         if run.stop <= top or run.start >= bottom:
             for i in run:
                 kept[i].kind, kept[i].group = "menu", "menu"
@@ -624,7 +625,7 @@ def _strip_pass(text: str, hints: dict[str, str] | None) -> tuple[str, list[Chan
     hints = hints or {}
     lines, physical = _lines(text)
     prev_footer = False
-    views = [close_spaces(line.text) for line in lines]
+    views = [close_spaces(line.text) if line.spaced or "一" in line.text else line.text for line in lines]
     for line, view, candidates in zip(lines, views, line_rules()[1].candidates(views), strict=True):
         _classify(line, prev_footer, view, candidates)
         prev_footer = line.kind in FOOTER_KINDS
