@@ -361,3 +361,33 @@ def test_a_repair_pass_with_the_cheap_scans_is_the_pass_without_them(text):
 ])
 def test_lone_lines_are_repaired_as_the_full_pass_repairs_them(text):
     assert layout._repair_pass(text) == layout._repair_pass(text, quick=False)
+
+
+def _split_word_by_every_pair(left, right):
+    """split_word's definition, tried pair by pair: the longest known word across the cut (first found)."""
+    left, right = left.replace(" ", "")[-(layout.WORD_MAX - 1):], right.replace(" ", "")[:layout.WORD_MAX - 1]
+    best = None
+    for i in range(1, len(left) + 1):
+        for j in range(1, min(len(right), layout.WORD_MAX - i) + 1):
+            word = left[-i:] + right[:j]
+            if word in layout.known_words() and (best is None or len(word) > len(best)):
+                best = word
+    return best
+
+
+# words with a shorter known word at their start (临江 / 临江街道): the longer must win wherever the cut falls
+_NESTED = sorted(w for w in layout.known_words() if any(w[:k] in layout.known_words() for k in range(2, len(w))))
+_NOISE = st.lists(st.sampled_from(["的", "了", " ", "。", "新", "道"]), max_size=3).map("".join)
+
+
+@st.composite
+def cut_words(draw):
+    word = draw(st.sampled_from(_NESTED or sorted(layout.known_words())))
+    cut = draw(st.integers(1, len(word) - 1))
+    return draw(_NOISE) + word[:cut], word[cut:] + draw(_NOISE)
+
+
+@settings(max_examples=300, deadline=None)
+@given(cut_words())
+def test_split_word_finds_the_word_trying_every_pair_finds(pair):
+    assert split_word(*pair) == _split_word_by_every_pair(*pair)

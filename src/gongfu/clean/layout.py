@@ -429,15 +429,26 @@ def known_words() -> frozenset[str]:
 def split_word(left: str, right: str) -> str | None:
     """The longest known word that starts at the end of `left` and ends at the start of `right` (a word a
     line break cuts), or None."""
-    words = known_words()
+    words, starts = known_words(), _word_starts()
     left, right = SPACE_RUN_RE.sub("", left)[-(WORD_MAX - 1):], SPACE_RUN_RE.sub("", right)[:WORD_MAX - 1]
     best = None
     for i in range(1, len(left) + 1):
+        head = left[-i:]
+        if head not in starts:  # no known word begins with it (most ends of most lines)
+            continue
         for j in range(1, min(len(right), WORD_MAX - i) + 1):
-            word = left[-i:] + right[:j]
+            word = head + right[:j]
             if word in words and (best is None or len(word) > len(best)):
                 best = word
+            if word not in starts:  # nor with anything longer that begins with it
+                break
     return best
+
+
+@cache
+def _word_starts() -> frozenset[str]:
+    """Every proper start of a known word (临, 临江, 临江街 of 临江街道): what a cut word's first piece must be."""
+    return frozenset(w[:k] for w in known_words() for k in range(1, len(w)))
 
 
 def _open_prose(text: str) -> bool:
