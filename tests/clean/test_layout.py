@@ -391,3 +391,15 @@ def cut_words(draw):
 @given(cut_words())
 def test_split_word_finds_the_word_trying_every_pair_finds(pair):
     assert split_word(*pair) == _split_word_by_every_pair(*pair)
+
+
+def test_every_space_but_the_plain_one_is_unprintable():
+    """What has_space rests on: a printable line without " " holds no other space of WS."""
+    assert [c for c in layout.WS if c.isprintable()] == [" "]
+
+
+@settings(max_examples=300, deadline=None)
+@given(st.text(alphabet=st.sampled_from([*layout.WS, "中", "a", "。", "\n", "\u200b", "\x00", "\u2028", "图"]),
+               max_size=20))
+def test_has_space_is_whether_the_space_class_is_found(text):
+    assert layout.has_space(text) is (layout.SPACE_RE.search(text) is not None)

@@ -37,9 +37,9 @@ from gongfu.clean.edits import Change, apply_changes, compose_changes
 from gongfu.clean.layout import (
     CAPTION_MARK,
     HEADING_LIKE_MAX,
-    SPACE_RE,
     WS,
     close_spaces,
+    has_space,
     is_caption,
     is_heading_like,
     is_open,
@@ -132,7 +132,7 @@ def normalise_date(text: str) -> str:
 def squeeze(line: str) -> str:
     """A line without spaces or caption mark, for comparing copies that differ only in spacing or marking."""
     line = line[len(CAPTION_MARK):] if is_caption(line) else line
-    return SPACES_RE.sub("", line) if SPACE_RE.search(line) else line
+    return SPACES_RE.sub("", line) if has_space(line) else line
 
 
 def short(line: str, n: int = 14) -> str:
@@ -165,7 +165,7 @@ class _Line:
         text = self.text
         self.caption = is_caption(text)
         self.prose = is_prose(text)
-        self.spaced = spaced = SPACE_RE.search(text) is not None
+        self.spaced = spaced = has_space(text)
         self.visible = len(SPACES_RE.sub("", text)) if spaced else len(text)
         body = text[len(CAPTION_MARK):] if self.caption else text
         self.key = SPACES_RE.sub("", body) if spaced else body  # squeeze(text)
