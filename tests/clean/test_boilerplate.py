@@ -415,3 +415,14 @@ def test_a_line_record_holds_what_the_rules_would_ask_of_its_text(text):
         is_caption(text), is_prose(text), visible_len(text), squeeze(text))
     if not line.spaced and "一" not in text:  # then _strip_pass takes the text as its own view
         assert close_spaces(text) == text
+
+
+def test_every_inline_rule_needs_one_of_the_brackets_looked_for():
+    """_inline_changes tries the footnote and edit-link rules only on lines holding one of BRACKETS."""
+    from gongfu.clean.boilerplate import BRACKETS, INLINE_KINDS, rules
+    from gongfu.clean.prefilter import needles_of
+
+    for kind in INLINE_KINDS:
+        for rule in rules(kind):
+            found = needles_of(rule.pattern)
+            assert found and all(any(b in n for b in BRACKETS) for n in found)

@@ -56,7 +56,7 @@ LINE_KINDS = ("breadcrumb", "search", "share", "related", "more", "app", "welcom
               "affiliation", "tags", "editor", "copyright", "byline", "edition")
 INLINE_KINDS = ("footnote", "editsection")  # rules that remove a piece of a kept line
 ROLE_WORDS_RE = re.compile(r"(本报记者|记者|通讯员|作者)\s*")
-BRACKET_RE = re.compile("[\\[［〔]")  # what a footnote marker or an edit link needs
+BRACKETS = "[［〔"  # what a footnote marker or an edit link needs (one is found by str.find: quicker than a class)
 TAIL_MIN = 8  # visible characters of a headline after the article
 DIGIT_RE = re.compile("[0-9０-９]")
 CREDIT_CAPTION_MAX = 60  # visible characters of a caption line that ends with its photo credit
@@ -558,7 +558,7 @@ def _inline_changes(lines: list[_Line]) -> list[Change]:
     for ln in lines:
         if ln.kind:
             continue
-        for kind in INLINE_KINDS if BRACKET_RE.search(ln.text) else ():
+        for kind in INLINE_KINDS if any(b in ln.text for b in BRACKETS) else ():
             for rule in rules(kind):
                 changes += [Change(ln.start + m.start(), ln.start + m.end(), "", rule.reason)
                             for m in rule.pattern.finditer(ln.text)]
