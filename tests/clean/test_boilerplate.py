@@ -10,10 +10,10 @@ from hypothesis import given, settings
 from hypothesis import strategies as st
 
 from gongfu import paths
-from gongfu.clean.boilerplate import _classify, _Line, line_rules, load_rules, strip_boilerplate
+from gongfu.clean.boilerplate import _classify, _Line, line_rules, load_rules, squeeze, strip_boilerplate
 from gongfu.clean.chars import CJK_RE
 from gongfu.clean.edits import apply_changes
-from gongfu.clean.layout import close_spaces, repair_layout
+from gongfu.clean.layout import close_spaces, is_caption, is_prose, repair_layout, visible_len
 from gongfu.clean.mojibake import repair_mojibake
 from gongfu.errors import GongfuError
 from gongfu.sources import read_text
@@ -401,3 +401,28 @@ def test_the_needle_index_finds_the_same_line_rule_as_trying_them_all(text, prev
     _classify(quick, prev_footer, view, line_rules()[1].candidates([view])[0])
 
     assert (quick.kind, quick.reason, quick.group, quick.meta) == (full.kind, full.reason, full.group, full.meta)
+
+
+_SHAPE_PIECES = [*_LINE_PIECES, "图：", "图:", "\u3000", "\t", "\u00a0", "一", "3", "；", "、", "!", "?", "1一8月"]
+
+
+@settings(max_examples=300, deadline=None)
+@given(st.lists(st.sampled_from(_SHAPE_PIECES), min_size=1, max_size=8).map("".join))
+def test_a_line_record_holds_what_the_rules_would_ask_of_its_text(text):
+    line = _Line(0, 0, len(text), 0, len(text), text)
+
+    assert (line.caption, line.prose, line.visible, line.key) == (
+        is_caption(text), is_prose(text), visible_len(text), squeeze(text))
+    if not line.spaced and "一" not in text:  # then _strip_pass takes the text as its own view
+        assert close_spaces(text) == text
+
+
+def test_every_inline_rule_needs_one_of_the_brackets_looked_for():
+    """_inline_changes tries the footnote and edit-link rules only on lines holding one of BRACKETS."""
+    from gongfu.clean.boilerplate import BRACKETS, INLINE_KINDS, rules
+    from gongfu.clean.prefilter import needles_of
+
+    for kind in INLINE_KINDS:
+        for rule in rules(kind):
+            found = needles_of(rule.pattern)
+            assert found and all(any(b in n for b in BRACKETS) for n in found)

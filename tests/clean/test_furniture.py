@@ -5,6 +5,7 @@ from __future__ import annotations
 import pytest
 
 from gongfu.clean import furniture
+from gongfu.clean.layout import visible_len
 
 
 @pytest.mark.parametrize("line, expected", [
@@ -55,6 +56,7 @@ def test_column_items(line, expected):
 ])
 def test_column_runs(lines, expected):
     assert furniture.column_runs(lines) == expected
+    assert furniture.column_runs(lines, [visible_len(x) for x in lines]) == expected
 
 
 @pytest.mark.parametrize("line, expected", [

@@ -4,6 +4,7 @@ from __future__ import annotations
 
 from collections import Counter
 
+import pytest
 from hypothesis import given, settings
 from hypothesis import strategies as st
 
@@ -302,3 +303,103 @@ def test_removing_leading_blank_lines_is_not_a_rearrangement_that_needs_a_second
     passes.clear()
     repair_layout("他说,\n我们要继续努力。\n")  # a re-join: the result is checked by a second pass
     assert len(passes) == 2
+
+
+# --- the cheap scan before the first round of joins -------------------------------------------------------
+
+@pytest.mark.parametrize(("texts", "joins"), [
+    (["第一段。", "第二段。", "第三段。"], False),  # every line ends its sentence
+    (["夯实发展之基 打造现代化产业新城", "临江街道产业工人接近五万人", "第一段。"], False),  # open, not running text
+    (["夯实发展之基", "打造现代化产业新城", "第一段。"], True),  # short open lines: a narrow column's run
+    (["这是一个开头,", "接着说下去。"], True),  # a trailing comma carries on
+    (["今年产值增长,达到", "了新高。"], True),  # a particle cannot begin a sentence
+    (["今年产值增长,达到", "新高。"], False),  # open running text, no evidence: flagged later, not joined
+    (["今年临江街道的产值增长,达到", "图：熊猫猪猪乐园", "了新高。"], True),  # the sentence goes on past a caption
+    (["临江街道", "产业工人", "的获得,", "感。"], True),  # a narrow column's fragments
+    (["临江街道。", "产业工人。", "的获得感。"], False),  # short lines, each a sentence
+])
+def test_the_first_joins_scan_finds_a_join_where_the_planner_makes_one(texts, joins):
+    planner = layout._Planner([layout._Line(0, len(t), t) for t in texts])
+    assert layout._first_joins([planner.text(u) for u in planner.units]) is joins
+    assert planner.step() is joins
+
+
+RAW_LINES = [line for p in sorted(paths.RAW_DIR.glob("*.txt")) for line in read_text(p).text.splitlines()
+             if line.strip()]
+
+
+@st.composite
+def raw_mixes(draw):
+    lines = draw(st.lists(st.one_of(st.sampled_from(RAW_LINES), LINES.map("".join)), max_size=16))
+    return "".join(line + draw(SEPARATORS) for line in lines)
+
+
+@settings(max_examples=300, deadline=None)
+@given(st.one_of(layouts(), raw_mixes()))
+def test_the_rebuild_with_the_cheap_scan_is_the_rebuild_without_it(text):
+    lines = layout._lines(text)
+    quick, full = layout._Planner(lines), layout._Planner(lines)
+    got, want = layout._rebuild(quick, quick=True), layout._rebuild(full, quick=False)
+    assert [(u.members, u.moved) for u in got] == [(u.members, u.moved) for u in want]
+    assert (quick.why, quick.relocated, quick.placed) == (full.why, full.relocated, full.placed)
+    texts = [full.text(layout._Unit([i])) for i in range(len(lines))]
+    assert layout._first_joins(texts) is layout._Planner(lines).step()
+
+
+@settings(max_examples=300, deadline=None)
+@given(st.one_of(layouts(), raw_mixes()))
+def test_a_repair_pass_with_the_cheap_scans_is_the_pass_without_them(text):
+    assert layout._repair_pass(text) == layout._repair_pass(text, quick=False)
+
+
+@pytest.mark.parametrize("text", [
+    "第一段。\n第二段。\n",  # nothing to do
+    "\n\n  第一段。\n\n\n\u3000第二段。  ",  # blank lines, indentation, no final newline
+    "今年1一8月,产值增长。\n这 里是杭城迎接第一缕阳光的地方。\n",  # a range dash and an OCR space
+    "今年产值增长,达到\n新高。\n",  # open running text, no continuation: flagged
+    "临江街道。\n",
+])
+def test_lone_lines_are_repaired_as_the_full_pass_repairs_them(text):
+    assert layout._repair_pass(text) == layout._repair_pass(text, quick=False)
+
+
+def _split_word_by_every_pair(left, right):
+    """split_word's definition, tried pair by pair: the longest known word across the cut (first found)."""
+    left, right = left.replace(" ", "")[-(layout.WORD_MAX - 1):], right.replace(" ", "")[:layout.WORD_MAX - 1]
+    best = None
+    for i in range(1, len(left) + 1):
+        for j in range(1, min(len(right), layout.WORD_MAX - i) + 1):
+            word = left[-i:] + right[:j]
+            if word in layout.known_words() and (best is None or len(word) > len(best)):
+                best = word
+    return best
+
+
+# words with a shorter known word at their start (临江 / 临江街道): the longer must win wherever the cut falls
+_NESTED = sorted(w for w in layout.known_words() if any(w[:k] in layout.known_words() for k in range(2, len(w))))
+_NOISE = st.lists(st.sampled_from(["的", "了", " ", "。", "新", "道"]), max_size=3).map("".join)
+
+
+@st.composite
+def cut_words(draw):
+    word = draw(st.sampled_from(_NESTED or sorted(layout.known_words())))
+    cut = draw(st.integers(1, len(word) - 1))
+    return draw(_NOISE) + word[:cut], word[cut:] + draw(_NOISE)
+
+
+@settings(max_examples=300, deadline=None)
+@given(cut_words())
+def test_split_word_finds_the_word_trying_every_pair_finds(pair):
+    assert split_word(*pair) == _split_word_by_every_pair(*pair)
+
+
+def test_every_space_but_the_plain_one_is_unprintable():
+    """What has_space rests on: a printable line without " " holds no other space of WS."""
+    assert [c for c in layout.WS if c.isprintable()] == [" "]
+
+
+@settings(max_examples=300, deadline=None)
+@given(st.text(alphabet=st.sampled_from([*layout.WS, "中", "a", "。", "\n", "\u200b", "\x00", "\u2028", "图"]),
+               max_size=20))
+def test_has_space_is_whether_the_space_class_is_found(text):
+    assert layout.has_space(text) is (layout.SPACE_RE.search(text) is not None)

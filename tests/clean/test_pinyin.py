@@ -79,3 +79,15 @@ def test_the_patterns_match_as_with_a_leading_look_behind(text):
 ])
 def test_multi_syllable_and_toneless_annotations(text, expected):
     assert strip_pinyin(text)[0] == expected
+
+
+_PIECES = ["临", "江", "(", "（", ")", "）", " ", "lín", "jiāng", "lin", "jiang", "de", "le", "a", "1", "。", "\n"]
+
+
+@given(st.lists(st.sampled_from(_PIECES), max_size=30).map("".join))
+def test_the_rules_tried_at_brackets_after_chinese_find_what_finditer_finds(text):
+    from gongfu.clean import pinyin
+
+    brackets = pinyin._brackets_after_cjk(text)
+    for rule in (pinyin.PINYIN_RE, pinyin.TONELESS_RE, pinyin.NEUTRAL_RE):
+        assert [m.span() for m in pinyin._matches(rule, text, brackets)] == [m.span() for m in rule.finditer(text)]

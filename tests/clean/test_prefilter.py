@@ -55,6 +55,33 @@ def test_the_index_names_every_rule_that_matches_a_line(lines):
         assert {i for i, p in enumerate(_RULES) if p.search(line)} <= candidates
 
 
+@settings(max_examples=300, deadline=None)
+@given(st.lists(st.lists(st.sampled_from(_WORDS), max_size=6).map("".join), max_size=8))
+def test_the_index_from_one_scan_is_the_index_from_each_needle(lines):
+    index = NeedleIndex(_RULES)
+
+    assert index.candidates(lines) == index.candidates(lines, quick=False)
+
+
+@pytest.mark.parametrize("lines", [
+    ["查看余下全文", "余下全文"],  # a needle inside another: both found
+    ["版权所有 © 2024", "", "本网版权所有"],
+    ["临江街道展新城面貌", "点击查看全文"],
+    [],
+])
+def test_needles_inside_or_overlapping_others_are_all_found(lines):
+    index = NeedleIndex(_RULES)
+
+    assert index.candidates(lines) == index.candidates(lines, quick=False)
+
+
+@settings(max_examples=300, deadline=None)
+@given(st.lists(st.sampled_from(_WORDS), max_size=8).map("".join), st.sampled_from(_RULES))
+def test_may_match_is_whether_the_line_holds_one_of_the_needles(line, pattern):
+    found = needles(pattern.pattern, int(pattern.flags) & ~int(re.UNICODE))
+    assert may_match(pattern, line) is (not found or any(n in line for n in found))
+
+
 def test_a_line_without_the_needles_is_not_searched():
     pattern = re.compile("版权所有|免责声明")
 

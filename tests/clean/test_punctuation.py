@@ -137,3 +137,20 @@ def test_a_single_mark_in_an_otherwise_clean_text_is_still_found(line, expected)
 
     assert normalise_punctuation(text)[0] == _CLEAN_LINES * 5 + expected + "\n" + _CLEAN_LINES
     assert normalise_punctuation(_CLEAN_LINES * 3)[1] == []
+
+
+_SCAN_PIECES = ["中", "，", "。", ",", ":", ";", "?", "!", '"', "'", "「", "』", " ", "\u3000", "\t", "\u00a0",
+                "\u2009", "\u202f", "1", "23", "456", "\n", "\n\n"]
+
+
+@given(st.lists(st.sampled_from(_SCAN_PIECES), max_size=40).map("".join),
+       st.sampled_from([",:;?!", "「」『』\"'", " \t\u3000\u00a0", ",:;?!「」『』\"' \t\u3000\u00a0", ""]))
+def test_the_finds_tell_what_the_character_classes_tell(text, chars):
+    from gongfu.clean import punctuation as p
+
+    in_class = re.compile(f"[{re.escape(chars)}]") if chars else None
+    assert p._holds(text, chars) is bool(in_class and in_class.search(text))
+    assert p._lines_holding(text, chars) == [m.span() for m in p._LINE.finditer(text)
+                                             if in_class and in_class.search(m.group())]
+    assert p._split_digits(text) is bool(re.search(f"[0-9][{p._GROUP_SPACE}][0-9]", text))
+    assert p._split_digits(text) or not p._DIGIT_GROUPS.search(text)

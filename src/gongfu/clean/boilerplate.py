@@ -36,9 +36,10 @@ from gongfu.clean.chars import CJK_RANGES, cjk_count
 from gongfu.clean.edits import Change, apply_changes, compose_changes
 from gongfu.clean.layout import (
     CAPTION_MARK,
-    SPACE_RE,
+    HEADING_LIKE_MAX,
     WS,
     close_spaces,
+    has_space,
     is_caption,
     is_heading_like,
     is_open,
@@ -55,7 +56,7 @@ LINE_KINDS = ("breadcrumb", "search", "share", "related", "more", "app", "welcom
               "affiliation", "tags", "editor", "copyright", "byline", "edition")
 INLINE_KINDS = ("footnote", "editsection")  # rules that remove a piece of a kept line
 ROLE_WORDS_RE = re.compile(r"(本报记者|记者|通讯员|作者)\s*")
-BRACKET_RE = re.compile("[\\[［〔]")  # what a footnote marker or an edit link needs
+BRACKETS = "[［〔"  # what a footnote marker or an edit link needs (one is found by str.find: quicker than a class)
 TAIL_MIN = 8  # visible characters of a headline after the article
 DIGIT_RE = re.compile("[0-9０-９]")
 CREDIT_CAPTION_MAX = 60  # visible characters of a caption line that ends with its photo credit
@@ -131,7 +132,7 @@ def normalise_date(text: str) -> str:
 def squeeze(line: str) -> str:
     """A line without spaces or caption mark, for comparing copies that differ only in spacing or marking."""
     line = line[len(CAPTION_MARK):] if is_caption(line) else line
-    return SPACES_RE.sub("", line) if SPACE_RE.search(line) else line
+    return SPACES_RE.sub("", line) if has_space(line) else line
 
 
 def short(line: str, n: int = 14) -> str:
@@ -153,9 +154,21 @@ class _Line:
     group: str = ""  # lines with the same group next to each other are removed as one edit
     meta: dict[str, str] = field(default_factory=dict)
     key: str = ""  # squeeze(text), for comparing copies
+    # What the rules ask of the line's text, found once (the text never changes): is_caption, is_prose,
+    # visible_len. Each rule asked them again; a page's lines are judged by a dozen rules.
+    caption: bool = False
+    prose: bool = False
+    visible: int = 0
+    spaced: bool = False  # the text holds a space (without one nor a 一, close_spaces leaves it as it is)
 
     def __post_init__(self) -> None:
-        self.key = squeeze(self.text)
+        text = self.text
+        self.caption = is_caption(text)
+        self.prose = is_prose(text)
+        self.spaced = spaced = has_space(text)
+        self.visible = len(SPACES_RE.sub("", text)) if spaced else len(text)
+        body = text[len(CAPTION_MARK):] if self.caption else text
+        self.key = SPACES_RE.sub("", body) if spaced else body  # squeeze(text)
 
 
 def _lines(text: str) -> tuple[list[_Line], list[tuple[int, int]]]:
@@ -200,9 +213,10 @@ def _classify(line: _Line, prev_footer: bool, view: str | None = None, candidate
     """Whole-line boilerplate by pattern; footer lines continue a footer above them. A marked caption is kept.
     `view` is close_spaces(line.text) and `candidates` the line rules that may match it, when known (from
     `line_rules()[1]`: the first rule that matches is the one found, whichever are tried)."""
-    if is_caption(line.text):
+    if line.caption:
         return
     view = close_spaces(line.text) if view is None else view  # judged as layout repair will print it
+    prose = line.prose if view == line.text else is_prose(view)
     found = line_rules()[0]
     for i in sorted(candidates) if candidates is not None else range(len(found)):
         rule = found[i]
@@ -213,11 +227,11 @@ def _classify(line: _Line, prev_footer: bool, view: str | None = None, candidate
             line.group = "footer" if kind in FOOTER_KINDS else f"{kind}:{line.index}"
             line.meta = {k: v for k, v in m.groupdict().items() if v}
             return
-    if is_navbar(view) and (visible_len(view) > NAV_MIN or prev_footer):
+    if not prose and is_navbar(view) and (visible_len(view) > NAV_MIN or prev_footer):
         line.kind, line.reason, line.group = "navbar", "navigation links of the website, not part of the article", \
             "footer"
         return
-    parts = [] if is_prose(view) else furniture.items(view)  # the shapes below are lines without a sentence
+    parts = [] if prose else furniture.items(view)  # the shapes below are lines without a sentence
     if parts and (furniture.is_menu_row(view) or (len(parts) > 1 and all(first_match("more", x) for x in parts))):
         line.kind, line.reason, line.group = "menu", ("menu or toolbar of the website (a row of short items "
                                                       "without a sentence), not part of the article"), "menu"
@@ -268,13 +282,12 @@ def _header(kept: list[_Line], lead: int | None = None) -> list[_Line]:
     none past a caption: a marked caption belongs to the body). When the page names its headline (`lead`,
     its index in `kept`), the header runs from the top to the first paragraph below the headline."""
     if lead is not None:
-        end = next((i for i in range(lead + 1, len(kept)) if _is_paragraph(kept[i].text)
-                    or is_caption(kept[i].text)), len(kept))
+        end = next((i for i in range(lead + 1, len(kept)) if kept[i].prose or kept[i].caption), len(kept))
         return kept[:end]
     for i, line in enumerate(kept):
-        if is_caption(line.text):
+        if line.caption:
             return []
-        if _is_paragraph(line.text):
+        if line.prose:
             return kept[:i] if i <= HEADER_MAX else []
     return []
 
@@ -347,8 +360,12 @@ def _caption_reason(line: _Line, wide: int, first: bool, last: bool) -> str | No
     """Why a kept line is a caption, or None. A reporter's name closing the line is not looked at, so the
     decision is the same once that name has gone to the metadata."""
     hit = trailing_byline(line.text)
-    text = line.text[:hit[1].start()] if hit else line.text
-    if is_caption(text) or visible_len(text) > CAPTION_MAX or CAPTION_PUNCT_RE.search(text):
+    if hit:
+        text = line.text[:hit[1].start()]
+        caption, visible = is_caption(text), visible_len(text)
+    else:
+        text, caption, visible = line.text, line.caption, line.visible
+    if caption or visible > CAPTION_MAX or CAPTION_PUNCT_RE.search(text):
         return None
     hit = first_match("credit", text) or first_match("caption_word", text)
     if hit:
@@ -360,10 +377,10 @@ def _caption_reason(line: _Line, wide: int, first: bool, last: bool) -> str | No
     return None
 
 
-def _is_banner_line(line: str) -> bool:
+def _is_banner_line(line: _Line) -> bool:
     """Two to eight bare characters (no punctuation, no photo word or credit): a piece of a banner."""
-    return (not is_caption(line) and bool(BANNER_RE.match(squeeze(line)))
-            and not first_match("credit", line) and not first_match("caption_word", line))
+    return (not line.caption and bool(BANNER_RE.match(line.key))
+            and not first_match("credit", line.text) and not first_match("caption_word", line.text))
 
 
 def _mark_banner(kept: list[_Line]) -> None:
@@ -371,13 +388,13 @@ def _mark_banner(kept: list[_Line]) -> None:
     a run of at least BANNER_MIN very short lines of bare characters after the last paragraph (running text
     that is not caption-shaped: longer than a caption, or with a comma or a sentence end inside). Judged by
     that shape only; a shorter run is left alone (it may be a caption)."""
-    body = [n for n, ln in enumerate(kept) if is_prose(ln.text) and not is_caption(ln.text)
-            and (visible_len(ln.text) > CAPTION_MAX or CAPTION_PUNCT_RE.search(ln.text))]
+    body = [n for n, ln in enumerate(kept) if ln.prose and not ln.caption
+            and (ln.visible > CAPTION_MAX or CAPTION_PUNCT_RE.search(ln.text))]
     if not body:
         return
     run: list[_Line] = []
     for line in [*kept[body[-1] + 1:], None]:
-        if line is not None and _is_banner_line(line.text):
+        if line is not None and _is_banner_line(line):
             run.append(line)
             continue
         if len(run) >= BANNER_MIN:
@@ -414,11 +431,11 @@ def _in_series(text: str, prefixes: tuple[str, ...]) -> str | None:
 def _series_captions(kept: list[_Line], captions: set[int], changes: list[Change]) -> None:
     """Mark the title-like lines that begin like the page's caption series, and split a series caption that
     OCR ran into the first line of a paragraph after a cut one (its column's caption sat above the text)."""
-    prefixes = _series_prefixes([ln.text for ln in kept if ln.index in captions or is_caption(ln.text)])
+    prefixes = _series_prefixes([ln.text for ln in kept if ln.index in captions or ln.caption])
     if not prefixes:
         return
     for prev, line in itertools.pairwise([None, *kept]):
-        if line.index in captions or is_caption(line.text):
+        if line.index in captions or line.caption:
             continue
         name = _in_series(line.text, prefixes)
         if name:
@@ -432,7 +449,7 @@ def _series_captions(kept: list[_Line], captions: set[int], changes: list[Change
             continue
         head = line.text[:m.start()]
         name = _in_series(head, prefixes)
-        if name and is_prose(prev.text) and is_open(prev.text) and not is_caption(prev.text):
+        if name and prev.prose and is_open(prev.text) and not prev.caption:
             captions.add(line.index)
             changes.append(Change(line.start, line.start, CAPTION_MARK,
                                   f"image caption (begins like the page's other captions, «{name}…»), kept as a "
@@ -474,7 +491,7 @@ def _region_lines(lines: list[_Line], lead: int | None) -> tuple[int, int]:
     """(end of the page's top, start of its bottom) among kept lines: above the headline the page names, else
     above the first paragraph; below the last paragraph."""
     kept = [ln for ln in lines if not ln.kind]
-    prose = [i for i, ln in enumerate(kept) if _is_paragraph(ln.text) and not is_caption(ln.text)]
+    prose = [i for i, ln in enumerate(kept) if ln.prose and not ln.caption]
     top = lead if lead is not None else (prose[0] if prose else 0)
     return top, (prose[-1] + 1 if prose else len(kept))
 
@@ -493,7 +510,8 @@ def _mark_shapes(lines: list[_Line], hints: dict[str, str]) -> int | None:
     for ln in kept:
         counts[ln.key] = counts.get(ln.key, 0) + 1
     for n, ln in enumerate(kept):
-        if n == lead or ln.key in heads or is_caption(ln.text) or not furniture.is_short_name(ln.text):
+        if n == lead or ln.key in heads or ln.caption or ln.visible > furniture.SITE_NAME_MAX \
+                or not furniture.is_short_name(ln.text):
             continue
         if ln.key in parts:
             ln.kind, ln.group = "site", "site"
@@ -504,7 +522,7 @@ def _mark_shapes(lines: list[_Line], hints: dict[str, str]) -> int | None:
     kept = [ln for ln in lines if not ln.kind]
     lead = _named_headline(kept, hints)
     top, bottom = _region_lines(lines, lead)
-    for run in furniture.column_runs([ln.text for ln in kept]):
+    for run in furniture.column_runs([ln.text for ln in kept], [ln.visible for ln in kept]):
         if run.stop <= top or run.start >= bottom:
             for i in run:
                 kept[i].kind, kept[i].group = "menu", "menu"
@@ -515,7 +533,7 @@ def _mark_shapes(lines: list[_Line], hints: dict[str, str]) -> int | None:
         if ln.kind == "related":
             after_related = True
         elif not ln.kind and after_related:
-            if _is_paragraph(ln.text) or is_caption(ln.text):
+            if ln.prose or ln.caption:
                 after_related = False
             else:
                 ln.kind, ln.group = "related", "footer"
@@ -540,7 +558,7 @@ def _inline_changes(lines: list[_Line]) -> list[Change]:
     for ln in lines:
         if ln.kind:
             continue
-        for kind in INLINE_KINDS if BRACKET_RE.search(ln.text) else ():
+        for kind in INLINE_KINDS if any(b in ln.text for b in BRACKETS) else ():
             for rule in rules(kind):
                 changes += [Change(ln.start + m.start(), ln.start + m.end(), "", rule.reason)
                             for m in rule.pattern.finditer(ln.text)]
@@ -550,10 +568,11 @@ def _inline_changes(lines: list[_Line]) -> list[Change]:
     return changes
 
 
-def _credit_caption(text: str) -> str | None:
+def _credit_caption(line: _Line) -> str | None:
     """A short line that ends with its photo credit (…供图, 记者 某某 摄) is a caption, whatever is inside it."""
-    if is_caption(text) or visible_len(text) > CREDIT_CAPTION_MAX:
+    if line.caption or line.visible > CREDIT_CAPTION_MAX:
         return None
+    text = line.text
     hit = first_match("credit", text)
     if hit and hit[1].end() >= len(text.rstrip(WS + "）)")) and text.count("。") <= 1:
         return hit[0].reason
@@ -563,13 +582,12 @@ def _credit_caption(text: str) -> str | None:
 def _mark_tail(kept: list[_Line], captions: set[int], changes: list[Change]) -> None:
     """Headline-shaped lines with a number after the article's last paragraph that are not captions: other
     articles' headlines (whose numbers would become claims). Shorter lines may be captions and stay."""
-    body = [n for n, ln in enumerate(kept) if _is_paragraph(ln.text) and not is_caption(ln.text)
-            and ln.index not in captions]
+    body = [n for n, ln in enumerate(kept) if ln.prose and not ln.caption and ln.index not in captions]
     if not body:
         return
     for ln in kept[body[-1] + 1:]:
-        if ln.index in captions or is_caption(ln.text) or _is_paragraph(ln.text) or not is_heading_like(ln.text) \
-                or visible_len(ln.text) < TAIL_MIN or not DIGIT_RE.search(ln.text):
+        if ln.index in captions or ln.caption or ln.prose or ln.visible > HEADING_LIKE_MAX \
+                or ln.visible < TAIL_MIN or not DIGIT_RE.search(ln.text):
             continue
         changes.append(Change(ln.span_start, ln.span_end, "", "another article's headline after the article (a "
                                                               "line with a number and no sentence), not part of it"))
@@ -607,7 +625,7 @@ def _strip_pass(text: str, hints: dict[str, str] | None) -> tuple[str, list[Chan
     hints = hints or {}
     lines, physical = _lines(text)
     prev_footer = False
-    views = [close_spaces(line.text) for line in lines]
+    views = [close_spaces(line.text) if line.spaced or "一" in line.text else line.text for line in lines]
     for line, view, candidates in zip(lines, views, line_rules()[1].candidates(views), strict=True):
         _classify(line, prev_footer, view, candidates)
         prev_footer = line.kind in FOOTER_KINDS
@@ -634,7 +652,7 @@ def _strip_pass(text: str, hints: dict[str, str] | None) -> tuple[str, list[Chan
     wide = max(2, int(median(gaps)) + 1) if gaps else 2
     captions = set()
     for n, line in enumerate(kept):
-        reason = _caption_reason(line, wide, n == 0, n == len(kept) - 1) or _credit_caption(line.text)
+        reason = _caption_reason(line, wide, n == 0, n == len(kept) - 1) or _credit_caption(line)
         if reason:
             captions.add(line.index)
             changes.append(Change(line.start, line.start, CAPTION_MARK, reason))
@@ -642,8 +660,7 @@ def _strip_pass(text: str, hints: dict[str, str] | None) -> tuple[str, list[Chan
     _mark_tail(kept, captions, changes)
     kept = [ln for ln in kept if not ln.kind]
     changes += _inline_changes(kept)
-    paragraphs = [ln for ln in kept if _is_paragraph(ln.text) and not is_caption(ln.text)
-                  and ln.index not in captions]
+    paragraphs = [ln for ln in kept if ln.prose and not ln.caption and ln.index not in captions]
     if paragraphs:
         last = paragraphs[-1]
         hit = trailing_byline(last.text)

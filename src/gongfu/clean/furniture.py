@@ -64,12 +64,17 @@ def is_column_item(line: str) -> bool:
     return visible_len(line) <= COLUMN_ITEM_MAX and not PUNCT_RE.search(line)
 
 
-def column_runs(lines: list[str]) -> list[range]:
-    """Runs of at least COLUMN_ITEMS consecutive menu entries."""
+def column_runs(lines: list[str], visible: list[int] | None = None) -> list[range]:
+    """Runs of at least COLUMN_ITEMS consecutive menu entries. `visible` is each line's visible length, when
+    known (a line longer than a menu entry is not one, whatever else it holds)."""
+    if visible is not None:
+        items = [n <= COLUMN_ITEM_MAX and is_column_item(x) for x, n in zip(lines, visible, strict=True)]
+    else:
+        items = [is_column_item(x) for x in lines]
     runs, i = [], 0
     while i < len(lines):
         j = i
-        while j < len(lines) and is_column_item(lines[j]):
+        while j < len(lines) and items[j]:
             j += 1
         if j - i >= COLUMN_ITEMS:
             runs.append(range(i, j))

@@ -25,6 +25,8 @@ import bisect
 import re
 from dataclasses import dataclass
 from functools import cache
+from itertools import pairwise
+from typing import NamedTuple
 
 from gongfu.clean.chars import CJK_PUNCT, CJK_RANGES, CJK_RE, LOST, SENTENCE_PUNCT_RE, TERMINAL
 from gongfu.clean.edits import Change, apply_changes, compose_changes
@@ -78,15 +80,25 @@ CAPTION_MAX = 20  # an unmarked short title-like line between two halves of a se
 ORPHAN_MAX = 6  # a line this short ending a sentence is a stray fragment
 FLAG_CONTEXT = 12
 HEADING_MAX = 24  # a line this short without any sentence end, followed by more text, is a heading
+HEADING_LIKE_MAX = 40  # visible characters of a title-like line (is_heading_like)
 RUN_REASON = "fragments of a narrow newspaper column"
 RELOCATE_WINDOW = 8  # paragraphs either side of a stray fragment searched for the place it belongs
 WORD_MAX = 8
 WORD_RE = re.compile(f"^[{CJK_RANGES}]{{2,{WORD_MAX}}}$")
 
 
+def has_space(line: str) -> bool:
+    """Whether the line holds a space (one of WS): SPACE_RE.search, quicker. Every WS character but the plain
+    space is unprintable (a separator, a control or a format character), so a printable line without " " has
+    none; str.isprintable is one C scan, where the class is tried at every position (7 ns a character)."""
+    if " " in line:
+        return True
+    return not line.isprintable() and SPACE_RE.search(line) is not None
+
+
 def visible_len(line: str) -> int:
     """Length without spaces."""
-    return len(line) if SPACE_RE.search(line) is None else len(SPACE_RUN_RE.sub("", line))
+    return len(SPACE_RUN_RE.sub("", line)) if has_space(line) else len(line)
 
 
 def is_caption(line: str) -> bool:
@@ -110,7 +122,7 @@ def is_prose(line: str) -> bool:
 
 def is_heading_like(line: str) -> bool:
     """A short line without sentence punctuation: a title, heading, caption or byline."""
-    return not is_prose(line) and visible_len(line) <= 40
+    return not is_prose(line) and visible_len(line) <= HEADING_LIKE_MAX
 
 
 def _quotes_open(text: str) -> bool:
@@ -143,15 +155,13 @@ def continuation_evidence(para: str, nxt: str, via_caption: bool = False) -> str
     return None
 
 
-@dataclass(frozen=True)
-class _Line:
+class _Line(NamedTuple):  # a named tuple, not a frozen dataclass: one is made per line, and per paragraph
     start: int
     end: int
     raw: str  # text[start:end], the line without its surrounding whitespace
 
 
-@dataclass(frozen=True)
-class _Fix:
+class _Fix(NamedTuple):
     """A paragraph as it will be printed: the fixed text and the inner changes in paragraph coordinates."""
 
     text: str
@@ -225,15 +235,15 @@ def _fix(line: str) -> _Fix:
     second run would leave as it is. (A space run found in a later round never straddles one removed before,
     since runs are maximal, so the changes never overlap and the text is built as they are found; the spans
     of the first round are already in the line's own positions, which are mapped only when more is found.)"""
-    has_space = SPACE_RE.search(line) is not None
-    if not has_space and "一" not in line:
+    spaced = has_space(line)
+    if not spaced and "一" not in line:
         return _Fix(line, ())
     rounds: list[list[tuple[int, int, str, str]]] = []  # each round's spans, in that round's text
     current = line
-    while has_space and (found := _space_fixes(current)):
+    while spaced and (found := _space_fixes(current)):
         rounds.append(found)
         current = _cut(current, found)
-        has_space = SPACE_RUN_RE.search(current) is not None
+        spaced = has_space(current)
     dashes = range_dashes(current)
     if not dashes and len(rounds) <= 1:
         return _Fix(current, tuple(rounds[0]) if rounds else ())
@@ -373,6 +383,24 @@ class _Planner:
         return self.units
 
 
+def _first_joins(texts: list[str]) -> bool:
+    """Whether `_Planner.step` joins anything on lines standing alone (none moved) whose fixed texts are
+    `texts`. The same tests, asked only where a join can start: a column run, or a line of running text left
+    open (continuation_evidence gives None for any other line); most lines of most pages are neither."""
+    if _runs(texts, [False] * len(texts)):
+        return True
+    n = len(texts)
+    for i in range(n - 1):
+        text = texts[i]
+        if not _open_prose(text):
+            continue
+        if continuation_evidence(text, texts[i + 1]) is not None:
+            return True
+        if i + 2 < n and _skippable(texts[i + 1]) and continuation_evidence(text, texts[i + 2], True) is not None:
+            return True
+    return False
+
+
 def _skippable(line: str) -> bool:
     """A caption that may sit between two halves of a sentence: marked, or an unmarked title-like line longer
     than a column fragment (a short one could be a fragment itself)."""
@@ -410,15 +438,26 @@ def known_words() -> frozenset[str]:
 def split_word(left: str, right: str) -> str | None:
     """The longest known word that starts at the end of `left` and ends at the start of `right` (a word a
     line break cuts), or None."""
-    words = known_words()
+    words, starts = known_words(), _word_starts()
     left, right = SPACE_RUN_RE.sub("", left)[-(WORD_MAX - 1):], SPACE_RUN_RE.sub("", right)[:WORD_MAX - 1]
     best = None
     for i in range(1, len(left) + 1):
+        head = left[-i:]
+        if head not in starts:  # no known word begins with it (most ends of most lines)
+            continue
         for j in range(1, min(len(right), WORD_MAX - i) + 1):
-            word = left[-i:] + right[:j]
+            word = head + right[:j]
             if word in words and (best is None or len(word) > len(best)):
                 best = word
+            if word not in starts:  # nor with anything longer that begins with it
+                break
     return best
+
+
+@cache
+def _word_starts() -> frozenset[str]:
+    """Every proper start of a known word (临, 临江, 临江街 of 临江街道): what a cut word's first piece must be."""
+    return frozenset(w[:k] for w in known_words() for k in range(1, len(w)))
 
 
 def _open_prose(text: str) -> bool:
@@ -446,6 +485,8 @@ def _is_paragraph(planner: _Planner, unit: _Unit) -> bool:
 def _relocate_fragments(planner: _Planner, units: list[_Unit]) -> bool:
     """Put back a stray fragment that ends mid-word before the column line that completes a known word with
     it (see the module docstring), and the stray sentence ends read out with it; True when anything moved."""
+    if all(len(u.members) == 1 for u in units):
+        return False  # a fragment is only put back inside a joined column (below: a junction between members)
     loose = [n for n, u in enumerate(units) if _stray(planner, u) and not is_prose(planner.text(u))
              and is_open(planner.text(u))]
     if not loose:
@@ -530,15 +571,17 @@ def _cross_columns(planner: _Planner, units: list[_Unit]) -> bool:
     then D that continues B (a known word across the cut, or a character no sentence starts with). C then
     completes A. True when a pair was rebuilt."""
     paras = [n for n, u in enumerate(units) if _is_paragraph(planner, u)]
-    for a, b, c, d in zip(paras, paras[1:], paras[2:], paras[3:], strict=False):
+    open_ = [_open_prose(planner.text(units[n])) for n in paras]  # A and B first: most paragraphs end theirs
+    for k in range(len(paras) - 3):
+        if not (open_[k] and open_[k + 1]):
+            continue
+        a, b, c, d = paras[k:k + 4]
         if c != b + 1 or d != c + 1 or len(units[c].members) != 1 or (d + 1 < len(units) and units[d + 1].moved):
             continue
         tc = planner.text(units[c])
         if is_open(tc) or visible_len(tc) > TAIL_MAX or len(CJK_RE.findall(tc)) < 2:
             continue
-        ta, tb, td = (planner.text(units[i]) for i in (a, b, d))
-        if not (_open_prose(ta) and _open_prose(tb)):
-            continue
+        tb, td = planner.text(units[b]), planner.text(units[d])
         if split_word(tb, tc) or NON_INITIAL_RE.match(tc) or is_heading_like(td) or is_caption(td):
             continue
         word = split_word(tb, td)
@@ -559,9 +602,14 @@ def _cross_columns(planner: _Planner, units: list[_Unit]) -> bool:
     return False
 
 
-def _rebuild(planner: _Planner) -> list[_Unit]:
-    """Join, then rebuild cut columns, then join again, until nothing changes."""
-    units = planner.run()
+def _rebuild(planner: _Planner, quick: bool = True) -> list[_Unit]:
+    """Join, then rebuild cut columns, then join again, until nothing changes. With `quick` (the cheap scan),
+    a page where `_first_joins` finds nothing skips the first round of joins (it would leave every line
+    alone)."""
+    if quick and not _first_joins([planner.text(u) for u in planner.units]):
+        units = planner.units
+    else:
+        units = planner.run()
     for _ in range(len(planner.lines)):
         if not (_relocate_fragments(planner, units) or _cross_columns(planner, units)):
             break
@@ -608,14 +656,18 @@ def repair_layout(text: str) -> tuple[str, list[Change]]:
     return current, changes
 
 
-def _repair_pass(text: str) -> tuple[str, list[Change]]:
-    """One pass of `repair_layout`."""
+def _repair_pass(text: str, quick: bool = True) -> tuple[str, list[Change]]:
+    """One pass of `repair_layout`. `quick=False` turns off the cheap scans (`_rebuild`, `_lone_lines`):
+    the same result, the long way."""
     lines = _lines(text)
     if not lines:
         changes = [Change(0, len(text), "", "blank text: whitespace removed")] if text else []
         return apply_changes(text, changes), changes
     planner = _Planner(lines)
-    units = _rebuild(planner)
+    units = _rebuild(planner, quick)
+    if quick and not planner.relocated and len(units) == len(lines) \
+            and all(u.members == [n] and not u.moved for n, u in enumerate(units)):
+        return _lone_lines(text, planner, units)
     moved = planner.relocated | {i for u in units if u.moved for i in u.members}
     # the output as a stream: a line left in place is an int; the rest is printed text, and a moved line
     # printed whole is (line, text)
@@ -651,6 +703,26 @@ def _repair_pass(text: str) -> tuple[str, list[Change]]:
             changes.append(Change(start, end, target, _gap_change_reason(planner, units, unit_of, (prev, t), gap,
                                                                           list(stood), arrived)))
         prev, printed, arrived = t, [], []
+    changes.sort(key=lambda c: (c.start, c.end))
+    return apply_changes(text, changes), changes
+
+
+def _lone_lines(text: str, planner: _Planner, units: list[_Unit]) -> tuple[str, list[Change]]:
+    """`_repair_pass` when every line stays where it stood, alone (most lines of most pages): each line's own
+    fixes and flags, and the whitespace around lines made one newline, without the stream of printed
+    pieces that joined and moved lines need."""
+    lines = planner.lines
+    changes: list[Change] = []
+    for u in units:
+        changes.extend(_inner_changes(planner, u, skip=set()))
+        changes.extend(_paragraph_flags(planner, u, is_last=u is units[-1]))
+    if lines[0].start:
+        changes.append(Change(0, lines[0].start, "", "leading blank lines and spaces removed"))
+    for a, b in pairwise(lines):
+        if text[a.end:b.start] != "\n":
+            changes.append(Change(a.end, b.start, "\n", _gap_reason(text[a.end:b.start])))
+    if text[lines[-1].end:] != "\n":
+        changes.append(Change(lines[-1].end, len(text), "\n", "text ends with one newline"))
     changes.sort(key=lambda c: (c.start, c.end))
     return apply_changes(text, changes), changes
 

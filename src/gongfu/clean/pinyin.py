@@ -14,8 +14,9 @@ Brackets holding Chinese (社区), names (屈凌燕), numbers (10120170008) or o
 from __future__ import annotations
 
 import re
+from collections.abc import Iterator
 
-from gongfu.clean.chars import CJK_RANGES
+from gongfu.clean.chars import CJK_RANGES, is_cjk
 from gongfu.clean.edits import Change, apply_changes
 
 TONED = "āáǎàēéěèīíǐìōóǒòūúǔùǖǘǚǜü"
@@ -45,20 +46,45 @@ def pinyin_changes(text: str) -> list[Change]:
     """The changes strip_pinyin makes, located in `text` (the chain applies them through its Tracker)."""
     if "(" not in text and "（" not in text:  # no bracket, no annotation
         return []
-    changes = [Change(m.start(), m.end(), "", f"{REASON}: {m.group(1)}") for m in PINYIN_RE.finditer(text)]
+    brackets = _brackets_after_cjk(text)
+    if not brackets:  # every annotation opens with a bracket after a Chinese character
+        return []
+    changes = [Change(m.start(), m.end(), "", f"{REASON}: {m.group(1)}") for m in _matches(PINYIN_RE, text, brackets)]
     toned = len(changes)
     taken = {c.start for c in changes}
     changes += [Change(m.start(), m.end(), "", f"{REASON}: {m.group(1)} (without tone marks: a reading of "
                        f"«{text[m.start() - n:m.start()]}»)")
-                for m in TONELESS_RE.finditer(text) if m.start() not in taken
+                for m in _matches(TONELESS_RE, text, brackets) if m.start() not in taken
                 and (n := spelt_by(text[max(0, m.start() - TONELESS_MAX):m.start()], m.group(1)))]
     changes.sort(key=lambda c: c.start)
     if toned >= MIN_TONED_FOR_NEUTRAL:
         taken = {c.start for c in changes}
         changes += [Change(m.start(), m.end(), "", f"{REASON}: {m.group(1)} (neutral tone)")
-                    for m in NEUTRAL_RE.finditer(text) if m.start() not in taken]
+                    for m in _matches(NEUTRAL_RE, text, brackets) if m.start() not in taken]
         changes.sort(key=lambda c: c.start)
     return changes
+
+
+def _brackets_after_cjk(text: str) -> list[int]:
+    """Where a bracket follows a Chinese character: where an annotation (any of the rules above) can start."""
+    found = []
+    for bracket in "(（":
+        i = text.find(bracket, 1)
+        while i != -1:
+            if is_cjk(text[i - 1]):
+                found.append(i)
+            i = text.find(bracket, i + 1)
+    return sorted(found)
+
+
+def _matches(pattern: re.Pattern, text: str, brackets: list[int]) -> Iterator[re.Match]:
+    """`pattern.finditer(text)` for a rule that starts at one of `brackets`: the rule is tried at those only
+    (finditer tries it at every position, and its first character class costs 7 ns a character)."""
+    end = 0
+    for i in brackets:
+        if i >= end and (m := pattern.match(text, i)):
+            yield m
+            end = m.end()
 
 
 def _letters(syllable: str) -> str:

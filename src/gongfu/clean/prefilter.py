@@ -100,6 +100,9 @@ def _item(op, av, ignore_case: bool) -> tuple[str, ...] | None:
     return None
 
 
+FEW_NEEDLES = 6  # up to this many needles, may_match looks for each on its own
+
+
 @cache
 def needles(pattern: str, flags: int = 0) -> tuple[str, ...] | None:
     """Literal strings one of which every match of `pattern` contains, or None when the pattern needs none."""
@@ -127,8 +130,8 @@ def needles_of(pattern: re.Pattern) -> tuple[str, ...] | None:
 
 
 class NeedleIndex:
-    """Which of several patterns may match each of many lines, from one search of all the lines per needle
-    (a document's lines: most needles occur nowhere in it, and the rest in a few lines)."""
+    """Which of several patterns may match each of many lines, from one search of all the lines (a document's
+    lines: most needles occur nowhere in it, and the rest in a few lines)."""
 
     def __init__(self, patterns: Sequence[re.Pattern]) -> None:
         self.always = frozenset(i for i, p in enumerate(patterns) if not _usable(needles_of(p)))
@@ -137,19 +140,39 @@ class NeedleIndex:
             if i not in self.always:
                 for n in needles_of(p) or ():
                     self.owners.setdefault(n, []).append(i)
+        self.by_first: dict[str, list[str]] = {}  # the needles that begin with each character
+        for n in self.owners:
+            self.by_first.setdefault(n[0], []).append(n)
+        self.any_needle = scanner(tuple(self.owners)) if self.owners else None
 
-    def candidates(self, lines: Sequence[str]) -> list[set[int]]:
-        """For each line, the indices of the patterns that may match in it (all others cannot)."""
+    def candidates(self, lines: Sequence[str], quick: bool = True) -> list[set[int]]:
+        """For each line, the indices of the patterns that may match in it (all others cannot).
+
+        With `quick`, one search of the alternation of every needle finds where needles occur: each occurrence
+        of a needle starts inside a match of the alternation (a scan left to right that reaches an occurrence
+        not inside an earlier match finds a match there), so the needles starting at each position of each match
+        are all the occurrences. `quick=False` finds each needle on its own (a hundred searches of the
+        document; the same sets)."""
         found = [set(self.always) for _ in lines]
         if not self.owners:
             return found
         joined = "\n".join(lines)
         starts = list(accumulate((len(x) + 1 for x in lines[:-1]), initial=0))
-        for needle, owners in self.owners.items():
-            at = joined.find(needle)
-            while at != -1:
-                found[bisect.bisect_right(starts, at) - 1].update(owners)
-                at = joined.find(needle, at + 1)
+        if not quick:
+            for needle, owners in self.owners.items():
+                at = joined.find(needle)
+                while at != -1:
+                    found[bisect.bisect_right(starts, at) - 1].update(owners)
+                    at = joined.find(needle, at + 1)
+            return found
+        by_first, owners = self.by_first, self.owners
+        for m in self.any_needle.finditer(joined):
+            s, e = m.span()
+            line = found[bisect.bisect_right(starts, s) - 1]  # a needle holds no line break: one line
+            for at in range(s, e):
+                for needle in by_first.get(joined[at], ()):
+                    if joined.startswith(needle, at):
+                        line.update(owners[needle])
         return found
 
 
@@ -163,6 +186,9 @@ def may_match(pattern: re.Pattern, text: str) -> bool:
     found = needles_of(pattern)
     if not found:
         return True
-    if len(found) == 1:
-        return found[0] in text
+    if len(found) <= FEW_NEEDLES:  # a str.find each is quicker than the alternation (which the engine tries
+        for needle in found:  # at every position of the text)
+            if needle in text:
+                return True
+        return False
     return scanner(found).search(text) is not None

@@ -31,7 +31,8 @@ TRANSPARENT = SPACE + ",:;?!\"'“”‘’"
 _WEB = r"(?:https?://|www\.)[^\s\u3000-\u303f\uff00-\uffef\u4e00-\u9fff]+"
 _URL = re.compile(rf"{_WEB}|[\w.+-]+@[\w-]+\.[A-Za-z.]+")
 _WEB_ONLY = re.compile(_WEB)
-_HALF = re.compile(r"[,:;?!]")
+_HALF_CHARS = ",:;?!"
+_HALF = re.compile(f"[{_HALF_CHARS}]")
 # The look-behind comes after the first space it covers, so the regex engine can skip from space to space
 # (the same matches as a leading look-behind, which is tried at every position of the text).
 _SPACE_AFTER_MARK = re.compile(rf"[{SPACE}](?<=[，。、；：？！…{CLOSING}{OPENING}\"'][{SPACE}])[{SPACE}]*"
@@ -43,8 +44,10 @@ _ANY_SPACE = re.compile(f"[{SPACE}]")  # what _SPACE_AFTER_MARK starts with
 _GROUP_SPACE = " \u2009\u202f\u00a0"
 _DIGIT_GROUPS = re.compile(rf"[0-9]{{1,3}}(?:[{_GROUP_SPACE}][0-9]{{3}})+(?![0-9])")  # and not after [0-9.,]
 _GROUP_GAP = re.compile(f"[{_GROUP_SPACE}]")
+_ASCII_DIGITS = "0123456789"
 _CORNER = re.compile("[「」『』]")
-_QUOTE_LIKE = re.compile("[「」『』\"']")
+_QUOTE_CHARS = "「」『』\"'"
+_QUOTE_LIKE = re.compile(f"[{_QUOTE_CHARS}]")
 _CJK = re.compile(f"[{CJK_RANGES}]")
 _CHINESE_SIDE = re.compile(f"[{CJK_RANGES}{FULL_MARKS}%％□]")
 _SENTENCE_END = "。！？…；，、：.!?;,:"
@@ -143,10 +146,12 @@ def punctuation_changes(text: str) -> list[Change]:
     urls = _urls(text)
     changes: list[Change] = []
     # the cheap scan: each line rule is tried only if the whole text holds what it starts with (a clean
-    # text has no half-width mark in Chinese, no straight quote and few spaces: most have nothing to try)
-    half, quotes, spaces = (bool(r.search(text)) for r in (_HALF, _QUOTE_LIKE, _ANY_SPACE))
-    for line in _LINE.finditer(text) if half or quotes or spaces else ():
-        s, e = line.span()
+    # text has no half-width mark in Chinese, no straight quote and few spaces: most have nothing to try),
+    # and only on the lines that hold it. A str.find per character: a character class is tried at every
+    # position of a text that lacks it (7 ns a character, against well under one for a find)
+    half, quotes, spaces = (_holds(text, chars) for chars in (_HALF_CHARS, _QUOTE_CHARS, SPACE))
+    wanted = (_HALF_CHARS if half else "") + (_QUOTE_CHARS if quotes else "") + (SPACE if spaces else "")
+    for s, e in _lines_holding(text, wanted):
         if half and _HALF.search(text, s, e):
             changes += _half_marks(text, s, e, urls)
         if quotes and _QUOTE_LIKE.search(text, s, e):
@@ -159,7 +164,7 @@ def punctuation_changes(text: str) -> list[Change]:
     for m in _FULL_WIDTH.finditer(text) if _FULL_WIDTH_START.search(text) else ():
         half = "".join(chr(ord(c) - 0xFEE0) for c in m.group())
         changes.append(Change(m.start(), m.end(), half, f"punctuation: full-width {m.group()} → {half}"))
-    for m in _DIGIT_GROUPS.finditer(text) if _GROUP_GAP.search(text) else ():
+    for m in _DIGIT_GROUPS.finditer(text) if _split_digits(text) else ():
         base = m.start()
         if base and text[base - 1] in "0123456789.,":
             continue
@@ -167,6 +172,36 @@ def punctuation_changes(text: str) -> list[Change]:
                            f"({m.group()} → {_GROUP_GAP.sub('', m.group())})") for g in _GROUP_GAP.finditer(m.group())]
     changes = _without_overlaps(changes)
     return changes
+
+
+def _holds(text: str, chars: str) -> bool:
+    """Whether `text` holds one of `chars` (what a search for their character class finds out)."""
+    return any(c in text for c in chars)
+
+
+def _lines_holding(text: str, chars: str) -> list[tuple[int, int]]:
+    """The spans of the lines of `text` (as _LINE finds them) that hold one of `chars`, in text order."""
+    spans = set()
+    for c in chars:
+        i = text.find(c)
+        while i != -1:
+            start, end = text.rfind("\n", 0, i) + 1, text.find("\n", i)
+            end = len(text) if end == -1 else end
+            spans.add((start, end))
+            i = text.find(c, end)  # on from the next line
+    return sorted(spans)
+
+
+def _split_digits(text: str) -> bool:
+    """Whether a digit, a group space and a digit stand in a row (every _DIGIT_GROUPS match holds one):
+    a find per group space, where the rule is tried at every digit of the text."""
+    for c in _GROUP_SPACE:
+        i = text.find(c)
+        while i != -1:
+            if 0 < i < len(text) - 1 and text[i - 1] in _ASCII_DIGITS and text[i + 1] in _ASCII_DIGITS:
+                return True
+            i = text.find(c, i + 1)
+    return False
 
 
 def _urls(text: str) -> list[tuple[int, int]]:
