@@ -373,6 +373,9 @@ def test_a_speakers_earning_or_selling_verb_names_what_the_money_is(text: str, m
     ("其中在外务工的约占六成。", "六成", "approx"),
     ("每亩大约能收500斤。", "500斤", "approx"),
     ("产业工人约占街道总人口的86%。", "86%", "approx"),
+    ("补助不超过项目投资额的30%。", "30%", "under"),  # 不超过, not the 超过 inside it
+    ("自筹资金不低于总投资的40%。", "40%", "over"),
+    ("贷款额度超过项目投资的一半。", "一半", "over"),
     ("一年大概能卖3000斤。", "3000斤", "approx"),
     ("最高温度达到38℃。", "38℃", "none"),
     ("节约用水3万吨。", "3万吨", "none"),

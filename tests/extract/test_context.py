@@ -331,6 +331,31 @@ def test_a_division_named_like_a_person_is_a_place(name: str, follow: str) -> No
     assert name not in context.person_names and context.entity_type(name) != "person"
 
 
+@pytest.mark.parametrize(("short", "full"), [
+    ("龙泉", "龙泉市"), ("余杭", "余杭区"), ("安吉", "安吉县"), ("黄岩", "黄岩区"),
+])
+def test_the_short_form_of_a_division_the_text_names_is_no_person(short: str, full: str) -> None:
+    """龙泉是青瓷的故乡 … 龙泉市财政局: the short form is the place, though 龙 is a surname and 是 follows."""
+    text = f"{short}是青瓷和宝剑的故乡。近日，{full}财政局下达专项资金180万元。"
+    assert short not in DocumentContext(text, COUNTY).person_names
+
+
+def test_a_short_form_alone_may_still_be_a_person() -> None:
+    """A person called 罗平 in a text that never names 罗平县 stays a person."""
+    text = "村民罗平是种粮大户，他今年种了300亩水稻。"
+    assert "罗平" in DocumentContext(text, COUNTY).person_names
+
+
+@pytest.mark.parametrize(("text", "number", "entity"), [
+    # 会同市经信局: 会同 is "together with"; 会同市 is no city, so it neither ends the chain nor names a place
+    ("龙泉市财政局会同市经信局下达专项资金180万元。", "180万元", "财政局"),
+    ("县农业农村局联合市水利局投入资金500万元。", "500万元", "市水利局"),  # not 联合市
+])
+def test_a_city_or_county_name_that_is_no_division_is_not_a_place(text: str, number: str, entity: str) -> None:
+    assert entity_and_type(text, number, {"doc_id": "t", "district": "龙泉市", "city": "丽水市",
+                                          "province": "浙江省"})[0] == entity
+
+
 @pytest.mark.parametrize(("text", "numbers", "expected"), [
     # a frame opening the paragraph carries while the text continues the same report, across subjects
     ("数据显示，1-9月，建瓯笋竹城成交额达30亿元。建瓯市竹制品出口额为8亿元。", ("30亿元", "8亿元"),

@@ -57,13 +57,16 @@ _ORDINAL_BEFORE = re.compile(rf"第[{_CN_NUMERALS}\d]*[、，,和及至到-]?$")
 _GRADE_AFTER = re.compile("[制级星类]")
 _SLOGAN_AFTER = re.compile("大")
 # A qualifier a few words back: 约占街道总人口的86%, 差不多能挣7万元, 最高可贷50万元, 至少发酵12个月, 约占八成
-_APPROX_WINDOW = re.compile(r"(?:(约占|约为|大约|接近|超过|不到|不足)[^，,。；;！？\d]{0,12}的"
+_APPROX_WINDOW = re.compile(r"(?:(约占|约为|大约|接近|不超过|不高于|不多于|不少于|不低于|超过|不到|不足)"
+                            r"[^，,。；;！？\d]{0,12}的"
                             r"|(约占|约为|约有|大约|大概|差不多|将近|至少|最少|最多可|最高可|最多能|最高能)"
                             r"[^，,。；;！？\d的]{0,4})$")
 _WINDOW_QUALIFIER = {"约占": "approx", "约为": "approx", "约有": "approx", "大约": "approx", "大概": "approx",
                      "差不多": "approx", "将近": "approx", "接近": "approx", "超过": "over", "至少": "over",
                      "最少": "over", "不到": "under", "不足": "under", "最多可": "under", "最高可": "under",
-                     "最多能": "under", "最高能": "under"}
+                     "最多能": "under", "最高能": "under",
+                     # 不超过项目投资额的30%: a bound written with 不 (the nearer 超过 would read as over)
+                     "不超过": "under", "不高于": "under", "不多于": "under", "不少于": "over", "不低于": "over"}
 
 
 @cache

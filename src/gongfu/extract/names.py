@@ -156,13 +156,19 @@ class MentionFinder:
             if prefix and (_NUMERAL_LEAD.match(prefix) or (suffix in ADMIN_CHARS and any(
                     c in ADMIN_CHARS for c in (prefix[:-1] if suffix in "镇乡村" else prefix)))):
                 continue  # 五大民生实事项目 (a description), 落实区委区 (not a name)
+            unknown_division = False
             if suffix in "省市县区" and prefix + suffix not in divisions():
                 cut = next((k for k in range(1, len(prefix)) if prefix[k:] + suffix in divisions()), 0)
                 prefix, left = prefix[cut:], left + cut  # 位居福建省 -> 福建省: a division's name is whole
+                # 财政局会同市经信局: every province, city and county is in the table, so a 省/市/县 name that is
+                # not one is a phrase before 市 (会同 "together with"), not a place
+                unknown_division = not cut and suffix != "区"
             name = prefix + suffix
             kind = "name"
             if not prefix:
                 kind = "anaphor"
+            elif unknown_division:
+                kind = "generic"
             elif name in generic or name.endswith(generic_ends):
                 kind = "generic"
             if _GRADE.search(prefix):

@@ -2,8 +2,8 @@
 
 A person: surname + one or two characters after a role or word for people (村民 茶农 种植户 华侨 群众演员),
 after 岁的, before 今年/是/来自 at a clause start, or a surname with a term of address (钟大姐, 吴师傅, 叶女士,
-小周); never a division (平湖市是…) nor a role (党员干部) nor 老师/小时. Every occurrence of a name found is
-a mention.
+小周); never a division (平湖市是…, nor 龙泉是… where the text names 龙泉市) nor a role (党员干部) nor
+老师/小时. Every occurrence of a name found is a mention.
 """
 
 from __future__ import annotations
@@ -13,7 +13,7 @@ from functools import cache
 
 from gongfu.extract.cue_patterns import ADMIN_CHARS, STOP, first_char_guard, person_end_chars, role_pattern
 from gongfu.extract.mentions import Mention
-from gongfu.extract.places import divisions
+from gongfu.extract.places import division_of_short, divisions
 from gongfu.lexicon import load_cues, load_surnames
 
 _DE_PERSON_AFTER = re.compile("一家|做|是|今年|来自")
@@ -97,6 +97,13 @@ def _person_at(t: str, pos: int, surnames: frozenset[str], sure: bool = False) -
     return ""
 
 
+def _short_of_named_division(name: str, text: str) -> bool:
+    """Whether `name` is the short form of a division the text also names in full (龙泉 beside 龙泉市): then
+    it is that place, not a person (a person called 罗平 in a text that never names 罗平县 stays a person)."""
+    full = division_of_short(name)
+    return bool(full) and full in text
+
+
 _CJK = re.compile("[\u4e00-\u9fff]*")
 
 
@@ -135,7 +142,8 @@ class PersonFinder:
                 names.add(m.group())
         words = set(self.cues.roles) | set(self.cues.person_nouns)
         names = {n for n in names if n[-1] not in ADMIN_CHARS and n not in divisions()  # 平湖市是: a place
-                 and not n.startswith(tuple(words))}  # 党员干部: 干部 is a role, not 干 + 部
+                 and not n.startswith(tuple(words))  # 党员干部: 干部 is a role, not 干 + 部
+                 and not _short_of_named_division(n, t)}  # 龙泉是…的故乡 where the text names 龙泉市
         self.person_names = frozenset(names)
         if not names:
             return []

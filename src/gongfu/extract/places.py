@@ -68,6 +68,11 @@ def _unique_shorts() -> dict[str, str]:
     return {s: next(iter(n)) for s, n in owners.items() if len(n) == 1}
 
 
+def division_of_short(short: str) -> str:
+    """The one division whose short form `short` is (龙泉 -> 龙泉市), '' when none or several."""
+    return _unique_shorts().get(short, "")
+
+
 _SUFFIX_CHAR = re.compile("[省市县区旗州盟]")
 _LONGEST = 12  # 景宁畲族自治县, 黔南布依族苗族自治州
 
