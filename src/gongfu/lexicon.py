@@ -181,6 +181,7 @@ class Cues:
     person_ends: str  # 农 户 民 侨 员: the last character of a word for people (梅农, 种植户, 旅意华侨)
     not_person: tuple[str, ...]  # 老师, 小时, 小区: words that look like 老/小 + surname
     recipients: tuple[str, ...]  # 向, 给: a name after one in its clause receives (向贫困村捐赠)
+    product_ends: str  # 茶 酒 鸡 瓷: the last character of a product's name, never of a person's (惠明茶是…)
 
 
 @cache
@@ -200,7 +201,7 @@ def load_cues(path: Path = CUES_FILE) -> Cues:
                 frozenset(words("not_after")),
                 frozenset(words("not_after_long")), frozenset(words("anaphor_follow")), words("honorific"),
                 words("person_noun"), "".join(sorted(words("person_end"))), words("not_person"),
-                words("recipient"))
+                words("recipient"), "".join(sorted(words("product_end"))))
 
 
 @cache

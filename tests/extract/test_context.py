@@ -340,6 +340,16 @@ def test_the_short_form_of_a_division_the_text_names_is_no_person(short: str, fu
     assert short not in DocumentContext(text, COUNTY).person_names
 
 
+@pytest.mark.parametrize(("text", "product"), [
+    ("惠明茶是景宁的“金名片”，全县种植面积7.3万亩。", "惠明茶"),
+    ("金华酒是婺城的老字号，年销售额1.2亿元。", "金华酒"),
+    ("文旦鸡今年卖了3万只。", "文旦鸡"),
+])
+def test_a_product_named_like_a_person_is_no_person(text: str, product: str) -> None:
+    """A surname and two characters before 是/今年 look like a person; a product's last character says not."""
+    assert product not in DocumentContext(text, COUNTY).person_names
+
+
 def test_a_short_form_alone_may_still_be_a_person() -> None:
     """A person called 罗平 in a text that never names 罗平县 stays a person."""
     text = "村民罗平是种粮大户，他今年种了300亩水稻。"

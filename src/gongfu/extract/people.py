@@ -143,7 +143,8 @@ class PersonFinder:
         words = set(self.cues.roles) | set(self.cues.person_nouns)
         names = {n for n in names if n[-1] not in ADMIN_CHARS and n not in divisions()  # 平湖市是: a place
                  and not n.startswith(tuple(words))  # 党员干部: 干部 is a role, not 干 + 部
-                 and not _short_of_named_division(n, t)}  # 龙泉是…的故乡 where the text names 龙泉市
+                 and not _short_of_named_division(n, t)  # 龙泉是…的故乡 where the text names 龙泉市
+                 and n[-1] not in self.cues.product_ends}  # 惠明茶是景宁的金名片: a product
         self.person_names = frozenset(names)
         if not names:
             return []
