@@ -350,6 +350,16 @@ def test_a_product_named_like_a_person_is_no_person(text: str, product: str) -> 
     assert product not in DocumentContext(text, COUNTY).person_names
 
 
+@pytest.mark.parametrize(("text", "number"), [
+    # a verb before a description is not part of a name, and 重大项目 names no project
+    ("4月18日，建瓯市举行重大项目集中签约活动，现场共签约项目16个。", "16个"),
+    ("建瓯市召开重点项目推进会，今年计划开工项目42个。", "42个"),
+    ("建瓯市印发招商项目清单，总投资达到127.5亿元。", "127.5亿元"),
+])
+def test_a_description_after_a_verb_is_no_project(text: str, number: str) -> None:
+    assert entity_and_type(text, number) == ("建瓯市", "place")
+
+
 def test_a_short_form_alone_may_still_be_a_person() -> None:
     """A person called 罗平 in a text that never names 罗平县 stays a person."""
     text = "村民罗平是种粮大户，他今年种了300亩水稻。"
