@@ -360,6 +360,17 @@ def test_a_description_after_a_verb_is_no_project(text: str, number: str) -> Non
     assert entity_and_type(text, number) == ("建瓯市", "place")
 
 
+@pytest.mark.parametrize(("text", "number", "firm"), [
+    # 有 inside 有限公司 does not cut the name, and 公司 after it stands for the firm
+    ("在浙江长耐新材料科技有限公司的车间里，公司今年出口额预计达到4,500万美元。", "4,500万美元",
+     "浙江长耐新材料科技有限公司"),
+    ("建瓯竹木制品股份有限公司去年实现营业收入3.6亿元。", "3.6亿元", "建瓯竹木制品股份有限公司"),
+    ("福建闽北有限责任公司今年员工达到860余名。", "860余名", "福建闽北有限责任公司"),
+])
+def test_a_limited_company_is_named_whole(text: str, number: str, firm: str) -> None:
+    assert entity_and_type(text, number) == (firm, "organisation")
+
+
 def test_a_short_form_alone_may_still_be_a_person() -> None:
     """A person called 罗平 in a text that never names 罗平县 stays a person."""
     text = "村民罗平是种粮大户，他今年种了300亩水稻。"

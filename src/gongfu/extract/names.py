@@ -38,8 +38,9 @@ from gongfu.extract.places import divisions
 from gongfu.lexicon import load_cues, load_units
 
 _NUMERAL_LEAD = re.compile("[一二两三四五六七八九十百千万]+[大个项批家种条所支类期]")
-# read backwards (the text reversed): 口进 is 进口, which may sit inside a name (青田进口商品城)
-_NAME_RUN = re.compile("(?:口进|[“‘”’]|[^" + re.escape("".join(sorted(STOP))) + r"\W\d_])+")
+# read backwards (the text reversed): 口进 is 进口, which may sit inside a name (青田进口商品城), and 限有 is 有限
+# (浙江长耐新材料科技有限公司: 有 is a function character anywhere else)
+_NAME_RUN = re.compile("(?:口进|限有|[“‘”’]|[^" + re.escape("".join(sorted(STOP))) + r"\W\d_])+")
 _COPULA_NOT = re.compile("(?:总|还|但|于|要|凡|只|或|可|不)是")
 _AFTER_SPEECH = re.compile("[。！？!?…]”")
 _BUILD_LEAD = re.compile("(?:建设|扩建|新建|筹建)(?=..)")  # 建设智能工厂 (but 建设街道, 建设银行 are names)
