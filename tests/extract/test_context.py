@@ -371,6 +371,27 @@ def test_a_limited_company_is_named_whole(text: str, number: str, firm: str) -> 
     assert entity_and_type(text, number) == (firm, "organisation")
 
 
+@pytest.mark.parametrize(("text", "number", "brand"), [
+    ("目前，全国各地的嵊州小笼包门店已超过1.2万家，从业人员约4万人。", "1.2万家", "嵊州小笼包"),
+    ("目前，全国各地的嵊州小笼包门店已超过1.2万家，从业人员约4万人。", "4万人", "嵊州小笼包"),
+    ("全国的万州烤鱼门店超过3.5万家。", "3.5万家", "万州烤鱼"),
+    ("沙县小吃连锁店遍布全国，总数达到8.8万家。", "8.8万家", "沙县小吃"),
+    ("兰州牛肉面门店在杭州有1200余家。", "1200余家", "兰州牛肉面"),
+])
+def test_a_brand_named_after_its_place_where_its_shops_are_counted(text: str, number: str, brand: str) -> None:
+    assert entity_and_type(text, number) == (brand, "organisation")
+
+
+@pytest.mark.parametrize(("text", "number"), [
+    ("建瓯市新开门店120家。", "120家"),  # no product between the place and the shops
+    ("建瓯市的门店有120家。", "120家"),
+    ("建瓯市现有门店120家。", "120家"),
+    ("建瓯市累计开设门店120家。", "120家"),
+])
+def test_shops_without_a_product_name_no_brand(text: str, number: str) -> None:
+    assert entity_and_type(text, number) == ("建瓯市", "place")
+
+
 def test_a_short_form_alone_may_still_be_a_person() -> None:
     """A person called 罗平 in a text that never names 罗平县 stays a person."""
     text = "村民罗平是种粮大户，他今年种了300亩水稻。"

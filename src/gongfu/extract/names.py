@@ -34,7 +34,7 @@ from gongfu.extract.cue_patterns import (
 )
 from gongfu.extract.mentions import Coverage, Mention
 from gongfu.extract.people import described_person
-from gongfu.extract.places import divisions
+from gongfu.extract.places import division_of_short, divisions
 from gongfu.lexicon import load_cues, load_units
 
 _NUMERAL_LEAD = re.compile("[一二两三四五六七八九十百千万]+[大个项批家种条所支类期]")
@@ -54,6 +54,9 @@ _QUOTED_NAME = re.compile("“([^“”，。]{4,16})”")
 _POLICY_BACK = re.compile("(?:这项|这一|该|此项)(?:制度|政策|机制|模式|做法|举措|改革|办法)")
 _FIRM = re.compile("一家[A-Za-z0-9]*"  # 一家5G智能家电工厂: the technical label is dropped
                    "(([^\\W\\d_的了在是和与及对向由为将从到把被等已有个这那其]{2,8}?)(企业|工厂|公司|厂))")
+# 嵊州小笼包门店, 万州烤鱼连锁店: a place's name with a dish or product is a brand, when its shops are counted
+_SHOPS = re.compile("门店|连锁店|加盟店|专卖店|品牌店")
+_BRAND_MAX = 9  # 景宁畲族自治县 and a four-character product
 _PLACE_RUN = re.compile("(?<![一-龥])[一-龥]{2,3}(?<![上里])$|(?<=[的在与和])[一-龥]{2,3}(?<![上里])$")
 _LOCAL = re.compile(first_char_guard("村镇县乡",
                                      "(?<![一-龥])([村镇县乡])(?=里|上)|(?<=[，,。；;：:\n])([村镇县乡])(?=里|上)"))
@@ -104,7 +107,7 @@ class MentionFinder:
 
     def _find_mentions(self) -> list[Mention]:
         named = self._names()
-        firms = self._firms(named)
+        firms = self._firms(named) + self._brands()
         if firms:
             inside = Coverage([(m.start, m.end) for m in firms])
             named = sorted([m for m in named if not inside.overlaps(m.start, m.end)] + firms, key=lambda m: m.start)
@@ -210,6 +213,22 @@ class MentionFinder:
             head = "公司" if name.endswith(("企业", "公司")) else "工厂"
             self.types[name] = "organisation"
             out.append(Mention(start, f.end(), name, "name", head=head, suffix=f.group(3), chain_start=start))
+        return out
+
+    def _brands(self) -> list[Mention]:
+        """A brand named after its place, where its shops are counted (全国的嵊州小笼包门店已超过1.2万家: the
+        brand is 嵊州小笼包, an organisation): a division's name or short form, then two to four characters of
+        product, then 门店 (or 连锁店, 加盟店…). Typed organisation."""
+        t, out = self.t, []
+        for m in _SHOPS.finditer(t):
+            for k in range(max(0, m.start() - _BRAND_MAX), m.start() - 3):
+                place = _place_at(t, k, m.start() - 2)
+                product = t[k + len(place):m.start()]
+                if place and 2 <= len(product) <= 4 and product_chars(product):
+                    self.types[t[k:m.start()]] = "organisation"
+                    out.append(Mention(k, m.start(), t[k:m.start()], "name", head="门店", suffix="",
+                                       chain_start=k))
+                    break
         return out
 
     def _chain_name(self, out: list[Mention], last: Mention) -> str:
@@ -364,3 +383,22 @@ class MentionFinder:
     def _mentions_in(self, lo: int, hi: int) -> list[Mention]:
         i, j = bisect.bisect_left(self.starts, lo), bisect.bisect_left(self.starts, hi)
         return self.mentions[i:j]
+
+
+def _place_at(t: str, pos: int, limit: int) -> str:
+    """The division name or unique short form starting at `pos` and ending by `limit` (嵊州, 万州区), longest
+    first; '' when none."""
+    table = divisions()
+    for end in range(min(limit, pos + _BRAND_MAX - 2), pos + 1, -1):
+        if t[pos:end] in table or division_of_short(t[pos:end]):
+            return t[pos:end]
+    return ""
+
+
+_NOT_PRODUCT = frozenset("开设建增办营入驻引已共现累新有各些总计约")  # 建瓯市新开门店: a verb, not a product
+
+
+def product_chars(chars: str) -> bool:
+    """Whether `chars` can be a product's name: ideographs, no function character (的 在 和…) and none of the
+    verbs and counting words that stand between a place and its shops (新开, 现有, 共计)."""
+    return all("\u4e00" <= c <= "\u9fff" and c not in STOP and c not in _NOT_PRODUCT for c in chars)
