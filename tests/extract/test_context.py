@@ -392,6 +392,17 @@ def test_shops_without_a_product_name_no_brand(text: str, number: str) -> None:
     assert entity_and_type(text, number) == ("建瓯市", "place")
 
 
+@pytest.mark.parametrize(("text", "number", "market"), [
+    ("南马镇的中国木雕红木家具城今年实现交易额236亿元。", "236亿元", "中国木雕红木家具城"),
+    ("南马镇的中国木雕红木家具城今年实现交易额236亿元。目前，市场内入驻企业1,580余家。", "1,580余家",
+     "中国木雕红木家具城"),  # 市场 stands for the market city
+    ("柯桥的中国轻纺城去年成交额突破2000亿元。市场经营户超过3万户。", "3万户", "中国轻纺城"),
+])
+def test_a_market_city_is_an_organisation_and_the_market_it_stands_for(text: str, number: str,
+                                                                       market: str) -> None:
+    assert entity_and_type(text, number) == (market, "organisation")
+
+
 def test_a_short_form_alone_may_still_be_a_person() -> None:
     """A person called 罗平 in a text that never names 罗平县 stays a person."""
     text = "村民罗平是种粮大户，他今年种了300亩水稻。"
