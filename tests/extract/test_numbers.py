@@ -371,6 +371,15 @@ def test_colloquial_money(text: str, value: float, unit: str) -> None:
 
 
 @pytest.mark.parametrize(("text", "value", "unit"), [
+    # 单 counts orders where the quantity ends: before a clause mark, 左右 or 以上 (3单元, 10单生意 are no count)
+    ("日均发货量约1.5万单，", 15000, "单"), ("一天发货1,500单左右", 1500, "单"), ("订单量达到200单。", 200, "单"),
+    ("每天500单以上", 500, "单"), ("住在3单元", 3, ""), ("接了10单生意。", 10, ""),
+])
+def test_orders(text: str, value: float, unit: str) -> None:
+    assert value_unit(text) == (pytest.approx(value), unit)
+
+
+@pytest.mark.parametrize(("text", "value", "unit"), [
     ("两个小时", 2, "小时"), ("十几个工人", 10, "个"), ("120个品牌", 120, "个"), ("两个亿", 2e8, ""),
     ("十个亿", 1e9, ""),
     ("两个钟头", 2, "小时"), ("3个星期", 3, "星期"), ("五个人", 5, "人"), ("几个亿", None, None),
