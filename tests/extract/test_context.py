@@ -403,6 +403,17 @@ def test_a_market_city_is_an_organisation_and_the_market_it_stands_for(text: str
     assert entity_and_type(text, number) == (market, "organisation")
 
 
+@pytest.mark.parametrize(("text", "number"), [
+    # 回乡, 返乡 are going home, not a township; 投资项目, 扩建项目 describe projects, they name none
+    ("全市华侨回乡投资项目87个，协议投资额约2.6亿欧元。", "87个"),
+    ("全市华侨回乡投资项目87个，协议投资额约2.6亿欧元。", "2.6亿欧元"),
+    ("今年，全市大学生返乡创业人数达到1200人。", "1200人"),
+    ("全市新开工扩建项目12个。", "12个"),
+])
+def test_going_home_and_kinds_of_project_are_no_names(text: str, number: str) -> None:
+    assert entity_and_type(text, number) == ("建瓯市", "place")
+
+
 def test_a_short_form_alone_may_still_be_a_person() -> None:
     """A person called 罗平 in a text that never names 罗平县 stays a person."""
     text = "村民罗平是种粮大户，他今年种了300亩水稻。"
