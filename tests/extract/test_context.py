@@ -414,6 +414,15 @@ def test_going_home_and_kinds_of_project_are_no_names(text: str, number: str) ->
     assert entity_and_type(text, number) == ("建瓯市", "place")
 
 
+@pytest.mark.parametrize(("text", "number", "event"), [
+    ("村里每年秋天举办香榧文化节，历届累计吸引游客二百三十余万人次。", "二百三十余万人次", "香榧文化节"),
+    ("第十届濮院时尚周将于10月18日开幕，届时将有120个原创设计师品牌参展。", "120个", "濮院时尚周"),
+    ("首届建瓯笋竹博览会吸引采购商3000余名。", "3000余名", "建瓯笋竹博览会"),  # without its edition
+])
+def test_a_festival_or_fair_is_a_project(text: str, number: str, event: str) -> None:
+    assert entity_and_type(text, number) == (event, "project")
+
+
 def test_a_short_form_alone_may_still_be_a_person() -> None:
     """A person called 罗平 in a text that never names 罗平县 stays a person."""
     text = "村民罗平是种粮大户，他今年种了300亩水稻。"

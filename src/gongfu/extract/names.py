@@ -43,6 +43,7 @@ _NUMERAL_LEAD = re.compile("[一二两三四五六七八九十百千万]+[大个
 _NAME_RUN = re.compile("(?:口进|限有|[“‘”’]|[^" + re.escape("".join(sorted(STOP))) + r"\W\d_])+")
 _COPULA_NOT = re.compile("(?:总|还|但|于|要|凡|只|或|可|不)是")
 _AFTER_SPEECH = re.compile("[。！？!?…]”")
+_EDITION = re.compile("(?:第[一二三四五六七八九十百零〇]+|首|本|上|下|每)届")
 _BUILD_LEAD = re.compile("(?:建设|扩建|新建|筹建)(?=..)")  # 建设智能工厂 (but 建设街道, 建设银行 are names)
 _AFTER_NUMBER = re.compile(r"[\d０-９%一二两三四五六七八九十百千万亿余多几来]")
 _GRADE = re.compile("级")
@@ -255,11 +256,14 @@ class MentionFinder:
         return left
 
     def _trim_lead(self, left: int, s: int) -> int:
-        """Drop what the scan took for part of a name: time words and units in front (今年闻堰初中, 1.48平方公里
-        未来产业社区) and everything up to the last verb (闻堰深化开展幼儿园 -> 幼儿园)."""
+        """Drop what the scan took for part of a name: time words, an edition and units in front (今年闻堰初中,
+        第十届濮院时尚周, 1.48平方公里未来产业社区) and everything up to the last verb (闻堰深化开展幼儿园 ->
+        幼儿园)."""
         prefix = self.t[left:s]
         while prefix:
             lead = TIME_LEAD.match(prefix)
+            if not lead or not lead.end():
+                lead = _EDITION.match(prefix)  # 第十届濮院时尚周: the edition is not part of the event's name
             if (not lead or not lead.end()) and left and _AFTER_NUMBER.match(self.t, left - 1):
                 lead = _unit_lead().match(prefix)  # 1.48平方公里未来产业社区 (but 天台县: 天 and 台 are units too)
             if not lead or not lead.end():
