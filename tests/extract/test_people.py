@@ -10,7 +10,7 @@ from hypothesis import given, settings
 from hypothesis import strategies as st
 
 from gongfu.extract.cue_patterns import STOP
-from gongfu.extract.people import _clause_person, _honorific_pattern, _name_chars, _person_noun_pattern
+from gongfu.extract.people import _clause_person, _honorific_pattern, _person_noun_pattern, name_chars
 
 PATTERNS = {"noun": _person_noun_pattern, "honorific": _honorific_pattern, "clause": _clause_person}
 
@@ -61,9 +61,9 @@ def test_the_first_character_guard_changes_no_match(name: str, text: str) -> Non
 @pytest.mark.parametrize(("chars", "expected"), [
     ("朱水源", True), ("", True), ("朱水的", False), ("朱3源", False), ("朱，", False), ("㐀朱", False)])
 def test_name_characters(chars: str, expected: bool) -> None:
-    assert _name_chars(chars) is expected
+    assert name_chars(chars) is expected
 
 
 @given(st.text(alphabet=st.sampled_from(list("朱水源的了是a3，\u4e00\u9fff\u3400\ua000")), max_size=4))
 def test_name_characters_are_ideographs_outside_the_stop_set(chars: str) -> None:
-    assert _name_chars(chars) == all("\u4e00" <= ch <= "\u9fff" and ch not in STOP for ch in chars)
+    assert name_chars(chars) == all("\u4e00" <= ch <= "\u9fff" and ch not in STOP for ch in chars)

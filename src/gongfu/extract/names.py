@@ -33,7 +33,7 @@ from gongfu.extract.cue_patterns import (
     speech_pattern,
 )
 from gongfu.extract.mentions import Coverage, Mention
-from gongfu.extract.people import described_person
+from gongfu.extract.people import described_person, name_chars
 from gongfu.extract.places import division_of_short, divisions
 from gongfu.lexicon import load_cues, load_units
 
@@ -405,4 +405,4 @@ _NOT_PRODUCT = frozenset("开设建增办营入驻引已共现累新有各些总
 def product_chars(chars: str) -> bool:
     """Whether `chars` can be a product's name: ideographs, no function character (的 在 和…) and none of the
     verbs and counting words that stand between a place and its shops (新开, 现有, 共计)."""
-    return all("\u4e00" <= c <= "\u9fff" and c not in STOP and c not in _NOT_PRODUCT for c in chars)
+    return name_chars(chars) and _NOT_PRODUCT.isdisjoint(chars)

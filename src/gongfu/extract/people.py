@@ -80,7 +80,7 @@ _NAME_FOLLOW = (set("，,。；;：:、！？!?“”（）() \n") | set("说介
 def _person_at(t: str, pos: int, surnames: frozenset[str], sure: bool = False) -> str:
     """A person's name starting at `pos`: surname + one or two given-name characters, followed by a word that
     can follow a name; '' when there is none. `sure` (72岁的朱水源): a three-character name whatever follows."""
-    if sure and t[pos:pos + 1] in surnames and _name_chars(t[pos:pos + 3]):
+    if sure and t[pos:pos + 1] in surnames and name_chars(t[pos:pos + 3]):
         first = _person_at(t, pos, surnames)
         return first or t[pos:pos + 3]
     for surname_len in (2, 1):
@@ -90,7 +90,7 @@ def _person_at(t: str, pos: int, surnames: frozenset[str], sure: bool = False) -
         for given in (2, 1):
             end = pos + surname_len + given
             name = t[pos:end]
-            if len(name) != surname_len + given or not _name_chars(name):
+            if len(name) != surname_len + given or not name_chars(name):
                 continue
             if end >= len(t) or t[end] in _NAME_FOLLOW:
                 return name
@@ -107,7 +107,7 @@ def _short_of_named_division(name: str, text: str) -> bool:
 _CJK = re.compile("[\u4e00-\u9fff]*")
 
 
-def _name_chars(chars: str) -> bool:
+def name_chars(chars: str) -> bool:
     """Whether every character is a CJK ideograph (U+4E00-U+9FFF) that may be part of a name (not in STOP)."""
     return _CJK.fullmatch(chars) is not None and STOP.isdisjoint(chars)
 
