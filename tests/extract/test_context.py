@@ -350,77 +350,51 @@ def test_a_product_named_like_a_person_is_no_person(text: str, product: str) -> 
     assert product not in DocumentContext(text, COUNTY).person_names
 
 
+@pytest.mark.parametrize(("text", "number", "entity", "kind"), [
+    # 有 inside 有限公司 does not cut the name, and 公司 after it stands for the firm
+    ("在浙江长耐新材料科技有限公司的车间里，公司今年出口额预计达到4,500万美元。", "4,500万美元",
+     "浙江长耐新材料科技有限公司", "organisation"),
+    ("建瓯竹木制品股份有限公司去年实现营业收入3.6亿元。", "3.6亿元", "建瓯竹木制品股份有限公司", "organisation"),
+    ("福建闽北有限责任公司今年员工达到860余名。", "860余名", "福建闽北有限责任公司", "organisation"),
+    # a brand named after its place, where its shops are counted
+    ("目前，全国各地的嵊州小笼包门店已超过1.2万家，从业人员约4万人。", "1.2万家", "嵊州小笼包", "organisation"),
+    ("目前，全国各地的嵊州小笼包门店已超过1.2万家，从业人员约4万人。", "4万人", "嵊州小笼包", "organisation"),
+    ("全国的万州烤鱼门店超过3.5万家。", "3.5万家", "万州烤鱼", "organisation"),
+    ("沙县小吃连锁店遍布全国，总数达到8.8万家。", "8.8万家", "沙县小吃", "organisation"),
+    ("兰州牛肉面门店在杭州有1200余家。", "1200余家", "兰州牛肉面", "organisation"),
+    # a market city, and 市场 after it stands for it
+    ("南马镇的中国木雕红木家具城今年实现交易额236亿元。", "236亿元", "中国木雕红木家具城", "organisation"),
+    ("南马镇的中国木雕红木家具城今年实现交易额236亿元。目前，市场内入驻企业1,580余家。", "1,580余家",
+     "中国木雕红木家具城", "organisation"),
+    ("柯桥的中国轻纺城去年成交额突破2000亿元。市场经营户超过3万户。", "3万户", "中国轻纺城", "organisation"),
+    # a festival or fair is a project, named without its edition
+    ("村里每年秋天举办香榧文化节，历届累计吸引游客二百三十余万人次。", "二百三十余万人次", "香榧文化节", "project"),
+    ("第十届濮院时尚周将于10月18日开幕，届时将有120个原创设计师品牌参展。", "120个", "濮院时尚周", "project"),
+    ("首届建瓯笋竹博览会吸引采购商3000余名。", "3000余名", "建瓯笋竹博览会", "project"),
+])
+def test_firms_brands_markets_and_events_are_named_with_their_kind(text: str, number: str, entity: str,
+                                                                   kind: str) -> None:
+    assert entity_and_type(text, number) == (entity, kind)
+
+
 @pytest.mark.parametrize(("text", "number"), [
     # a verb before a description is not part of a name, and 重大项目 names no project
     ("4月18日，建瓯市举行重大项目集中签约活动，现场共签约项目16个。", "16个"),
     ("建瓯市召开重点项目推进会，今年计划开工项目42个。", "42个"),
     ("建瓯市印发招商项目清单，总投资达到127.5亿元。", "127.5亿元"),
-])
-def test_a_description_after_a_verb_is_no_project(text: str, number: str) -> None:
-    assert entity_and_type(text, number) == ("建瓯市", "place")
-
-
-@pytest.mark.parametrize(("text", "number", "firm"), [
-    # 有 inside 有限公司 does not cut the name, and 公司 after it stands for the firm
-    ("在浙江长耐新材料科技有限公司的车间里，公司今年出口额预计达到4,500万美元。", "4,500万美元",
-     "浙江长耐新材料科技有限公司"),
-    ("建瓯竹木制品股份有限公司去年实现营业收入3.6亿元。", "3.6亿元", "建瓯竹木制品股份有限公司"),
-    ("福建闽北有限责任公司今年员工达到860余名。", "860余名", "福建闽北有限责任公司"),
-])
-def test_a_limited_company_is_named_whole(text: str, number: str, firm: str) -> None:
-    assert entity_and_type(text, number) == (firm, "organisation")
-
-
-@pytest.mark.parametrize(("text", "number", "brand"), [
-    ("目前，全国各地的嵊州小笼包门店已超过1.2万家，从业人员约4万人。", "1.2万家", "嵊州小笼包"),
-    ("目前，全国各地的嵊州小笼包门店已超过1.2万家，从业人员约4万人。", "4万人", "嵊州小笼包"),
-    ("全国的万州烤鱼门店超过3.5万家。", "3.5万家", "万州烤鱼"),
-    ("沙县小吃连锁店遍布全国，总数达到8.8万家。", "8.8万家", "沙县小吃"),
-    ("兰州牛肉面门店在杭州有1200余家。", "1200余家", "兰州牛肉面"),
-])
-def test_a_brand_named_after_its_place_where_its_shops_are_counted(text: str, number: str, brand: str) -> None:
-    assert entity_and_type(text, number) == (brand, "organisation")
-
-
-@pytest.mark.parametrize(("text", "number"), [
-    ("建瓯市新开门店120家。", "120家"),  # no product between the place and the shops
+    # shops without a product between the place and them make no brand
+    ("建瓯市新开门店120家。", "120家"),
     ("建瓯市的门店有120家。", "120家"),
     ("建瓯市现有门店120家。", "120家"),
     ("建瓯市累计开设门店120家。", "120家"),
-])
-def test_shops_without_a_product_name_no_brand(text: str, number: str) -> None:
-    assert entity_and_type(text, number) == ("建瓯市", "place")
-
-
-@pytest.mark.parametrize(("text", "number", "market"), [
-    ("南马镇的中国木雕红木家具城今年实现交易额236亿元。", "236亿元", "中国木雕红木家具城"),
-    ("南马镇的中国木雕红木家具城今年实现交易额236亿元。目前，市场内入驻企业1,580余家。", "1,580余家",
-     "中国木雕红木家具城"),  # 市场 stands for the market city
-    ("柯桥的中国轻纺城去年成交额突破2000亿元。市场经营户超过3万户。", "3万户", "中国轻纺城"),
-])
-def test_a_market_city_is_an_organisation_and_the_market_it_stands_for(text: str, number: str,
-                                                                       market: str) -> None:
-    assert entity_and_type(text, number) == (market, "organisation")
-
-
-@pytest.mark.parametrize(("text", "number"), [
     # 回乡, 返乡 are going home, not a township; 投资项目, 扩建项目 describe projects, they name none
     ("全市华侨回乡投资项目87个，协议投资额约2.6亿欧元。", "87个"),
     ("全市华侨回乡投资项目87个，协议投资额约2.6亿欧元。", "2.6亿欧元"),
     ("今年，全市大学生返乡创业人数达到1200人。", "1200人"),
     ("全市新开工扩建项目12个。", "12个"),
 ])
-def test_going_home_and_kinds_of_project_are_no_names(text: str, number: str) -> None:
+def test_descriptions_name_nothing_so_the_documents_place_stands(text: str, number: str) -> None:
     assert entity_and_type(text, number) == ("建瓯市", "place")
-
-
-@pytest.mark.parametrize(("text", "number", "event"), [
-    ("村里每年秋天举办香榧文化节，历届累计吸引游客二百三十余万人次。", "二百三十余万人次", "香榧文化节"),
-    ("第十届濮院时尚周将于10月18日开幕，届时将有120个原创设计师品牌参展。", "120个", "濮院时尚周"),
-    ("首届建瓯笋竹博览会吸引采购商3000余名。", "3000余名", "建瓯笋竹博览会"),  # without its edition
-])
-def test_a_festival_or_fair_is_a_project(text: str, number: str, event: str) -> None:
-    assert entity_and_type(text, number) == (event, "project")
 
 
 def test_a_short_form_alone_may_still_be_a_person() -> None:
