@@ -16,7 +16,7 @@ How a run works (`python -m gongfu process --input DIR_OR_GLOB --output OUT`):
    edits.csv, claims.csv and failures.csv (the data/processed layout, so notebook 03 can read OUT), plus
    partitioned Parquet datasets (OUT/<table>.parquet/part-*.parquet) with `--format parquet`. The CSV lines
    are formatted by the workers, in parallel, so this serial step is mostly a byte copy. Without Parquet a
-   worker never imports pyarrow (about 80 MB of RSS less in each).
+   worker never imports pyarrow nor pandas (120-130 MB of RSS less in each: `benchmarks/README.md`).
 
 Table cells are stored as the strings the CSV shows, each formatted from its own value (never from its
 neighbours' dtype), so the bytes do not depend on how documents were chunked or which engine ran them.
