@@ -11,7 +11,7 @@ that applies them.
 from __future__ import annotations
 
 import csv
-from dataclasses import dataclass
+from dataclasses import dataclass, field
 from functools import cache
 from pathlib import Path
 
@@ -235,6 +235,7 @@ class ClaimCues:
     link_words: tuple[str, ...]  # 达到, 为, 超过: words joining an indicator to its number
     categories: tuple[str, ...] = ()  # 企业, 项目, 农户: nouns a bound before them makes a category (超亿元企业)
     rank_verbs: tuple[str, ...] = ()  # 居, 位列, 排名: verbs before a place in a league table (居全省第二)
+    activities: dict[str, str] = field(default_factory=dict)  # 养 -> 养殖, 包 -> 承包: a speaker's verb and its noun
 
 
 @cache
@@ -249,7 +250,8 @@ def load_claim_cues(path: Path = CLAIM_CUES_FILE) -> ClaimCues:
 
     return ClaimCues(kind("change"), kind("comparative"), tuple(kind("level")), tuple(kind("addition")),
                      kind("status"), kind("basis"), tuple(kind("basis_measure")), tuple(kind("lead_word")),
-                     tuple(kind("link_word")), tuple(kind("category")), tuple(kind("rank_verb")))
+                     tuple(kind("link_word")), tuple(kind("category")), tuple(kind("rank_verb")),
+                     kind("activity"))
 
 
 # --------------------------------------------------------------------------- places

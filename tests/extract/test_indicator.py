@@ -30,27 +30,29 @@ def test_ratio_label(own: str, previous: str, expected: str) -> None:
     assert ratio_label(own, previous) == expected
 
 
-@pytest.mark.parametrize(("lead", "money", "expected"), [
-    ("旺季一个月能挣", True, "月收入"),
-    ("一个月能挣", True, "月收入"),
-    ("头茬茶就卖", True, "头茬茶销售收入"),
-    ("头茬笋就卖了", True, "头茬笋销售收入"),
-    ("一斤卖", True, "售价"),
-    ("我家的枇杷一斤卖", True, "枇杷售价"),
-    ("一只能卖", True, "售价"),
-    ("一年也就赚个", True, "年收入"),
-    ("我们一年差不多能赚", True, "年收入"),
-    ("差不多能挣", True, "收入"),
-    ("每年能挣", True, "年收入"),
-    ("每箱能卖到", True, "售价"),
-    ("他今年卖了", True, "销售收入"),
-    ("这批货卖了", True, "这批货销售收入"),
-    ("卖出杨梅", False, "卖出杨梅"),
-    ("一个月能挣", False, "一个月能挣"),
-    ("全年门票收入", True, "门票收入"),
+@pytest.mark.parametrize(("lead", "unit", "expected"), [
+    ("旺季一个月能挣", "元", "月收入"),
+    ("一个月能挣", "元", "月收入"),
+    ("头茬茶就卖", "元", "头茬茶销售收入"),
+    ("头茬笋就卖了", "元", "头茬笋销售收入"),
+    ("一斤卖", "元", "售价"),
+    ("我家的枇杷一斤卖", "元", "枇杷售价"),
+    ("一只能卖", "元", "售价"),
+    ("一年也就赚个", "元", "年收入"),
+    ("我们一年差不多能赚", "元", "年收入"),
+    ("差不多能挣", "元", "收入"),
+    ("每年能挣", "元", "年收入"),
+    ("每箱能卖到", "元", "售价"),
+    ("他今年卖了", "元", "销售收入"),
+    ("这批货卖了", "元", "这批货销售收入"),
+    ("卖出杨梅", "", "卖出杨梅"),
+    ("一个月能挣", "", "一个月能挣"),
+    ("全年门票收入", "元", "门票收入"),
+    ("一个月能拿", "元", "月收入"),
+    ("我一年能拿到", "元", "年收入"),
 ])
-def test_an_earning_or_selling_verb_names_an_income_price_or_sales(lead: str, money: bool, expected: str) -> None:
-    assert phrase(lead, "", money) == expected
+def test_an_earning_or_selling_verb_names_an_income_price_or_sales(lead: str, unit: str, expected: str) -> None:
+    assert phrase(lead, "", unit) == expected
 
 
 @pytest.mark.parametrize(("lead", "expected"), [
@@ -97,3 +99,36 @@ def test_only_a_bare_comparison_is_taken_off(lead: str, expected: str) -> None:
 
 def test_a_verb_reaching_the_next_number_is_not_a_counted_noun() -> None:
     assert phrase("他把合作社的社员从", "户发展到86户") == "他把合作社的社员"
+
+
+@pytest.mark.parametrize(("lead", "after", "unit", "expected"), [
+    # a speaker's verb of farming, renting or working names the activity, measured as its unit says
+    ("我今年养了", "", "羽", "养殖量"),
+    ("我今年养了", "仙居鸡", "羽", "仙居鸡养殖量"),
+    ("他家养了", "湖羊", "头", "湖羊养殖量"),
+    ("我包了", "滩涂", "亩", "滩涂承包面积"),
+    ("我包", "", "亩", "承包面积"),
+    ("我们种了", "", "亩", "种植面积"),
+    ("我家种了", "白茶", "亩", "白茶种植面积"),
+    ("今年我家种", "稻田", "垧", "稻田种植面积"),
+    ("户均种植", "", "亩", "种植面积"),
+    ("全村种植", "", "亩", "种植面积"),
+    ("合作社流转土地", "", "亩", "合作社流转土地"),
+    ("村里流转了", "", "亩", "村里流转面积"),
+    ("我种了", "", "年", "种植年限"),
+    ("我在横店工作了", "", "年", "在横店工作年限"),
+    ("豆瓣至少发酵", "才能出缸", "月", "豆瓣发酵时间"),
+    ("每天要干", "", "小时", "从业时间"),
+    ("我今年养了", "", "吨", "养殖量"),
+    # not a verb standing alone, or a unit that names no measure of it: the words as they are
+    ("培养了", "名人才", "名", "培养名人才"),
+    ("新品种", "", "个", "新品种"),
+    ("老张种了", "", "年", "老张种"),  # a name before a one-character verb: 种 may end a noun (品种)
+    ("我今年养了", "", "元", "我今年养"),
+    ("我今年养了", "", "", "我今年养"),
+    ("承包", "", "亩", "承包面积"),
+    ("发包", "", "亩", "发包"),
+])
+def test_a_verb_of_farming_or_working_names_the_activity_and_its_measure(lead: str, after: str, unit: str,
+                                                                         expected: str) -> None:
+    assert phrase(lead, after, unit) == expected

@@ -389,7 +389,7 @@ def _label(text: str, clause: tuple[int, int], q: Quantity, found: str, growth: 
     noun = ratio_noun(text[clause[0]:q.start]) if q.unit == "比值" else ""
     if noun and phrase(noun):
         return phrase(noun) + "比"  # 城乡收入比缩小至1.68: the ratio's own name
-    own = phrase(text[clause[0]:q.start], text[q.end:clause[1]], unit_kind(q.unit) == "money")
+    own = phrase(text[clause[0]:q.start], text[q.end:clause[1]], q.unit)
     share = _SHARE_LEAD.match(own)
     if share:
         whole = share.group(1)

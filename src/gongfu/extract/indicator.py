@@ -14,7 +14,7 @@ import re
 from functools import cache
 
 from gongfu.extract.periods import PERIOD
-from gongfu.lexicon import load_claim_cues
+from gongfu.lexicon import load_claim_cues, unit_kind
 
 _MAX = 20
 _COMPARISON = re.compile(r"(?:比|较|与)(?:去年|上年|前年|上月|\d{4}年|[^，,。；;\d]{0,6}?[前时]|[一二三四]季度|上半年|"
@@ -37,12 +37,18 @@ _NOT_NOUN = re.compile("同比|环比|比|较|增长|下降|以上|左右|相当
 # 一个月能挣, 头茬茶就卖, 一斤卖: a speaker's verb of earning or selling, with its frame and modal words. What is
 # measured is an income (月收入 per month, 年收入 per year), a price (售价, with a per-unit frame) or sales
 # (销售收入, a total), of the subject before it.
+_MODAL = "(?:[能可就才也都要得还光]|可以|能够|差不多|大约|大概|最多|最高|至少|一共|总共|足足|起码)*"
 _EARNED = re.compile(
     "^(?P<subject>.*?)(?P<frame>(?:一|每)个?(?P<per>月|年|天|斤|只|亩|顿|晚|袋|千克|公斤|头|箱|件))?"
-    "(?:[能可就才也都要得还光]|可以|能够|差不多|大约|大概|最多|最高|至少)*"
-    "(?P<verb>挣|赚|卖|收入)(?:到|出|了|个|上|得)*$")
-_PRONOUN = re.compile("^(?:我们|我家|咱们|他们|她们|我|俺|他|她|咱|自家)(?:家|的)?")
-_EARNED_NOUN = {"挣": "收入", "赚": "收入", "收入": "收入", "卖": "销售收入"}
+    f"{_MODAL}(?P<verb>挣|赚|卖|收入|拿)(?:到|出|了|个|上|得)*$")
+_PRONOUN = re.compile("^(?:我们|我家|咱们|他们|她们|我|俺|他|她|咱|自家)(?:家|的|这里|这儿|那里|这边)?")
+_EARNED_NOUN = {"挣": "收入", "赚": "收入", "收入": "收入", "卖": "销售收入", "拿": "收入"}
+# 我今年养了, 我包了, 种了, 至少发酵: a speaker's verb of farming, renting or working ends the words before a number
+# of what it produced or took: what is measured is that activity (its noun, data/claim_cues.csv kind activity)
+# with the measure the unit gives (养殖量, 承包面积, 种植年限, 发酵时间), of the thing counted after the number.
+_TIME_END = re.compile("(?:今年|去年|前年|这几年|这些年|现在|如今|目前|过去|以前|原来|一共|总共)$")
+_MEASURE_OF = {"area": "面积", "count": "量", "weight": "量", "volume": "量", "duration": "时间", "year": "年限"}
+
 
 
 @cache
@@ -62,10 +68,11 @@ def ratio_label(own: str, previous: str) -> str:
     return f"{previous}与{m.group(1)}之比" if m and previous else ""
 
 
-def phrase(lead: str, after: str = "", money: bool = False) -> str:
+def phrase(lead: str, after: str = "", unit: str = "") -> str:
     """The measured thing for the number that `lead` (its clause up to it) leads to; `after` is the clause
-    after the number, read when nothing is left before it; `money`: the number is an amount of money (then a
-    verb of earning or selling names an income, price or sales)."""
+    after the number, read when nothing is left before it; `unit`: the number's base unit (an amount of money
+    is named from a verb of earning or selling: an income, price or sales; an area, count or time from a
+    verb of farming or working: 养殖量, 承包面积, 种植年限)."""
     front, link, change = _patterns()
     text = lead
     start = _FROM_TO.search(text)
@@ -89,15 +96,50 @@ def phrase(lead: str, after: str = "", money: bool = False) -> str:
         text = _TAIL_DE.sub("", text)
         text = _OWN_SIGN.sub("", text)
     text = text.strip(" ，,：:“”")
-    if money:
+    kind = unit_kind(unit) if unit else ""
+    if kind == "money":
         text = _earned(text, front)
     if text in load_claim_cues().basis:  # 每亩增收上万元: the frame alone names nothing; keep the change
         text = before_change
     noun = _NOUN_AFTER.match(after.lstrip("的"))
     counted = noun.group() if noun and not _NOT_NOUN.match(noun.group()) and not _VERB_TO.search(noun.group()) else ""
+    done = _activity(text, front, kind, counted)
+    if done:
+        return done[-_MAX:]
     if counted:  # 推出23条杨梅采摘旅游线路: the thing counted after the words before it (我家种…白茶)
         return (text + counted)[-_MAX:]
     return text[-_MAX:] if len(text) >= 2 else ""
+
+
+@cache
+def _activity_pattern() -> re.Pattern[str]:
+    verbs = "|".join(map(re.escape, sorted(load_claim_cues().activities, key=len, reverse=True)))
+    return re.compile(f"^(?P<subject>.*?)(?P<modal>{_MODAL})(?P<verb>{verbs})(?:了|着|过|下|出)*$")
+
+
+def _activity(text: str, front: re.Pattern[str], kind: str, counted: str) -> str:
+    """What a speaker's verb of farming, renting or working measures (我今年养了 + 羽 -> 养殖量, 我包了 + 亩 +
+    滩涂 -> 滩涂承包面积, 种了 + 年 -> 种植年限, 至少发酵 + 个月 -> 发酵时间), '' when `text` does not end in
+    such a verb or the unit gives no measure. A one-character verb counts only standing alone (after a pronoun,
+    a time word or a modal word, or with nothing before it): 培养, 品种 and 承包 hold no verb 养, 种 or 包."""
+    measure = _MEASURE_OF.get(kind)
+    m = _activity_pattern().match(text) if measure else None
+    if m is None:
+        return ""
+    raw = m.group("subject")
+    subject = raw
+    for strip in (front.match, _PRONOUN.match, front.match):  # 今年我家种: time, then who, then time again
+        found = strip(subject)
+        subject = subject[found.end():] if found else subject
+    alone = not subject or subject != raw or bool(m.group("modal")) or bool(_TIME_END.search(subject))
+    if len(m.group("verb")) == 1 and not alone:
+        return ""
+    subject = _TIME_END.sub("", subject).strip("的")
+    if subject in load_claim_cues().basis:
+        subject = ""  # 每天要干8小时: the frame is the basis, not what is measured
+    if kind in ("duration", "year"):
+        counted = ""  # 发酵12个月才能出缸: what follows a length of time is no thing counted
+    return f"{subject}{counted}{load_claim_cues().activities[m.group('verb')]}{measure}"
 
 
 def _earned(text: str, front: re.Pattern[str]) -> str:
