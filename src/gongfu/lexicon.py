@@ -130,7 +130,8 @@ class Unit:
     """One row of units.csv: a unit as written, its base unit, the factor to it and its kind.
 
     cn_small_ok: a small Chinese numeral before it is a count (两支) rather than part of a name (三方面);
-    bounded: it is this unit only before a clause mark, a numeral or a qualifier (两千来块, not 3块地)."""
+    bounded: it is this unit only before a clause mark, a numeral or a qualifier (两千来块, not 3块地);
+    written: it is written in texts (false for the names the reader gives what it reads: clock, ratio)."""
 
     unit: str
     base_unit: str
@@ -138,13 +139,15 @@ class Unit:
     kind: str
     cn_small_ok: bool
     bounded: bool = False
+    written: bool = True
 
 
 @cache
 def load_units(path: Path = UNITS_FILE) -> dict[str, Unit]:
     """The unit table, keyed by the unit as written."""
     return {r["unit"]: Unit(r["unit"], r["base_unit"], float(r["factor"]), r["kind"],
-                            r["cn_small_ok"].strip().lower() == "true", r.get("bounded", "").strip().lower() == "true")
+                            r["cn_small_ok"].strip().lower() == "true", r.get("bounded", "").strip().lower() == "true",
+                            r.get("written", "true").strip().lower() != "false")
             for r in _rows(path)}
 
 

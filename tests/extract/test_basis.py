@@ -4,7 +4,7 @@ from __future__ import annotations
 
 import pytest
 
-from gongfu.extract.basis import basis
+from gongfu.extract.basis import basis, slash_basis
 
 
 @pytest.mark.parametrize(("lead", "expected"), [
@@ -37,3 +37,12 @@ from gongfu.extract.basis import basis
 ])
 def test_basis(lead: str, expected: str) -> None:
     assert basis(lead) == expected
+
+
+@pytest.mark.parametrize(("after", "expected"), [
+    ("/亩，", "亩"), ("/年", "年"), ("/斤", "斤"), ("/天", "日"), ("/日", "日"), ("/人", "人"), ("/户", "户"),
+    ("/月", "月"), ("／亩", "亩"), ("/每亩", "亩"), ("/吨，", "吨"), ("/平方米", "平方米"),
+    ("", ""), ("，全年", ""), ("/套", ""), ("/3", ""), ("/", ""),
+])
+def test_a_basis_written_after_the_unit_with_a_slash(after: str, expected: str) -> None:
+    assert slash_basis(after) == expected

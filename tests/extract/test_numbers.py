@@ -266,6 +266,54 @@ def test_fractions_and_halves_are_shares(text: str, value: float, qualifier: str
     assert (q.value, q.unit, q.qualifier, q.text) == (value, "%", qualifier, text)
 
 
+@pytest.mark.parametrize(("text", "mention", "value", "qualifier"), [
+    ("占全省的1/3。", "1/3", 33.333333, "none"), ("约1/4的耕地", "约1/4", 25, "approx"),
+    ("近1/3", "近1/3", 33.333333, "approx"), ("1/3以上", "1/3以上", 33.333333, "over"),
+    ("2/5左右", "2/5左右", 40, "approx"), ("占3/10，", "3/10", 30, "none"), ("5/1000", "5/1000", 0.5, "none"),
+    ("超过1/2的农户", "超过1/2", 50, "over"),
+])
+def test_a_fraction_written_with_a_slash_is_a_share(text: str, mention: str, value: float, qualifier: str) -> None:
+    q = only(text)
+    assert (q.text, q.value, q.unit, q.qualifier) == (mention, value, "%", qualifier)
+
+
+@pytest.mark.parametrize(("text", "values"), [
+    ("2024/5/12发布", [2024, 5, 12]),  # a date
+    ("比例1/2/3", [1, 2, 3]),  # a chain
+    ("3/2", [3, 2]),  # more than a whole
+    ("0/5", [0, 5]),
+    ("1.5/3", [1.5, 3]),  # a decimal numerator
+    ("1/3A", [1, 3]),  # a code
+])
+def test_a_slash_that_makes_no_fraction_leaves_its_numbers(text: str, values: list[float]) -> None:
+    assert [q.value for q in find_quantities(text)] == values
+
+
+@pytest.mark.parametrize(("text", "mention", "value", "unit"), [
+    ("面积12.5万㎡", "12.5万㎡", 125000, "平方米"), ("建成5000㎡厂房", "5000㎡", 5000, "平方米"),
+    ("总建筑面积8.6万m²", "8.6万m²", 86000, "平方米"), ("8.6万m2", "8.6万m2", 86000, "平方米"),
+    ("占地3㎢", "3㎢", 3, "平方公里"), ("规划面积12km²", "12km²", 12, "平方公里"),
+    ("库容50万m³", "50万m³", 500000, "立方米"), ("土方2万㎥", "2万㎥", 20000, "立方米"),
+    ("全长30km", "30km", 30, "公里"), ("全长30㎞", "30㎞", 30, "公里"), ("2 km", "2 km", 2, "公里"),
+    ("400m跑道", "400m", 400, "米"), ("20kg", "20kg", 20, "公斤"), ("5㎏装", "5㎏", 5, "公斤"),
+    ("装机容量50MW", "50MW", 50, "兆瓦"), ("功率60kW", "60kW", 60, "千瓦"), ("60KW", "60KW", 60, "千瓦"),
+    ("发电量1.2亿kWh", "1.2亿kWh", 120000000, "千瓦时"), ("储能200MWh", "200MWh", 200, "兆瓦时"),
+    ("110kV变电站", "110kV", 110, "千伏"), ("一百平方的房子", "一百平方", 100, "平方米"),
+])
+def test_units_written_in_latin_letters_and_symbols(text: str, mention: str, value: float, unit: str) -> None:
+    q = only(text)
+    assert (q.text, q.value, q.unit) == (mention, value, unit)
+
+
+@pytest.mark.parametrize(("text", "mention"), [
+    ("建成5G基站", "5"), ("3A级景区", "3"), ("等了10min", "10"), ("5mm", "5"), ("3D打印", "3"), ("4K屏", "4"),
+    ("5Gbps", "5"),
+])
+def test_letters_that_are_no_unit_leave_a_bare_number(text: str, mention: str) -> None:
+    q = only(text)
+    assert (q.text, q.unit) == (mention, "")
+
+
 @pytest.mark.parametrize(("text", "mention", "value"), [
     ("收入翻一番", "翻一番", 100), ("产值翻了一番", "翻了一番", 100), ("规模翻两番", "翻两番", 300),
     ("翻了两番", "翻了两番", 300), ("翻三番", "翻三番", 700),

@@ -15,6 +15,7 @@ from functools import cache
 from gongfu.lexicon import load_claim_cues
 
 _SHARE = re.compile("占|比重|比例|份额")
+_SLASH = re.compile("[/／](?:每)?([\u4e00-\u9fff]{1,3})")
 
 
 @cache
@@ -37,3 +38,18 @@ def basis(clause_lead: str) -> str:
     if m.group("word"):
         return words[m.group("word")]
     return m.group("each") or m.group("one")
+
+
+def slash_basis(after: str) -> str:
+    """The basis written after a number's unit with a slash (1200元/亩, 2万吨/年, 3.5元/斤 -> 亩, 年, 斤), ''
+    when there is none: the measure words and frames of data/claim_cues.csv (/天 is per 日, like 每天)."""
+    m = _SLASH.match(after)
+    if m is None:
+        return ""
+    cues = load_claim_cues()
+    for word in sorted((m.group(1)[:n] for n in range(len(m.group(1)), 0, -1)), key=len, reverse=True):
+        if f"每{word}" in cues.basis:
+            return cues.basis[f"每{word}"]
+        if word in cues.basis_measures:
+            return word
+    return ""

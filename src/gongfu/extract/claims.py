@@ -17,6 +17,7 @@ from pathlib import Path
 from typing import Any
 
 from gongfu.extract.basis import basis as basis_of
+from gongfu.extract.basis import slash_basis
 from gongfu.extract.context import DocumentContext
 from gongfu.extract.direction import Change, change
 from gongfu.extract.document_index import DocumentIndex
@@ -202,7 +203,7 @@ def _indicator(text: str, q: Quantity, clause: tuple[int, int], segment: tuple[i
         return by_unit.zh, by_unit
     if fallback is not None:
         return fallback
-    noun = re.match(r"[^，,。；;！？、\n\d]{2,12}", text[q.end:clause[1]])
+    noun = re.match(r"[^，,。；;！？、\n\d/／]{2,12}", text[q.end:clause[1]])
     return (noun.group() if noun else ""), None
 
 
@@ -332,7 +333,8 @@ def extract_claims(text: str, document: dict[str, Any]) -> list[dict[str, Any]]:
         if entity_type == "place" and label.startswith(entity) and len(label) > len(entity) + 1:
             label = _HAVE.sub("", label[len(entity):])  # 余杭区实现地区生产总值: the place is the entity column
         value, low, high = _signed(q, moved)
-        per = basis_of(text[clause[0]:q.start]) or (base["basis"] if base else "")
+        per = (basis_of(text[clause[0]:q.start]) or slash_basis(text[q.end:q.end + 4])
+               or (base["basis"] if base else ""))
         row = {
             "doc_id": doc_id, "claim_id": _claim_id(doc_id, text, q, sentence, seen), "mention": q.text,
             "value": value, "low": low, "high": high,

@@ -26,7 +26,7 @@ _COMPARED_ADJ = re.compile(r"(?:比|较)[^，,。；;！？\d]{0,6}?(?:多|少|�
 _INNER_VERB = re.compile("(?:实现|完成)(?!率)(?=..)")
 _RATIO_LEAD = re.compile("^是(.+?)的?$")
 _RATE_WORDS = re.compile("(?:同比|环比)$")
-_NOUN_AFTER = re.compile(r"[^，,。；;！？、\n\d“”（）()]{2,12}")
+_NOUN_AFTER = re.compile(r"[^，,。；;！？、\n\d“”（）()/／]{2,12}")
 _TAIL_DE = re.compile("的$")
 _OWN_SIGN = re.compile("[-−－+]$")  # 增长-0.8%: the sign belongs to the number
 # 从2019年的423亿元增长到2023年的: the thing measured is written before 从/由 (not 从事, 由于, 自由)

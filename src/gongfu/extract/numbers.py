@@ -33,6 +33,8 @@ _SPECIAL_FIRST = frozenset("成分半番")
 _CURRENCY_LAST = frozenset("币元镑 ")
 _RANGE_SEP = re.compile(r" ?(?:--?|~|到|至) ?")
 _RATIO_AT = re.compile(r":(\d+(?:,\d{3})+(?!\d)(?:\.\d+)?|\d+(?:\.\d+)?)")
+# 1/3, 3/10: a fraction (a share); not a date (2024/5/12), a chain (1/2/3) or a Latin-letter code after it
+_FRACTION_AT = re.compile(r"/(\d{1,4})(?![\d/.A-Za-z])")
 _CURRENCY_BEFORE = re.compile("(新台币|台币|港币|港元|美元|欧元|日元|英镑|韩元|澳元|人民币) ?$")
 # 成 as tenths (九成, 三成半), unless it starts a word (三五成群, 一成不变, 成功, 成员, 成本...).
 _CHENG_WORD = set("群功立本员果熟绩交就效型品套片批千年分家才语像形器材色全活败名事真不长")
@@ -113,8 +115,11 @@ def _patterns(path: Path = UNITS_FILE) -> tuple[re.Pattern[str], re.Pattern[str]
              f"|一(?=[{cont}{follow_yi}])|[百千万亿](?=[{cont}余多])|(?<=[约为近超过逾上数几破少到足概多 ])(?:{mult}))")
     starts = "0-9零〇一二两三四五六七八九几十百千万亿半"  # a cheap first-character test before the alternatives
     candidate = re.compile(f"(?=[{starts}])(?:(?P<pct>百分之|千分之|万分之)|(?P<half>半数)|(?P<body>{first}{rest}))")
-    written = sorted((u for u in units if not u.isascii() or u == "%"), key=len, reverse=True)
-    return candidate, re.compile(body), re.compile("|".join(re.escape(u) for u in written)), units
+    written = sorted((u for u, row in units.items() if row.written), key=len, reverse=True)
+    # a Latin unit (km, kWh, MW) ends where its letters do: 5G, 3A级 and 10min hold none
+    unit_re = "|".join(re.escape(u) + ("(?![A-Za-z])" if u[-1].isascii() and u[-1].isalnum() else "")
+                       for u in written)
+    return candidate, re.compile(body), re.compile(unit_re), units
 
 
 def _arabic(body: str) -> tuple[float, str, int] | None:
@@ -274,9 +279,12 @@ def _scan(t: str, text: str, m: re.Match[str], prev_end: int) -> _Found | None:
         ratio = _RATIO_AT.match(t, end)
         if ratio:
             return _ratio(start, end, value, ratio, t)
+    fraction = _fraction(t, start, end) if num.arabic and not flag and t[end:end + 1] == "/" else None
     rng = None if low is not None or t[end:end + 1] not in _SEP_FIRST else _range(t, num, end, "")
     lone = num.lone
-    if rng is None:
+    if fraction is not None:  # 占全省的1/3, 近1/4: a share, read as 三分之一 is
+        value, unit, unit_end = fraction[0], "%", fraction[1]
+    elif rng is None:
         end, qualifier = _inner_after(t, end, num.arabic, qualifier)
         if t[end:end + 2] in ("个半", "个多"):  # 一个半小时, 两个半月, 两个多小时
             unit, unit_end = _unit_at(t, end + 2, False)
@@ -500,6 +508,15 @@ def _inner_after(t: str, end: int, arabic: bool, qualifier: str) -> tuple[int, s
     if ch == "来" and not _unit_at(t, gap + 1, False)[0]:
         return end, qualifier  # 2019年来, 三年来: 来 is approximate only before a unit
     return gap + 1, INNER[ch]
+
+
+def _fraction(t: str, start: int, end: int) -> tuple[float, int] | None:
+    """The share (in %) and end of a fraction a/b written with a slash whose numerator is [start, end), or None."""
+    m = _FRACTION_AT.match(t, end)
+    if m is None or t[start - 1:start] == "/" or not t[start:end].isdigit():
+        return None
+    top, bottom = int(t[start:end]), int(m.group(1))
+    return (100 * top / bottom, m.end()) if 0 < top < bottom else None
 
 
 def _after_unit(t: str, end: int, unit: str, value: float, qualifier: str) -> tuple[int, float, str]:
