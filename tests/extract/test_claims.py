@@ -74,6 +74,18 @@ def test_missing_unit_comes_from_the_indicator() -> None:
     assert [(r["mention"], r["unit"]) for r in rows] == [("约12亿", "元"), ("240", "张"), ("超过52万", "人次")]
 
 
+@pytest.mark.parametrize(("text", "mention", "unit"), [
+    ("设立了规模达1000万的发展基金。", "1000万", "元"),  # a function word after the number starts no noun
+    ("基金首期注资200万已到位。", "200万", "元"),
+    ("全县农村居民人均可支配收入3.6万，", "3.6万", "元"),
+    ("全县有16.8万华侨。", "16.8万", ""),  # a bare number before a noun has no unit
+    ("合作社带动1.2万农户增收。", "1.2万", ""),
+])
+def test_a_unit_comes_from_the_indicator_only_when_no_noun_follows(text: str, mention: str, unit: str) -> None:
+    row = one(text)
+    assert (row["mention"].lstrip("超过"), row["unit"]) == (mention, unit)
+
+
 def test_a_qualifier_a_few_words_back_applies() -> None:
     assert one("产业工人约占街道总人口的86%。")["qualifier"] == "approx"
 

@@ -305,6 +305,23 @@ def test_units_written_in_latin_letters_and_symbols(text: str, mention: str, val
     assert (q.text, q.value, q.unit) == (mention, value, unit)
 
 
+@pytest.mark.parametrize(("text", "mention", "unit"), [
+    ("卖出了180万瓶；", "180万瓶", "瓶"), ("储存超过30万坛，", "30万坛", "坛"), ("年产黄酒8万千升", "8万千升", "千升"),
+    ("年产1.2万根咬胶", "1.2万根", "根"), ("进出港1,200艘次", "1,200艘次", "艘次"), ("起降300架次", "300架次", "架次"),
+    ("开行车次120车次", "120车次", "车次"), ("3首歌曲", "3首", "首"), ("两款新品", "两款", "款"), ("5幅油画", "5幅", "幅"),
+    ("120副模具", "120副", "副"), ("800盏路灯", "800盏", "盏"), ("3000罐", "3000罐", "罐"), ("2万盒", "2万盒", "盒"),
+    ("500箱", "500箱", "箱"), ("60桶", "60桶", "桶"), ("9000尾鱼苗", "9000尾", "尾"), ("10升", "10升", "升"),
+    ("250毫升", "250毫升", "毫升"), ("3层楼", "3层", "层"), ("2000册图书", "2000册", "册"), ("15台套设备", "15台套", "台套"),
+])
+def test_measure_words_of_things_counted(text: str, mention: str, unit: str) -> None:
+    q = only(text)
+    assert (q.text.removeprefix("超过"), q.unit) == (mention, unit)
+
+
+def test_sheng_before_zhi_is_a_verb_not_litres() -> None:
+    assert [(q.text, q.unit) for q in find_quantities("由12万升至15万")] == [("12万", ""), ("15万", "")]
+
+
 @pytest.mark.parametrize(("text", "mention"), [
     ("建成5G基站", "5"), ("3A级景区", "3"), ("等了10min", "10"), ("5mm", "5"), ("3D打印", "3"), ("4K屏", "4"),
     ("5Gbps", "5"),
@@ -472,7 +489,7 @@ def test_qualifiers_before_and_after_are_in_the_span(text: str, mention: str, qu
 
 
 @pytest.mark.parametrize(("text", "mention"), [
-    ("节约3000元", "3000元"), ("最近3年", "3年"), ("附近5家", "5家"), ("上下班3趟", "3"), ("预约200人", "200人"),
+    ("节约3000元", "3000元"), ("最近3年", "3年"), ("附近5家", "5家"), ("上下班3趟", "3趟"), ("预约200人", "200人"),
     ("赶超3家", "3家"),
 ])
 def test_words_ending_in_a_qualifier_character_qualify_nothing(text: str, mention: str) -> None:

@@ -177,6 +177,12 @@ def _alternating(text: str, q: Quantity) -> bool:
         or (len(after) == 2 and after[1] in num and after[0] not in num and after[0] not in "，,。、；;和与及到至")
 
 
+# 16.8万华侨, 卖出180万瓶 (a measure word the table lacks): a bare number before a noun has no unit, not the
+# unit its indicator is usually measured in (人均收入5.2万，is 元; so is 规模达1000万的基金, 注资200万已到位:
+# a function word after the number starts no noun)
+_NOUN_NEXT = re.compile("(?![的了已将被在于为是和与及并而用到至等以就都也还又再才左上下之])[\u4e00-\u9fff]")
+
+
 def _indicator(text: str, q: Quantity, clause: tuple[int, int], segment: tuple[int, int],
                taken: list[tuple[int, int]], growth: bool) -> tuple[str, Indicator | None]:
     """What the number measures: the taxonomy pattern nearest before it in its clause, else right after it
@@ -338,7 +344,8 @@ def extract_claims(text: str, document: dict[str, Any]) -> list[dict[str, Any]]:
         row = {
             "doc_id": doc_id, "claim_id": _claim_id(doc_id, text, q, sentence, seen), "mention": q.text,
             "value": value, "low": low, "high": high,
-            "unit": q.unit or (ind.unit if ind and not (growth and base and base["unit"] == "比值") else ""),
+            "unit": q.unit or (ind.unit if ind and not (growth and base and base["unit"] == "比值")
+                               and not _NOUN_NEXT.match(text, q.end) else ""),
             "qualifier": _qualifier(text, clause, q), "indicator": label,
             "indicator_id": ind.indicator_id if ind else "",
             "theme": ind.theme if ind else theme_of(text[sentence[0]:sentence[1]]),
