@@ -87,6 +87,18 @@ def test_affiliations_and_speakers_are_not_the_topic() -> None:
     assert entity_of(text, "2000次以上") == "朱水源"
 
 
+@pytest.mark.parametrize(("text", "number", "expected"), [
+    # who reports the figures (据X统计, X日前发布数据) is not what they describe
+    ("新昌县统计局日前发布数据，1-10月，全县规上工业增加值186.4亿元。其中，装备制造业增加值98.7亿元。", "98.7亿元",
+     "新昌县"),
+    ("椒江区人社局近日公布，全区新增就业2.1万人。其中，高校毕业生6800人。", "6800人", "椒江区"),
+    ("据越城区农业农村局统计，鉴湖街道新增家庭农场12家。", "12家", "鉴湖街道"),
+    ("据越城区农业农村局统计，全区新增家庭农场12家。", "12家", "越城区"),
+])
+def test_who_reports_the_figures_is_not_what_they_describe(text: str, number: str, expected: str) -> None:
+    assert entity_of(text, number, {"doc_id": "t", "city": "绍兴市", "province": "浙江省"}) == expected
+
+
 def test_a_predicate_after_shi_is_not_the_topic() -> None:
     text = "今年72岁的朱水源是南湖区建设街道南杨社区第四党支部书记,目前有8把钥匙。"
     assert entity_of(text, "8把") == "朱水源"

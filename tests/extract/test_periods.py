@@ -55,6 +55,9 @@ def test_the_first_months_are_read_as_one_period(text: str, found: str) -> None:
     # a holiday with its length in days is one period
     ("“五一假期5天，我们家营业额有3万多块", "五一假期5天"), ("国庆假期七天，接待游客12万人次", "国庆假期七天"),
     ("今年“五一”假期，景区接待游客27.4万人次", "今年“五一”假期"), ("春节黄金周，客流同比增长8%", "春节黄金周"),
+    # so many years back or ahead
+    ("过去五年，全区地区生产总值年均增长6.1%", "过去五年"), ("今后五年，椒江将实施", "今后五年"),
+    ("未来三年，全市计划新建", "未来三年"), ("近20年来", "近20年"), ("过去一年，", "过去一年"), ("过去，", "过去"),
 ])
 def test_plan_spans_and_holidays(text: str, found: str) -> None:
     from gongfu.extract.periods import PERIOD

@@ -155,7 +155,7 @@ def test_a_duration_that_measures_stays_a_claim(text: str, claim: str) -> None:
 @pytest.mark.parametrize(("text", "written", "expected"), [
     ("今年前8个月，", "个月", True), ("近三年，开化县", "年", True), ("8天时间里，", "天", True),
     ("这两年把积蓄带回来", "年", True), ("工期近3年。", "年", False), ("提前3天完成", "天", False),
-    ("过去五年，", "年", True), ("历时两年。", "年", False),
+    ("过去五年，", "年", True), ("历时两年。", "年", False), ("今后五年，", "年", True), ("未来三年，", "年", True),
     ("五一假期5天，", "天", True), ("假期延长3天。", "天", False),
 ])
 def test_period_reads_the_words_around_the_duration(text: str, written: str, expected: bool) -> None:

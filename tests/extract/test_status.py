@@ -37,6 +37,14 @@ def status_of(sentence: str, mention: str) -> str:
     ("产能将由200万件提升到500万件。", "500万件", "plan"),
     ("村里将近300户人家种上了高山蔬菜。", "300户", "actual"),
     ("从2019年的12亿元增长到2023年的18亿元。", "18亿元", "actual"),
+    # a year's agenda: 今年要, 下一步要, 今后, 明年; 将 before more verbs of doing
+    ("今年要重点抓好三方面工作：一是扩大有效投资，固定资产投资增长5%；", "5%", "plan"),
+    ("下一步要新建村级服务站20个。", "20个", "plan"),
+    ("今后五年，椒江将实施“十大攻坚行动”，年均引育各类人才2万名以上。", "2万名", "plan"),
+    ("明年，公司将投资2.8亿元新建一座智能工厂。", "2.8亿元", "plan"),
+    ("县里将举办农民丰收节，预计吸引游客5万人次。", "5万人次", "projection"),
+    ("他去年主要种了30亩水稻。", "30亩", "actual"),  # 主要 holds no 要 of a plan
+    ("今年要求各村完成垃圾分类覆盖率100%。", "100%", "actual"),  # 要求 is a demand, not a plan of the writer's
 ])
 def test_status(sentence: str, mention: str, expected: str) -> None:
     assert status_of(sentence, mention) == expected

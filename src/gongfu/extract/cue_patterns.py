@@ -19,7 +19,8 @@ TIME_LEAD = re.compile(rf"(?:{PERIOD.pattern}|最近|近日|日均|仅|同时|�
 
 @cache
 def speech_pattern() -> re.Pattern[str]:
-    return re.compile("(?:高兴地|笑着|激动地)?(?:" + "|".join(map(re.escape, load_cues().speech)) + ")")
+    return re.compile("(?:高兴地|笑着|激动地|日前|近日|昨日|昨天|今天|今日|近期|此前|最近)?(?:"
+                      + "|".join(map(re.escape, load_cues().speech)) + ")")
 
 
 @cache

@@ -368,8 +368,8 @@ class MentionFinder:
             m.skip = "predicate"
         elif m.kind != "person" and (role_pattern().match(after) or self._person_follows(m.end)):
             m.skip = "affiliation"
-        elif speech_pattern().match(after):
-            m.skip = "speaker"
+        elif speech_pattern().match(after) or (before.endswith(_SOURCE_LEAD) and m.kind != "person"):
+            m.skip = "speaker"  # 统计局日前发布数据, 据区渔业局统计: who reports the figures, not what they describe
         elif after.startswith("等"):
             m.skip = "member"  # 高新幼儿园等2所学校: one of the things counted
         elif m.kind != "person" and (counted := _COUNTED.match(after)) and counted.group(1)[-1] not in "年月日季时号":
@@ -387,6 +387,9 @@ class MentionFinder:
     def _mentions_in(self, lo: int, hi: int) -> list[Mention]:
         i, j = bisect.bisect_left(self.starts, lo), bisect.bisect_left(self.starts, hi)
         return self.mentions[i:j]
+
+
+_SOURCE_LEAD = ("据", "根据", "依据")
 
 
 def _place_at(t: str, pos: int, limit: int) -> str:

@@ -23,7 +23,10 @@ STATUSES = (ACTUAL, PLAN, PROJECTION)
 # Searched in every number's sentence: a lookbehind first, so guarded by the character the matches start with.
 _FUTURE_JIANG = re.compile(first_char_guard("将", (
     "(?<![即还也])将(?=于|在|会|有|要|达|突破|实现|新增|建成|超过|继续|进一步|全面|投入|完成|再|迎来|形成|带动|"
-    "提升|提高|增加|增长|由|力争|可|新建|打造|培育|扩大|引进|惠及|覆盖|推出|吸引|超|累计)")))
+    "提升|提高|增加|增长|由|力争|可|新建|打造|培育|扩大|引进|惠及|覆盖|推出|吸引|超|累计|实施|投资|建设|举办|开工|"
+    "启动|推进|开展|设立|建立|发放|给予|安排|筹集|改造|新增|招引|落地)")))
+# 今年要重点抓好…, 明年要, 下一步要: what is to be done (要 alone is too common: 需要, 主要, 重要)
+_FUTURE_YAO = re.compile("(?:今年|明年|后年|下一步|下阶段|接下来|今后)(?:还|也|就|则)?要(?!求|素|闻|点|件|害|么)")
 # 到2025年, but not 增长到2023年的517亿元
 _TARGET_YEAR = re.compile(first_char_guard("到", r"(?<![长高加升降少])到(?:20|19)\d\d年(?!的)"))
 # 按每袋纯收入2元算，差不多能挣7万元: a figure worked out from an assumed figure is a projection (按可比价格计算
@@ -63,6 +66,7 @@ def status(sentence_lead: str, clause_lead: str) -> str:
              and not _noun_plan(sentence_lead, m)]
     found += [(m.start(), PLAN) for m in _FUTURE_JIANG.finditer(sentence_lead)]
     found += [(m.start(), PLAN) for m in _TARGET_YEAR.finditer(sentence_lead)]
+    found += [(m.start(), PLAN) for m in _FUTURE_YAO.finditer(sentence_lead)]
     found += [(m.start(), PROJECTION) for m in _RECKONED.finditer(sentence_lead)]
     if any(kind == ACTUAL and at >= clause_start for at, kind in found):
         return ACTUAL
