@@ -31,3 +31,30 @@ def test_the_guard_changes_no_local_match(text: str) -> None:
     plain = re.compile(body[:-1])
     assert [(m.span(), m.groups()) for m in _LOCAL.finditer(text)] == [
         (m.span(), m.groups()) for m in plain.finditer(text)]
+
+
+def names_in(text: str) -> list[str]:
+    """The names (not descriptions or bare endings) the finder gives `text`, inner pieces of chains included."""
+    from gongfu.extract.context import DocumentContext
+
+    return [m.name for m in DocumentContext(text, {"doc_id": "t"}).mentions if m.kind == "name"]
+
+
+@pytest.mark.parametrize(("text", "name"), [
+    # a division whose name holds a function character (和 都 于 与) is found whole from the division table
+    ("在云和县木制玩具产业园，", "云和县"), ("莲都区新增就业3000人。", "莲都区"), ("于都县产值增长5%。", "于都县"),
+    ("和平区新建公园3个。", "和平区"), ("郫都区共有企业120余家。", "郫都区"), ("永和县的苹果园", "永和县"),
+    # an agency named after two fields joined by 和 or 与
+    ("普陀区海洋与渔业局统计，", "普陀区海洋与渔业局"), ("县文化和旅游局发布，", "文化和旅游局"),
+    ("县发展和改革局介绍，", "发展和改革局"),
+])
+def test_a_name_with_a_function_character_inside_it(text: str, name: str) -> None:
+    assert name in names_in(text)
+
+
+@pytest.mark.parametrize(("text", "absent"), [
+    ("我和区里商量。", "和区"), ("全市和县里都要投入。", "全市和县"),
+    ("企业与县政府签约", "企业与县"),
+])
+def test_a_function_character_between_words_joins_no_name(text: str, absent: str) -> None:
+    assert absent not in names_in(text)

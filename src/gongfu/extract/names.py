@@ -151,7 +151,14 @@ class MentionFinder:
                 continue  # 桐乡市: the 乡 inside a division's name
             i = bisect.bisect_right(paragraphs, s)
             line_start = paragraphs[i - 1] if i else 0
-            left = trim_lead(scan_left(s, floor if floor > line_start else line_start), s)
+            bound = floor if floor > line_start else line_start
+            left = trim_lead(scan_left(s, bound), s)
+            if suffix in _DIVISION_ENDS:
+                left = _division_start(t, left, e, bound)  # 云和县, 莲都区, 于都县: a known division is whole
+            elif suffix in _AGENCY_ENDS and left - 1 > bound and t[left - 1] in "和与":
+                joined = trim_lead(scan_left(left - 1, bound), left - 1)
+                if joined < left - 1:
+                    left = joined  # 文化和旅游局, 海洋与渔业局: an agency named after two fields
             last = out[-1] if out else None
             if (s - left == 1 and last is not None and last.end == left - 1 and suffix in _TOWN_ENDS
                     and last.suffix in _ADMIN_ENDS):
@@ -390,6 +397,19 @@ class MentionFinder:
 
 
 _SOURCE_LEAD = ("据", "根据", "依据")
+_DIVISION_ENDS = frozenset("省市县区旗州盟")
+_AGENCY_ENDS = frozenset({"局"})
+_DIVISION_MAX = 12  # characters of the longest division name (…自治县, …自治州)
+
+
+def _division_start(t: str, left: int, end: int, bound: int) -> int:
+    """Where the longest known division name ending at `end` starts, when it starts before `left` (the name
+    scan stops at a function character: 云和县, 莲都区, 于都县, 和平区); else `left`."""
+    table = divisions()
+    for k in range(max(bound, end - _DIVISION_MAX), left):
+        if t[k:end] in table:
+            return k
+    return left
 
 
 def _place_at(t: str, pos: int, limit: int) -> str:
