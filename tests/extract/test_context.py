@@ -261,6 +261,16 @@ def entity_and_type(text: str, number: str, document: dict | None = None) -> tup
     ("29岁的民宿主彭女士把老屋改成了民宿。", "29岁", ("彭女士", "person")),
     ("“一天能雕三块花板。”来自福建的90后木雕师小严说。", "三块", ("小严", "person")),
     ("“厂里一个月发我6000多元。”45岁的员工任大姐说。", "6000多元", ("任大姐", "person")),
+    # a spokesperson speaks for the organisation named before their role, unless they say 我 of themself
+    ("瑞丰阀门有限公司总经理吴建国说：“今年我们接到的订单有1.3亿元。”", "1.3亿元",
+     ("瑞丰阀门有限公司", "organisation")),
+    ("“一个月能发5万台。”瑞丰阀门有限公司副总经理吴建国说。", "5万台", ("瑞丰阀门有限公司", "organisation")),
+    ("瑞丰阀门有限公司总经理吴建国介绍，企业研发人员已有120人。", "120人", ("瑞丰阀门有限公司", "organisation")),
+    ("在一家水泵企业，负责人吴建国介绍，现在生产线每小时能装配300台。", "300台", ("水泵企业", "organisation")),
+    ("桃源茶叶专业合作社理事长说，今年计划新建冷库2座。", "2座", ("桃源茶叶专业合作社", "organisation")),
+    ("瑞丰阀门有限公司总经理吴建国说：“我家种了3亩茶园。”", "3亩", ("吴建国", "person")),
+    ("“我今年53岁。”瑞丰阀门有限公司总经理吴建国说。", "53岁", ("吴建国", "person")),
+    ("“我们一家种了15亩脐橙。”种植户黄德明说。", "15亩", ("黄德明", "person")),  # no organisation spoken for
 ])
 def test_speakers_and_people(text: str, number: str, expected: tuple[str, str]) -> None:
     assert entity_and_type(text, number) == expected

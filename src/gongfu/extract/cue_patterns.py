@@ -26,9 +26,10 @@ def speech_pattern() -> re.Pattern[str]:
 @cache
 def role_pattern() -> re.Pattern[str]:
     roles = load_cues().roles
-    first = re.escape("".join(sorted({r[0] for r in roles} | set("第有相"))))
+    first = re.escape("".join(sorted({r[0] for r in roles} | set("第有相副常执"))))
     alternation = "|".join(map(re.escape, roles))
-    return re.compile(rf"(?=[{first}])(?:第[一二三四五六七八九十\d]+)?(?:有关|相关)?(?:{alternation})")
+    return re.compile(rf"(?=[{first}])(?:第[一二三四五六七八九十\d]+)?(?:有关|相关)?(?:副|常务副?|执行)?"
+                      rf"(?:{alternation})")
 
 
 @cache

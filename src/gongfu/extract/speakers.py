@@ -4,21 +4,27 @@ A number in a quotation (the number's clause, or else the quotation, in the firs
 whole place: 我们村, 全县, 村里) is the figure of the person named right after the quotation (”钟大姐说,
 ”种植户汪建华说), right before it (王秀英说：“), or for 我 with no speaker at it the person the paragraph
 introduced (商户陈晓峰…。“去年我们店…”, ”他说); after 叶女士说， the rest of the sentence is hers; 他家 / 她 in the
-number's sentence part is the latest person the paragraph names.
+number's sentence part is the latest person the paragraph names. A spokesperson (公司总经理陈立军, 合作社理事长,
+一家企业的负责人) speaks for the organisation: the figures in their quotation or reported speech are the
+organisation's, unless the speaker says 我 of themself (我家种了…: a farmer's own land).
 """
 
 from __future__ import annotations
 
 import re
 
-from gongfu.extract.cue_patterns import first_char_guard, speech_pattern
+from gongfu.extract.cue_patterns import first_char_guard, role_pattern, speech_pattern
 from gongfu.extract.entities import Where
+from gongfu.extract.mentions import Mention
 
 _FIRST_PERSON = re.compile("我|俺|咱")
 _LOCATIVE = set("在到回进留")  # 在村里, 回到镇里: where someone is, not what the figure is about
 _WHOLE_PLACE = re.compile("全[县市区镇村乡省]|[村县镇市区乡]里|我们[村县镇市区乡]|大家|家家户户")
 _PRONOUN = re.compile(first_char_guard("他她", "他们家|她们家|他家|她家|(?<![其])[他她](?![们人])"))  # in every segment
 _SPEAKER_REACH = 20
+_ROLE_REACH = 12  # characters of a role before a name (80后负责人, 党委副书记、总经理)
+_ROLE_OPEN = "，,、后"  # a role opening its clause (，负责人郑晓东介绍) or after an age (80后负责人)
+_SINGULAR = re.compile("[我俺](?!们)")  # 我家, 我今年: the speaker's own; 我们 speaks for those they lead
 
 
 def _whole_place_spoken_of(quote: str) -> bool:
@@ -58,12 +64,49 @@ class SpeakerRules:
             if after and not mine and any(m.kind == "name" and m.end <= after[0].start for m in found):
                 return ""  # ”…合作社社长张啸林说: without 我, the figures are the speaker's organisation's
             if after:
-                return after[0].name
+                return self._for_whom(after[0], quote, clause)
             if not _PRONOUN.match(t, close + 1) and speech_pattern().search(t, close, stop):
                 return ""  # ”一位村干部说: someone the text does not name (”他说: the person introduced before)
         floor = w.paragraph[0] if mine else max(w.paragraph[0], opened - _SPEAKER_REACH)
         before = [m for m in self._mentions_in(floor, opened) if m.kind == "person"]
-        return before[-1].name if before else ""
+        return self._for_whom(before[-1], quote, clause) if before else ""
+
+    def _unnamed_spokesperson(self, m: Mention, w: Where) -> str:
+        """合作社理事长说，今年计划新建冷库2座: an organisation's unnamed spokesperson (its role and a speech verb
+        right after it) reports the organisation's figures; '' for anything else."""
+        t = self.t
+        role = role_pattern().match(t, m.end)
+        said = speech_pattern().match(t, role.end()) if role else None
+        if (said is None or t[said.end():said.end() + 1] not in "，,：:" or self.entity_type(m.name) != "organisation"
+                or _SINGULAR.search(t, said.end(), w.s) or _WHOLE_PLACE.search(t, said.end(), w.s)):
+            return ""
+        return m.name
+
+    def _for_whom(self, person: Mention, quote: str, clause: str) -> str:
+        """Whose figures a speaker gives: their organisation's when they speak for one and do not say 我 of
+        themself in the number's clause or, without a clause of its own, the quotation; else their own."""
+        organisation = self._spoken_for(person)
+        if organisation and not _SINGULAR.search(clause) and not (clause == quote and _SINGULAR.search(quote)):
+            return organisation
+        return person.name
+
+    def _spoken_for(self, person: Mention) -> str:
+        """The organisation a person speaks for: the one named before their role (公司总经理陈立军, 合作社理事长,
+        临江街道“萧君”瓜果农业专业合作社社长张啸林), or, for a role alone (负责人郑晓东), the latest organisation the
+        sentence named before; '' for anyone else (种植户, 村民, a village's secretary)."""
+        t = self.t
+        clause_start = self.index.clause(person.start)[0]
+        role = None
+        for m in role_pattern().finditer(t, max(clause_start, person.start - _ROLE_REACH), person.start):
+            if m.end() == person.start or (t[m.end():person.start].strip() == ""):
+                role = m
+        if role is None:
+            return ""
+        candidates = [m for m in self._mentions_in(self.index.sentence(person.start)[0], role.start())
+                      if m.name and m.kind != "person" and self.entity_type(m.name) == "organisation"]
+        attached = [m for m in candidates if m.end == role.start()]
+        chosen = attached or (candidates if role.start() == clause_start or t[role.start() - 1] in _ROLE_OPEN else [])
+        return chosen[-1].name if chosen else ""
 
     def _reported(self, w: Where) -> str:
         """叶女士说，今年店里的营业额预计能达到200万元: a person's reported speech, in the sentence after the person
@@ -72,11 +115,11 @@ class SpeakerRules:
         for m in reversed(self._mentions_in(w.sentence[0], w.s)):
             if m.kind != "person":
                 if m.name:
-                    return ""
+                    return self._unnamed_spokesperson(m, w)
                 continue
             said = speech_pattern().match(t, m.end)
             if said and t[said.end():said.end() + 1] in "，,：:" and not _WHOLE_PLACE.search(t, said.end(), w.s):
-                return m.name
+                return self._for_whom(m, t[said.end():w.s], t[max(said.end(), w.clause[0]):w.s])
             return ""
         return ""
 
