@@ -271,6 +271,7 @@ def entity_and_type(text: str, number: str, document: dict | None = None) -> tup
     ("瑞丰阀门有限公司总经理吴建国说：“我家种了3亩茶园。”", "3亩", ("吴建国", "person")),
     ("“我今年53岁。”瑞丰阀门有限公司总经理吴建国说。", "53岁", ("吴建国", "person")),
     ("“我们一家种了15亩脐橙。”种植户黄德明说。", "15亩", ("黄德明", "person")),  # no organisation spoken for
+    ("建瓯市农业服务中心负责人介绍，今年全市笋干收购价每斤涨了1块钱。", "1块钱", ("建瓯市", "place")),  # an agency
 ])
 def test_speakers_and_people(text: str, number: str, expected: tuple[str, str]) -> None:
     assert entity_and_type(text, number) == expected
