@@ -261,6 +261,8 @@ def entity_and_type(text: str, number: str, document: dict | None = None) -> tup
     ("29岁的民宿主彭女士把老屋改成了民宿。", "29岁", ("彭女士", "person")),
     ("“一天能雕三块花板。”来自福建的90后木雕师小严说。", "三块", ("小严", "person")),
     ("“厂里一个月发我6000多元。”45岁的员工任大姐说。", "6000多元", ("任大姐", "person")),
+    ("来自江西的画家老周已经在这里住了11年。", "11年", ("老周", "person")),  # 老 + surname after an occupation
+    ("“一天能采四五斤鲜叶。”采茶工小范说。", "四五斤", ("小范", "person")),
     # a spokesperson speaks for the organisation named before their role, unless they say 我 of themself
     ("瑞丰阀门有限公司总经理吴建国说：“今年我们接到的订单有1.3亿元。”", "1.3亿元",
      ("瑞丰阀门有限公司", "organisation")),

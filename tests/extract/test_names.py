@@ -47,6 +47,13 @@ def names_in(text: str) -> list[str]:
     # an agency named after two fields joined by 和 or 与
     ("普陀区海洋与渔业局统计，", "普陀区海洋与渔业局"), ("县文化和旅游局发布，", "文化和旅游局"),
     ("县发展和改革局介绍，", "发展和改革局"),
+    # a division whose name holds a suffix character (镇海区, 桐乡市, 镇江市): the division, not a township
+    ("12月3日，镇海区与一家公司签约。", "镇海区"), ("桐乡市产值增长5%。", "桐乡市"), ("镇江市新增3家。", "镇江市"),
+    ("乐清市柳市镇有企业1万家。", "乐清市柳市镇"),
+    # words ending in 地 inside a name (湿地公园, 高地, 基地)
+    ("瓯江口湿地公园接待1.6万人次。", "瓯江口湿地公园"), ("下沙高地产业园有企业3家。", "下沙高地产业园"),
+    # a project is named without the verb that builds it (共建, 建, 新建)
+    ("双方将共建高性能碳纤维项目。", "高性能碳纤维项目"), ("投资5亿元建智能仓储项目。", "智能仓储项目"),
 ])
 def test_a_name_with_a_function_character_inside_it(text: str, name: str) -> None:
     assert name in names_in(text)

@@ -40,11 +40,14 @@ from gongfu.lexicon import load_cues, load_units
 _NUMERAL_LEAD = re.compile("[一二两三四五六七八九十百千万]+[大个项批家种条所支类期]")
 # read backwards (the text reversed): 口进 is 进口, which may sit inside a name (青田进口商品城), and 限有 is 有限
 # (浙江长耐新材料科技有限公司: 有 is a function character anywhere else)
-_NAME_RUN = re.compile("(?:口进|限有|[“‘”’]|[^" + re.escape("".join(sorted(STOP))) + r"\W\d_])+")
+# read backwards: 进口, 有限 and the words ending in 地 (湿地公园, 基地, 高地) hold a stop character inside a name
+_STOP_WORDS = ("进口", "有限", "湿地", "基地", "土地", "绿地", "园地", "营地", "林地", "耕地", "草地", "高地")
+_NAME_RUN = re.compile("(?:" + "|".join(w[::-1] for w in _STOP_WORDS) + "|[“‘”’]|[^"
+                       + re.escape("".join(sorted(STOP))) + r"\W\d_])+")
 _COPULA_NOT = re.compile("(?:总|还|但|于|要|凡|只|或|可|不)是")
 _AFTER_SPEECH = re.compile("[。！？!?…]”")
 _EDITION = re.compile("(?:第[一二三四五六七八九十百零〇]+|首|本|上|下|每)届")
-_BUILD_LEAD = re.compile("(?:建设|扩建|新建|筹建)(?=..)")  # 建设智能工厂 (but 建设街道, 建设银行 are names)
+_BUILD_LEAD = re.compile("(?:共建|合建|建设|扩建|新建|筹建|建)(?=..)")  # 建设智能工厂 (but 建设街道, 建设银行 are names)
 _AFTER_NUMBER = re.compile(r"[\d０-９%一二两三四五六七八九十百千万亿余多几来]")
 _GRADE = re.compile("级")
 _TOWN_ENDS = ("镇", "乡", "街道", "村", "社区")
@@ -147,8 +150,8 @@ class MentionFinder:
                 continue  # 村集体 is the village's collective: the name ends there
             if len(suffix) == 1 and t[e:e + 1] in "镇乡村" and t[e:e + 1] != suffix:
                 continue  # 宏村镇, 荻港村: a town or village named after a village or port
-            if t[e:e + 1] in ADMIN_CHARS and any(t[max(0, e + 1 - k):e + 1] in divisions() for k in range(3, 7)):
-                continue  # 桐乡市: the 乡 inside a division's name
+            if len(suffix) == 1 and _inside_division(t, s, e):
+                continue  # 桐乡市, 镇海区, 乐清市: the 乡 or 镇 inside a division's name
             i = bisect.bisect_right(paragraphs, s)
             line_start = paragraphs[i - 1] if i else 0
             bound = floor if floor > line_start else line_start
@@ -166,7 +169,8 @@ class MentionFinder:
             prefix = t[left:s]
             floor = e
             if prefix and (_NUMERAL_LEAD.match(prefix) or (suffix in ADMIN_CHARS and any(
-                    c in ADMIN_CHARS for c in (prefix[:-1] if suffix in "镇乡村" else prefix)))):
+                    c in ADMIN_CHARS for c in (prefix[:-1] if suffix in "镇乡村" else prefix))
+                    and prefix + suffix not in divisions())):
                 continue  # 五大民生实事项目 (a description), 落实区委区 (not a name)
             unknown_division = False
             if suffix in "省市县区" and prefix + suffix not in divisions():
@@ -400,6 +404,16 @@ _SOURCE_LEAD = ("据", "根据", "依据")
 _DIVISION_ENDS = frozenset("省市县区旗州盟")
 _AGENCY_ENDS = frozenset({"局"})
 _DIVISION_MAX = 12  # characters of the longest division name (…自治县, …自治州)
+
+
+def _inside_division(t: str, s: int, e: int) -> bool:
+    """Whether the suffix character at [s, e) lies inside a known division's name that ends within the next
+    few characters (桐乡市, 镇海区: 乡 and 镇 are part of the name, not a township's ending)."""
+    table = divisions()
+    for end in range(e + 1, min(len(t), e + 4) + 1):
+        if t[end - 1] in _DIVISION_ENDS and any(t[k:end] in table for k in range(max(0, end - _DIVISION_MAX), s + 1)):
+            return True
+    return False
 
 
 def _division_start(t: str, left: int, end: int, bound: int) -> int:
