@@ -18,7 +18,8 @@ PATTERNS = {"noun": _person_noun_pattern, "honorific": _honorific_pattern, "clau
 @pytest.mark.parametrize(("pattern", "text", "found"), [
     ("noun", "种植户汪建华说", ["汪", "汪"]),  # 种植户, then the empty match after its ending 户: both end at the name
     ("noun", "群众演员小周今年23岁", ["小"]),
-    ("noun", "菇农小王说", ["小"]),  # no word, but a person ending (农) before 小 + surname
+    ("noun", "菇农小王说", ["小", "小"]),  # the word 菇农, then its person ending 农: both end at the name
+    ("noun", "梨农小王说", ["小"]),  # no word, but a person ending (农) before 小 + surname
     ("noun", "梅农王大伯", ["王"]),  # any word ending in a person ending
     ("noun", "全村农户", []),
     ("honorific", "钟大姐说，今年", ["钟大姐"]),
