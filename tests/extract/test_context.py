@@ -153,6 +153,20 @@ def test_a_year_written_onto_a_number_belongs_to_it_alone() -> None:
     assert [period_of(text, n) for n in ("58岁", "4亩")] == ["今年", ""]
 
 
+@pytest.mark.parametrize(("text", "number", "expected"), [
+    # when something happened (成立于2008年) is not the time of the figures in the clauses after it
+    ("合作社成立于2008年，现有社员236户。", "236户", ""),
+    ("合作社成立于2008年，当年社员只有12户。", "12户", ""),
+    ("这家工厂建于1998年。2023年，工厂产值达2亿元。", "2亿元", "2023年"),
+    ("该企业始建于1985年，占地80亩。", "80亩", ""),
+    # a year in the name of an event (举行2025年第四季度…签约活动) is not the time of its figures
+    ("鄞州区举行2025年第四季度重大项目集中签约活动，现场签约项目26个。", "26个", ""),
+    ("县统计局发布2023年统计公报，全县生产总值增长6%。", "6%", "2023年"),  # a bulletin's year is its figures'
+])
+def test_an_event_date_is_not_the_period_of_the_figures_after_it(text: str, number: str, expected: str) -> None:
+    assert period_of(text, number) == expected
+
+
 def test_a_deadline_is_not_a_period() -> None:
     # the deadline is not the period; the event frame of the number's own clause is (devset guide: 达产后)
     assert period_of("计划于2023年底前建成,全部达产后将创造70亿元年产值。", "70亿元") == "达产后"

@@ -21,6 +21,14 @@ def test_phrase(lead: str, after: str, expected: str) -> None:
     assert phrase(lead, after) == expected
 
 
+@pytest.mark.parametrize(("lead", "expected"), [
+    ("地区生产总值按可比价计算增长", "地区生产总值"), ("工业增加值，按可比价格计算，同比增长", "工业增加值"),
+    ("零售额按现价计算增长", "零售额"),
+])
+def test_a_statistical_convention_is_not_what_is_measured(lead: str, expected: str) -> None:
+    assert phrase(lead) == expected
+
+
 @pytest.mark.parametrize(("own", "previous", "expected"), [
     ("是全省平均水平", "农民人均收入", "农民人均收入与全省平均水平之比"),
     ("是十年前", "村集体收入", "村集体收入与十年前之比"),

@@ -249,6 +249,15 @@ def test_a_rank_in_a_league_table_is_a_claim_in_ranks(text: str, mention: str, v
     assert row["indicator"].endswith("排名") and text[row["char_start"]:row["char_end"]] == mention
 
 
+@pytest.mark.parametrize(("text", "mention", "indicator"), [
+    # the league's list in brackets (各县（市、区）) does not cut what is ranked from its rank
+    ("全区地区生产总值增长5.9%，增速列金华市各县（市、区）第3位。", "第3位", "地区生产总值增速排名"),
+    ("石斛电商销售额增速在温州市各县(市、区)排名第一。", "第一", "石斛电商销售额增速排名"),
+])
+def test_a_rank_is_named_across_the_brackets_of_its_league(text: str, mention: str, indicator: str) -> None:
+    assert rows(text)[mention]["indicator"] == indicator
+
+
 @pytest.mark.parametrize("text", [
     "第十届茶文化节开幕。", "该村入选第一批省级未来乡村。", "他开了第一家门店。", "驻村第一书记带领村民致富。",
     "这是全省第一个数字乡村试点。", "第三季度产值有所回落。", "把人才作为第一资源。", "今年是开渔节举办的第26个年头。",

@@ -456,7 +456,8 @@ def _rank_label(text: str, sentence: tuple[int, int], clause: tuple[int, int], q
     if board:
         name = board.group(1)
         return f"{name[name.rfind('的') + 1:].lstrip('在于')}排名"
-    raw = _SPAN.sub("", rank_subject(text[clause[0]:q.start])).strip(" ，,")
+    raw = _SPAN.sub("", rank_subject(text[_bracket_free_start(text, sentence[0], clause[0]):q.start])).strip(" ，,")
+    raw = _LEAGUE.sub("", raw) if _LEAGUE.search(raw) and _LEAGUE.search(raw).start() >= 2 else raw
     subject = phrase(raw)
     rate = next((w for w in _RATE_SUBJECTS if raw.endswith(w)), "")
     if rate and not subject.endswith(rate):
@@ -464,6 +465,20 @@ def _rank_label(text: str, sentence: tuple[int, int], clause: tuple[int, int], q
     if (not subject or subject == rate) and previous is not None:
         subject = str(previous["indicator"]) + subject
     return subject if subject.endswith(("排名", "名次")) else f"{subject}排名"
+
+
+_CLAUSE_BREAK = re.compile("[，,；;。：:]")
+_LEAGUE = re.compile("在[^，,。；;在]{2,24}?(?:中|之中|里)?$")  # 增速在温州市各县（市、区）排名第一: where it ranks
+
+
+def _bracket_free_start(text: str, floor: int, start: int) -> int:
+    """The start of the clause at `start`, not inside brackets: 增速列金华市各县（市、区）第3位 is one clause,
+    though its 、 splits the list in the brackets."""
+    opened = max(text.rfind("（", floor, start), text.rfind("(", floor, start))
+    if opened < 0 or max(text.rfind("）", floor, start), text.rfind(")", floor, start)) > opened:
+        return start
+    breaks = [m.end() for m in _CLAUSE_BREAK.finditer(text, floor, opened)]
+    return breaks[-1] if breaks else floor
 
 
 def _signed(q: Quantity, moved: Change) -> tuple[float, float | None, float | None]:

@@ -28,6 +28,9 @@ _YEAR_FRAME = re.compile(r"(?:19|20)\d{2}年|今年|去年")
 _WHOLE_YEAR = ("全年",)
 _FROM_LEAD = re.compile("(?:由|从)(?:原来的|之前的|过去的)?(?:约|近|不到|不足|超过|仅)?$")
 _COMPARED = re.compile("(?:比|较|与|同|相比)$")
+# 举行2025年第四季度重大项目集中签约活动: a year in the name of an event (a bulletin's year, 发布2023年统计公报,
+# is the time of its figures)
+_NAMING_VERB = re.compile("(?:举行|举办|召开|开展|启动)$")
 _NUMBER_LEAD = re.compile("(?:约|近|不到|不足|超过|超|逾|仅|只有|才)?")
 
 
@@ -39,6 +42,7 @@ class PeriodRules:
         the claim is about now, measured against then) and 上半年…下半年 pairs in one sentence (seasons)."""
         t = self.t
         found = [m for m in PERIOD.finditer(t) if t[m.end():m.end() + 1] != "前"
+                 and not _NAMING_VERB.search(t, max(0, m.start() - 2), m.start())
                  and not _COMPARED.search(t, max(0, m.start() - 2), m.start())
                  and not t.startswith(("同期", "相比", "相比较"), m.end())
                  and not (_RATIO_BASE.search(t, max(0, m.start() - 3), m.start()) and t.startswith("的", m.end()))]
@@ -58,6 +62,8 @@ class PeriodRules:
         for m in reversed(self.periods[bisect.bisect_left(self.period_starts, sentence[0]):i]):
             if m.end() > s:
                 continue
+            if t[m.start() - 1:m.start()] == "于" and m.start() < self.index.clause(s)[0]:
+                continue  # 合作社成立于2008年，现有社员236户: when something happened, not the figures' time
             attached = m.end() + 1 if t[m.end():m.end() + 1] == "的" else m.end()
             lead = _NUMBER_LEAD.match(t, attached)
             if attached != s and lead.end() != s and _NUMBER_START.match(t, lead.end()):

@@ -24,6 +24,8 @@ _COMPARISON = re.compile(r"(?:比|较|与)(?:去年|上年|前年|上月|\d{4}�
 _COMPARED_ADJ = re.compile(r"(?:比|较)[^，,。；;！？\d]{0,6}?(?:多|少|高|低|贵|便宜|快|慢|大|小|长|短)(?:了|出|出了)?$")
 # 泵与电机产业实现产值: the verb between a subject and its metric is not part of what is measured (完成率 is)
 _INNER_VERB = re.compile("(?:实现|完成)(?!率)(?=..)")
+# 按可比价计算增长6.7%: a statistical convention says how a figure is counted, not what it measures
+_CONVENTION = re.compile("[，,]?按(?:可比价格?|现价|可比口径|不变价格?)计算[，,]?")
 _RATIO_LEAD = re.compile("^是(.+?)的?$")
 _RATE_WORDS = re.compile("(?:同比|环比)$")
 _NOUN_AFTER = re.compile(r"[^，,。；;！？、\n\d“”（）()/／]{2,12}")
@@ -83,7 +85,7 @@ def phrase(lead: str, after: str = "", unit: str = "") -> str:
         if not m or not m.group():
             break
         text = text[m.end():]
-    text = _INNER_VERB.sub("", text)
+    text = _CONVENTION.sub("", _INNER_VERB.sub("", text))
     before_change = link.sub("", text)
     previous = None
     while previous != text:  # 达到了约, 同比增长, 比去年同期减少: links, changes and bases at the end
