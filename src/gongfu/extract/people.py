@@ -148,5 +148,23 @@ class PersonFinder:
         self.person_names = frozenset(names)
         if not names:
             return []
-        pattern = re.compile("|".join(sorted(map(re.escape, names), key=len, reverse=True)))
-        return [Mention(m.start(), m.end(), m.group(), "person") for m in pattern.finditer(t)]
+        return [Mention(s, e, t[s:e], "person") for s, e in occurrences(t, names)]
+
+
+def occurrences(text: str, words: set[str] | frozenset[str]) -> list[tuple[int, int]]:
+    """The spans a regex alternation of `words` (longest first) finds in `text`: left to right, not overlapping,
+    the longest word at each start. Found with `str.find` per word, so no regex is compiled for each document's
+    names (a real archive's names differ from one document to the next and miss Python's regex cache)."""
+    found: list[tuple[int, int]] = []
+    for word in words:
+        i = text.find(word)
+        while i >= 0:
+            found.append((i, -len(word)))  # sorted: by start, the longest first
+            i = text.find(word, i + 1)
+    found.sort()
+    spans, end = [], 0
+    for start, minus in found:
+        if start >= end:
+            end = start - minus
+            spans.append((start, end))
+    return spans

@@ -109,7 +109,7 @@ def enumeration(text: str, q: Quantity) -> bool:
     """Whether `q` only counts the items listed right before it (西递、宏村两处), with no 等 (not exhaustive)."""
     if q.value < 2 or q.value > 20 or q.value % 1 or q.low is not None:
         return False
-    start = max((text.rfind(c, 0, q.start) for c in _CLAUSE_MARK), default=-1) + 1
+    start = _clause_start(text, q.start)
     lead = text[start:q.start]
     if lead.endswith(("等", "等等")) or re.search(r"[\d０-９]", lead):
         return False
@@ -118,6 +118,19 @@ def enumeration(text: str, q: Quantity) -> bool:
     if len(items) == 1 and (len(joined) != 1 or len(items[0].rsplit(joined[0], 1)[1]) > 4):
         return False  # 东湖和西湖两处; one 和 alone joins two short names only
     return all(0 < len(i) <= 8 for i in items[1:]) and len(items) + len(joined) == q.value
+
+
+_NEAR = 64  # a clause mark is nearly always this close: look there first, the whole text back only when none is
+
+
+def _clause_start(text: str, pos: int) -> int:
+    """Just after the last clause mark before `pos` (0 when none): the marks absent from a text (; ! ?) are not
+    searched back to its start for every number."""
+    near = max(0, pos - _NEAR)
+    mark = max(text.rfind(c, near, pos) for c in _CLAUSE_MARK)
+    if mark < 0 and near:
+        mark = max(text.rfind(c, 0, near) for c in _CLAUSE_MARK)
+    return mark + 1
 
 
 def rank(text: str, q: Quantity) -> bool:
