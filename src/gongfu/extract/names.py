@@ -33,7 +33,7 @@ from gongfu.extract.cue_patterns import (
     speech_pattern,
 )
 from gongfu.extract.mentions import Coverage, Mention
-from gongfu.extract.people import described_person, name_chars
+from gongfu.extract.people import described_person, name_chars, occurrences
 from gongfu.extract.places import division_of_short, divisions
 from gongfu.lexicon import load_cues, load_units
 
@@ -52,6 +52,7 @@ _ADMIN_ENDS = ("省", "市", "县", "区", "镇", "乡", "街道")
 _VILLAGE_ENDS = ("村", "新村")
 _LAUNCHED = re.compile("(?:推出|推行|实施|设立|启动|上线|出台|开发|发行)“([^“”，。]{2,16})”(?=[，,；;])")
 _QUOTED_NAME = re.compile("“([^“”，。]{4,16})”")
+_CORE = re.compile("[“‘]([^”’]{2,8})[”’]")  # the quoted core of a name (“萧君”)
 _POLICY_BACK = re.compile("(?:这项|这一|该|此项)(?:制度|政策|机制|模式|做法|举措|改革|办法)")
 _FIRM = re.compile("一家[A-Za-z0-9]*"  # 一家5G智能家电工厂: the technical label is dropped
                    "(([^\\W\\d_的了在是和与及对向由为将从到把被等已有个这那其]{2,8}?)(企业|工厂|公司|厂))")
@@ -279,11 +280,11 @@ class MentionFinder:
         """Short forms: the document's own place (闻堰 -> 闻堰街道) and a quoted core of a name (“萧君”)."""
         out = []
         for short, full in self.aliases.items():
-            out += [Mention(m.start(), m.end(), full, "alias") for m in re.finditer(re.escape(short), self.t)]
+            out += [Mention(s, e, full, "alias") for s, e in occurrences(self.t, {short})]
         cores: dict[str, Mention] = {}
         for m in named:
-            core = re.search(r"[“‘]([^”’]{2,8})[”’]", m.name)
-            if core and m.kind == "name":
+            core = _CORE.search(m.name) if m.kind == "name" and ("“" in m.name or "‘" in m.name) else None
+            if core:
                 cores.setdefault(core.group(1), m)
         for core, first in cores.items():
             for m in re.finditer(rf"[“‘]{re.escape(core)}[”’]", self.t):
@@ -378,8 +379,11 @@ class MentionFinder:
     def _titled(self, pos: int) -> bool:
         """Whether `pos` is inside a title in book-title marks 《…》 of its paragraph."""
         index = self.index
+        opened = index.rfind("《", 0, pos)
+        if opened < 0:
+            return False  # most texts have no title mark before a name: no paragraph to look up
         floor = index.begin(index.paragraphs, pos)
-        return index.rfind("《", floor, pos) > index.rfind("》", floor, pos)
+        return opened >= floor and opened > index.rfind("》", floor, pos)
 
     def _person_follows(self, pos: int) -> bool:
         return pos in self.person_starts

@@ -33,8 +33,11 @@ class NameResolver:
         by_end: dict[str, dict[str, None]] = {}  # names seen, by their last two characters, latest seen last
         by_core: dict[tuple[str, str], str] = {}  # (quoted core, ending) -> the latest such name
         by_head: dict[str, list[Mention]] = {}  # names by ending group, in text order (antecedents)
-        for m in self.mentions:
-            sentence = self.index.sentence(m.start)[0]
+        ends, k = self.sentences, 0
+        for m in self.mentions:  # in text order: the sentence a mention is in is found by walking, not bisecting
+            while k < len(ends) and ends[k] <= m.start:
+                k += 1
+            sentence = ends[k - 1] if k else 0
             if m.kind == "name":
                 found = next((f for f in reversed(by_end.get(m.name[-2:], ())) if len(f) > len(m.name)
                               and f.endswith(m.name)), None) or by_core.get(_core_key(m.name))
