@@ -127,7 +127,7 @@ class MentionFinder:
         mentions = sorted(named + persons + aliases + deictic + local + programmes, key=lambda m: m.start)
         for m in mentions:
             # descriptions are never what a claim is about, programmes have no flags; others on demand
-            m.flagged = m.kind in ("generic", "grade", "launch", "programme")
+            m.placed = m.flagged = m.kind in ("generic", "grade", "launch", "programme")
         return mentions
 
     def _names(self) -> list[Mention]:
@@ -323,17 +323,26 @@ class MentionFinder:
         pattern = re.compile("|".join(map(re.escape, self.cues.deictic)))
         return [Mention(m.start(), m.end(), "", "deictic") for m in pattern.finditer(self.t)]
 
+    def _placed(self, m: Mention) -> Mention:
+        """`m` with its subject flag set (and an anaphor's kind): the cheaper half of the flags, all that a
+        mention outside subject position is ever asked for (computed the first time a rule looks)."""
+        if not m.placed:
+            m.placed = True
+            self._place(m)
+        return m
+
     def _checked(self, m: Mention) -> Mention:
         """`m` with its subject and skip flags set (computed the first time a rule looks at them)."""
         if not m.flagged:
             m.flagged = True
-            self._flag(m)
+            self._placed(m)
+            self._skip(m)
         return m
 
-    def _flag(self, m: Mention) -> None:
-        """Subject position, and why a mention cannot be what the sentence is about (m.skip)."""
+    def _place(self, m: Mention) -> None:
+        """Subject position (m.subject); 全街道 and 全区 become the document's own place."""
         t, cues = self.t, self.cues
-        lead_words, demonstratives, object_verbs, recipients, copulas = _flag_patterns()
+        lead_words, demonstratives = _flag_patterns()[:2]
         start = m.chain_start if m.chain_start >= 0 else m.start
         clause_start = self._clause_start(start)
         before = t[clause_start:start]
@@ -354,8 +363,15 @@ class MentionFinder:
             m.initial = m.subject
             local = m.end - m.start == len(m.suffix) + 1  # 村里, 镇上: already a noun of place
             m.subject = pointed or (m.subject and (own or local or t[m.end:m.end + 1] in cues.anaphor_follow))
+
+    def _skip(self, m: Mention) -> None:
+        """Why a mention cannot be what the sentence is about (m.skip); after `_place`, whose kind it reads."""
         if m.skip:
             return
+        t = self.t
+        object_verbs, recipients, copulas = _flag_patterns()[2:]
+        start = m.chain_start if m.chain_start >= 0 else m.start
+        before = t[self._clause_start(start):start]
         after = t[m.end:m.end + 12]
         head, _, tail = before.rpartition("的")
         if head and head[-1] in ADMIN_CHARS and m.kind != "person":

@@ -18,6 +18,8 @@ from gongfu.lexicon import load_cues, load_surnames
 
 _DE_PERSON_AFTER = re.compile("一家|做|是|今年|来自")
 _CLAUSE_PERSON = re.compile(r"今年\d|来自|是|做")
+# _CLAUSE_PERSON one to three characters on (a name's second to fourth): a cheap test before reading the name
+_CLAUSE_PERSON_NEAR = re.compile(rf"[^\n]{{1,3}}(?:{_CLAUSE_PERSON.pattern})")
 
 
 @cache
@@ -129,6 +131,8 @@ class PersonFinder:
             if name and (age or _DE_PERSON_AFTER.match(t, m.end() + len(name))):
                 names.add(name)
         for m in _clause_person().finditer(t):
+            if not _CLAUSE_PERSON_NEAR.match(t, m.start(1) + 1):
+                continue  # no 今年/来自/是/做 where a name of two to four characters would end: no name to read
             name = _person_at(t, m.start(1), surnames)
             if name and _CLAUSE_PERSON.match(t, m.start(1) + len(name)):
                 names.add(name)

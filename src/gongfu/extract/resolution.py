@@ -43,7 +43,7 @@ class NameResolver:
                               and f.endswith(m.name)), None) or by_core.get(_core_key(m.name))
                 if found and found != m.name:  # 移民小康社区 after 乾西乡移民小康社区; ‘莘e家’联盟
                     m.name, m.known = found, True
-            elif self._checked(m).kind == "anaphor":
+            elif self._placed(m).kind == "anaphor":
                 para_start = self.index.paragraph(m.start)[0]
                 window = self.index.paragraph(max(0, para_start - 1))[0]
                 m.name = self._antecedent(m, by_head.get(m.head, []), window)
@@ -61,7 +61,7 @@ class NameResolver:
                     by_head.setdefault(m.head, []).append(m)
                     if m.suffix in _ESTATE_ENDS:
                         by_head.setdefault("小区", []).append(m)  # 大塘新村 … 小区: a 新村 is a housing estate
-            if m.name and sentence not in topics and self._checked(m).subject and not m.skip:
+            if m.name and sentence not in topics and self._placed(m).subject and not self._checked(m).skip:
                 topics[sentence] = m
         self.topic_starts = list(topics)
         return topics
