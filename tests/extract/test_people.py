@@ -10,7 +10,17 @@ from hypothesis import given, settings
 from hypothesis import strategies as st
 
 from gongfu.extract.cue_patterns import STOP
-from gongfu.extract.people import _clause_person, _honorific_pattern, _person_noun_pattern, name_chars, occurrences
+from gongfu.extract.people import (
+    _CLAUSE_PERSON,
+    _CLAUSE_PERSON_NEAR,
+    _clause_person,
+    _honorific_pattern,
+    _person_at,
+    _person_noun_pattern,
+    name_chars,
+    occurrences,
+)
+from gongfu.lexicon import load_surnames
 
 PATTERNS = {"noun": _person_noun_pattern, "honorific": _honorific_pattern, "clause": _clause_person}
 
@@ -87,3 +97,14 @@ def test_occurrences_of_names(text: str, words: set[str], spans: list[tuple[int,
 def test_occurrences_are_what_the_alternation_finds(text: str, words: set[str]) -> None:
     pattern = re.compile("|".join(sorted(map(re.escape, words), key=len, reverse=True)))
     assert occurrences(text, words) == [m.span() for m in pattern.finditer(text)]
+
+
+@settings(max_examples=300, deadline=None)
+@given(st.lists(st.sampled_from(["王", "欧阳", "戴", "素", "连", "小", "今年", "5", "是", "做", "来自", "，", "\n", "说"]),
+                max_size=16).map("".join))
+def test_the_near_test_keeps_every_clause_person(text: str) -> None:
+    """The cheap look ahead rejects no clause-opening name that 今年/来自/是/做 follows."""
+    for m in _clause_person().finditer(text):
+        name = _person_at(text, m.start(1), load_surnames())
+        if name and _CLAUSE_PERSON.match(text, m.start(1) + len(name)):
+            assert _CLAUSE_PERSON_NEAR.match(text, m.start(1) + 1)
