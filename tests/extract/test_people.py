@@ -100,8 +100,8 @@ def test_occurrences_are_what_the_alternation_finds(text: str, words: set[str]) 
 
 
 @settings(max_examples=300, deadline=None)
-@given(st.lists(st.sampled_from(["王", "欧阳", "戴", "素", "连", "小", "今年", "5", "是", "做", "来自", "，", "\n", "说"]),
-                max_size=16).map("".join))
+@given(st.lists(st.sampled_from(["王", "欧阳", "戴", "素", "连", "小", "今年", "5", "是", "做", "来自", "，", "\n",
+                                 "说"]), max_size=16).map("".join))
 def test_the_near_test_keeps_every_clause_person(text: str) -> None:
     """The cheap look ahead rejects no clause-opening name that 今年/来自/是/做 follows."""
     for m in _clause_person().finditer(text):

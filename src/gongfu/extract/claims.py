@@ -276,7 +276,7 @@ def extract_claims(text: str, document: dict[str, Any]) -> list[dict[str, Any]]:
         if rank(text, q):  # 居全省第二: a place in a league table, with its 第
             q = replace(q, text=f"第{q.text}", start=q.start - 1, unit="名次", written="名次", kind="rank")
         reason = rejection(text, q)
-        if (reason and reason != "no-unit") or _inside(repeats, q.start, q.start + 1):
+        if (reason and reason != "no-unit") or (repeats and _inside(repeats, q.start, q.start + 1)):
             continue
         clause = around(clauses, q.start, q.end)
         if reason == "no-unit" and ratio_lead(text[clause[0]:q.start]):
@@ -300,6 +300,7 @@ def extract_claims(text: str, document: dict[str, Any]) -> list[dict[str, Any]]:
     last_level: dict[tuple[int, int], dict[str, Any]] = {}
     levels: dict[tuple[int, int], list[dict[str, Any]]] = {}
     in_clause: dict[tuple[int, int], list[int]] = {}
+    themes: dict[tuple[int, int], str] = {}  # a sentence's theme, read once for the claims it holds
     for q, *_ in kept:  # the numbers of each comma clause (分别增长4.2%、6.8%: one list)
         in_clause.setdefault(around(commas, q.start, q.end), []).append(q.start)
     for q, clause, label, ind, moved in kept:
@@ -333,13 +334,15 @@ def extract_claims(text: str, document: dict[str, Any]) -> list[dict[str, Any]]:
             label = _HAVE.sub("", label[len(entity):])  # 余杭区实现地区生产总值: the place is the entity column
         value, low, high = _signed(q, moved)
         per = basis_of(text[clause[0]:q.start]) or (base["basis"] if base else "")
+        if not ind and sentence not in themes:
+            themes[sentence] = theme_of(text[sentence[0]:sentence[1]])
         row = {
             "doc_id": doc_id, "claim_id": _claim_id(doc_id, text, q, sentence, seen), "mention": q.text,
             "value": value, "low": low, "high": high,
             "unit": q.unit or (ind.unit if ind and not (growth and base and base["unit"] == "比值") else ""),
             "qualifier": _qualifier(text, clause, q), "indicator": label,
             "indicator_id": ind.indicator_id if ind else "",
-            "theme": ind.theme if ind else theme_of(text[sentence[0]:sentence[1]]),
+            "theme": ind.theme if ind else themes[sentence],
             "entity": entity, "entity_type": entity_type,
             "period": period, "year": resolve_year(period, published),
             "is_growth": growth, "direction": moved.direction, "basis": per,
