@@ -202,7 +202,7 @@ def _indicator(text: str, q: Quantity, clause: tuple[int, int], segment: tuple[i
         return by_unit.zh, by_unit
     if fallback is not None:
         return fallback
-    noun = re.match(r"[^，,。；;！？、\n\d]{2,12}", text[q.end:clause[1]])
+    noun = _NOUN_AFTER.match(text, q.end, clause[1])
     return (noun.group() if noun else ""), None
 
 
@@ -233,6 +233,8 @@ def _change(text: str, clause: tuple[int, int], q: Quantity) -> Change:
     return change(text[start:q.start], q.text, q.value)
 
 
+_NOUN_AFTER = re.compile(r"[^，,。；;！？、\n\d]{2,12}")  # the words right after a number, with no taxonomy row
+_LABEL_END = re.compile(r"\s*(?:$|[，,。；;\n“”\"])")
 _LISTED_BEFORE = re.compile(r"[\d.]+(?:%|个百分点|倍)、$")
 
 
@@ -509,4 +511,4 @@ def _ratio_change(text: str, q: Quantity, growth: bool, kept: list[_Kept]) -> bo
 def _labels_number(text: str, q: Quantity, label: str) -> bool:
     """A bare number right after the noun that names it (床位240, OCR-cut) measures that noun."""
     return bool(label) and text[max(0, q.start - len(label) - 2):q.start].find(label) >= 0 and bool(
-        re.match(r"\s*(?:$|[，,。；;\n“”\"])", text[q.end:q.end + 2]))
+        _LABEL_END.match(text[q.end:q.end + 2]))

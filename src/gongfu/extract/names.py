@@ -287,9 +287,10 @@ class MentionFinder:
             if core:
                 cores.setdefault(core.group(1), m)
         for core, first in cores.items():
-            for m in re.finditer(rf"[“‘]{re.escape(core)}[”’]", self.t):
-                if m.start() >= first.end:
-                    out.append(Mention(m.start(), m.end(), first.name, "alias", known=True))
+            quoted = {f"{opening}{core}{closing}" for opening in "“‘" for closing in "”’"}
+            for start, end in occurrences(self.t, quoted):
+                if start >= first.end:
+                    out.append(Mention(start, end, first.name, "alias", known=True))
         return out
 
     def _programmes(self) -> list[Mention]:
@@ -320,7 +321,7 @@ class MentionFinder:
     def _deictic(self) -> list[Mention]:
         if not self.cues.deictic:
             return []
-        pattern = re.compile("|".join(map(re.escape, self.cues.deictic)))
+        pattern = _cue_pattern("deictic")
         return [Mention(m.start(), m.end(), "", "deictic") for m in pattern.finditer(self.t)]
 
     def _placed(self, m: Mention) -> Mention:

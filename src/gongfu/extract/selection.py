@@ -27,6 +27,7 @@ _BOUND_POST = re.compile("(?:以上|以下|及以上)$")
 _NOUN_RUN = re.compile(r"的?([\u4e00-\u9fff]{1,10})")
 _NUMBER_NEXT = re.compile(r"的?[\d０-９零〇一二两三四五六七八九十百千]")
 _CJK = re.compile(r"[\u4e00-\u9fff]")
+_DIGIT, _ARABIC = re.compile(r"[\d０-９]"), re.compile(r"\d")
 _JOINER = re.compile("[和与及]")
 _FRAME_KINDS = frozenset({"duration", "year"})
 _LONG_UNITS = frozenset({"年", "月", "天", "星期", "周年", "周"})
@@ -74,7 +75,7 @@ def threshold(text: str, q: Quantity) -> bool:
     categories, _ = _cues()
     if any(c in noun[:8] for c in categories):
         return True
-    return post and bool(re.match(r"[\d０-９]", text[q.end + run.end():q.end + run.end() + 1]))
+    return post and bool(_DIGIT.match(text[q.end + run.end():q.end + run.end() + 1]))
 
 
 def period(text: str, q: Quantity) -> bool:
@@ -92,7 +93,7 @@ def period(text: str, q: Quantity) -> bool:
 
 def slogan(text: str, q: Quantity) -> bool:
     """Whether `q` is part of a name: N分钟…圈 (15分钟社区生活圈), or a short quoted name (“清单36条”)."""
-    if _kind(q) == "duration" and _RING.match(text, q.end) and not re.search(r"\d", text[q.end:q.end + 7]):
+    if _kind(q) == "duration" and _RING.match(text, q.end) and not _ARABIC.search(text[q.end:q.end + 7]):
         return True
     left = max((text.rfind(c, max(0, q.start - _QUOTE_MAX), q.start) for c in _OPEN), default=-1)
     if left < 0:
@@ -111,7 +112,7 @@ def enumeration(text: str, q: Quantity) -> bool:
         return False
     start = _clause_start(text, q.start)
     lead = text[start:q.start]
-    if lead.endswith(("等", "等等")) or re.search(r"[\d０-９]", lead):
+    if lead.endswith(("等", "等等")) or _DIGIT.search(lead):
         return False
     items = lead.split("、")
     joined = _JOINER.findall(items[-1])
