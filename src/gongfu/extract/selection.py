@@ -38,6 +38,7 @@ _HOLIDAY = re.compile("(?:假期|长假|黄金周)”?$")  # 五一假期5天: t
 _RING = re.compile(r"[\u4e00-\u9fff]{0,6}圈")
 _OPEN, _CLOSE = "“「『\"", "”」』\""
 _QUOTE_MAX = 12
+_OPENING = re.compile(f"[{_OPEN}]")
 _SPEECH = re.compile("[我你他她们了能挣赚卖要会说吗呢啊吧就都也还很着每]")
 _RANK_AFTER = re.compile(r"(?:$|[的，,。；;：:！？!?、）)”\n])")
 _RANK_SCOPE = re.compile("全(?:国|省|市|县|区|镇|球)[^，,。；;：:！？!?\n第全]{0,12}$")
@@ -95,7 +96,10 @@ def slogan(text: str, q: Quantity) -> bool:
     """Whether `q` is part of a name: N分钟…圈 (15分钟社区生活圈), or a short quoted name (“清单36条”)."""
     if _kind(q) == "duration" and _RING.match(text, q.end) and not _ARABIC.search(text[q.end:q.end + 7]):
         return True
-    left = max((text.rfind(c, max(0, q.start - _QUOTE_MAX), q.start) for c in _OPEN), default=-1)
+    lo = max(0, q.start - _QUOTE_MAX)
+    if not _OPENING.search(text, lo, q.start):
+        return False  # no quotation opened just before the number (most numbers): no mark to look for
+    left = max(text.rfind(c, lo, q.start) for c in _OPEN)
     if left < 0:
         return False
     right = min((i for i in (text.find(c, q.end, q.end + _QUOTE_MAX) for c in _CLOSE) if i >= 0), default=-1)
@@ -121,6 +125,7 @@ def enumeration(text: str, q: Quantity) -> bool:
     return all(0 < len(i) <= 8 for i in items[1:]) and len(items) + len(joined) == q.value
 
 
+_LAST_MARK = re.compile(f"[{_CLAUSE_MARK}][^{_CLAUSE_MARK}]*\\Z")  # the last clause mark before the end searched
 _NEAR = 64  # a clause mark is nearly always this close: look there first, the whole text back only when none is
 
 
@@ -128,10 +133,10 @@ def _clause_start(text: str, pos: int) -> int:
     """Just after the last clause mark before `pos` (0 when none): the marks absent from a text (; ! ?) are not
     searched back to its start for every number."""
     near = max(0, pos - _NEAR)
-    mark = max(text.rfind(c, near, pos) for c in _CLAUSE_MARK)
-    if mark < 0 and near:
-        mark = max(text.rfind(c, 0, near) for c in _CLAUSE_MARK)
-    return mark + 1
+    last = _LAST_MARK.search(text, near, pos)
+    if last is None and near:
+        last = _LAST_MARK.search(text, 0, near)
+    return last.start() + 1 if last else 0
 
 
 def rank(text: str, q: Quantity) -> bool:
