@@ -184,13 +184,12 @@ def _indicator(text: str, q: Quantity, clause: tuple[int, int], segment: tuple[i
     else the words right after it, with no taxonomy row. A growth rate looks only in its own clause before it
     (its base figure's indicator is used otherwise)."""
     pattern, by_pattern = _indicator_index()
-    tiers = [reversed(list(pattern.finditer(text, clause[0], q.start)))]
-    if not growth:
-        tiers += [pattern.finditer(text, q.end, clause[1]),
-                  reversed(list(pattern.finditer(text, segment[0], clause[0])))]
+    tiers = [(clause[0], q.start, True)] + ([] if growth else [(q.end, clause[1], False),
+                                                                 (segment[0], clause[0], True)])
     fallback: tuple[str, Indicator | None] | None = None
-    for tier in tiers:
-        for m in tier:
+    for lo, hi, nearest_last in tiers:  # each tier scanned only when the ones before it name nothing
+        found = pattern.finditer(text, lo, hi)
+        for m in reversed(list(found)) if nearest_last else found:
             if _inside(taken, m.start(), m.end()):
                 continue  # 分钟 in 10分钟 is the other number's unit
             for ind in by_pattern[m.group()]:
