@@ -260,6 +260,8 @@ class MentionFinder:
         """Drop what the scan took for part of a name: time words, an edition and units in front (今年闻堰初中,
         第十届濮院时尚周, 1.48平方公里未来产业社区) and everything up to the last verb (闻堰深化开展幼儿园 ->
         幼儿园)."""
+        if left == s:
+            return s  # a bare ending (该社区): nothing to drop
         prefix = self.t[left:s]
         while prefix:
             lead = TIME_LEAD.match(prefix)
