@@ -349,7 +349,8 @@ class MentionFinder:
         start = m.chain_start if m.chain_start >= 0 else m.start
         clause_start = self._clause_start(start)
         before = t[clause_start:start]
-        quoted = _AFTER_SPEECH.split(before)[-1].lstrip("”")  # a clause starts after a speech: 。”戴素连
+        # a clause starts after a speech: 。”戴素连 (a lead without ” has none)
+        quoted = _AFTER_SPEECH.split(before)[-1].lstrip("”") if "”" in before else before
         lead = TIME_LEAD.match(quoted)
         rest = quoted[lead.end():] if lead else quoted
         lead = lead_words.match(rest)
