@@ -43,7 +43,7 @@ class NameResolver:
                               and f.endswith(m.name)), None) or by_core.get(_core_key(m.name))
                 if found and found != m.name:  # 移民小康社区 after 乾西乡移民小康社区; ‘莘e家’联盟
                     m.name, m.known = found, True
-            elif self._placed(m).kind == "anaphor":
+            elif m.kind == "anaphor" and self._placed(m).kind == "anaphor":  # (全区 becomes an alias)
                 para_start = self.index.paragraph(m.start)[0]
                 window = self.index.paragraph(max(0, para_start - 1))[0]
                 m.name = self._antecedent(m, by_head.get(m.head, []), window)
