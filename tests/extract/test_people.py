@@ -10,7 +10,17 @@ from hypothesis import given, settings
 from hypothesis import strategies as st
 
 from gongfu.extract.cue_patterns import STOP
-from gongfu.extract.people import _clause_person, _honorific_pattern, _person_noun_pattern, name_chars
+from gongfu.extract.people import (
+    _CLAUSE_PERSON,
+    _CLAUSE_PERSON_NEAR,
+    _clause_person,
+    _honorific_pattern,
+    _person_at,
+    _person_noun_pattern,
+    name_chars,
+    occurrences,
+)
+from gongfu.lexicon import load_surnames
 
 PATTERNS = {"noun": _person_noun_pattern, "honorific": _honorific_pattern, "clause": _clause_person}
 
@@ -68,3 +78,34 @@ def test_name_characters(chars: str, expected: bool) -> None:
 @given(st.text(alphabet=st.sampled_from(list("朱水源的了是a3，\u4e00\u9fff\u3400\ua000")), max_size=4))
 def test_name_characters_are_ideographs_outside_the_stop_set(chars: str) -> None:
     assert name_chars(chars) == all("\u4e00" <= ch <= "\u9fff" and ch not in STOP for ch in chars)
+
+
+@pytest.mark.parametrize(("text", "words", "spans"), [
+    ("王乐义带头，王乐义说", {"王乐义"}, [(0, 3), (6, 9)]),
+    ("小周说小周今年", {"小周", "周"}, [(0, 2), (3, 5)]),  # the longer word at a start wins
+    ("钟大姐钟大", {"钟大", "钟大姐"}, [(0, 3), (3, 5)]),
+    ("王王王", {"王王"}, [(0, 2)]),  # no overlap: the third 王 starts inside the first match
+    ("村民", {"王"}, []),
+])
+def test_occurrences_of_names(text: str, words: set[str], spans: list[tuple[int, int]]) -> None:
+    assert occurrences(text, words) == spans
+
+
+@settings(max_examples=300, deadline=None)
+@given(st.lists(st.sampled_from(["王", "小", "周", "大", "，", "说"]), max_size=30).map("".join),
+       st.sets(st.lists(st.sampled_from(["王", "小", "周", "大"]), min_size=1, max_size=3).map("".join),
+               min_size=1, max_size=5))
+def test_occurrences_are_what_the_alternation_finds(text: str, words: set[str]) -> None:
+    pattern = re.compile("|".join(sorted(map(re.escape, words), key=len, reverse=True)))
+    assert occurrences(text, words) == [m.span() for m in pattern.finditer(text)]
+
+
+@settings(max_examples=300, deadline=None)
+@given(st.lists(st.sampled_from(["王", "欧阳", "戴", "素", "连", "小", "今年", "5", "是", "做", "来自", "，", "\n",
+                                 "说"]), max_size=16).map("".join))
+def test_the_near_test_keeps_every_clause_person(text: str) -> None:
+    """The cheap look ahead rejects no clause-opening name that 今年/来自/是/做 follows."""
+    for m in _clause_person().finditer(text):
+        name = _person_at(text, m.start(1), load_surnames())
+        if name and _CLAUSE_PERSON.match(text, m.start(1) + len(name)):
+            assert _CLAUSE_PERSON_NEAR.match(text, m.start(1) + 1)

@@ -9,7 +9,17 @@ from hypothesis import strategies as st
 
 from gongfu.extract.claims import extract_claims
 from gongfu.extract.numbers import find_quantities
-from gongfu.extract.selection import enumeration, period, rank, rank_subject, ratio_lead, ratio_noun, slogan, threshold
+from gongfu.extract.selection import (
+    _clause_start,
+    enumeration,
+    period,
+    rank,
+    rank_subject,
+    ratio_lead,
+    ratio_noun,
+    slogan,
+    threshold,
+)
 
 DOC = {"doc_id": "t", "district": "南湖区"}
 
@@ -223,6 +233,17 @@ def test_enumeration_counts_the_items() -> None:
     assert enumeration(text, quantity(text, "处"))
     wrong = "西递、宏村三处遗产地"
     assert not enumeration(wrong, quantity(wrong, "处"))
+
+
+_MARKS = "，,。；;：:！？!?\n"
+
+
+@settings(max_examples=300, deadline=None)
+@given(st.lists(st.sampled_from([*_MARKS, "、", "村", "甲" * 30, "乙" * 70]), max_size=12).map("".join),
+       st.integers(min_value=0, max_value=400))
+def test_the_clause_start_is_just_after_the_last_mark(text: str, pos: int) -> None:
+    pos = min(pos, len(text))
+    assert _clause_start(text, pos) == max(text.rfind(c, 0, pos) for c in _MARKS) + 1
 
 
 # ---------- ranks in a league table ----------

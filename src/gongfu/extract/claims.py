@@ -191,13 +191,12 @@ def _indicator(text: str, q: Quantity, clause: tuple[int, int], segment: tuple[i
     else the words right after it, with no taxonomy row. A growth rate looks only in its own clause before it
     (its base figure's indicator is used otherwise)."""
     pattern, by_pattern = _indicator_index()
-    tiers = [reversed(list(pattern.finditer(text, clause[0], q.start)))]
-    if not growth:
-        tiers += [pattern.finditer(text, q.end, clause[1]),
-                  reversed(list(pattern.finditer(text, segment[0], clause[0])))]
+    tiers = [(clause[0], q.start, True)] + ([] if growth else [(q.end, clause[1], False),
+                                                                 (segment[0], clause[0], True)])
     fallback: tuple[str, Indicator | None] | None = None
-    for tier in tiers:
-        for m in tier:
+    for lo, hi, nearest_last in tiers:  # each tier scanned only when the ones before it name nothing
+        found = pattern.finditer(text, lo, hi)
+        for m in reversed(list(found)) if nearest_last else found:
             if _inside(taken, m.start(), m.end()):
                 continue  # 分钟 in 10分钟 is the other number's unit
             for ind in by_pattern[m.group()]:
@@ -209,7 +208,7 @@ def _indicator(text: str, q: Quantity, clause: tuple[int, int], segment: tuple[i
         return by_unit.zh, by_unit
     if fallback is not None:
         return fallback
-    noun = re.match(r"[^，,。；;！？、\n\d/／]{2,12}", text[q.end:clause[1]])
+    noun = _NOUN_AFTER.match(text, q.end, clause[1])
     return (noun.group() if noun else ""), None
 
 
@@ -240,6 +239,8 @@ def _change(text: str, clause: tuple[int, int], q: Quantity) -> Change:
     return change(text[start:q.start], q.text, q.value)
 
 
+_NOUN_AFTER = re.compile(r"[^，,。；;！？、\n\d/／]{2,12}")  # the words right after a number, with no taxonomy row
+_LABEL_END = re.compile(r"\s*(?:$|[，,。；;\n“”\"])")
 _LISTED_BEFORE = re.compile(r"[\d.]+(?:%|个百分点|倍)、$")
 
 
@@ -283,7 +284,7 @@ def extract_claims(text: str, document: dict[str, Any]) -> list[dict[str, Any]]:
         if rank(text, q):  # 居全省第二: a place in a league table, with its 第
             q = replace(q, text=f"第{q.text}", start=q.start - 1, unit="名次", written="名次", kind="rank")
         reason = rejection(text, q)
-        if (reason and reason != "no-unit") or _inside(repeats, q.start, q.start + 1):
+        if (reason and reason != "no-unit") or (repeats and _inside(repeats, q.start, q.start + 1)):
             continue
         clause = around(clauses, q.start, q.end)
         if reason == "no-unit" and ratio_lead(text[clause[0]:q.start]):
@@ -307,6 +308,7 @@ def extract_claims(text: str, document: dict[str, Any]) -> list[dict[str, Any]]:
     last_level: dict[tuple[int, int], dict[str, Any]] = {}
     levels: dict[tuple[int, int], list[dict[str, Any]]] = {}
     in_clause: dict[tuple[int, int], list[int]] = {}
+    themes: dict[tuple[int, int], str] = {}  # a sentence's theme, read once for the claims it holds
     for q, *_ in kept:  # the numbers of each comma clause (分别增长4.2%、6.8%: one list)
         in_clause.setdefault(around(commas, q.start, q.end), []).append(q.start)
     for q, clause, label, ind, moved in kept:
@@ -341,6 +343,8 @@ def extract_claims(text: str, document: dict[str, Any]) -> list[dict[str, Any]]:
         value, low, high = _signed(q, moved)
         per = (basis_of(text[clause[0]:q.start]) or slash_basis(text[q.end:q.end + 4])
                or (base["basis"] if base else ""))
+        if not ind and sentence not in themes:
+            themes[sentence] = theme_of(text[sentence[0]:sentence[1]])
         row = {
             "doc_id": doc_id, "claim_id": _claim_id(doc_id, text, q, sentence, seen), "mention": q.text,
             "value": value, "low": low, "high": high,
@@ -348,7 +352,7 @@ def extract_claims(text: str, document: dict[str, Any]) -> list[dict[str, Any]]:
                                and not _NOUN_NEXT.match(text, q.end) else ""),
             "qualifier": _qualifier(text, clause, q), "indicator": label,
             "indicator_id": ind.indicator_id if ind else "",
-            "theme": ind.theme if ind else theme_of(text[sentence[0]:sentence[1]]),
+            "theme": ind.theme if ind else themes[sentence],
             "entity": entity, "entity_type": entity_type,
             "period": period, "year": resolve_year(period, published),
             "is_growth": growth, "direction": moved.direction, "basis": per,
@@ -530,4 +534,4 @@ def _ratio_change(text: str, q: Quantity, growth: bool, kept: list[_Kept]) -> bo
 def _labels_number(text: str, q: Quantity, label: str) -> bool:
     """A bare number right after the noun that names it (床位240, OCR-cut) measures that noun."""
     return bool(label) and text[max(0, q.start - len(label) - 2):q.start].find(label) >= 0 and bool(
-        re.match(r"\s*(?:$|[，,。；;\n“”\"])", text[q.end:q.end + 2]))
+        _LABEL_END.match(text[q.end:q.end + 2]))

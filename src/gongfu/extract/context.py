@@ -33,6 +33,7 @@ from gongfu.extract.speakers import SpeakerRules
 from gongfu.lexicon import load_cues
 
 _TITLE_YEAR = re.compile(r"(?:19|20)\d{2}(?:年度?)?")
+_DIVISION_END = re.compile("(街道|区|县|市|镇|乡|省)$")
 
 
 def document_places(document: dict[str, Any]) -> list[str]:
@@ -42,7 +43,7 @@ def document_places(document: dict[str, Any]) -> list[str]:
 
 def _short(name: str) -> str:
     """临江街道 -> 临江, 南湖区 -> 南湖: the short form a text uses for its own place ('' if too short)."""
-    short = re.sub("(街道|区|县|市|镇|乡|省)$", "", name)
+    short = _DIVISION_END.sub("", name)
     return short if len(short) >= 2 and short != name else ""
 
 

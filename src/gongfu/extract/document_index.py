@@ -72,7 +72,7 @@ class DocumentIndex:
         """The sorted offsets of one character in the text (found once per character)."""
         found = self._positions.get(char)
         if found is None:
-            found = self._positions[char] = [m.start() for m in re.finditer(re.escape(char), self.text)]
+            found = self._positions[char] = _offsets(self.text, char)
         return found
 
     def rfind(self, char: str, lo: int, hi: int) -> int:
@@ -86,3 +86,12 @@ class DocumentIndex:
         found = self.positions(char)
         i = bisect.bisect_left(found, lo)
         return found[i] if i < len(found) and found[i] < hi else -1
+
+
+def _offsets(text: str, char: str) -> list[int]:
+    """Every offset of `char` in `text`, by `str.find` (no regex compiled for it)."""
+    found, i = [], text.find(char)
+    while i >= 0:
+        found.append(i)
+        i = text.find(char, i + 1)
+    return found

@@ -20,6 +20,7 @@ class Mention:
     known: bool = False  # resolved to a name given in full earlier in the text
     suffix: str = ""  # the ending as written
     chain_start: int = -1  # where the chain of adjacent names this one ends starts (南湖区建设街道南杨社区)
+    placed: bool = False  # subject computed
     flagged: bool = False  # subject and skip computed
     initial: bool = False  # an anaphor opening its clause (subject position before the anaphor test)
 

@@ -33,7 +33,7 @@ from gongfu.extract.cue_patterns import (
     speech_pattern,
 )
 from gongfu.extract.mentions import Coverage, Mention
-from gongfu.extract.people import described_person, name_chars
+from gongfu.extract.people import described_person, name_chars, occurrences
 from gongfu.extract.places import division_of_short, divisions
 from gongfu.lexicon import load_cues, load_units
 
@@ -56,6 +56,7 @@ _ADMIN_ENDS = ("省", "市", "县", "区", "镇", "乡", "街道")
 _VILLAGE_ENDS = ("村", "新村")
 _LAUNCHED = re.compile("(?:推出|推行|实施|设立|启动|上线|出台|开发|发行)“([^“”，。]{2,16})”(?=[，,；;])")
 _QUOTED_NAME = re.compile("“([^“”，。]{4,16})”")
+_CORE = re.compile("[“‘]([^”’]{2,8})[”’]")  # the quoted core of a name (“萧君”)
 _POLICY_BACK = re.compile("(?:这项|这一|该|此项)(?:制度|政策|机制|模式|做法|举措|改革|办法)")
 _FIRM = re.compile("一家[A-Za-z0-9]*"  # 一家5G智能家电工厂: the technical label is dropped
                    "(([^\\W\\d_的了在是和与及对向由为将从到把被等已有个这那其]{2,8}?)(企业|工厂|公司|厂))")
@@ -130,7 +131,7 @@ class MentionFinder:
         mentions = sorted(named + persons + aliases + deictic + local + programmes, key=lambda m: m.start)
         for m in mentions:
             # descriptions are never what a claim is about, programmes have no flags; others on demand
-            m.flagged = m.kind in ("generic", "grade", "launch", "programme")
+            m.placed = m.flagged = m.kind in ("generic", "grade", "launch", "programme")
         return mentions
 
     def _names(self) -> list[Mention]:
@@ -271,6 +272,8 @@ class MentionFinder:
         """Drop what the scan took for part of a name: time words, an edition and units in front (今年闻堰初中,
         第十届濮院时尚周, 1.48平方公里未来产业社区) and everything up to the last verb (闻堰深化开展幼儿园 ->
         幼儿园)."""
+        if left == s:
+            return s  # a bare ending (该社区): nothing to drop
         prefix = self.t[left:s]
         while prefix:
             lead = TIME_LEAD.match(prefix)
@@ -291,16 +294,17 @@ class MentionFinder:
         """Short forms: the document's own place (闻堰 -> 闻堰街道) and a quoted core of a name (“萧君”)."""
         out = []
         for short, full in self.aliases.items():
-            out += [Mention(m.start(), m.end(), full, "alias") for m in re.finditer(re.escape(short), self.t)]
+            out += [Mention(s, e, full, "alias") for s, e in occurrences(self.t, {short})]
         cores: dict[str, Mention] = {}
         for m in named:
-            core = re.search(r"[“‘]([^”’]{2,8})[”’]", m.name)
-            if core and m.kind == "name":
+            core = _CORE.search(m.name) if m.kind == "name" and ("“" in m.name or "‘" in m.name) else None
+            if core:
                 cores.setdefault(core.group(1), m)
         for core, first in cores.items():
-            for m in re.finditer(rf"[“‘]{re.escape(core)}[”’]", self.t):
-                if m.start() >= first.end:
-                    out.append(Mention(m.start(), m.end(), first.name, "alias", known=True))
+            quoted = {f"{opening}{core}{closing}" for opening in "“‘" for closing in "”’"}
+            for start, end in occurrences(self.t, quoted):
+                if start >= first.end:
+                    out.append(Mention(start, end, first.name, "alias", known=True))
         return out
 
     def _programmes(self) -> list[Mention]:
@@ -331,24 +335,34 @@ class MentionFinder:
     def _deictic(self) -> list[Mention]:
         if not self.cues.deictic:
             return []
-        pattern = re.compile("|".join(map(re.escape, self.cues.deictic)))
+        pattern = _cue_pattern("deictic")
         return [Mention(m.start(), m.end(), "", "deictic") for m in pattern.finditer(self.t)]
+
+    def _placed(self, m: Mention) -> Mention:
+        """`m` with its subject flag set (and an anaphor's kind): the cheaper half of the flags, all that a
+        mention outside subject position is ever asked for (computed the first time a rule looks)."""
+        if not m.placed:
+            m.placed = True
+            self._place(m)
+        return m
 
     def _checked(self, m: Mention) -> Mention:
         """`m` with its subject and skip flags set (computed the first time a rule looks at them)."""
         if not m.flagged:
             m.flagged = True
-            self._flag(m)
+            self._placed(m)
+            self._skip(m)
         return m
 
-    def _flag(self, m: Mention) -> None:
-        """Subject position, and why a mention cannot be what the sentence is about (m.skip)."""
+    def _place(self, m: Mention) -> None:
+        """Subject position (m.subject); 全街道 and 全区 become the document's own place."""
         t, cues = self.t, self.cues
-        lead_words, demonstratives, object_verbs, recipients, copulas = _flag_patterns()
+        lead_words, demonstratives = _flag_patterns()[:2]
         start = m.chain_start if m.chain_start >= 0 else m.start
         clause_start = self._clause_start(start)
         before = t[clause_start:start]
-        quoted = _AFTER_SPEECH.split(before)[-1].lstrip("”")  # a clause starts after a speech: 。”戴素连
+        # a clause starts after a speech: 。”戴素连 (a lead without ” has none)
+        quoted = _AFTER_SPEECH.split(before)[-1].lstrip("”") if "”" in before else before
         lead = TIME_LEAD.match(quoted)
         rest = quoted[lead.end():] if lead else quoted
         lead = lead_words.match(rest)
@@ -365,8 +379,15 @@ class MentionFinder:
             m.initial = m.subject
             local = m.end - m.start == len(m.suffix) + 1  # 村里, 镇上: already a noun of place
             m.subject = pointed or (m.subject and (own or local or t[m.end:m.end + 1] in cues.anaphor_follow))
+
+    def _skip(self, m: Mention) -> None:
+        """Why a mention cannot be what the sentence is about (m.skip); after `_place`, whose kind it reads."""
         if m.skip:
             return
+        t = self.t
+        object_verbs, recipients, copulas = _flag_patterns()[2:]
+        start = m.chain_start if m.chain_start >= 0 else m.start
+        before = t[self._clause_start(start):start]
         after = t[m.end:m.end + 12]
         head, _, tail = before.rpartition("的")
         if head and head[-1] in ADMIN_CHARS and m.kind != "person":
@@ -390,8 +411,11 @@ class MentionFinder:
     def _titled(self, pos: int) -> bool:
         """Whether `pos` is inside a title in book-title marks 《…》 of its paragraph."""
         index = self.index
+        opened = index.rfind("《", 0, pos)
+        if opened < 0:
+            return False  # most texts have no title mark before a name: no paragraph to look up
         floor = index.begin(index.paragraphs, pos)
-        return index.rfind("《", floor, pos) > index.rfind("》", floor, pos)
+        return opened >= floor and opened > index.rfind("》", floor, pos)
 
     def _person_follows(self, pos: int) -> bool:
         return pos in self.person_starts

@@ -33,14 +33,17 @@ class NameResolver:
         by_end: dict[str, dict[str, None]] = {}  # names seen, by their last two characters, latest seen last
         by_core: dict[tuple[str, str], str] = {}  # (quoted core, ending) -> the latest such name
         by_head: dict[str, list[Mention]] = {}  # names by ending group, in text order (antecedents)
-        for m in self.mentions:
-            sentence = self.index.sentence(m.start)[0]
+        ends, k = self.sentences, 0
+        for m in self.mentions:  # in text order: the sentence a mention is in is found by walking, not bisecting
+            while k < len(ends) and ends[k] <= m.start:
+                k += 1
+            sentence = ends[k - 1] if k else 0
             if m.kind == "name":
                 found = next((f for f in reversed(by_end.get(m.name[-2:], ())) if len(f) > len(m.name)
                               and f.endswith(m.name)), None) or by_core.get(_core_key(m.name))
                 if found and found != m.name:  # 移民小康社区 after 乾西乡移民小康社区; ‘莘e家’联盟
                     m.name, m.known = found, True
-            elif self._checked(m).kind == "anaphor":
+            elif m.kind == "anaphor" and self._placed(m).kind == "anaphor":  # (全区 becomes an alias)
                 para_start = self.index.paragraph(m.start)[0]
                 window = self.index.paragraph(max(0, para_start - 1))[0]
                 m.name = self._antecedent(m, by_head.get(m.head, []), window)
@@ -58,7 +61,7 @@ class NameResolver:
                     by_head.setdefault(m.head, []).append(m)
                     if m.suffix in _ESTATE_ENDS:
                         by_head.setdefault("小区", []).append(m)  # 大塘新村 … 小区: a 新村 is a housing estate
-            if m.name and sentence not in topics and self._checked(m).subject and not m.skip:
+            if m.name and sentence not in topics and self._placed(m).subject and not self._checked(m).skip:
                 topics[sentence] = m
         self.topic_starts = list(topics)
         return topics

@@ -27,6 +27,7 @@ _BOUND_POST = re.compile("(?:以上|以下|及以上)$")
 _NOUN_RUN = re.compile(r"的?([\u4e00-\u9fff]{1,10})")
 _NUMBER_NEXT = re.compile(r"的?[\d０-９零〇一二两三四五六七八九十百千]")
 _CJK = re.compile(r"[\u4e00-\u9fff]")
+_DIGIT, _ARABIC = re.compile(r"[\d０-９]"), re.compile(r"\d")
 _JOINER = re.compile("[和与及]")
 _FRAME_KINDS = frozenset({"duration", "year"})
 _LONG_UNITS = frozenset({"年", "月", "天", "星期", "周年", "周"})
@@ -37,6 +38,7 @@ _HOLIDAY = re.compile("(?:假期|长假|黄金周)”?$")  # 五一假期5天: t
 _RING = re.compile(r"[\u4e00-\u9fff]{0,6}圈")
 _OPEN, _CLOSE = "“「『\"", "”」』\""
 _QUOTE_MAX = 12
+_OPENING = re.compile(f"[{_OPEN}]")
 _SPEECH = re.compile("[我你他她们了能挣赚卖要会说吗呢啊吧就都也还很着每]")
 _RANK_AFTER = re.compile(r"(?:$|[的，,。；;：:！？!?、）)”\n])")
 _RANK_SCOPE = re.compile("全(?:国|省|市|县|区|镇|球)[^，,。；;：:！？!?\n第全]{0,12}$")
@@ -74,7 +76,7 @@ def threshold(text: str, q: Quantity) -> bool:
     categories, _ = _cues()
     if any(c in noun[:8] for c in categories):
         return True
-    return post and bool(re.match(r"[\d０-９]", text[q.end + run.end():q.end + run.end() + 1]))
+    return post and bool(_DIGIT.match(text[q.end + run.end():q.end + run.end() + 1]))
 
 
 def period(text: str, q: Quantity) -> bool:
@@ -92,9 +94,12 @@ def period(text: str, q: Quantity) -> bool:
 
 def slogan(text: str, q: Quantity) -> bool:
     """Whether `q` is part of a name: N分钟…圈 (15分钟社区生活圈), or a short quoted name (“清单36条”)."""
-    if _kind(q) == "duration" and _RING.match(text, q.end) and not re.search(r"\d", text[q.end:q.end + 7]):
+    if _kind(q) == "duration" and _RING.match(text, q.end) and not _ARABIC.search(text[q.end:q.end + 7]):
         return True
-    left = max((text.rfind(c, max(0, q.start - _QUOTE_MAX), q.start) for c in _OPEN), default=-1)
+    lo = max(0, q.start - _QUOTE_MAX)
+    if not _OPENING.search(text, lo, q.start):
+        return False  # no quotation opened just before the number (most numbers): no mark to look for
+    left = max(text.rfind(c, lo, q.start) for c in _OPEN)
     if left < 0:
         return False
     right = min((i for i in (text.find(c, q.end, q.end + _QUOTE_MAX) for c in _CLOSE) if i >= 0), default=-1)
@@ -109,15 +114,29 @@ def enumeration(text: str, q: Quantity) -> bool:
     """Whether `q` only counts the items listed right before it (西递、宏村两处), with no 等 (not exhaustive)."""
     if q.value < 2 or q.value > 20 or q.value % 1 or q.low is not None:
         return False
-    start = max((text.rfind(c, 0, q.start) for c in _CLAUSE_MARK), default=-1) + 1
+    start = _clause_start(text, q.start)
     lead = text[start:q.start]
-    if lead.endswith(("等", "等等")) or re.search(r"[\d０-９]", lead):
+    if lead.endswith(("等", "等等")) or _DIGIT.search(lead):
         return False
     items = lead.split("、")
     joined = _JOINER.findall(items[-1])
     if len(items) == 1 and (len(joined) != 1 or len(items[0].rsplit(joined[0], 1)[1]) > 4):
         return False  # 东湖和西湖两处; one 和 alone joins two short names only
     return all(0 < len(i) <= 8 for i in items[1:]) and len(items) + len(joined) == q.value
+
+
+_LAST_MARK = re.compile(f"[{_CLAUSE_MARK}][^{_CLAUSE_MARK}]*\\Z")  # the last clause mark before the end searched
+_NEAR = 64  # a clause mark is nearly always this close: look there first, the whole text back only when none is
+
+
+def _clause_start(text: str, pos: int) -> int:
+    """Just after the last clause mark before `pos` (0 when none): the marks absent from a text (; ! ?) are not
+    searched back to its start for every number."""
+    near = max(0, pos - _NEAR)
+    last = _LAST_MARK.search(text, near, pos)
+    if last is None and near:
+        last = _LAST_MARK.search(text, 0, near)
+    return last.start() + 1 if last else 0
 
 
 def rank(text: str, q: Quantity) -> bool:
