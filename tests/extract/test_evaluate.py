@@ -90,14 +90,25 @@ def test_the_gold_set_is_well_formed() -> None:
     assert all(m.replace(" ", "") in c.replace(" ", "") for m, c in zip(gold["mention"], gold["context"], strict=True))
 
 
-def test_the_heldout_set_is_found_in_its_texts_and_scored_field_by_field() -> None:
+@pytest.mark.parametrize("name", ["HELDOUT_DIR", "HELDOUT2_DIR"])
+def test_the_heldout_sets_are_found_in_their_texts_and_scored_field_by_field(name: str) -> None:
     from gongfu import paths
     from gongfu.extract.evaluate import evaluate_folder
 
-    heldout = paths.HELDOUT_DIR
+    heldout = getattr(paths, name)
     result = evaluate_folder(heldout / "texts", heldout / "claims_gold.csv", heldout / "non_claims.csv")
 
     assert result.unlocated == []  # every annotated mention sits in its report, after cleaning
     assert result.overall["gold"] == len(pd.read_csv(heldout / "claims_gold.csv"))
     assert {"entity", "entity_type", "basis", "status", "direction"} <= set(result.fields["field"])
     assert 0 < result.overall["matched"] <= result.overall["gold"]
+
+
+@pytest.mark.parametrize(("text", "context", "mention", "span"), [
+    ("全镇产值56.3亿元，同比增长15.2%。", "全镇产值５６．３亿元", "５６．３亿元", (4, 10)),  # raw digits, cleaned text
+    ("同比增长15.2%。", "同比增长１５．２％", "１５．２％", (4, 9)),
+    ("增长（约）3%", "增长(约)3%", "3%", (5, 7)),
+])
+def test_a_gold_mention_is_found_whatever_width_its_digits_and_marks(text: str, context: str, mention: str,
+                                                                     span: tuple[int, int]) -> None:
+    assert locate(text, context, mention) == span

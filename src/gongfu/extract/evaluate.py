@@ -47,9 +47,10 @@ class Evaluation:
     unlocated: list[str] = field(default_factory=list)
 
 
-# Full-width and half-width forms of the same mark, and curly and straight quotes, compare equal: the gold
-# contexts were written before the cleaner settled on Chinese punctuation (one character for one character).
-_PUNCT = str.maketrans("，；：（）！？“”‘’", ",;:()!?\"\"''")
+# Full-width and half-width forms of the same mark or digit, and curly and straight quotes, compare equal: the
+# gold contexts were written before the cleaner settled on Chinese punctuation, and a gold mention is written as
+# the raw text prints it (５６．３亿元, which the cleaner makes 56.3亿元); one character for one character.
+_PUNCT = str.maketrans("，；：（）！？“”‘’０１２３４５６７８９．％－", ",;:()!?\"\"''0123456789.%-")
 
 
 def _squeeze(text: str) -> tuple[str, list[int]]:
