@@ -75,6 +75,19 @@ def test_needles_inside_or_overlapping_others_are_all_found(lines):
     assert index.candidates(lines) == index.candidates(lines, quick=False)
 
 
+@pytest.mark.parametrize(("lines", "want"), [
+    (["ABCD"], [{0, 1, 2}]),  # BCD begins inside the match ABC and runs past it; AB lies inside it
+    (["ABCE"], [{0, 2}]),  # ... BCD only when the text goes on as it does
+    (["ABD", "BCDAB"], [{0}, {0, 1}]),
+    (["XABCY", "BCD", "Q"], [{0, 2}, {1}, set()]),
+    (["ZZ"], [set()]),
+])
+def test_a_needle_that_begins_inside_a_match_is_found_where_the_text_continues_it(lines, want):
+    index = NeedleIndex([re.compile("AB"), re.compile("BCD"), re.compile("ABC")])
+
+    assert index.candidates(lines) == want == index.candidates(lines, quick=False)
+
+
 @settings(max_examples=300, deadline=None)
 @given(st.lists(st.sampled_from(_WORDS), max_size=8).map("".join), st.sampled_from(_RULES))
 def test_may_match_is_whether_the_line_holds_one_of_the_needles(line, pattern):
