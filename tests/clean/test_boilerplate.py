@@ -442,7 +442,7 @@ def test_a_strip_pass_with_the_page_wide_scans_is_the_pass_line_by_line(lines, g
 
 
 @pytest.mark.parametrize("page", [
-    "今年1一8月,产值增长。\n第二段,没有范围。\n",  # a range dash in a line without a space
+    f"2021一09一20\n{P1}\n",  # a dateline OCR printed with 一 for its dashes, in a line without a space
     f"{P1}\n\n简介：{P2}\n",  # an abstract's label
     f"{P1}［1］\n\n{P2}\n",  # a footnote marker
     f"{P1}\n\n摘要：{P1[:20]}\n",  # a summary that repeats the start of a paragraph
