@@ -562,18 +562,17 @@ def _inline_changes(lines: list[_Line], text: str | None = None) -> list[Change]
     """Pieces of kept lines that are not article text: footnote markers, a wiki's edit link, an abstract's label.
     `text` is the page the lines are pieces of, when known: what the page holds nowhere, no line holds, so a
     page without a bracket has no footnote nor edit link, and one without an abstract label's needle no label."""
-    if text is not None and not any(b in text for b in BRACKETS) \
-            and not any(may_match(rule.pattern, text) for rule in rules("summary_label_strip")):
-        return []
+    brackets = text is None or any(b in text for b in BRACKETS)
+    labels = text is None or any(may_match(rule.pattern, text) for rule in rules("summary_label_strip"))
     changes = []
-    for ln in lines:
+    for ln in lines if brackets or labels else ():
         if ln.kind:
             continue
-        for kind in INLINE_KINDS if any(b in ln.text for b in BRACKETS) else ():
+        for kind in INLINE_KINDS if brackets and any(b in ln.text for b in BRACKETS) else ():
             for rule in rules(kind):
                 changes += [Change(ln.start + m.start(), ln.start + m.end(), "", rule.reason)
                             for m in rule.pattern.finditer(ln.text)]
-        hit = first_match("summary_label_strip", ln.text)
+        hit = first_match("summary_label_strip", ln.text) if labels else None
         if hit and _is_paragraph(ln.text[hit[1].end():]):
             changes.append(Change(ln.start + hit[1].start(), ln.start + hit[1].end(), "", hit[0].reason))
     return changes
