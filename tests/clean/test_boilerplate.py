@@ -3,6 +3,7 @@
 from __future__ import annotations
 
 from collections import Counter
+from pathlib import Path
 
 import opencc
 import pytest
@@ -10,7 +11,15 @@ from hypothesis import given, settings
 from hypothesis import strategies as st
 
 from gongfu import paths
-from gongfu.clean.boilerplate import _classify, _Line, line_rules, load_rules, squeeze, strip_boilerplate
+from gongfu.clean.boilerplate import (
+    _classify,
+    _Line,
+    _strip_pass,
+    line_rules,
+    load_rules,
+    squeeze,
+    strip_boilerplate,
+)
 from gongfu.clean.chars import CJK_RE
 from gongfu.clean.edits import apply_changes
 from gongfu.clean.layout import close_spaces, is_caption, is_prose, repair_layout, visible_len
@@ -415,6 +424,33 @@ def test_a_line_record_holds_what_the_rules_would_ask_of_its_text(text):
         is_caption(text), is_prose(text), visible_len(text), squeeze(text))
     if not line.spaced and "一" not in text:  # then _strip_pass takes the text as its own view
         assert close_spaces(text) == text
+
+
+_REAL_FILES = [*sorted(paths.RAW_DIR.glob("*.txt")), *sorted((paths.ROOT / "data/heldout/texts").glob("*.txt")),
+               *sorted(paths.PROCESSED_DIR.glob("clean/*.txt")), *sorted(Path(__file__).parent.glob("pages/*.txt")),
+               *sorted(Path(__file__).parent.glob("pages/*.md"))]
+# raw, held-out and cleaned texts and the test pages in plain text or Markdown: the lines real pages are made of
+REAL_LINES = sorted({line for p in _REAL_FILES for line in read_text(p).text.splitlines()})
+
+
+@settings(max_examples=400, deadline=None)
+@given(st.lists(st.one_of(st.sampled_from(REAL_LINES), st.sampled_from(_SHAPE_PIECES)), max_size=30), GAPS,
+       st.sampled_from([{}, {"title": "红船起航地:着力打造共同富裕示范区"}, {"page_title": "临江街道_杭州日报"}]))
+def test_a_strip_pass_with_the_page_wide_scans_is_the_pass_line_by_line(lines, gap, hints):
+    text = gap.join(lines)
+    assert _strip_pass(text, hints) == _strip_pass(text, hints, quick=False)
+
+
+@pytest.mark.parametrize("page", [
+    f"2021一09一20\n{P1}\n",  # a dateline OCR printed with 一 for its dashes, in a line without a space
+    f"{P1}\n\n简介：{P2}\n",  # an abstract's label
+    f"{P1}［1］\n\n{P2}\n",  # a footnote marker
+    f"{P1}\n\n摘要：{P1[:20]}\n",  # a summary that repeats the start of a paragraph
+    f"{P1}\n\n{P2}（记者 王小明）\n",  # a long line with a reporter's name at its end
+    f"{P1}\n\n\n婺城鸟瞰图\n\n\n{P2}\n",
+])
+def test_pages_the_page_wide_scans_must_not_skip_are_stripped_as_line_by_line(page):
+    assert _strip_pass(page, {}) == _strip_pass(page, {}, quick=False)
 
 
 def test_every_inline_rule_needs_one_of_the_brackets_looked_for():

@@ -363,6 +363,37 @@ def test_lone_lines_are_repaired_as_the_full_pass_repairs_them(text):
     assert layout._repair_pass(text) == layout._repair_pass(text, quick=False)
 
 
+CLEAN_LINES = [line for p in sorted(paths.PROCESSED_DIR.glob("clean/*.txt")) for line in read_text(p).text.splitlines()]
+
+
+@settings(max_examples=300, deadline=None)
+@given(st.lists(st.sampled_from(CLEAN_LINES + RAW_LINES), max_size=30), SEPARATORS)
+def test_a_page_of_real_lines_is_repaired_by_the_cheap_scans_as_the_long_way_repairs_it(lines, separator):
+    text = separator.join(lines)
+    assert layout._repair_pass(text) == layout._repair_pass(text, quick=False)
+
+
+@pytest.mark.parametrize(("texts", "alone"), [
+    (["第一段。", "第二段。", "第三段。", "第四段。"], True),
+    (["今年产值增长,达到", "新高。", "第三段。"], True),  # one open paragraph: flagged, not moved
+    (["今年临江街道的产值增长,不断增", "产业工人的聚集,也让所在社区全力推", "强。", "进融合治理。", "第五段。"],
+     False),  # two open paragraphs in a row: two columns may have been read across
+    (["夯实发展之基", "打造现代化产业新城", "第一段。"], False),  # a narrow column's run joins
+    (["第一段。", "今年临江街道的产值增长,达到", "图：熊猫猪猪乐园", "了新高。"], False),  # carried on past a caption
+])
+def test_a_page_is_printed_line_by_line_only_when_every_line_stays_alone(texts, alone):
+    text = "\n".join(texts) + "\n"
+    assert (layout._lone_page(text, layout._lines(text)) is not None) is alone
+    assert layout._repair_pass(text) == layout._repair_pass(text, quick=False)
+
+
+@given(st.lists(st.one_of(st.sampled_from(RAW_LINES), LINES.map("".join)), max_size=12))
+def test_no_column_run_where_the_cheap_scan_sees_no_three_short_lines(texts):
+    texts = [t for t in texts if t.strip()]
+    if not layout._may_run(texts):
+        assert layout._runs(texts, [False] * len(texts)) == set()
+
+
 def _split_word_by_every_pair(left, right):
     """split_word's definition, tried pair by pair: the longest known word across the cut (first found)."""
     left, right = left.replace(" ", "")[-(layout.WORD_MAX - 1):], right.replace(" ", "")[:layout.WORD_MAX - 1]

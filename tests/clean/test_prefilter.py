@@ -9,7 +9,7 @@ from hypothesis import given, settings
 from hypothesis import strategies as st
 
 from gongfu.clean.boilerplate import load_rules
-from gongfu.clean.prefilter import NeedleIndex, may_match, needles
+from gongfu.clean.prefilter import NeedleIndex, may_match, needles, scanner
 
 
 @pytest.mark.parametrize("pattern, expected", [
@@ -73,6 +73,31 @@ def test_needles_inside_or_overlapping_others_are_all_found(lines):
     index = NeedleIndex(_RULES)
 
     assert index.candidates(lines) == index.candidates(lines, quick=False)
+
+
+@pytest.mark.parametrize(("lines", "want"), [
+    (["ABCD"], [{0, 1, 2}]),  # BCD begins inside the match ABC and runs past it; AB lies inside it
+    (["ABCE"], [{0, 2}]),  # ... BCD only when the text goes on as it does
+    (["ABD", "BCDAB"], [{0}, {0, 1}]),
+    (["XABCY", "BCD", "Q"], [{0, 2}, {1}, set()]),
+    (["ZZ"], [set()]),
+])
+def test_a_needle_that_begins_inside_a_match_is_found_where_the_text_continues_it(lines, want):
+    index = NeedleIndex([re.compile("AB"), re.compile("BCD"), re.compile("ABC")])
+
+    assert index.candidates(lines) == want == index.candidates(lines, quick=False)
+
+
+_LETTERS = st.text(alphabet="ABCD临江街道", max_size=4)
+
+
+@settings(max_examples=300, deadline=None)
+@given(st.lists(_LETTERS.filter(bool), min_size=1, max_size=8), st.text(alphabet="ABCDE临江街道\n", max_size=40))
+def test_the_trie_scanner_finds_what_the_alternation_longest_first_finds(words, text):
+    alternation = re.compile("|".join(re.escape(w) for w in sorted(set(words), key=len, reverse=True)))
+
+    got = [(m.span(), m.group()) for m in scanner(tuple(words)).finditer(text)]
+    assert got == [(m.span(), m.group()) for m in alternation.finditer(text)]
 
 
 @settings(max_examples=300, deadline=None)

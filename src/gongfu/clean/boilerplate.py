@@ -44,6 +44,7 @@ from gongfu.clean.layout import (
     is_heading_like,
     is_open,
     is_prose,
+    range_dashes,
     visible_len,
 )
 from gongfu.clean.prefilter import NeedleIndex, may_match
@@ -139,7 +140,7 @@ def short(line: str, n: int = 14) -> str:
     return line if len(line) <= n else line[:n] + "…"
 
 
-@dataclass
+@dataclass(slots=True)  # a page's lines each get one: slots make them quicker to build and to read
 class _Line:
     index: int
     start: int  # content start (past leading spaces)
@@ -246,8 +247,10 @@ def _classify(line: _Line, prev_footer: bool, view: str | None = None, candidate
             line.kind, line.reason, line.group = "footer", hit[0].reason, "footer"
 
 
-def _mark_duplicates(lines: list[_Line]) -> None:
-    """Exact repeats of an earlier kept line, then lines that repeat the start of a longer kept line."""
+def _mark_duplicates(lines: list[_Line], quick: bool = True) -> None:
+    """Exact repeats of an earlier kept line, then lines that repeat the start of a longer kept line. With
+    `quick`, the summary labels are looked for line by line only when the kept lines' keys hold one of their
+    needles somewhere (a key is a piece of the joined keys: a label found in none is in no key)."""
     seen: dict[str, _Line] = {}
     for line in lines:
         if line.kind:
@@ -263,6 +266,8 @@ def _mark_duplicates(lines: list[_Line]) -> None:
     kept = sorted((ln.key, ln.index) for ln in lines if not ln.kind)
     keys = [k for k, _ in kept]
     label = rules("summary_label")
+    if quick and not any(may_match(rule.pattern, "\n".join(keys)) for rule in label):
+        label = ()
     for line in [ln for ln in lines if not ln.kind]:
         body = line.key
         for rule in label:
@@ -352,8 +357,9 @@ def _set_gaps(kept: list[_Line], physical: list[tuple[int, int]], changes: list[
         return i >= 0 and starts[i][0] <= pos < starts[i][1]
 
     for a, b in itertools.pairwise(kept):
-        a.gap_after = b.gap_before = sum(1 for p in range(where[a.index] + 1, where[b.index])
-                                         if physical[p][0] == -1 and not removed(physical[p][1]))
+        first, stop = where[a.index] + 1, where[b.index]
+        a.gap_after = b.gap_before = 0 if first == stop else sum(
+            1 for p in range(first, stop) if physical[p][0] == -1 and not removed(physical[p][1]))
 
 
 def _caption_reason(line: _Line, wide: int, first: bool, last: bool) -> str | None:
@@ -437,14 +443,14 @@ def _series_captions(kept: list[_Line], captions: set[int], changes: list[Change
     for prev, line in itertools.pairwise([None, *kept]):
         if line.index in captions or line.caption:
             continue
-        name = _in_series(line.text, prefixes)
+        name = None if line.prose else _in_series(line.text, prefixes)  # _in_series refuses running text
         if name:
             captions.add(line.index)
             changes.append(Change(line.start, line.start, CAPTION_MARK,
                                   f"image caption (begins like the page's other captions, «{name}…»), kept as a "
                                   "marked line"))
             continue
-        m = SPACES_RE.search(line.text)
+        m = SPACES_RE.search(line.text) if line.spaced else None
         if m is None or prev is None or not is_prose(line.text[m.end():]):
             continue
         head = line.text[:m.start()]
@@ -552,17 +558,21 @@ def _named_headline(kept: list[_Line], hints: dict[str, str]) -> int | None:
     return None
 
 
-def _inline_changes(lines: list[_Line]) -> list[Change]:
-    """Pieces of kept lines that are not article text: footnote markers, a wiki's edit link, an abstract's label."""
+def _inline_changes(lines: list[_Line], text: str | None = None) -> list[Change]:
+    """Pieces of kept lines that are not article text: footnote markers, a wiki's edit link, an abstract's label.
+    `text` is the page the lines are pieces of, when known: what the page holds nowhere, no line holds, so a
+    page without a bracket has no footnote nor edit link, and one without an abstract label's needle no label."""
+    brackets = text is None or any(b in text for b in BRACKETS)
+    labels = text is None or any(may_match(rule.pattern, text) for rule in rules("summary_label_strip"))
     changes = []
-    for ln in lines:
+    for ln in lines if brackets or labels else ():
         if ln.kind:
             continue
-        for kind in INLINE_KINDS if any(b in ln.text for b in BRACKETS) else ():
+        for kind in INLINE_KINDS if brackets and any(b in ln.text for b in BRACKETS) else ():
             for rule in rules(kind):
                 changes += [Change(ln.start + m.start(), ln.start + m.end(), "", rule.reason)
                             for m in rule.pattern.finditer(ln.text)]
-        hit = first_match("summary_label_strip", ln.text)
+        hit = first_match("summary_label_strip", ln.text) if labels else None
         if hit and _is_paragraph(ln.text[hit[1].end():]):
             changes.append(Change(ln.start + hit[1].start(), ln.start + hit[1].end(), "", hit[0].reason))
     return changes
@@ -620,12 +630,19 @@ def strip_boilerplate(text: str, hints: dict[str, str] | None = None) -> tuple[s
     return out, changes, meta
 
 
-def _strip_pass(text: str, hints: dict[str, str] | None) -> tuple[str, list[Change], dict[str, str]]:
-    """One look at the page: what `strip_boilerplate` removes, marks and reads, located in `text`."""
+def _strip_pass(text: str, hints: dict[str, str] | None, quick: bool = True) \
+        -> tuple[str, list[Change], dict[str, str]]:
+    """One look at the page: what `strip_boilerplate` removes, marks and reads, located in `text`. `quick=False`
+    turns off the page-wide scans (what the page holds nowhere, none of its lines holds): the same result,
+    line by line."""
     hints = hints or {}
     lines, physical = _lines(text)
     prev_footer = False
-    views = [close_spaces(line.text) if line.spaced or "一" in line.text else line.text for line in lines]
+    # A line without a space is its own view unless a range dash (一 between two digits) is in it, and so in
+    # the page: one look at the page's 一s instead of one per line holding one.
+    dashes = not quick or bool(range_dashes(text))
+    views = [close_spaces(line.text) if line.spaced or (dashes and "一" in line.text) else line.text
+             for line in lines]
     for line, view, candidates in zip(lines, views, line_rules()[1].candidates(views), strict=True):
         _classify(line, prev_footer, view, candidates)
         prev_footer = line.kind in FOOTER_KINDS
@@ -634,7 +651,7 @@ def _strip_pass(text: str, hints: dict[str, str] | None) -> tuple[str, list[Chan
         for key, value in line.meta.items():
             if key in META_KEYS:
                 meta.setdefault(key, normalise_date(value) if key == "published" else value)
-    _mark_duplicates(lines)
+    _mark_duplicates(lines, quick)
     lead = _mark_shapes(lines, hints)
     header = _header([ln for ln in lines if not ln.kind], lead)
     _take_header(header, meta, hints)
@@ -652,6 +669,8 @@ def _strip_pass(text: str, hints: dict[str, str] | None) -> tuple[str, list[Chan
     wide = max(2, int(median(gaps)) + 1) if gaps else 2
     captions = set()
     for n, line in enumerate(kept):
+        if quick and line.visible > CREDIT_CAPTION_MAX and not line.text.endswith((")", "）")):
+            continue  # too long for a caption of either kind, with no reporter's name to take off its end
         reason = _caption_reason(line, wide, n == 0, n == len(kept) - 1) or _credit_caption(line)
         if reason:
             captions.add(line.index)
@@ -659,7 +678,7 @@ def _strip_pass(text: str, hints: dict[str, str] | None) -> tuple[str, list[Chan
     _series_captions(kept, captions, changes)
     _mark_tail(kept, captions, changes)
     kept = [ln for ln in kept if not ln.kind]
-    changes += _inline_changes(kept)
+    changes += _inline_changes(kept, text if quick else None)
     paragraphs = [ln for ln in kept if ln.prose and not ln.caption and ln.index not in captions]
     if paragraphs:
         last = paragraphs[-1]

@@ -383,20 +383,34 @@ class _Planner:
         return self.units
 
 
-def _first_joins(texts: list[str]) -> bool:
+def _first_joins(texts: list[str], open_prose: list[bool] | None = None) -> bool:
     """Whether `_Planner.step` joins anything on lines standing alone (none moved) whose fixed texts are
     `texts`. The same tests, asked only where a join can start: a column run, or a line of running text left
-    open (continuation_evidence gives None for any other line); most lines of most pages are neither."""
-    if _runs(texts, [False] * len(texts)):
+    open (continuation_evidence gives None for any other line); most lines of most pages are neither.
+    `open_prose` is `_open_prose` of each text, when known."""
+    if _may_run(texts) and _runs(texts, [False] * len(texts)):
         return True
     n = len(texts)
+    if open_prose is None:
+        open_prose = [_open_prose(t) for t in texts]
     for i in range(n - 1):
-        text = texts[i]
-        if not _open_prose(text):
+        if not open_prose[i]:
             continue
+        text = texts[i]
         if continuation_evidence(text, texts[i + 1]) is not None:
             return True
         if i + 2 < n and _skippable(texts[i + 1]) and continuation_evidence(text, texts[i + 2], True) is not None:
+            return True
+    return False
+
+
+def _may_run(texts: list[str]) -> bool:
+    """False when `_runs` joins nothing: a run needs RUN_MIN lines in a row of at most SHORT visible characters
+    (a cheap scan: most lines are longer, and a line without a space is as long as it looks)."""
+    short = 0
+    for t in texts:
+        short = short + 1 if len(t) <= SHORT or (has_space(t) and visible_len(t) <= SHORT) else 0
+        if short >= RUN_MIN:
             return True
     return False
 
@@ -663,11 +677,15 @@ def _repair_pass(text: str, quick: bool = True) -> tuple[str, list[Change]]:
     if not lines:
         changes = [Change(0, len(text), "", "blank text: whitespace removed")] if text else []
         return apply_changes(text, changes), changes
+    if quick:
+        lone = _lone_page(text, lines)  # the cheap scan: no planner for a page of lines that all stay alone
+        if lone is not None:
+            return lone
     planner = _Planner(lines)
     units = _rebuild(planner, quick)
     if quick and not planner.relocated and len(units) == len(lines) \
             and all(u.members == [n] and not u.moved for n, u in enumerate(units)):
-        return _lone_lines(text, planner, units)
+        return _lone_lines(text, lines, [planner.paragraph(u.members)[2] for u in units])
     moved = planner.relocated | {i for u in units if u.moved for i in u.members}
     # the output as a stream: a line left in place is an int; the rest is printed text, and a moved line
     # printed whole is (line, text)
@@ -707,15 +725,45 @@ def _repair_pass(text: str, quick: bool = True) -> tuple[str, list[Change]]:
     return apply_changes(text, changes), changes
 
 
-def _lone_lines(text: str, planner: _Planner, units: list[_Unit]) -> tuple[str, list[Change]]:
+def _lone_page(text: str, lines: list[_Line]) -> tuple[str, list[Change]] | None:
+    """`_repair_pass` of a page whose lines `_rebuild` leaves alone where they stood, judged on their fixed
+    texts without a planner, or None when the long way must decide: `_first_joins` finds no join, so the first
+    round is skipped; `_relocate_fragments` moves nothing on a page of single lines; and `_cross_columns`
+    needs two open paragraphs in a row (A and B) among the first of them, which most pages have nowhere."""
+    fixes = [_fix(line.raw) for line in lines]
+    texts = [f.text for f in fixes]
+    # is_open of each fixed text (which never ends in a space: its line was stripped and spaces are only
+    # removed); a text ending in a sentence end is closed, the usual case, without asking
+    open_ = [t[-1] not in TERMINAL and is_open(t) for t in texts]
+    captions = [is_caption(t) for t in texts]
+    open_prose = [o and not c and is_prose(t) for t, o, c in zip(texts, open_, captions, strict=True)]
+    if _first_joins(texts, open_prose):
+        return None
+    paragraphs = [o for o, c in zip(open_prose, captions, strict=True) if not c]  # what _cross_columns looks at
+    if any(paragraphs[k] and paragraphs[k + 1] for k in range(len(paragraphs) - 3)):
+        return None
+    return _lone_lines(text, lines, fixes, open_)
+
+
+def _lone_lines(text: str, lines: list[_Line], fixes: list[_Fix], open_: list[bool] | None = None) \
+        -> tuple[str, list[Change]]:
     """`_repair_pass` when every line stays where it stood, alone (most lines of most pages): each line's own
-    fixes and flags, and the whitespace around lines made one newline, without the stream of printed
-    pieces that joined and moved lines need."""
-    lines = planner.lines
+    fixes (`fixes`, one per line) and flags, and the whitespace around lines made one newline, without the
+    stream of printed pieces that joined and moved lines need. `open_` is `is_open` of each fixed text, when
+    known: a closed line longer than ORPHAN_MAX is never flagged (a line without a space is as long as it
+    looks)."""
     changes: list[Change] = []
-    for u in units:
-        changes.extend(_inner_changes(planner, u, skip=set()))
-        changes.extend(_paragraph_flags(planner, u, is_last=u is units[-1]))
+    last = len(lines) - 1
+    for n, (line, fix) in enumerate(zip(lines, fixes, strict=True)):
+        start = line.start
+        if fix.changes:
+            changes.extend(Change(start + s, start + e, a, r) for s, e, a, r in fix.changes)
+        if open_ is not None and not open_[n] and len(fix.text) > ORPHAN_MAX and not has_space(fix.text):
+            continue
+        flag = _flag(line.raw, [0], fix, True, n == last)
+        if flag is not None:
+            floor, reason = flag
+            changes.append(Change(start + floor, start + len(line.raw), line.raw[floor:], reason))
     if lines[0].start:
         changes.append(Change(0, lines[0].start, "", "leading blank lines and spaces removed"))
     for a, b in pairwise(lines):
@@ -780,16 +828,27 @@ def _inner_changes(planner: _Planner, unit: _Unit, skip: set[int]) -> list[Chang
 def _paragraph_flags(planner: _Planner, unit: _Unit, is_last: bool) -> list[Change]:
     """A paragraph still ending mid-sentence, or a stray short sentence end, is flagged (kept as printed)."""
     raw, offsets, fix = planner.paragraph(unit.members)
+    flag = _flag(raw, offsets, fix, len(unit.members) == 1, is_last)
+    if flag is None:
+        return []
+    floor, reason = flag
+    start, end = _to_text(planner, unit, floor), _to_text(planner, unit, len(raw) - 1) + 1
+    return [Change(start, end, raw[floor:], reason)]
+
+
+def _flag(raw: str, offsets: list[int], fix: _Fix, single: bool, is_last: bool) -> tuple[int, str] | None:
+    """Where in a paragraph's joined raw form (`raw`, its members starting at `offsets`, fixed as `fix`; one
+    member when `single`) its flag starts, and why: ending mid-sentence, or a short sentence end standing
+    alone. None when it needs none."""
     whole = fix.text
     if is_open(whole) and is_prose(whole) and (is_last or not _looks_like_heading(whole)):
         reason = ("flag: line ends mid-sentence and no continuation was found (text cut by the page layout); "
                   "kept as printed")
-    elif len(unit.members) == 1 and visible_len(whole) <= ORPHAN_MAX and not is_open(whole) and not is_caption(whole):
+    elif single and visible_len(whole) <= ORPHAN_MAX and not is_open(whole) and not is_caption(whole):
         reason = "flag: short sentence end standing alone; its start is elsewhere on the page; kept as printed"
     else:
-        return []
+        return None
     floor = max([e for _, e, _, _ in fix.changes] + [offsets[-1], len(raw) - FLAG_CONTEXT])
     if floor >= len(raw):
-        return []
-    start, end = _to_text(planner, unit, floor), _to_text(planner, unit, len(raw) - 1) + 1
-    return [Change(start, end, raw[floor:], reason)]
+        return None
+    return floor, reason

@@ -19,7 +19,8 @@ from __future__ import annotations
 
 import bisect
 import re
-from collections.abc import Sequence
+from collections.abc import Iterable, Sequence
+from collections.abc import Set as AbstractSet
 from functools import cache
 from itertools import accumulate
 
@@ -119,8 +120,28 @@ def needles(pattern: str, flags: int = 0) -> tuple[str, ...] | None:
 
 @cache
 def scanner(found: tuple[str, ...]) -> re.Pattern:
-    """One alternation of plain literals: whether a text holds any of `found`."""
-    return re.compile("|".join(re.escape(n) for n in sorted(found, key=len, reverse=True)))
+    """One pattern of plain literals, finding at each place the longest of `found` that begins there (what
+    the alternation of them, longest first, finds), written as a trie: `(?:临江(?:街道)?|版权...)`. The regex
+    engine tries an alternation's branches one by one wherever one may begin; the trie tries one character
+    per step, which reads a document two to three times as fast."""
+    return re.compile(_trie(found))
+
+
+def _trie(words: Iterable[str]) -> str:
+    """The trie pattern of `words`: for each first character, that character and the pattern of the rest,
+    optional when a word ends there."""
+    children: dict[str, list[str]] = {}
+    ends = False
+    for w in words:
+        if w:
+            children.setdefault(w[0], []).append(w[1:])
+        else:
+            ends = True
+    alts = [re.escape(ch) + _trie(rest) for ch, rest in sorted(children.items())]
+    if not alts:
+        return ""
+    body = alts[0] if len(alts) == 1 else "(?:" + "|".join(alts) + ")"
+    return f"(?:{body})?" if ends else body
 
 
 @cache
@@ -144,36 +165,57 @@ class NeedleIndex:
         for n in self.owners:
             self.by_first.setdefault(n[0], []).append(n)
         self.any_needle = scanner(tuple(self.owners)) if self.owners else None
+        # What one match of the alternation, a needle N, tells without looking at the text around it: the
+        # owners of every needle inside N; and the needles that begin inside N and run past its end (they
+        # occur only if the text goes on as they do), with where they begin in N. Most needles have none.
+        self.within: dict[str, frozenset[int]] = {}
+        self.overhang: dict[str, tuple[tuple[int, str], ...]] = {}
+        for n in self.owners:
+            inside: set[int] = set()
+            past: list[tuple[int, str]] = []
+            for k in range(len(n)):
+                for other in self.by_first.get(n[k], ()):
+                    if n.startswith(other, k):
+                        inside.update(self.owners[other])
+                    elif k and other.startswith(n[k:]):  # at k = 0 a longer needle would be the match
+                        past.append((k, other))
+            self.within[n], self.overhang[n] = frozenset(inside), tuple(past)
 
-    def candidates(self, lines: Sequence[str], quick: bool = True) -> list[set[int]]:
+    def candidates(self, lines: Sequence[str], quick: bool = True) -> list[AbstractSet[int]]:
         """For each line, the indices of the patterns that may match in it (all others cannot).
 
         With `quick`, one search of the alternation of every needle finds where needles occur: each occurrence
         of a needle starts inside a match of the alternation (a scan left to right that reaches an occurrence
         not inside an earlier match finds a match there), so the needles starting at each position of each match
-        are all the occurrences. `quick=False` finds each needle on its own (a hundred searches of the
-        document; the same sets)."""
-        found = [set(self.always) for _ in lines]
+        are all the occurrences: those inside the match (`within`, known from the match alone: the alternation
+        tries longer needles first, so none that starts where the match does runs past it) and those that run
+        past its end (`overhang`, looked for in the text). A line without a needle shares one frozen set.
+        `quick=False` finds each needle on its own (a hundred searches of the document; the same sets)."""
         if not self.owners:
-            return found
+            return [set(self.always) for _ in lines]
         joined = "\n".join(lines)
         starts = list(accumulate((len(x) + 1 for x in lines[:-1]), initial=0))
         if not quick:
+            found = [set(self.always) for _ in lines]
             for needle, owners in self.owners.items():
                 at = joined.find(needle)
                 while at != -1:
                     found[bisect.bisect_right(starts, at) - 1].update(owners)
                     at = joined.find(needle, at + 1)
             return found
-        by_first, owners = self.by_first, self.owners
+        always, within, overhang, owners = self.always, self.within, self.overhang, self.owners
+        out: list[AbstractSet[int]] = [always] * len(lines)
         for m in self.any_needle.finditer(joined):
-            s, e = m.span()
-            line = found[bisect.bisect_right(starts, s) - 1]  # a needle holds no line break: one line
-            for at in range(s, e):
-                for needle in by_first.get(joined[at], ()):
-                    if joined.startswith(needle, at):
-                        line.update(owners[needle])
-        return found
+            s, needle = m.start(), m.group()
+            k = bisect.bisect_right(starts, s) - 1  # a needle holds no line break: one line
+            line = out[k]
+            if line is always:
+                line = out[k] = set(always)
+            line.update(within[needle])
+            for at, other in overhang[needle]:
+                if joined.startswith(other, s + at):
+                    line.update(owners[other])
+        return out
 
 
 def _usable(found: tuple[str, ...] | None) -> bool:
