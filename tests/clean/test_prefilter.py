@@ -9,7 +9,7 @@ from hypothesis import given, settings
 from hypothesis import strategies as st
 
 from gongfu.clean.boilerplate import load_rules
-from gongfu.clean.prefilter import NeedleIndex, may_match, needles, scanner
+from gongfu.clean.prefilter import Firsts, NeedleIndex, firsts, firsts_of, may_match, needles, scanner
 
 
 @pytest.mark.parametrize("pattern, expected", [
@@ -86,6 +86,58 @@ def test_a_needle_that_begins_inside_a_match_is_found_where_the_text_continues_i
     index = NeedleIndex([re.compile("AB"), re.compile("BCD"), re.compile("ABC")])
 
     assert index.candidates(lines) == want == index.candidates(lines, quick=False)
+
+
+def _firsts(chars: str, ranges=(), space=False, digit=False) -> Firsts:
+    return Firsts(frozenset(chars), tuple(ranges), space, digit)
+
+
+@pytest.mark.parametrize(("pattern", "expected"), [
+    ("^(当前位置|您的位置)\\s*[:：]?", _firsts("当您")),
+    ("^[【\\[]?\\s*(详情|更多)", _firsts("【[详更", space=True)),  # optional parts let the next begin
+    ("^(发布时间)?\\s*[:：]?\\s*(?P<published>\\d{4})", _firsts("发:：", space=True, digit=True)),
+    ("^[\u4e00-\u9fff]{2,4}[\\d*]", _firsts("", [(0x4E00, 0x9FFF)])),
+    ("\\A查看", _firsts("查")),
+    ("版权所有", None),  # not anchored: a match may begin anywhere
+    ("^\\W*完\\W*$", None),  # a category other than a space or a digit
+    ("^[^>]{1,12}>", None),  # a negated class
+    ("^(?i:tags?)", None), ("(?i)^tags", None),  # case-insensitive
+    ("(?m)^查看", None),  # multiline: ^ after every line break
+    ("^a*", None), ("^(a|)", None),  # may match an empty text, so begin with anything
+    ("^.{0,16}客户端", None),  # any character
+    ("^(?=a)a", None),  # a lookahead
+])
+def test_firsts(pattern, expected):
+    assert firsts(pattern) == expected
+
+
+@pytest.mark.parametrize(("pattern", "line"), [
+    ("^[【\\[]?\\s*(详情|更多)", "\u3000更多"),  # an ideographic space
+    ("^(发布时间)?\\s*[:：]?\\s*(?P<published>\\d{4})", "２０２１年"),  # full-width digits are digits
+    ("^(发布时间)?\\s*[:：]?\\s*(?P<published>\\d{4})", "\t2021"),
+    ("^[\u4e00-\u9fff]{2,4}[\\d*]", "张伟1"),
+])
+def test_a_line_an_anchored_rule_matches_begins_as_its_firsts_admit(pattern, line):
+    assert re.search(pattern, line) and firsts(pattern).admits(line[0])
+    assert not firsts(pattern).admits("") and not firsts(pattern).admits("a")
+
+
+@settings(max_examples=200, deadline=None)
+@given(st.characters())
+def test_a_space_and_a_digit_are_what_the_regex_engine_takes_them_for(ch):
+    assert bool(re.match(r"\s", ch)) is ch.isspace() and bool(re.match(r"\d", ch)) is ch.isdecimal()
+
+
+_FIRST_PIECES = [*_WORDS, "\u3000", "\t", "１", "٣", "【", "[", "（", "发布时间", "来源", "本报记者", "由", "上一页",
+                 "临江"]
+
+
+@settings(max_examples=500, deadline=None)
+@given(st.lists(st.sampled_from(_FIRST_PIECES), max_size=6).map("".join), st.sampled_from(_RULES))
+def test_an_anchored_rule_matches_only_a_line_beginning_as_its_firsts_admit(line, pattern):
+    found = firsts_of(pattern)
+    if found is not None and pattern.search(line):
+        assert found.admits(line[:1])
 
 
 _LETTERS = st.text(alphabet="ABCD临江街道", max_size=4)

@@ -13,6 +13,11 @@ derived from the parsed pattern, so the rule tables stay the one place the words
   characters needs one of them;
 - everything else (a repeat that may be empty, a lookaround, an anchor, a wide class, case-insensitive
   parts) needs nothing, and a pattern that needs nothing gets no needles (None): always tried.
+
+A pattern anchored at the start (`^当前位置`, `^(发布时间)?\\s*\\d{4}`) matches only where the line begins, so
+the character it can begin with (its `Firsts`: plain characters, ranges, any space, any digit) rules out
+every line beginning otherwise, at one look per line: a `NeedleIndex` picks such patterns by the line's first
+character instead of by their needles (the 年, 第 and 共 of datelines and page counters are in most lines).
 """
 
 from __future__ import annotations
@@ -23,6 +28,7 @@ from collections.abc import Iterable, Sequence
 from collections.abc import Set as AbstractSet
 from functools import cache
 from itertools import accumulate
+from typing import NamedTuple
 
 try:  # the standard library's parser of regular expressions (re uses it to compile)
     from re import _constants as sre
@@ -101,6 +107,109 @@ def _item(op, av, ignore_case: bool) -> tuple[str, ...] | None:
     return None
 
 
+class Firsts(NamedTuple):
+    """The characters a match can begin with: any of `chars`, one in a range of `ranges`, any space (`\\s`:
+    str.isspace, as the regex engine reads it in a str pattern), any digit (`\\d`: str.isdecimal)."""
+
+    chars: frozenset[str]
+    ranges: tuple[tuple[int, int], ...]
+    space: bool
+    digit: bool
+
+    def admits(self, ch: str) -> bool:
+        """Whether a match can begin with `ch` (one character, or "" for an empty line: never)."""
+        if not ch:
+            return False
+        if ch in self.chars or (self.space and ch.isspace()) or (self.digit and ch.isdecimal()):
+            return True
+        o = ord(ch)
+        return any(lo <= o <= hi for lo, hi in self.ranges)
+
+
+_NO_FIRSTS = Firsts(frozenset(), (), False, False)
+
+
+def _union(a: Firsts, b: Firsts) -> Firsts:
+    return Firsts(a.chars | b.chars, a.ranges + b.ranges, a.space or b.space, a.digit or b.digit)
+
+
+def _first_of_class(items: list) -> Firsts | None:
+    """A character class as Firsts, or None (a negated class, or a category other than \\s and \\d)."""
+    chars, ranges, space, digit = set(), [], False, False
+    for op, av in items:
+        if op is sre.LITERAL:
+            chars.add(chr(av))
+        elif op is sre.RANGE:
+            ranges.append((av[0], av[1]))
+        elif op is sre.CATEGORY and av is sre.CATEGORY_SPACE:
+            space = True
+        elif op is sre.CATEGORY and av is sre.CATEGORY_DIGIT:
+            digit = True
+        else:
+            return None
+    return Firsts(frozenset(chars), tuple(ranges), space, digit)
+
+
+def _first_seq(items) -> tuple[Firsts, bool] | None:
+    """(what a match of the sequence can begin with, whether it can be empty), or None when unknown."""
+    out = _NO_FIRSTS
+    for op, av in items:
+        found = _first_item(op, av)
+        if found is None:
+            return None
+        out = _union(out, found[0])
+        if not found[1]:
+            return out, False
+    return out, True
+
+
+def _first_item(op, av) -> tuple[Firsts, bool] | None:
+    if op is sre.LITERAL:
+        return Firsts(frozenset(chr(av)), (), False, False), False
+    if op is sre.IN:
+        found = _first_of_class(av)
+        return None if found is None else (found, False)
+    if op is sre.SUBPATTERN:
+        _, add_flags, _, content = av
+        return None if add_flags & re.IGNORECASE else _first_seq(content)
+    if op is sre.BRANCH:
+        out, empty = _NO_FIRSTS, False
+        for branch in av[1]:
+            found = _first_seq(branch)
+            if found is None:
+                return None
+            out, empty = _union(out, found[0]), empty or found[1]
+        return out, empty
+    if op in (sre.MAX_REPEAT, sre.MIN_REPEAT):
+        found = _first_seq(av[2])
+        return None if found is None else (found[0], found[1] or av[0] == 0)
+    return None  # any character, an anchor, a lookaround, a back reference...
+
+
+@cache
+def firsts(pattern: str, flags: int = 0) -> Firsts | None:
+    """What every match of `pattern` begins with when the pattern is anchored at the start of the text (^ or
+    \\A, not multiline) and cannot match an empty text, else None."""
+    if sre_parse is None or flags & (re.IGNORECASE | re.MULTILINE):
+        return None
+    try:
+        parsed = sre_parse.parse(pattern, flags)
+    except re.error:
+        return None
+    items = list(parsed)
+    if parsed.state.flags & (re.IGNORECASE | re.MULTILINE) or not items \
+            or items[0] not in ((sre.AT, sre.AT_BEGINNING), (sre.AT, sre.AT_BEGINNING_STRING)):
+        return None
+    found = _first_seq(items[1:])
+    return None if found is None or found[1] else found[0]
+
+
+@cache
+def firsts_of(pattern: re.Pattern) -> Firsts | None:
+    """`firsts` of a compiled pattern."""
+    return firsts(pattern.pattern, int(pattern.flags) & ~int(re.UNICODE))
+
+
 FEW_NEEDLES = 6  # up to this many needles, may_match looks for each on its own
 
 
@@ -155,10 +264,14 @@ class NeedleIndex:
     lines: most needles occur nowhere in it, and the rest in a few lines)."""
 
     def __init__(self, patterns: Sequence[re.Pattern]) -> None:
-        self.always = frozenset(i for i, p in enumerate(patterns) if not _usable(needles_of(p)))
+        # patterns anchored at the start, picked by the line's first character (their needles are not sought)
+        self.anchored = {i: f for i, p in enumerate(patterns) if (f := firsts_of(p)) is not None}
+        self.always = frozenset(i for i, p in enumerate(patterns)
+                                if i not in self.anchored and not _usable(needles_of(p)))
+        self._by_char: dict[str, frozenset[int]] = {}
         self.owners: dict[str, list[int]] = {}
         for i, p in enumerate(patterns):
-            if i not in self.always:
+            if i not in self.always and i not in self.anchored:
                 for n in needles_of(p) or ():
                     self.owners.setdefault(n, []).append(i)
         self.by_first: dict[str, list[str]] = {}  # the needles that begin with each character
@@ -191,31 +304,41 @@ class NeedleIndex:
         tries longer needles first, so none that starts where the match does runs past it) and those that run
         past its end (`overhang`, looked for in the text). A line without a needle shares one frozen set.
         `quick=False` finds each needle on its own (a hundred searches of the document; the same sets)."""
+        out: list[AbstractSet[int]] = [self.opening(line[:1]) for line in lines]
         if not self.owners:
-            return [set(self.always) for _ in lines]
+            return [set(x) for x in out]
         joined = "\n".join(lines)
         starts = list(accumulate((len(x) + 1 for x in lines[:-1]), initial=0))
         if not quick:
-            found = [set(self.always) for _ in lines]
+            found = [set(x) for x in out]
             for needle, owners in self.owners.items():
                 at = joined.find(needle)
                 while at != -1:
                     found[bisect.bisect_right(starts, at) - 1].update(owners)
                     at = joined.find(needle, at + 1)
             return found
-        always, within, overhang, owners = self.always, self.within, self.overhang, self.owners
-        out: list[AbstractSet[int]] = [always] * len(lines)
+        within, overhang, owners = self.within, self.overhang, self.owners
         for m in self.any_needle.finditer(joined):
             s, needle = m.start(), m.group()
             k = bisect.bisect_right(starts, s) - 1  # a needle holds no line break: one line
             line = out[k]
-            if line is always:
-                line = out[k] = set(always)
+            if type(line) is frozenset:  # shared by the lines beginning alike: this line gets its own
+                line = out[k] = set(line)
             line.update(within[needle])
             for at, other in overhang[needle]:
                 if joined.startswith(other, s + at):
                     line.update(owners[other])
         return out
+
+
+    def opening(self, ch: str) -> frozenset[int]:
+        """The patterns a line beginning with `ch` ("" for an empty line) may match before its needles are
+        looked at: those always tried, and the anchored ones that can begin with `ch` (one frozen set per
+        character, shared by the lines that begin with it)."""
+        found = self._by_char.get(ch)
+        if found is None:
+            found = self._by_char[ch] = self.always | {i for i, f in self.anchored.items() if f.admits(ch)}
+        return found
 
 
 def _usable(found: tuple[str, ...] | None) -> bool:
