@@ -185,6 +185,7 @@ class Cues:
     not_person: tuple[str, ...]  # 老师, 小时, 小区: words that look like 老/小 + surname
     recipients: tuple[str, ...]  # 向, 给: a name after one in its clause receives (向贫困村捐赠)
     product_ends: str  # 茶 酒 鸡 瓷: the last character of a product's name, never of a person's (惠明茶是…)
+    bare_suffixes: frozenset[str] = frozenset()  # 企业: an ending that names nothing, but alone stands for a firm
 
 
 @cache
@@ -197,14 +198,15 @@ def load_cues(path: Path = CUES_FILE) -> Cues:
     def words(kind: str) -> tuple[str, ...]:
         return tuple(sorted((c for c, _ in by_type.get(kind, [])), key=len, reverse=True))
 
-    return Cues(dict(by_type.get("suffix", [])), frozenset(words("generic")), words("generic_end"), words("role"),
+    suffixes = dict(by_type.get("suffix", []) + by_type.get("bare_suffix", []))
+    return Cues(suffixes, frozenset(words("generic")), words("generic_end"), words("role"),
                 words("object_verb"), words("copula"), words("speech"), words("demonstrative"), words("deictic"),
                 words("preposition"), words("leading_verb"),
                 tuple(sorted(words("preposition") + words("demonstrative"), key=len, reverse=True)),
                 frozenset(words("not_after")),
                 frozenset(words("not_after_long")), frozenset(words("anaphor_follow")), words("honorific"),
                 words("person_noun"), "".join(sorted(words("person_end"))), words("not_person"),
-                words("recipient"), "".join(sorted(words("product_end"))))
+                words("recipient"), "".join(sorted(words("product_end"))), frozenset(words("bare_suffix")))
 
 
 @cache

@@ -481,3 +481,29 @@ def test_a_city_or_county_name_that_is_no_division_is_not_a_place(text: str, num
 def test_periods_of_frames_and_changes(text: str, numbers: tuple[str, ...], expected: list[str]) -> None:
     context = context_of(text, numbers)
     assert [context.period(text.index(n), text.index(n) + len(n)) for n in numbers] == expected
+
+
+@pytest.mark.parametrize(("text", "number", "expected"), [
+    # firms counted (N家) in a later sentence are the place's, not those of a firm the paragraph named
+    ("鑫达机械有限公司去年产值5亿元。今年新培育科技型企业46家。", "46家", "婺城区"),
+    ("鑫达机械有限公司去年产值5亿元。全年新增规上工业企业38家。", "38家", "婺城区"),
+    # a place the paragraph is about still carries
+    ("白龙桥镇去年产值5亿元。今年新培育科技型企业46家。", "46家", "白龙桥镇"),
+    # in its own sentence a firm keeps what it counts
+    ("鑫达机械有限公司在全国开设门店120家。", "120家", "鑫达机械有限公司"),
+    # other figures after a firm's sentence still carry its name
+    ("鑫达机械有限公司去年产值5亿元。今年新增订单3,000万元。", "3,000万元", "鑫达机械有限公司"),
+])
+def test_firms_counted_are_a_places_not_the_firm_before(text: str, number: str, expected: str) -> None:
+    assert entity_of(text, number, DISTRICT) == expected
+
+
+@pytest.mark.parametrize(("text", "number", "expected"), [
+    # a name's people counted (员工达到420人) are the name's figure; its people speaking are not (负责人介绍)
+    ("鑫达机械有限公司员工达到420人。", "420人", "鑫达机械有限公司"),
+    ("白龙桥镇居民有3.2万人。", "3.2万人", "白龙桥镇"),
+    ("鑫达机械有限公司职工人数为510人。", "510人", "鑫达机械有限公司"),
+    ("白龙桥镇负责人介绍，全镇去年产值5亿元。", "5亿元", "白龙桥镇"),
+])
+def test_a_names_people_counted_are_its_figure(text: str, number: str, expected: str) -> None:
+    assert entity_of(text, number, DISTRICT) == expected

@@ -65,3 +65,41 @@ def test_a_name_with_a_function_character_inside_it(text: str, name: str) -> Non
 ])
 def test_a_function_character_between_words_joins_no_name(text: str, absent: str) -> None:
     assert absent not in names_in(text)
+
+
+SHARE_DOCUMENT = {"doc_id": "t", "town": "", "district": "岱山县", "city": "舟山市", "province": "浙江省"}
+
+
+@pytest.mark.parametrize(("text", "number", "expected"), [
+    # the whole a share is of (占全省, 占浙江省) is not who has the share
+    ("今年，全县带鱼产量12万吨，约占全省的四成。", "四成", "岱山县"),
+    ("今年，全县带鱼产量12万吨，约占全省带鱼产量的四成。", "四成", "岱山县"),
+    ("衢山镇带鱼产量3万吨，占全县的25%。", "25%", "衢山镇"),
+    ("衢山镇带鱼产量3万吨，占舟山市总产量的一成。", "一成", "衢山镇"),
+    ("衢山镇带鱼产量3万吨，占到全市的一成。", "一成", "衢山镇"),
+    # a place before 占 is still the one that has it
+    ("衢山镇带鱼产量占全县的25%。", "25%", "衢山镇"),
+])
+def test_the_whole_a_share_is_of_is_not_its_entity(text: str, number: str, expected: str) -> None:
+    start = text.rindex(number)
+    from gongfu.extract.context import DocumentContext
+
+    assert DocumentContext(text, SHARE_DOCUMENT).entity(start, start + len(number)) == expected
+
+
+@pytest.mark.parametrize(("text", "name"), [
+    # a name followed by a word whose first character would end no name (水产, 水果, 集体)
+    ("高亭渔港水产品交易量达到8万吨。", "高亭渔港"),
+    ("衢山镇水产品加工产值5亿元。", "衢山镇"),
+    ("东沙镇水果种植面积1,200亩。", "东沙镇"),
+    ("泥峙村集体经营性收入86万元。", "泥峙村"),
+])
+def test_a_name_before_produce_words(text: str, name: str) -> None:
+    assert name in names_in(text)
+
+
+@pytest.mark.parametrize(("text", "absent"), [
+    ("东沙镇水利站新建泵站3座。", "东沙镇"),  # 镇水利站: the 镇 does not end a name before 水利
+])
+def test_a_name_before_other_water_words_still_ends_nowhere(text: str, absent: str) -> None:
+    assert absent not in names_in(text)

@@ -76,11 +76,13 @@ class EntityRules:
             if found:
                 return found
         i = bisect.bisect_right(self.topic_starts, w.sentence[0])
+        counts_firms = self.t[w.e - 1:w.e] == "家"  # 新培育科技型企业46家: firms counted are a place's, not a firm's
         while i and self.topic_starts[i - 1] >= w.paragraph[0]:
             topic = self.topics[self.topic_starts[i - 1]]
             # a person's figures stay in their own sentence (他/她 later: the pronoun rule)
             if topic.kind != "person" and topic.start < w.s and (
-                    self.topic_starts[i - 1] != w.sentence[0] or self._carries(topic, w)):
+                    self.topic_starts[i - 1] != w.sentence[0] or self._carries(topic, w)) and not (
+                    counts_firms and self.entity_type(topic.name) == "organisation"):
                 return topic.name
             i -= 1
         return self.default

@@ -105,6 +105,23 @@ def _unit_lead() -> re.Pattern[str]:
     return re.compile("(?:" + "|".join(re.escape(w) for w in words if not w.isascii()) + ")+")
 
 
+_SHARE_BASE = re.compile(r"占(?:了|到)?全?$")  # 约占全省…的七成: the whole a share is of, not who has it
+_NAME_THEN = ("集体", "水产", "水果", "水稻", "水蜜桃")  # words after a name whose first character is a not_after cue
+_FIRM_ENDS = ("公司", "集团")
+_FIRM_INNER = "达"  # a stop character inside firms' names (鑫达, 宏达, 通达)
+_METRIC_ENDS = "值额量数率资入积模"  # 产值达, 收入达: the 达 of a figure reached
+_HEADCOUNT = re.compile(r"(?:总数|人数|数量)?(?:达到|达|为|有|共|超过|突破|近|约|逾)?"
+                        r"[\d０-９一二两三四五六七八九十百千万]")
+_NOT_BARE_NEXT = "数界群类"  # 企业数, 企业界, 企业群: firms in general, never the one a report is about
+
+
+def _affiliated(after: str) -> bool:
+    """公司负责人, 村党支部: a role of the name follows it (its people speak, not the name); but 公司员工达到420人,
+    村民有1,200人: the name's people counted are the name's figure."""
+    role = role_pattern().match(after)
+    return bool(role) and not _HEADCOUNT.match(after, role.end())
+
+
 class MentionFinder:
     """Finding names and flagging each mention (part of DocumentContext, which sets the attributes)."""
 
@@ -148,8 +165,8 @@ class MentionFinder:
         for m in _suffix_pattern().finditer(t):
             s, e = m.span()
             suffix = m.group()
-            if t[e:e + 1] in (not_after if len(suffix) == 1 else not_after_long) and not t.startswith("集体", e):
-                continue  # 村集体 is the village's collective: the name ends there
+            if t[e:e + 1] in (not_after if len(suffix) == 1 else not_after_long) and not t.startswith(_NAME_THEN, e):
+                continue  # 村集体, 渔港水产品: the village's collective, the port's produce: the name ends there
             if len(suffix) == 1 and t[e:e + 1] in "镇乡村" and t[e:e + 1] != suffix:
                 continue  # 宏村镇, 荻港村: a town or village named after a village or port
             if len(suffix) == 1 and _inside_division(t, s, e):
@@ -157,7 +174,10 @@ class MentionFinder:
             i = bisect.bisect_right(paragraphs, s)
             line_start = paragraphs[i - 1] if i else 0
             bound = floor if floor > line_start else line_start
-            left = trim_lead(scan_left(s, bound), s)
+            left = scan_left(s, bound)
+            if suffix in _FIRM_ENDS:
+                left = self._firm_start(left, bound)
+            left = trim_lead(left, s)
             if suffix in _DIVISION_ENDS:
                 left = _division_start(t, left, e, bound)  # 云和县, 莲都区, 于都县: a known division is whole
             elif suffix in _AGENCY_ENDS and left - 1 > bound and t[left - 1] in "和与":
@@ -169,6 +189,9 @@ class MentionFinder:
                     and last.suffix in _ADMIN_ENDS):
                 left -= 1  # 南浔区和孚镇荻港村: a town whose name starts with a function character
             prefix = t[left:s]
+            if suffix in cues.bare_suffixes and (prefix or t.startswith(cues.person_nouns, s)
+                                                 or t[e:e + 1] in _NOT_BARE_NEXT):
+                continue  # 规上企业, 企业家, 企业数: only a bare 企业 (opening a clause, 该企业) stands for a firm
             floor = e
             if prefix and (_NUMERAL_LEAD.match(prefix) or (suffix in ADMIN_CHARS and any(
                     c in ADMIN_CHARS for c in (prefix[:-1] if suffix in "镇乡村" else prefix))
@@ -266,6 +289,15 @@ class MentionFinder:
         while left < s and (self.t[left] in "”’" or (self.t[left] in "“‘" and "”’"[self.t[left] == "‘"]
                                                         not in self.t[left:s])):
             left += 1
+        return left
+
+    def _firm_start(self, left: int, floor: int) -> int:
+        """鑫达机械有限公司, 宏达集团: 达 ends a name scan (产值达5亿元) but sits inside many firms' names, between
+        two name characters; the scan goes on past it, unless a metric is before it (产值达)."""
+        t = self.t
+        while (left - 2 >= floor and t[left - 1] in _FIRM_INNER and t[left - 2] not in _METRIC_ENDS
+               and t[left - 2] not in STOP and "一" <= t[left - 2] <= "鿿"):
+            left = self._scan_left(left - 1, floor)
         return left
 
     def _trim_lead(self, left: int, s: int) -> int:
@@ -395,11 +427,11 @@ class MentionFinder:
         if self._titled(start):
             m.skip = "title"  # 《浙江省高标准农田建设资金管理办法》: a document's title names no subject
             return
-        if object_verbs.search(tail) or recipients.search(before):
-            m.skip = "object"  # 落户X, 向…的贫困村捐赠: where things go, not who has them
+        if object_verbs.search(tail) or recipients.search(before) or _SHARE_BASE.search(before):
+            m.skip = "object"  # 落户X, 向…的贫困村捐赠, 占全省: where things go, what a share is of
         elif copulas.search(before) and copulas.search(_COPULA_NOT.sub("", before)):
             m.skip = "predicate"
-        elif m.kind != "person" and (role_pattern().match(after) or self._person_follows(m.end)):
+        elif m.kind != "person" and (_affiliated(after) or self._person_follows(m.end)):
             m.skip = "affiliation"
         elif speech_pattern().match(after) or (before.endswith(_SOURCE_LEAD) and m.kind != "person"):
             m.skip = "speaker"  # 统计局日前发布数据, 据区渔业局统计: who reports the figures, not what they describe

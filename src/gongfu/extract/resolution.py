@@ -15,12 +15,23 @@ from gongfu.extract.mentions import Mention
 
 _QUOTED_CORE = re.compile(r"[“‘]([^”’]+)[”’]")
 _ESTATE_ENDS = ("新村",)
+_FIRM_ENDS = ("公司", "集团")  # endings a firm's short form keeps (森趣公司, 瑞立集团)
 
 
 def _core_key(name: str) -> tuple[str, str] | None:
     """“莘e家”党建联盟 and ‘莘e家’联盟 share (莘e家, 联盟): the quoted core and the two-character ending."""
     core = _QUOTED_CORE.search(name) if "“" in name or "‘" in name else None
     return (core.group(1), name[-2:]) if core else None
+
+
+def _full_firm(m: Mention, by_head: dict[str, list[Mention]]) -> str | None:
+    """森趣公司 after 浙江森趣玩具有限公司, 瑞立集团 after 浙江瑞立控股集团有限公司: a firm's short form is its core
+    (two or more characters before the ending) inside a firm's full name given earlier, the latest such."""
+    if m.suffix not in _FIRM_ENDS or len(core := m.name[:-len(m.suffix)]) < 2:
+        return None
+    firms = sorted((f for head in _FIRM_ENDS for f in by_head.get(head, ()) if f.skip != "inner"),
+                   key=lambda f: f.start, reverse=True)
+    return next((f.name for f in firms if len(f.name) > len(m.name) and core in f.name[:-2]), None)
 
 
 class NameResolver:
@@ -40,7 +51,7 @@ class NameResolver:
             sentence = ends[k - 1] if k else 0
             if m.kind == "name":
                 found = next((f for f in reversed(by_end.get(m.name[-2:], ())) if len(f) > len(m.name)
-                              and f.endswith(m.name)), None) or by_core.get(_core_key(m.name))
+                              and f.endswith(m.name)), None) or by_core.get(_core_key(m.name)) or _full_firm(m, by_head)
                 if found and found != m.name:  # 移民小康社区 after 乾西乡移民小康社区; ‘莘e家’联盟
                     m.name, m.known = found, True
             elif m.kind == "anaphor" and self._placed(m).kind == "anaphor":  # (全区 becomes an alias)
