@@ -94,6 +94,11 @@ def test_affiliations_and_speakers_are_not_the_topic() -> None:
     ("椒江区人社局近日公布，全区新增就业2.1万人。其中，高校毕业生6800人。", "6800人", "椒江区"),
     ("据越城区农业农村局统计，鉴湖街道新增家庭农场12家。", "12家", "鉴湖街道"),
     ("据越城区农业农村局统计，全区新增家庭农场12家。", "12家", "越城区"),
+    # the reporter learns from an agency (从X获悉, 从X了解到), an official reveals (透露, 强调, 披露)
+    ("记者从柯桥区统计局获悉，今年1-10月，柯桥街道工业产值120亿元。", "120亿元", "柯桥街道"),
+    ("从上虞区农业农村局了解到，盖北镇葡萄种植面积达到3.2万亩。", "3.2万亩", "盖北镇"),
+    ("诸暨市文旅局负责人透露，五泄镇今年接待游客56万人次。", "56万人次", "五泄镇"),
+    ("嵊州市经信局披露，甘霖镇规上企业产值增长12%。", "12%", "甘霖镇"),
 ])
 def test_who_reports_the_figures_is_not_what_they_describe(text: str, number: str, expected: str) -> None:
     assert entity_of(text, number, {"doc_id": "t", "city": "绍兴市", "province": "浙江省"}) == expected
