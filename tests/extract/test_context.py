@@ -512,3 +512,22 @@ def test_firms_counted_are_a_places_not_the_firm_before(text: str, number: str, 
 ])
 def test_a_names_people_counted_are_its_figure(text: str, number: str, expected: str) -> None:
     assert entity_of(text, number, DISTRICT) == expected
+
+
+@pytest.mark.parametrize(("text", "number", "expected"), [
+    # after a subject, the one it deals with (与/同/跟 X) is not who the figures are about
+    ("南湖合作社还与一家茶饮企业签下三年订单，每年收购菊花不少于100吨。", "100吨", "南湖合作社"),
+    ("绿丰农业有限公司与德国一家企业签约，今年出口额600万美元。", "600万美元", "绿丰农业有限公司"),
+    ("白龙桥镇还与金华一家物流公司合作，建成冷库12座。", "12座", "白龙桥镇"),
+    # A与B opening a clause: both are subjects, the nearest is taken as before
+    ("琅琊镇与白龙桥镇共建产业园，总投资8亿元。", "8亿元", "白龙桥镇"),
+])
+def test_the_partner_of_a_subject_is_not_the_topic(text: str, number: str, expected: str) -> None:
+    assert entity_of(text, number, DISTRICT) == expected
+
+
+def test_the_documents_own_town_is_a_name_though_it_ends_in_a_generic_word() -> None:
+    town = {"doc_id": "t", "street": "大集镇", "district": "曹县", "city": "菏泽市", "province": "山东省"}
+    text = "山东省曹县大集镇被称为汉服之乡。今年1-6月，大集镇汉服网络销售额达28.4亿元。"
+    assert entity_of(text, "28.4亿元", town) == "大集镇"
+    assert entity_of("全县建成中心集镇8个。", "8个", DISTRICT) == "婺城区"  # 中心集镇 describes

@@ -112,6 +112,8 @@ _FIRM_INNER = "达"  # a stop character inside firms' names (鑫达, 宏达, 通
 _METRIC_ENDS = "值额量数率资入积模"  # 产值达, 收入达: the 达 of a figure reached
 _HEADCOUNT = re.compile(r"(?:总数|人数|数量)?(?:达到|达|为|有|共|超过|突破|近|约|逾)?"
                         r"[\d０-９一二两三四五六七八九十百千万]")
+_PARTNER = re.compile("(?:还|也|已|将|又|正|再|先后|共同)?(?:与|同|跟)(?:一家|一所|多家)?$")
+_INDEFINITE = ("一家", "一所", "一个", "一座")  # 与德国一家企业签约: "a" firm, not a count of the name's
 _NOT_BARE_NEXT = "数界群类"  # 企业数, 企业界, 企业群: firms in general, never the one a report is about
 
 
@@ -193,7 +195,7 @@ class MentionFinder:
                                                  or t[e:e + 1] in _NOT_BARE_NEXT):
                 continue  # 规上企业, 企业家, 企业数: only a bare 企业 (opening a clause, 该企业) stands for a firm
             floor = e
-            if prefix and (_NUMERAL_LEAD.match(prefix) or (suffix in ADMIN_CHARS and any(
+            if prefix and (_NUMERAL_LEAD.match(prefix.lstrip("“‘")) or (suffix in ADMIN_CHARS and any(
                     c in ADMIN_CHARS for c in (prefix[:-1] if suffix in "镇乡村" else prefix))
                     and prefix + suffix not in divisions())):
                 continue  # 五大民生实事项目 (a description), 落实区委区 (not a name)
@@ -210,8 +212,8 @@ class MentionFinder:
                 kind = "anaphor"
             elif unknown_division:
                 kind = "generic"
-            elif name in generic or name.endswith(generic_ends):
-                kind = "generic"
+            elif (name in generic or name.endswith(generic_ends)) and name not in self.places:
+                kind = "generic"  # 中心集镇 describes; 大集镇, the document's own town, is a name
             if _GRADE.search(prefix):
                 kind = "grade"  # 5A级旅游景区, 国家级传统村: a category, never a name nor the start of one
             head = cues.suffixes[suffix]
@@ -427,7 +429,8 @@ class MentionFinder:
         if self._titled(start):
             m.skip = "title"  # 《浙江省高标准农田建设资金管理办法》: a document's title names no subject
             return
-        if object_verbs.search(tail) or recipients.search(before) or _SHARE_BASE.search(before):
+        if (object_verbs.search(tail) or recipients.search(before) or _SHARE_BASE.search(before)
+                or self._partner(before, start)):
             m.skip = "object"  # 落户X, 向…的贫困村捐赠, 占全省: where things go, what a share is of
         elif copulas.search(before) and copulas.search(_COPULA_NOT.sub("", before)):
             m.skip = "predicate"
@@ -437,7 +440,8 @@ class MentionFinder:
             m.skip = "speaker"  # 统计局日前发布数据, 据区渔业局统计: who reports the figures, not what they describe
         elif after.startswith("等"):
             m.skip = "member"  # 高新幼儿园等2所学校: one of the things counted
-        elif m.kind != "person" and (counted := _COUNTED.match(after)) and counted.group(1)[-1] not in "年月日季时号":
+        elif (m.kind != "person" and (counted := _COUNTED.match(after)) and counted.group(1)[-1] not in "年月日季时号"
+              and counted.group(1) not in _INDEFINITE):  # 与一家企业: "a", no count
             m.skip = "counted"  # 设有居家养老服务照料中心9个, 外资项目41个: the things counted, not who has them
 
     def _titled(self, pos: int) -> bool:
@@ -451,6 +455,16 @@ class MentionFinder:
 
     def _person_follows(self, pos: int) -> bool:
         return pos in self.person_starts
+
+    def _partner(self, before: str, start: int) -> bool:
+        """合作社还与一家茶饮企业签下订单: after a subject, the one it deals with (与/同/跟) is not who the figures
+        are about; A与B at the start of a clause are both subjects."""
+        lead = _PARTNER.search(before)
+        if not lead or lead.start() == 0:
+            return False
+        clause_start = start - len(before)
+        return any(o.name or o.kind == "anaphor" for o in self._mentions_in(clause_start, clause_start + lead.start())
+                   if o.kind != "person" and self._placed(o).subject)
 
     def _mentions_in(self, lo: int, hi: int) -> list[Mention]:
         i, j = bisect.bisect_left(self.starts, lo), bisect.bisect_left(self.starts, hi)
