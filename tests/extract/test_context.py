@@ -519,8 +519,10 @@ def test_a_names_people_counted_are_its_figure(text: str, number: str, expected:
     ("南湖合作社还与一家茶饮企业签下三年订单，每年收购菊花不少于100吨。", "100吨", "南湖合作社"),
     ("绿丰农业有限公司与德国一家企业签约，今年出口额600万美元。", "600万美元", "绿丰农业有限公司"),
     ("白龙桥镇还与金华一家物流公司合作，建成冷库12座。", "12座", "白龙桥镇"),
-    # A与B opening a clause: both are subjects, the nearest is taken as before
-    ("琅琊镇与白龙桥镇共建产业园，总投资8亿元。", "8亿元", "白龙桥镇"),
+    # A与B opening a clause: the subject named first
+    ("琅琊镇与白龙桥镇共建产业园，总投资8亿元。", "8亿元", "琅琊镇"),
+    # no subject before 与: the name after it is the nearest as before
+    ("与白龙桥镇相比，琅琊镇新增就业1,200人。", "1,200人", "琅琊镇"),
 ])
 def test_the_partner_of_a_subject_is_not_the_topic(text: str, number: str, expected: str) -> None:
     assert entity_of(text, number, DISTRICT) == expected

@@ -457,8 +457,8 @@ class MentionFinder:
         return pos in self.person_starts
 
     def _partner(self, before: str, start: int) -> bool:
-        """合作社还与一家茶饮企业签下订单: after a subject, the one it deals with (与/同/跟) is not who the figures
-        are about; A与B at the start of a clause are both subjects."""
+        """合作社还与一家茶饮企业签下订单, 琅琊镇与白龙桥镇共建: after a subject, the one it deals with (与/同/跟)
+        is not who the figures are about: the subject named first is."""
         lead = _PARTNER.search(before)
         if not lead or lead.start() == 0:
             return False
