@@ -42,7 +42,7 @@ def fmt(v):
     return ("%.6f" % v).rstrip("0").rstrip(".")
 
 
-def window(text, s, e):
+def window(text, s, e, seps="，；："):
     """Whole sentence if <= 40 chars, else the mention's clause grown by neighbouring clauses."""
     ends = "。！？\n"
     a = s
@@ -52,7 +52,7 @@ def window(text, s, e):
     while b < len(text) and text[b] not in ends:
         b += 1
     # clause boundaries inside [a, b)
-    cuts = [a] + [k + 1 for k in range(a, b) if text[k] in "，；：" and not (s <= k < e)] + [b + 1]
+    cuts = [a] + [k + 1 for k in range(a, b) if text[k] in seps and not (s <= k < e)] + [b + 1]
     spans = [(cuts[i], cuts[i + 1] - 1) for i in range(len(cuts) - 1)]  # [start, end) without the mark
 
     def clean(x, y):
@@ -72,6 +72,8 @@ def window(text, s, e):
     lo, hi = i, j
     x, y = clean(spans[lo][0], spans[hi][1])
     if y - x > 40:
+        if seps == "，；：":
+            return window(text, s, e, "，；：、")
         x, y = max(s - (40 - (e - s)) // 2, a), 0
         y = min(x + 40, b)
         return text[x:y]
