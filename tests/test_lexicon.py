@@ -80,9 +80,12 @@ def test_the_gazetteer_separates_suffixes_from_names_and_derives_stems() -> None
 
 def test_cues_and_surnames_come_from_their_files() -> None:
     cues = lexicon.load_cues()
-    suffixes = {r["cue"] for r in rows(lexicon.CUES_FILE) if r["type"] == "suffix"}
+    suffixes = {r["cue"] for r in rows(lexicon.CUES_FILE) if r["type"] in ("suffix", "bare_suffix")}
 
     assert set(cues.suffixes) == suffixes
+    assert cues.bare_suffixes == {r["cue"] for r in rows(lexicon.CUES_FILE) if r["type"] == "bare_suffix"}
+    assert set(cues.short_endings) == {r["cue"] for r in rows(lexicon.CUES_FILE) if r["type"] == "short_ending"}
+    assert {"公司", "合作社", "银行"} <= set(cues.business_ends)
     assert {"王", "欧阳"} <= lexicon.load_surnames()
 
 

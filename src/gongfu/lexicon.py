@@ -186,6 +186,8 @@ class Cues:
     recipients: tuple[str, ...]  # 向, 给: a name after one in its clause receives (向贫困村捐赠)
     product_ends: str  # 茶 酒 鸡 瓷: the last character of a product's name, never of a person's (惠明茶是…)
     bare_suffixes: frozenset[str] = frozenset()  # 企业: an ending that names nothing, but alone stands for a firm
+    short_endings: dict[str, str] = field(default_factory=dict)  # 该行 -> 银行, 该校 -> 学校: one-character forms
+    business_ends: tuple[str, ...] = ()  # 公司, 合作社, 银行: a business gives its own figures, an agency its place's
 
 
 @cache
@@ -206,7 +208,8 @@ def load_cues(path: Path = CUES_FILE) -> Cues:
                 frozenset(words("not_after")),
                 frozenset(words("not_after_long")), frozenset(words("anaphor_follow")), words("honorific"),
                 words("person_noun"), "".join(sorted(words("person_end"))), words("not_person"),
-                words("recipient"), "".join(sorted(words("product_end"))), frozenset(words("bare_suffix")))
+                words("recipient"), "".join(sorted(words("product_end"))), frozenset(words("bare_suffix")),
+                dict(by_type.get("short_ending", [])), words("business_end"))
 
 
 @cache

@@ -533,3 +533,55 @@ def test_the_documents_own_town_is_a_name_though_it_ends_in_a_generic_word() -> 
     text = "山东省曹县大集镇被称为汉服之乡。今年1-6月，大集镇汉服网络销售额达28.4亿元。"
     assert entity_of(text, "28.4亿元", town) == "大集镇"
     assert entity_of("全县建成中心集镇8个。", "8个", DISTRICT) == "婺城区"  # 中心集镇 describes
+
+
+@pytest.mark.parametrize(("text", "number", "expected"), [
+    # a firm, school, hospital, bank or co-operative named once is what its bare ending means paragraphs later
+    ("白龙桥镇中心小学创办于1905年。\n今年新建功能教室12间。\n校长介绍，学校教师平均年龄38岁。", "38岁",
+     "白龙桥镇中心小学"),
+    ("金华宏泰机械有限公司去年产值5亿元。\n全镇工业增长8%。\n今年，公司计划投资1.2亿元。", "1.2亿元",
+     "金华宏泰机械有限公司"),
+    # other bare endings look back one paragraph only
+    ("白龙桥镇文化中心去年开放。\n全镇新增就业300人。\n全镇建成公园5个。\n中心今年接待市民2万人次。", "2万人次",
+     "婺城区"),
+    # 是X的社员 names X for later: a predicate's 的 makes it a name, not a description
+    ("他是白龙桥镇百花蜂业专业合作社的社员。\n合作社现有社员87户。", "87户", "白龙桥镇百花蜂业专业合作社"),
+    ("白龙桥镇是省级示范镇。白龙桥镇有专业合作社12家。", "12家", "白龙桥镇"),
+])
+def test_bare_endings_of_organisations_reach_back_through_the_text(text: str, number: str, expected: str) -> None:
+    assert entity_of(text, number, DISTRICT) == expected
+
+
+@pytest.mark.parametrize(("text", "number", "expected"), [
+    # 该行, 该校, 本院, 该社: a demonstrative and one character of the ending stand for the name
+    ("记者从金华婺城农商银行获悉，截至10月末，该行各项贷款余额186.4亿元。", "186.4亿元", "金华婺城农商银行"),
+    ("白龙桥镇中心小学是省级示范学校，该校现有学生1,520名。", "1,520名", "白龙桥镇中心小学"),
+    ("兰溪市人民医院去年门诊量120万人次，该院今年新增床位200张。", "200张", "兰溪市人民医院"),
+    ("白龙桥镇百花蜂业专业合作社成立于2016年，该社去年收购蜂蜜46吨。", "46吨", "白龙桥镇百花蜂业专业合作社"),
+    # not the words they start: 该行业 is "this trade"
+    ("金华婺城农商银行去年利润3亿元。白龙桥镇该行业产值增长5%。", "5%", "白龙桥镇"),
+    # a bank's spokesperson gives the bank's figures
+    ("金华婺城农商银行去年利润3亿元。\n该行相关负责人介绍，明年将新增涉农贷款15亿元。", "15亿元", "金华婺城农商银行"),
+])
+def test_one_character_short_forms_after_a_demonstrative(text: str, number: str, expected: str) -> None:
+    assert entity_of(text, number, DISTRICT) == expected
+
+
+@pytest.mark.parametrize(("text", "number", "expected"), [
+    # 位于X的Y: where Y is, ended by 的; Y is the subject
+    ("位于溪头村的宝溪青瓷文化有限公司是乡里最大的青瓷企业，去年销售额3,200万元。", "3,200万元",
+     "宝溪青瓷文化有限公司"),
+    ("地处山区的白龙桥镇去年接待游客12万人次。", "12万人次", "白龙桥镇"),
+    # a movement verb's reach goes on through a place's 的
+    ("游客走进武义县的下山脱贫小区，全镇新增民宿20家。", "20家", "婺城区"),
+    # a place opening its clause keeps the figures whose nouns follow its count (古镇210家民宿)
+    ("假期里，西塘古镇210家民宿平均入住率达到93%。", "93%", "西塘古镇"),
+])
+def test_where_a_subject_is_and_what_it_counts(text: str, number: str, expected: str) -> None:
+    assert entity_of(text, number, DISTRICT) == expected
+
+
+def test_an_event_time_holds_in_its_sentence_but_frames_no_paragraph() -> None:
+    text = "仪式结束后，村民领到了种子。戴素连耕种4亩地。理事长介绍，统一品牌后，蜂蜜每斤售价88元。"
+    assert period_of(text, "4亩", DISTRICT) == ""
+    assert period_of(text, "88元", DISTRICT) == "统一品牌后"

@@ -91,3 +91,38 @@ def test_same_span_same_year_is_the_same_period() -> None:
 ])
 def test_resolve_year(period: str, published: str, year: int | None) -> None:
     assert resolve_year(period, published) == year
+
+
+@pytest.mark.parametrize(("text", "found"), [
+    # a span of days the figures cover (not one day's event), and a holiday spoken of without its name
+    ("据统计，10月1日至7日，古镇接待游客46.2万人次", "10月1日至7日"),
+    ("9月28日-10月3日，客流增长9%", "9月28日-10月3日"),
+    ("2月10日到17日，全市接待游客120万人次", "2月10日到17日"), ("假期里，民宿入住率达到93%", "假期里"),
+    ("假期期间，全县旅游收入3亿元", "假期期间"),
+])
+def test_spans_of_days_and_holidays_unnamed(text: str, found: str) -> None:
+    from gongfu.extract.periods import PERIOD
+
+    assert PERIOD.search(text).group() == found
+
+
+@pytest.mark.parametrize(("text", "found"), [
+    # an event a clause opens with, then 后 and a comma: the time after it
+    ("理事长介绍，统一品牌后，蜂蜜每斤售价88元", "统一品牌后"), ("全部并网后，年发电量可达9.6亿千瓦时", "全部并网后"),
+    ("大学毕业后，他回乡办起了农场", "大学毕业后"), ("据介绍，园区扩建后，可新增岗位600个", "园区扩建后"),
+])
+def test_an_event_opening_a_clause_is_a_time(text: str, found: str) -> None:
+    from gongfu.extract.periods import EVENT_AFTER
+
+    assert EVENT_AFTER.search(text).group() == found
+
+
+@pytest.mark.parametrize("text", [
+    "随后，全县新增就业200人", "之后，全县新增岗位300个", "此后，", "在此之后，", "最后，",  # after what came before
+    "今年以后，", "全县新增岗位300个后来",  # not a clause of its own with a comma
+    "项目总投资5亿元后，",  # a clause holding a number is no event
+])
+def test_what_is_not_an_event_time(text: str) -> None:
+    from gongfu.extract.periods import EVENT_AFTER
+
+    assert EVENT_AFTER.search(text) is None

@@ -16,7 +16,7 @@ import bisect
 import re
 
 from gongfu.extract.cue_patterns import PART_OPENERS
-from gongfu.extract.periods import PERIOD, SEASONS, normalise_period
+from gongfu.extract.periods import EVENT_AFTER, PERIOD, SEASONS, normalise_period
 from gongfu.extract.status import status as status_of
 
 _NUMBER_START = re.compile(r"[\d０-９]|[一二两三四五六七八九十百千万][^一-龥]|[一二两三四五六七八九十百千万]{2}")
@@ -34,6 +34,15 @@ _NAMING_VERB = re.compile("(?:举行|举办|召开|开展|启动)$")
 _NUMBER_LEAD = re.compile("(?:约|近|不到|不足|超过|超|逾|仅|只有|才)?")
 
 
+def _with_events(t: str, periods: list[re.Match[str]]) -> list[re.Match[str]]:
+    """The time expressions and, where none overlaps them, the events clauses open with (统一品牌后，)."""
+    if "后" not in t:
+        return periods
+    taken = [(m.start(), m.end()) for m in periods]
+    events = [m for m in EVENT_AFTER.finditer(t) if not any(a < m.end() and m.start() < b for a, b in taken)]
+    return sorted(periods + events, key=lambda m: m.start()) if events else periods
+
+
 class PeriodRules:
     """The period rules (part of DocumentContext, which sets the attributes)."""
 
@@ -41,7 +50,7 @@ class PeriodRules:
         """Time expressions, minus deadlines (2023年底前), comparison bases (比去年, 较2020年, 去年同期, 与上年相比:
         the claim is about now, measured against then) and 上半年…下半年 pairs in one sentence (seasons)."""
         t = self.t
-        found = [m for m in PERIOD.finditer(t) if t[m.end():m.end() + 1] != "前"
+        found = [m for m in _with_events(t, list(PERIOD.finditer(t))) if t[m.end():m.end() + 1] != "前"
                  and not _NAMING_VERB.search(t, max(0, m.start() - 2), m.start())
                  and not _COMPARED.search(t, max(0, m.start() - 2), m.start())
                  and not t.startswith(("同期", "相比", "相比较"), m.end())
@@ -98,6 +107,8 @@ class PeriodRules:
         lo = bisect.bisect_left(self.period_starts, para_start)
         hi = bisect.bisect_left(self.period_starts, sentence[0])
         for m in reversed(self.periods[lo:hi]):
+            if m.re is EVENT_AFTER:
+                continue  # 仪式结束后，: the time of a scene, not of the paragraph's figures
             clause = self.index.clause(m.start())
             if t[clause[0]:clause[1]].rstrip("，,：:") != m.group():
                 continue

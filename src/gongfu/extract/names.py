@@ -78,6 +78,11 @@ def _suffix_pattern() -> re.Pattern[str]:
 
 
 @cache
+def _short_pattern() -> re.Pattern[str]:
+    return re.compile("(?<=[该本此])[" + re.escape("".join(load_cues().short_endings)) + "]")
+
+
+@cache
 def _cue_pattern(kind: str, anchored: str = "") -> re.Pattern[str]:
     """Any cue of one type as a regex ('^' anchored at the start, '$' at the end, '' anywhere)."""
     words = "|".join(re.escape(w) for w in getattr(load_cues(), kind))
@@ -114,7 +119,17 @@ _HEADCOUNT = re.compile(r"(?:总数|人数|数量)?(?:达到|达|为|有|共|超
                         r"[\d０-９一二两三四五六七八九十百千万]")
 _PARTNER = re.compile("(?:还|也|已|将|又|正|再|先后|共同)?(?:与|同|跟)(?:一家|一所|多家)?$")
 _INDEFINITE = ("一家", "一所", "一个", "一座")  # 与德国一家企业签约: "a" firm, not a count of the name's
+# words a short ending starts (该行业 "this trade", 本校区, 该社会): not a short form of a name
+_NOT_SHORT = frozenset({"行业", "行动", "行为", "行程", "行政", "行情", "行驶", "行列", "行人", "校区", "校园", "院士",
+                        "院落", "院子", "社会", "社区", "社员", "厂房", "厂区", "厂长"})
+_WHERE_LEAD = re.compile("(?:位于|地处|坐落于|坐落在|来自)")  # 位于溪头村的公司: where the subject is, ended by 的
+_NOUN_COUNTED = re.compile("(?!以上|以下|左右|多|余)[\u4e00-\u9fff]")
 _NOT_BARE_NEXT = "数界群类"  # 企业数, 企业界, 企业群: firms in general, never the one a report is about
+
+
+def _opens(before: str) -> bool:
+    """Whether a mention opens its clause (after time words only): 假期里，古镇210家民宿."""
+    return not before or TIME_LEAD.fullmatch(before) is not None
 
 
 def _affiliated(after: str) -> bool:
@@ -144,7 +159,7 @@ class MentionFinder:
         taken.add(aliases)
         deictic = [m for m in self._deictic() if not taken.overlaps(m.start, m.end)]
         taken.add(deictic)
-        local = [m for m in self._local() if not taken.overlaps(m.start, m.end)]
+        local = [m for m in self._local() + self._short_anaphors() if not taken.overlaps(m.start, m.end)]
         taken.add(local)
         programmes = [m for m in self._programmes() if not taken.overlaps(m.start, m.end)]
         mentions = sorted(named + persons + aliases + deictic + local + programmes, key=lambda m: m.start)
@@ -366,6 +381,18 @@ class MentionFinder:
             out.append(Mention(m.start(), m.end() + 1, "", "anaphor", head=self.cues.suffixes[ch], suffix=ch))
         return out
 
+    def _short_anaphors(self) -> list[Mention]:
+        """该行, 该校, 本院, 该社: a demonstrative and one character standing for an ending (银行, 学校, 医院, 合作社;
+        data/entity_cues.csv short_ending), resolved like 该公司; not the words they start (该行业, 本校区)."""
+        endings = self.cues.short_endings
+        if not endings:
+            return []
+        out = []
+        for m in _short_pattern().finditer(self.t):
+            if self.t[m.start():m.start() + 2] not in _NOT_SHORT:
+                out.append(Mention(m.start(), m.end(), "", "anaphor", head=endings[m.group()], suffix=m.group()))
+        return out
+
     def _deictic(self) -> list[Mention]:
         if not self.cues.deictic:
             return []
@@ -424,8 +451,8 @@ class MentionFinder:
         before = t[self._clause_start(start):start]
         after = t[m.end:m.end + 12]
         head, _, tail = before.rpartition("的")
-        if head and head[-1] in ADMIN_CHARS and m.kind != "person":
-            tail = before  # 走进武义县的下山脱贫小区: a place's 的 does not end the verb's reach
+        if head and head[-1] in ADMIN_CHARS and m.kind != "person" and not _WHERE_LEAD.match(head):
+            tail = before  # 走进武义县的下山脱贫小区: a place's 的 does not end the verb's reach (位于溪头村的X is X)
         if self._titled(start):
             m.skip = "title"  # 《浙江省高标准农田建设资金管理办法》: a document's title names no subject
             return
@@ -441,7 +468,8 @@ class MentionFinder:
         elif after.startswith("等"):
             m.skip = "member"  # 高新幼儿园等2所学校: one of the things counted
         elif (m.kind != "person" and (counted := _COUNTED.match(after)) and counted.group(1)[-1] not in "年月日季时号"
-              and counted.group(1) not in _INDEFINITE):  # 与一家企业: "a", no count
+              and counted.group(1) not in _INDEFINITE  # 与一家企业: "a", no count
+              and not (_opens(before) and _NOUN_COUNTED.match(after, counted.end()))):  # 古镇210家民宿
             m.skip = "counted"  # 设有居家养老服务照料中心9个, 外资项目41个: the things counted, not who has them
 
     def _titled(self, pos: int) -> bool:

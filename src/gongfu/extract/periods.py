@@ -8,11 +8,11 @@ from dataclasses import dataclass
 from gongfu.extract.numerals import parse_chinese
 
 # A time expression as the texts write it (今年1-8月, 上半年, 2020年底, 截至9月底, “十四五”期间, “十三五”以来,
-# 国庆假期, 五一假期5天, 近三年, 二十多年来, 到2025年, 改造后, 制度实施以来, 现在). The lookahead lists every
-# first character: a cheap test before the alternation.
+# 国庆假期, 五一假期5天, 假期里, 10月1日至7日 (a span of days), 近三年, 二十多年来, 到2025年, 改造后, 制度实施以来,
+# 现在). The lookahead lists every first character: a cheap test before the alternation.
 _CN_COUNT = "一二两三四五六七八九十"
 PERIOD = re.compile(
-    rf"(?=[今去前明上下一截现目当如这近初起“十过原以届全旺最鼎国春五端中到改建投达实搬整开运启设成未{_CN_COUNT}\d])(?:"
+    rf"(?=[今去前明上下一截现目当如这近初起“十过原以届全旺最鼎国春五端中到改建投达实搬整开运启设成未假{_CN_COUNT}\d])(?:"
     r"截至(?:(?:今年|去年|\d{4}年)?\d{1,2}月(?:底|末)?|(?:今年|去年|\d{4}年)(?:底|末)?|目前|年底)"
     r"|(?:今年|去年|前年|明年|\d{4}年)?(?:上半年|下半年|一季度|前三季度|\d{1,2}[-一~至]\d{1,2}月"
     rf"|前(?:\d{{1,2}}|[{_CN_COUNT}]{{1,2}})个月)(?:以来|来)?"
@@ -21,12 +21,16 @@ PERIOD = re.compile(
     rf"(?:[{_CN_COUNT}\d]{{1,2}}天)?"
     rf"|(?:近|过去|今后|未来)(?:[{_CN_COUNT}]{{1,2}}|\d+)年"
     r"|今年|去年|前年|明年"
+    r"|\d{1,2}月\d{1,2}日(?:至|到|[-~])(?:\d{1,2}月)?\d{1,2}日|假期(?:里|中|期间)"
     r"|\d{1,2}[-一]\d{1,2}月|\d{1,2}月份|截至目前|现如今|目前|当前|如今|这些年|近年来|初期|起初"
     r"|过去|现在|原来|以前|届时|全年|旺季|最初|鼎盛时期"
     rf"|[{_CN_COUNT}\d]+多?年来"
     r"|(?:改造|建成|投产|达产|投用|实施|搬迁|整治|开园|运营|启动|设市|成立)(?:后|前|以来|之初)"
     r"|“?十[一二三四五六七八九]五”?(?:期间|以来|时期))"
 )
+# An event a clause opens with, then 后 and a comma (统一品牌后，全部并网后，大学毕业后，): the time after it, as
+# 改造后 above, for any event; not 之后/以后 (after what came before), nor a clause holding a number or a time.
+EVENT_AFTER = re.compile("(?<![^，,。；;：:！？\n])(?:全部|全面|正式)?[\u4e00-\u9fff]{2,5}?(?<![之以])后(?=[，,])")
 SEASONS = {"上半年", "下半年"}
 _RANGE_DASH = re.compile(r"(\d)[一~至](\d)")
 

@@ -15,6 +15,9 @@ from gongfu.extract.mentions import Mention
 
 _QUOTED_CORE = re.compile(r"[“‘]([^”’]+)[”’]")
 _ESTATE_ENDS = ("新村",)
+# a firm, school, hospital, bank or co-operative a report is about is named once and then called 公司, 学校,
+# 该行… in any later paragraph; other bare endings (中心, 社区, 项目) look back one paragraph only
+_WHOLE_TEXT_HEADS = frozenset({"公司", "集团", "合作社", "学校", "医院", "银行"})
 _FIRM_ENDS = ("公司", "集团")  # endings a firm's short form keeps (森趣公司, 瑞立集团)
 
 
@@ -56,7 +59,7 @@ class NameResolver:
                     m.name, m.known = found, True
             elif m.kind == "anaphor" and self._placed(m).kind == "anaphor":  # (全区 becomes an alias)
                 para_start = self.index.paragraph(m.start)[0]
-                window = self.index.paragraph(max(0, para_start - 1))[0]
+                window = 0 if m.head in _WHOLE_TEXT_HEADS else self.index.paragraph(max(0, para_start - 1))[0]
                 m.name = self._antecedent(m, by_head.get(m.head, []), window)
                 m.known = bool(m.name)
             elif m.kind == "deictic":
@@ -79,14 +82,15 @@ class NameResolver:
 
     def _antecedent(self, m: Mention, candidates: list[Mention], window: int) -> str:
         """该社区 / 合作社 / 中心内: the latest name with the same ending group since `window` (a predicate, 是X,
-        describes rather than names); else the document's own place with that ending (街道, 该区). Bare words
-        outside subject position stand for nothing."""
+        describes rather than names, but 是X的社员 names X); else the document's own place with that ending (街道,
+        该区). Bare words outside subject position stand for nothing."""
         if not (m.subject or m.initial):
             return ""
         for f in reversed(candidates):
             if f.start < window:
                 break
-            if self._checked(f).skip != "predicate" and (m.subject or f.start >= window):
+            if (self._checked(f).skip != "predicate" or self.t.startswith("的", f.end)) and (
+                    m.subject or f.start >= window):
                 return f.name  # 市场日均客流: a bare ending opening a clause, after its name in the paragraph
         if not m.subject:
             return ""

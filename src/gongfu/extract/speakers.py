@@ -24,8 +24,6 @@ _PRONOUN = re.compile(first_char_guard("他她", "他们家|她们家|他家|她
 _SPEAKER_REACH = 20
 _ROLE_REACH = 12  # characters of a role before a name (80后负责人, 党委副书记、总经理)
 _ROLE_OPEN = "，,、后"  # a role opening its clause (，负责人郑晓东介绍) or after an age (80后负责人)
-# a business speaks of its own figures; an agency (农业服务中心, 统计局) reports its place's
-_BUSINESS_ENDS = ("公司", "企业", "合作社", "集团", "工厂", "厂", "商行", "农场", "店")
 _SINGULAR = re.compile("[我俺](?!们)")  # 我家, 我今年: the speaker's own; 我们 speaks for those they lead
 
 
@@ -79,7 +77,7 @@ class SpeakerRules:
         t = self.t
         role = role_pattern().match(t, m.end)
         said = speech_pattern().match(t, role.end()) if role else None
-        if (said is None or t[said.end():said.end() + 1] not in "，,：:" or not m.name.endswith(_BUSINESS_ENDS)
+        if (said is None or t[said.end():said.end() + 1] not in "，,：:" or not m.name.endswith(self.cues.business_ends)
                 or _SINGULAR.search(t, said.end(), w.s) or _WHOLE_PLACE.search(t, said.end(), w.s)):
             return ""
         return m.name
@@ -105,7 +103,7 @@ class SpeakerRules:
         if role is None:
             return ""
         candidates = [m for m in self._mentions_in(self.index.sentence(person.start)[0], role.start())
-                      if m.name and m.kind != "person" and m.name.endswith(_BUSINESS_ENDS)]
+                      if m.name and m.kind != "person" and m.name.endswith(self.cues.business_ends)]
         attached = [m for m in candidates if m.end == role.start()]
         chosen = attached or (candidates if role.start() == clause_start or t[role.start() - 1] in _ROLE_OPEN else [])
         return chosen[-1].name if chosen else ""
