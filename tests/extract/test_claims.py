@@ -442,3 +442,18 @@ def test_a_figure_with_no_words_of_its_own_takes_those_of_the_figure_before_it(t
 ])
 def test_an_age_is_labelled_as_an_age(text: str, mention: str, indicator: str) -> None:
     assert _indicator_of(text, mention) == indicator
+
+
+@pytest.mark.parametrize(("text", "mention", "indicator"), [
+    # a table line 'label：value' names its figure by its label when the taxonomy has no pattern in it
+    ("主要经济指标\n外贸出口额：7.4亿美元，同比增长15.6%\n", "7.4亿美元", "外贸出口额"),
+    ("主要经济指标\n外贸出口额：7.4亿美元，同比增长15.6%\n", "15.6%", "外贸出口额"),
+    ("主要经济指标\n城乡居民人均储蓄存款余额：8.9万元\n", "8.9万元", "城乡居民人均储蓄存款余额"),
+    # the taxonomy's own pattern inside the label is kept
+    ("主要经济指标\n规上工业企业：412家\n", "412家", "规上工业企业"),
+    # a speaker's label (局长：) is no indicator: the number does not open the line's first clause
+    ("局长：今年全区新增就业1.2万人。\n", "1.2万人", "新增就业"),
+])
+def test_a_table_lines_label_names_its_figure(text: str, mention: str, indicator: str) -> None:
+    rows = [r for r in extract_claims(text, {"doc_id": "t"}) if r["mention"] == mention]
+    assert rows and rows[0]["indicator"] == indicator

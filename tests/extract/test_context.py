@@ -585,3 +585,13 @@ def test_an_event_time_holds_in_its_sentence_but_frames_no_paragraph() -> None:
     text = "仪式结束后，村民领到了种子。戴素连耕种4亩地。理事长介绍，统一品牌后，蜂蜜每斤售价88元。"
     assert period_of(text, "4亩", DISTRICT) == ""
     assert period_of(text, "88元", DISTRICT) == "统一品牌后"
+
+
+@pytest.mark.parametrize(("title", "period"), [
+    # the title's period governs the list under it, as written, or its year alone
+    ("虹桥镇2025年前三季度主要经济指标", "2025年前三季度"), ("数说开化2024", "2024"),
+    ("开化县2024年1一8月经济运行", "2024年1-8月"), ("开化县经济运行简报", ""),
+])
+def test_the_titles_period_governs_its_list(title: str, period: str) -> None:
+    document = {**DISTRICT, "title": title}
+    assert period_of("——规上工业总产值286.3亿元\n", "286.3亿元", document) == period

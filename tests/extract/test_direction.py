@@ -21,6 +21,9 @@ from gongfu.extract.direction import change
     ("全年减少碳排放", "8.1万吨", True, "down", -1),
     ("客运量分别增长4.2%和", "5.1%", True, "up", 1),
     ("每斤收购价比去年高出", "3元", True, "up", 1),
+    ("规上工业企业比上年同期净增", "27家", True, "up", 1),
+    ("农业经营主体比去年净减", "12家", True, "down", -1),
+    ("全年净增企业", "30家", False, "none", 1),  # 净增 without 比: a count of additions
     ("产业规模", "翻一番", True, "up", 1),
     ("出口额增加到", "8.5亿元", False, "none", 1),
     ("失业率降至", "3.1%", False, "none", 1),

@@ -32,3 +32,15 @@ def test_a_short_form_counts_only_for_a_name_written_whole() -> None:
 
 def test_a_town_once_named_after_its_district_is_not_the_place() -> None:
     assert infer_place("温岭市箬横镇的一家企业扩产。温岭市全年工业产值增长8%。")["street"] == ""
+
+
+@pytest.mark.parametrize(("text", "title", "street"), [
+    # a title naming the district then a town is about the town, though the text never names it again
+    ("规上工业总产值：286.3亿元\n规上工业增加值：61.8亿元\n", "乐清市虹桥镇2025年前三季度主要经济指标", "虹桥镇"),
+    ("全街道新增就业1,200人。\n", "萧山区北干街道召开经济工作会议", "北干街道"),
+    # a title naming the district alone, or a town without its district, gives no street
+    ("全县产值增长5%。\n", "乐清市召开经济工作会议", ""),
+    ("温岭市全年工业产值增长8%。\n", "箬横镇一企业扩产", ""),
+])
+def test_a_town_in_the_title_after_its_district_is_the_street(text: str, title: str, street: str) -> None:
+    assert infer_place(text, title)["street"] == street

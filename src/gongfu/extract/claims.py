@@ -203,6 +203,9 @@ def _indicator(text: str, q: Quantity, clause: tuple[int, int], segment: tuple[i
                 if growth or compatible(ind.unit, q.unit):
                     return m.group(), ind
                 fallback = fallback or (m.group(), ind)
+    label = _TABLE_LABEL.search(text, max(0, clause[0] - _LABEL_MAX - 2), clause[0]) if q.start == clause[0] else None
+    if label and not growth:
+        return label.group(1), None  # 外贸出口额：7.4亿美元: a table line's label names its figure
     by_unit = _unit_indicators().get(q.unit)
     if by_unit is not None and not growth:
         return by_unit.zh, by_unit
@@ -226,6 +229,8 @@ def _qualifier(text: str, clause: tuple[int, int], q: Quantity) -> str:
     return _WINDOW_QUALIFIER[m.group(1) or m.group(2)] if m else "none"
 
 
+_LABEL_MAX = 16
+_TABLE_LABEL = re.compile(rf"(?<![^\n])([\u4e00-\u9fff]{{2,{_LABEL_MAX}}})[：:]$")  # a line 'label：value'
 _COMMA_BEFORE = re.compile(r"[，,。；;：:！？!?\n][^，,。；;：:！？!?\n]*$")
 
 

@@ -28,6 +28,7 @@ from gongfu.extract.flat_text import FlatText
 from gongfu.extract.frames import PeriodRules
 from gongfu.extract.names import MentionFinder
 from gongfu.extract.people import PersonFinder
+from gongfu.extract.periods import PERIOD, normalise_period
 from gongfu.extract.resolution import NameResolver
 from gongfu.extract.speakers import SpeakerRules
 from gongfu.lexicon import load_cues
@@ -73,5 +74,7 @@ class DocumentContext(MentionFinder, PersonFinder, NameResolver, EntityRules, Sp
         self.periods = self._find_periods()
         self.period_starts = [m.start() for m in self.periods]
         self.numbers: list[int] = []
-        title_year = _TITLE_YEAR.search(str(document.get("title") or ""))
-        self.title_period = title_year.group() if title_year else ""  # 数说龙游2023 governs its list
+        title = str(document.get("title") or "")
+        title_year = PERIOD.search(title) or _TITLE_YEAR.search(title)
+        # 数说龙游2023, 虹桥镇2025年前三季度主要经济指标: the title's period governs the list under it
+        self.title_period = normalise_period(title_year.group()) if title_year else ""

@@ -150,8 +150,12 @@ def _first(found: list[tuple[int, int, str]], name: str) -> int:
 
 
 def _street(text: str, title: str, district: str, found: list[tuple[int, int, str]]) -> str:
-    """The street, town or township written right after the district's name (诸暨市山下湖镇) that the text
-    keeps talking about: named again, by its short form (山下湖) or by its bare ending (街道现有, 全镇)."""
+    """The street, town or township written right after the district's name: in the title (乐清市虹桥镇…主要经济指标),
+    or in the text (诸暨市山下湖镇) when the text keeps talking about it: named again, by its short form (山下湖) or by
+    its bare ending (街道现有, 全镇)."""
+    at_title = title.find(district) if district else -1
+    if at_title >= 0 and (town := _TOWN.match(title, at_title + len(district))):
+        return town.group(1)  # 乐清市虹桥镇2025年前三季度主要经济指标: a title names what the text is about
     for start, end, name in found:
         if name != district or text[start:end] != district:
             continue
