@@ -595,3 +595,21 @@ def test_an_event_time_holds_in_its_sentence_but_frames_no_paragraph() -> None:
 def test_the_titles_period_governs_its_list(title: str, period: str) -> None:
     document = {**DISTRICT, "title": title}
     assert period_of("——规上工业总产值286.3亿元\n", "286.3亿元", document) == period
+
+
+@pytest.mark.parametrize(("text", "number", "expected"), [
+    # a project built or brought in, then a comma: the later clauses are about it
+    ("宏泰公司正在建设年产200万套汽车部件项目，总投资12亿元，建成后可新增岗位600个。", "12亿元", "汽车部件项目"),
+    # projects counted after the verb are not
+    ("今年引进外资项目41个，实际利用外资4.26亿美元。", "4.26亿美元", "婺城区"),
+    # who builds it (由X投资建设) is not what its figures are about
+    ("其中，新材料项目由浙江禾源新材料有限公司投资建设，总投资42.5亿元。", "42.5亿元", "新材料项目"),
+    # the programme after 推出的 is its clause's subject; whom it benefits (惠及, 带动) is not
+    ("该行推出的“侨商共富贷”已累计放款9.2亿元，惠及白龙桥镇小微商户3,400余户。", "3,400余户", "侨商共富贷"),
+    ("“莘e家”联盟带动全镇7个行政村5000多人增收。", "5000多人", "“莘e家”联盟"),
+    # 据 reports, it is never part of a name
+    ("据白龙桥镇统计，全镇产值312亿元。", "312亿元", "白龙桥镇"),
+    ("白龙桥镇大数据产业园入驻企业80家。", "80家", "白龙桥镇大数据产业园"),
+])
+def test_projects_programmes_and_agents(text: str, number: str, expected: str) -> None:
+    assert entity_of(text, number, DISTRICT) == expected

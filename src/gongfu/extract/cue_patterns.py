@@ -11,7 +11,7 @@ from gongfu.lexicon import load_cues
 ADMIN_CHARS = set("区乡镇村市县省")
 # Characters that never belong to a name; scanning left from a name ending stops at them.
 STOP = set("的了在是和与及对向由为将从到把被等已有进入走住位于地处以约占经个辖全该本各这此其每给让使"
-           "自户而也都就还又很更最并或但却所之其它他她们我你共均近超逾达")
+           "自户而也都就还又很更最并或但却所之其它他她们我你共均近超逾达据")
 NAME_MAX = 16
 PART_OPENERS = ("其中",)
 TIME_LEAD = re.compile(rf"(?:{PERIOD.pattern}|最近|近日|日均|仅|同时|此外|其中)+")

@@ -129,7 +129,9 @@ class EntityRules:
     def _before(self, w: Where) -> str:
         """The nearest mention before the number in its sentence part that the sentence is about."""
         for m in reversed(self._mentions_in(w.segment[0], w.s)):
-            if m.end > w.s or not m.name or self._checked(m).skip:
+            if m.end > w.s or not m.name:
+                continue
+            if self._checked(m).skip and not self._built(m, w):
                 continue
             if m.kind == "person" and not (m.subject or m.start >= w.clause[0]):
                 continue
@@ -139,6 +141,12 @@ class EntityRules:
                 return subject  # 公司去年在慈溪追加投资…: 在X is where, the clause's subject is who
             return m.name
         return ""
+
+    def _built(self, m: Mention, w: Where) -> bool:
+        """公司正在建设年产200万套…项目，总投资12亿元: a project built or brought in (the object of 建设, 引进) is what
+        the later clauses of its sentence part are about."""
+        return (m.skip == "object" and m.kind == "name" and m.suffix == "项目" and m.end <= w.clause[0]
+                and self.t[m.end:m.end + 1] in "，,；;")  # not 引进外资项目41个: projects counted
 
     def _clause_subject(self, m: Mention, w: Where) -> str:
         """The name in subject position earlier in m's clause (within the number's sentence part), if any."""

@@ -41,7 +41,7 @@ _NUMERAL_LEAD = re.compile("[一二两三四五六七八九十百千万]+[大个
 # read backwards (the text reversed): 口进 is 进口, which may sit inside a name (青田进口商品城), and 限有 is 有限
 # (浙江长耐新材料科技有限公司: 有 is a function character anywhere else)
 # read backwards: 进口, 有限 and the words ending in 地 (湿地公园, 基地, 高地) hold a stop character inside a name
-_STOP_WORDS = ("进口", "有限", "湿地", "基地", "土地", "绿地", "园地", "营地", "林地", "耕地", "草地", "高地")
+_STOP_WORDS = ("进口", "有限", "数据", "湿地", "基地", "土地", "绿地", "园地", "营地", "林地", "耕地", "草地", "高地")
 _NAME_RUN = re.compile("(?:" + "|".join(w[::-1] for w in _STOP_WORDS) + "|[“‘”’]|[^"
                        + re.escape("".join(sorted(STOP))) + r"\W\d_])+")
 _COPULA_NOT = re.compile("(?:总|还|但|于|要|凡|只|或|可|不)是")
@@ -55,6 +55,7 @@ _TOWN_ENDS = ("镇", "乡", "街道", "村", "社区")
 _ADMIN_ENDS = ("省", "市", "县", "区", "镇", "乡", "街道")
 _VILLAGE_ENDS = ("村", "新村")
 _LAUNCHED = re.compile("(?:推出|推行|实施|设立|启动|上线|出台|开发|发行)“([^“”，。]{2,16})”(?=[，,；;])")
+_LAUNCHED_SUBJECT = re.compile("(?:推出|推行|实施|设立|启动|上线|出台|开发|发行)的“([^“”，。]{2,16})”")
 _QUOTED_NAME = re.compile("“([^“”，。]{4,16})”")
 _CORE = re.compile("[“‘]([^”’]{2,8})[”’]")  # the quoted core of a name (“萧君”)
 _POLICY_BACK = re.compile("(?:这项|这一|该|此项)(?:制度|政策|机制|模式|做法|举措|改革|办法)")
@@ -358,11 +359,14 @@ class MentionFinder:
 
     def _programmes(self) -> list[Mention]:
         """Programmes, loans and policies the text names in quotation marks: launched at the end of a clause (县里
-        推出“菇农贷”，单户最高可贷50万元: the next clauses are about it), or pointed back at (“…清单36条”的发源地。
+        推出“菇农贷”，单户最高可贷50万元: the next clauses are about it), the subject after 推出的 (推出的“侨商共富贷”已
+        放款9.2亿元), or pointed back at (“…清单36条”的发源地。
         这项制度把…: the latest quoted name before 这项制度). Typed project."""
         t, out = self.t, []
         for m in _LAUNCHED.finditer(t):
             out.append(Mention(m.start(1), m.end(1), m.group(1), "launch"))
+        for m in _LAUNCHED_SUBJECT.finditer(t):  # 该行推出的“侨商共富贷”已累计放款9.2亿元: the programme is the subject
+            out.append(Mention(m.start(1), m.end(1), m.group(1), "name", head="项目", chain_start=m.start(1)))
         for m in _POLICY_BACK.finditer(t):
             para = self.index.paragraph(m.start())[0]
             quoted = [q for q in _QUOTED_NAME.finditer(t, para, m.start())]
