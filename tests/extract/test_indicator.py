@@ -145,3 +145,20 @@ def test_a_verb_reaching_the_next_number_is_not_a_counted_noun() -> None:
 def test_a_verb_of_farming_or_working_names_the_activity_and_its_measure(lead: str, after: str, unit: str,
                                                                          expected: str) -> None:
     assert phrase(lead, after, unit) == expected
+
+
+@pytest.mark.parametrize(("lead", "after", "expected"), [
+    # money then 的 and a name that has it: the name is no thing counted
+    ("总投资", "的浙能镇海项目落户……随着", "总投资"), ("总投资", "的锦凯项目开工", "总投资"),
+    ("年销售额", "的宏达公司", "年销售额"),
+    # money then 的 and what it measures: kept
+    ("办理了一笔", "的预授信纯信用经营贷款", "办理了一笔预授信纯信用经营贷款"),
+])
+def test_money_before_the_name_that_has_it(lead: str, after: str, expected: str) -> None:
+    assert phrase(lead, after, "元") == expected
+
+
+def test_an_ellipsis_ends_a_clause() -> None:
+    from gongfu.extract.sentences import CLAUSE_END
+
+    assert CLAUSE_END.search("项目落户……随着").group() == "…"

@@ -20,7 +20,7 @@ import re
 from gongfu.extract.sentences import LIST_CLAUSE_END
 
 # A cheap look at the first character before the alternation; matches exactly what LIST_CLAUSE_END matches.
-_ANY_END = re.compile(f"(?=[，；;：。！？!?\\n、,:])(?:{LIST_CLAUSE_END.pattern})")
+_ANY_END = re.compile(f"(?=[，；;：。！？!?\\n、,:…])(?:{LIST_CLAUSE_END.pattern})")
 _SEGMENT_CHARS = frozenset("。！？!?\n；;")  # SEGMENT_END
 _SENTENCE_CHARS = frozenset("。！？!?\n")  # SENTENCE_END
 

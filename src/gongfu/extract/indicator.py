@@ -30,6 +30,7 @@ _RATIO_LEAD = re.compile("^是(.+?)的?$")
 _RATE_WORDS = re.compile("(?:同比|环比)$")
 _NOUN_AFTER = re.compile(r"[^，,。；;！？、\n\d“”（）()/／]{2,12}")
 _TAIL_DE = re.compile("的$")
+_HOLDER = re.compile("[^，,。；;]{0,10}?(?:项目|公司|集团|企业|工厂|基地)")  # a name that has the money after 的
 _OWN_SIGN = re.compile("[-−－+]$")  # 增长-0.8%: the sign belongs to the number
 # 从2019年的423亿元增长到2023年的: the thing measured is written before 从/由 (not 从事, 由于, 自由)
 _FROM_TO = re.compile(r"(?<!自)(?:从|由)(?!事|业|于|而|来|头|中|此|小)"
@@ -97,7 +98,7 @@ def phrase(lead: str, after: str = "", unit: str = "") -> str:
         text = _COMPARED_ADJ.sub("", text)
         text = _TAIL_DE.sub("", text)
         text = _OWN_SIGN.sub("", text)
-    text = text.strip(" ，,：:“”")
+    text = text.strip(" ，,：:“”…")
     kind = unit_kind(unit) if unit else ""
     if kind == "money":
         text = _earned(text, front)
@@ -105,6 +106,8 @@ def phrase(lead: str, after: str = "", unit: str = "") -> str:
         text = before_change
     noun = _NOUN_AFTER.match(after.lstrip("的"))
     counted = noun.group() if noun and not _NOT_NOUN.match(noun.group()) and not _VERB_TO.search(noun.group()) else ""
+    if kind == "money" and text and after.startswith("的") and _HOLDER.match(counted):
+        counted = ""  # 总投资12亿元的浙能镇海项目: the project has the investment (but 150万元的贷款 is a loan)
     done = _activity(text, front, kind, counted)
     if done:
         return done[-_MAX:]

@@ -1,6 +1,6 @@
 """Sentence, segment and clause boundaries: the units a claim's context is read in, defined once.
 
-A sentence ends at 。！？ or a line end; a segment also at a semicolon; a clause also at a comma or colon
+A sentence ends at 。！？ or a line end; a segment also at a semicolon; a clause also at a comma, colon or ellipsis
 (LIST_CLAUSE_END adds the enumeration comma 、, for the words right beside a number).
 """
 
@@ -12,8 +12,8 @@ import re
 SENTENCE_END = re.compile(r"[。！？!?\n]")
 SEGMENT_END = re.compile(r"[。！？!?\n；;]")
 # A half-width comma or colon between digits is a thousands separator or a ratio (1,000元, 1.52:1), not a break.
-CLAUSE_END = re.compile(r"[，；;：。！？!?\n]|[,:](?!\d)")
-LIST_CLAUSE_END = re.compile(r"[，；;：。！？!?\n、]|[,:](?!\d)")
+CLAUSE_END = re.compile(r"[，；;：。！？!?\n…]|[,:](?!\d)")
+LIST_CLAUSE_END = re.compile(r"[，；;：。！？!?\n、…]|[,:](?!\d)")
 _AFTER_SEGMENT_END = re.compile(rf"(?<={SEGMENT_END.pattern})")
 
 
