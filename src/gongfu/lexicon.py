@@ -188,6 +188,7 @@ class Cues:
     bare_suffixes: frozenset[str] = frozenset()  # 企业: an ending that names nothing, but alone stands for a firm
     short_endings: dict[str, str] = field(default_factory=dict)  # 该行 -> 银行, 该校 -> 学校: one-character forms
     business_ends: tuple[str, ...] = ()  # 公司, 合作社, 银行: a business gives its own figures, an agency its place's
+    officials: tuple[str, ...] = ()  # 局长, 书记, 镇长: an office whose holder speaks of the place, not of themself
 
 
 @cache
@@ -209,7 +210,7 @@ def load_cues(path: Path = CUES_FILE) -> Cues:
                 frozenset(words("not_after_long")), frozenset(words("anaphor_follow")), words("honorific"),
                 words("person_noun"), "".join(sorted(words("person_end"))), words("not_person"),
                 words("recipient"), "".join(sorted(words("product_end"))), frozenset(words("bare_suffix")),
-                dict(by_type.get("short_ending", [])), words("business_end"))
+                dict(by_type.get("short_ending", [])), words("business_end"), words("official"))
 
 
 @cache

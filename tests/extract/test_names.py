@@ -103,3 +103,21 @@ def test_a_name_before_produce_words(text: str, name: str) -> None:
 ])
 def test_a_name_before_other_water_words_still_ends_nowhere(text: str, absent: str) -> None:
     assert absent not in names_in(text)
+
+
+@pytest.mark.parametrize(("text", "name"), [
+    # words holding a stop character inside a name: 经济, 共同, 数据
+    ("嘉兴经济技术开发区新增企业30家。", "嘉兴经济技术开发区"), ("浙江共同富裕研究院发布报告。", "浙江共同富裕研究院"),
+    ("白龙桥镇大数据产业园入驻企业80家。", "白龙桥镇大数据产业园"),
+])
+def test_stop_words_inside_names(text: str, name: str) -> None:
+    assert name in names_in(text)
+
+
+@pytest.mark.parametrize(("text", "absent"), [
+    # descriptions, not names: the zone of the whole province, villages with a strong collective economy
+    ("全区在共同富裕示范区建设上取得进展。", "共同富裕示范区"), ("全县集体经济强村达到42个。", "集体经济强村"),
+    ("村级集体经济强村占比达到80%。", "济强村"),
+])
+def test_descriptions_that_end_like_names(text: str, absent: str) -> None:
+    assert absent not in names_in(text)

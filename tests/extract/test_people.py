@@ -109,3 +109,12 @@ def test_the_near_test_keeps_every_clause_person(text: str) -> None:
         name = _person_at(text, m.start(1), load_surnames())
         if name and _CLAUSE_PERSON.match(text, m.start(1) + len(name)):
             assert _CLAUSE_PERSON_NEAR.match(text, m.start(1) + 1)
+
+
+@pytest.mark.parametrize(("text", "name"), [
+    # a two-character given name never ends in a speech verb's first character: 王强说 is 王强, then 说
+    ("王强说，", "王强"), ("李明介绍，", "李明"), ("陈立表示，", "陈立"), ("周伟告诉记者", "周伟"),
+    ("王建华说，", "王建华"), ("钱慧芳介绍", "钱慧芳"),
+])
+def test_a_name_stops_before_the_speech_verb(text: str, name: str) -> None:
+    assert _person_at(text, 0, load_surnames()) == name

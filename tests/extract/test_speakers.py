@@ -33,3 +33,30 @@ def test_the_guard_changes_no_pronoun_match(text: str) -> None:
     assert [m.span() for m in _PRONOUN.finditer(text)] == [m.span() for m in plain.finditer(text)]
     assert [bool(_PRONOUN.match(text, i)) for i in range(len(text))] == [
         bool(plain.match(text, i)) for i in range(len(text))]
+
+
+def entity_of(text: str, number: str) -> str:
+    from gongfu.extract.context import DocumentContext
+
+    context = DocumentContext(text, {"doc_id": "t", "district": "象山县", "city": "宁波市", "province": "浙江省"})
+    start = text.index(number)
+    return context.entity(start, start + len(number))
+
+
+@pytest.mark.parametrize(("text", "number", "expected"), [
+    # an office holder (局长, 书记, 镇长, 主任) speaks of the place, in reported speech, a quotation or an answer
+    ("县发改局局长周伟：明年，我们将力争村级集体经济强村占比达到80%。", "80%", "象山县"),
+    ("县发改局局长周伟介绍了情况。\n周伟：明年，我们将力争强村占比达到80%。", "80%", "象山县"),
+    ("镇长李明介绍，明年计划新建道路12条。", "12条", "象山县"),
+    ("村党支部书记王强说，“明年计划新建民宿20家。”", "20家", "象山县"),
+    # unless they say 我 of themself
+    ("村党支部书记王强说，“我家今年种了12亩杨梅。”", "12亩", "王强"),
+    # people introduced by what they do keep their own figures
+    ("种植户王建华说，今年我家种了40亩西瓜。", "40亩", "王建华"),
+    ("渔民张阿根说，“一趟出去要二十来天。”", "二十来天", "张阿根"),
+    # an organisation's office holder speaks for it (a school's head, a health centre's director)
+    ("石浦镇卫生服务中心今年签约居民9,600余人。中心主任沈佳表示，明年将再增设2个家庭医生工作室。", "2个",
+     "石浦镇卫生服务中心"),
+])
+def test_an_office_holder_speaks_of_the_place_not_of_themself(text: str, number: str, expected: str) -> None:
+    assert entity_of(text, number) == expected

@@ -135,6 +135,8 @@ class EntityRules:
                 continue
             if m.kind == "person" and not (m.subject or m.start >= w.clause[0]):
                 continue
+            if m.kind == "person" and self._official(m) and not self._of_themself(w):
+                continue  # 局长周伟：明年，我们将…: an office holder's figures are the place's
             if m.kind == "launch" and m.start >= w.clause[0]:
                 continue  # a programme is about the clauses after its launch (推出“菇农贷”，单户最高可贷50万元)
             if self.t[m.start - 1:m.start] == "在" and (subject := self._clause_subject(m, w)):

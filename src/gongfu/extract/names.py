@@ -40,8 +40,10 @@ from gongfu.lexicon import load_cues, load_units
 _NUMERAL_LEAD = re.compile("[一二两三四五六七八九十百千万]+[大个项批家种条所支类期]")
 # read backwards (the text reversed): 口进 is 进口, which may sit inside a name (青田进口商品城), and 限有 is 有限
 # (浙江长耐新材料科技有限公司: 有 is a function character anywhere else)
-# read backwards: 进口, 有限 and the words ending in 地 (湿地公园, 基地, 高地) hold a stop character inside a name
-_STOP_WORDS = ("进口", "有限", "数据", "湿地", "基地", "土地", "绿地", "园地", "营地", "林地", "耕地", "草地", "高地")
+# read backwards: 进口, 有限, 数据, 共同, 经济 and the words ending in 地 (湿地公园, 基地, 高地) hold a stop character
+# inside a name
+_STOP_WORDS = ("进口", "有限", "数据", "共同", "经济", "湿地", "基地", "土地", "绿地", "园地", "营地", "林地", "耕地",
+               "草地", "高地")
 _NAME_RUN = re.compile("(?:" + "|".join(w[::-1] for w in _STOP_WORDS) + "|[“‘”’]|[^"
                        + re.escape("".join(sorted(STOP))) + r"\W\d_])+")
 _COPULA_NOT = re.compile("(?:总|还|但|于|要|凡|只|或|可|不)是")

@@ -75,6 +75,7 @@ def _person_noun_pattern() -> re.Pattern[str]:
 
 
 # What may follow a person's name: punctuation, speech and common verbs or adverbs (朱水源是, 刘勇介绍).
+_SPEECH_STARTS = set("说介表告称")  # the first character of a speech verb, never a name's last
 _NAME_FOLLOW = (set("，,。；;：:、！？!?“”（）() \n") | set("说介表告称是今来做一和与也都就还又")
                 | set("在从对向把被如看高紧终等主积已每随的年") | set("笑刚正算带家边感回早拿指扳忙领讲"))
 
@@ -94,6 +95,9 @@ def _person_at(t: str, pos: int, surnames: frozenset[str], sure: bool = False) -
             name = t[pos:end]
             if len(name) != surname_len + given or not name_chars(name):
                 continue
+            if given == 2 and name[-1] in _SPEECH_STARTS:
+                continue  # 王强说，: the name is 王强, then the speech
+
             if end >= len(t) or t[end] in _NAME_FOLLOW:
                 return name
     return ""

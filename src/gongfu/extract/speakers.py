@@ -86,9 +86,34 @@ class SpeakerRules:
         """Whose figures a speaker gives: their organisation's when they speak for one and do not say 我 of
         themself in the number's clause or, without a clause of its own, the quotation; else their own."""
         organisation = self._spoken_for(person)
-        if organisation and not _SINGULAR.search(clause) and not (clause == quote and _SINGULAR.search(quote)):
+        of_themself = bool(_SINGULAR.search(clause)) or (clause == quote and bool(_SINGULAR.search(quote)))
+        if organisation and not of_themself:
             return organisation
+        if not of_themself and self._official(person):
+            return ""  # 区发改局局长周伟：…我们将…: an official speaks of the place, not of themself
         return person.name
+
+    def _role_before(self, person: Mention) -> re.Match[str] | None:
+        """The role written right before a person's name in their clause (公司总经理陈立军, 局长周伟), if any."""
+        t = self.t
+        clause_start = self.index.clause(person.start)[0]
+        role = None
+        for m in role_pattern().finditer(t, max(clause_start, person.start - _ROLE_REACH), person.start):
+            if m.end() == person.start or (t[m.end():person.start].strip() == ""):
+                role = m
+        return role
+
+    def _of_themself(self, w: Where) -> bool:
+        """Whether the number's clause says 我 (not 我们) of the speaker: 我家, 我今年."""
+        return bool(_SINGULAR.search(self.t, w.clause[0], w.s))
+
+    def _official(self, person: Mention) -> bool:
+        """Whether a person is introduced by an office (局长, 党委书记, 主任, 镇长; data/entity_cues.csv official),
+        not by what they do (村民, 种植户): an office holder's figures are the place's, never their own."""
+        for m in self.mentions:  # 局长周伟 … 周伟：: the office given where the person was introduced
+            if m.kind == "person" and m.name == person.name and (role := self._role_before(m)) is not None:
+                return role.group().endswith(self.cues.officials)
+        return False
 
     def _spoken_for(self, person: Mention) -> str:
         """The business a person speaks for: the one named before their role (公司总经理陈立军, 合作社理事长,
@@ -96,10 +121,7 @@ class SpeakerRules:
         sentence named before; '' for anyone else (种植户, 村民, a village's secretary)."""
         t = self.t
         clause_start = self.index.clause(person.start)[0]
-        role = None
-        for m in role_pattern().finditer(t, max(clause_start, person.start - _ROLE_REACH), person.start):
-            if m.end() == person.start or (t[m.end():person.start].strip() == ""):
-                role = m
+        role = self._role_before(person)
         if role is None:
             return ""
         candidates = [m for m in self._mentions_in(self.index.sentence(person.start)[0], role.start())
