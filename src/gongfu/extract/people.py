@@ -75,7 +75,10 @@ def _person_noun_pattern() -> re.Pattern[str]:
     introduced. Whole words from the cue list, or any word ending in a person ending (梅农, 菇农)."""
     first = re.escape("".join(sorted({n[0] for n in load_surnames()})))
     nouns = "|".join(map(re.escape, load_cues().person_nouns))
-    body = f"(?:{nouns}|(?<=[{person_end_chars()}]))(?=[{first}]|[小老][{first}])"
+    noun_first = re.escape("".join(sorted({n[0] for n in load_cues().person_nouns})))
+    surname_next = f"(?=[{first}]|[小老][{first}])"
+    # the words tried only where one can start: most positions the guard lets through start a surname, not a word
+    body = f"(?=[{noun_first}])(?:{nouns}){surname_next}|(?<=[{person_end_chars()}]){surname_next}"
     return re.compile(first_char_guard({n[0] for n in load_cues().person_nouns} | {n[0] for n in load_surnames()}
                                        | set("小老"), body))
 
