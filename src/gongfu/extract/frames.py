@@ -93,10 +93,10 @@ class PeriodRules:
         an event's date: 2022年，项目正式投运) only while every sentence since keeps its subject."""
         t = self.t
         para_start = self.index.paragraph(s)[0]
-        if self._quoted(s, para_start):
-            return ""
         lo = bisect.bisect_left(self.period_starts, para_start)
         hi = bisect.bisect_left(self.period_starts, sentence[0])
+        if lo == hi or self._quoted(s, para_start):
+            return ""  # no time expression in an earlier sentence of the paragraph (most numbers), or quoted
         for m in reversed(self.periods[lo:hi]):
             clause = self.index.clause(m.start())
             if t[clause[0]:clause[1]].rstrip("，,：:") != m.group():
