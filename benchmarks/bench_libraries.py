@@ -170,7 +170,7 @@ def main() -> int:
           f"cleaned; CPU time of one process, best of {args.rounds} interleaved rounds")
     print(f"{'stage':<72} {'MB/s per core':>14} {'x t2s':>8}")
     for name, value in speed.items():
-        print(f"{name:<72} {value:>14.1f} {value / floor:>8.3f}")
+        print(f"{name:<72} {value:>14.2f} {value / floor:>8.3f}")
     if not args.other_python:
         print("(jionlp and cn2an not timed: give --other-python, the interpreter of a throwaway venv with them)")
     for theirs, ours in (("jionlp money extraction (money only, with parsing)",
