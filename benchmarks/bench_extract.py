@@ -10,18 +10,31 @@ characters/s, MB/s of UTF-8 text and claims/s, then the CPU time and MB/s of its
 the document context) on the same corpus. The load average is printed too: on a shared machine wall time means
 little when the cores were busy. Prints figures; asserts nothing. Targets: at least 1 M characters/s on one core
 for the extraction, 10 MB/s for the number reader alone.
+
+--against SRC times another version's code in the same process, alternately with this one, round by round: SRC is
+the `src/` of another checkout (`git archive <commit> | tar -x -C /tmp/base`, then --against /tmp/base/src), whose
+`gongfu` package is copied to a temporary folder as `gongfu_other` with its imports renamed. On a shared machine
+two processes run minutes apart see different loads; alternating in one process, the best of --repeats rounds of
+each is a fair before/after. The claims of both are asserted equal.
 """
 
 from __future__ import annotations
 
 import argparse
+import atexit
 import cProfile
+import importlib
 import os
 import pstats
+import re
+import shutil
 import statistics
+import sys
+import tempfile
 import time
 from collections.abc import Callable
 from pathlib import Path
+from types import ModuleType
 from typing import Any
 
 import pandas as pd
@@ -29,7 +42,7 @@ import pandas as pd
 from gongfu.extract.claims import extract_claims
 from gongfu.extract.context import DocumentContext
 from gongfu.extract.numbers import find_quantities
-from gongfu.paths import PROCESSED_DIR
+from gongfu.paths import PROCESSED_DIR, ROOT
 
 TARGET_CHARS_PER_S = 1_000_000
 READER_TARGET_MB_S = 10.0  # find_quantities alone, MB/s of UTF-8 text on one core
@@ -67,15 +80,67 @@ def timed(corpus: list[tuple[dict[str, Any], str]], work: Callable[[dict[str, An
     return min(walls), min(cpus), count
 
 
+_IMPORT = re.compile(r"\b(from|import) gongfu(?=[. \n])")
+
+
+def load_other(src: Path) -> tuple[ModuleType, ModuleType]:
+    """The claims and numbers modules of the `gongfu` package in `src`, loaded beside this one as `gongfu_other`
+    (a copy in a temporary folder, its `gongfu` imports renamed; data paths from this checkout's root)."""
+    folder = Path(tempfile.mkdtemp(prefix="bench-against-"))
+    atexit.register(shutil.rmtree, folder, True)
+    shutil.copytree(src / "gongfu", folder / "gongfu_other")
+    for path in (folder / "gongfu_other").rglob("*.py"):
+        path.write_text(_IMPORT.sub(r"\1 gongfu_other", path.read_text(encoding="utf-8")), encoding="utf-8")
+    os.environ.setdefault("GONGFU_ROOT", str(ROOT))
+    sys.path.insert(0, str(folder))
+    return (importlib.import_module("gongfu_other.extract.claims"),
+            importlib.import_module("gongfu_other.extract.numbers"))
+
+
+def against(corpus: list[tuple[dict[str, Any], str]], src: Path, repeats: int) -> None:
+    """Print this code's extraction and number reader beside those of the code in `src`, timed alternately."""
+    claims, numbers = load_other(src)
+    mbytes = sum(len(text.encode("utf-8")) for _, text in corpus) / 1e6
+    work = {
+        ("extraction", "other"): lambda doc, text: claims.extract_claims(text, doc),
+        ("extraction", "this"): lambda doc, text: extract_claims(text, doc),
+        ("number reader", "other"): lambda doc, text: numbers.find_quantities(text),
+        ("number reader", "this"): lambda doc, text: find_quantities(text),
+    }
+    doc, text = corpus[0]
+    if claims.extract_claims(text, doc) != extract_claims(text, doc):
+        raise SystemExit(f"{src}: its claims differ from this code's on {doc.get('doc_id')}")
+    best = dict.fromkeys(work, float("inf"))
+    load_before = os.getloadavg()[0]
+    for _ in range(repeats):
+        for key, run in work.items():
+            best[key] = min(best[key], timed(corpus, run, 1)[1])
+    print(f"against {src}: best of {repeats} alternating rounds, CPU, load average {load_before:.2f} before, "
+          f"{os.getloadavg()[0]:.2f} after")
+    for part in ("extraction", "number reader"):
+        other, this = best[(part, "other")], best[(part, "this")]
+        print(f"  {part}: other {other:.3f} s ({mbytes / other:.2f} MB/s), this {this:.3f} s "
+              f"({mbytes / this:.2f} MB/s): {other / this:.3f}x")
+    for doc, text in corpus:
+        if claims.extract_claims(text, doc) != extract_claims(text, doc):
+            raise SystemExit(f"{src}: its claims differ from this code's on {doc.get('doc_id')}")
+    print("  claims equal on every document")
+
+
 def main() -> None:
     parser = argparse.ArgumentParser(description=__doc__, formatter_class=argparse.RawDescriptionHelpFormatter)
     parser.add_argument("--processed", type=Path, default=PROCESSED_DIR, help="processed folder to read")
     parser.add_argument("--chars", type=int, default=5_000_000, help="corpus size in characters")
     parser.add_argument("--repeats", type=int, default=3, help="passes; the best is reported")
     parser.add_argument("--profile", action="store_true", help="also print the 15 costliest functions")
+    parser.add_argument("--against", type=Path, metavar="SRC",
+                        help="another checkout's src/: time its code alternately with this one's, in this process")
     args = parser.parse_args()
 
     corpus = load_corpus(args.processed, args.chars)
+    if args.against:
+        against(corpus, args.against, args.repeats)
+        return
     chars = sum(len(text) for _, text in corpus)
     mbytes = sum(len(text.encode("utf-8")) for _, text in corpus) / 1e6
     extract_claims(*reversed(corpus[0]))  # load lexicons and compile patterns outside the timing

@@ -118,6 +118,7 @@ def test_lookups_equal_scanning_around_the_position(text: str, data: st.DataObje
     assert index.begin(index.clauses, pos) == index.clause(pos)[0]
     assert (index.paragraph(pos), index.sentence(pos), index.segment(pos), index.clause(pos)) == tuple(
         index.at(getattr(index, unit), pos) for unit in ("paragraphs", "sentences", "segments", "clauses"))
+    assert index.units(pos) == (index.paragraph(pos), index.sentence(pos), index.segment(pos), index.clause(pos))
 
 
 @pytest.mark.parametrize(("char", "lo", "hi", "expected"), [

@@ -14,7 +14,8 @@ import pytest
 from hypothesis import given, settings
 from hypothesis import strategies as st
 
-from gongfu.extract.numbers import Quantity, find_quantities
+from gongfu.extract.numbers import Quantity, _tidy, find_quantities
+from gongfu.extract.numerals import parse_chinese
 from gongfu.extract.qualifiers import QUALIFIERS
 
 
@@ -600,3 +601,12 @@ def test_never_crashes_and_every_quantity_is_well_formed(text: str) -> None:
         assert (q.low is None) == (q.high is None)
         assert q.low is None or (q.low < q.high and q.value == q.low)
         last_end = q.end
+
+
+@settings(max_examples=300, deadline=None)
+@given(st.from_regex(r"[1-9]\d{0,2}(?:,\d{3}){0,2}(?:\.\d{1,3})?|0\.\d{0,2}[1-9]|[1-9]\d{0,7}", fullmatch=True),
+       st.sampled_from(["万", "亿"]))
+def test_digits_before_one_multiplier_read_as_the_numeral_parser_reads_them(digits: str, big: str) -> None:
+    q = only(f"投资{digits}{big}元")
+    assert q.text == f"{digits}{big}元"
+    assert q.value == _tidy(parse_chinese(digits.replace(",", "") + big))

@@ -9,7 +9,7 @@ import pytest
 from hypothesis import given, settings
 from hypothesis import strategies as st
 
-from gongfu.extract.cue_patterns import STOP
+from gongfu.extract.cue_patterns import STOP, person_end_chars
 from gongfu.extract.people import (
     _CLAUSE_PERSON,
     _CLAUSE_PERSON_NEAR,
@@ -20,7 +20,7 @@ from gongfu.extract.people import (
     name_chars,
     occurrences,
 )
-from gongfu.lexicon import load_surnames
+from gongfu.lexicon import load_cues, load_surnames
 
 PATTERNS = {"noun": _person_noun_pattern, "honorific": _honorific_pattern, "clause": _clause_person}
 
@@ -67,6 +67,20 @@ def test_the_first_character_guard_changes_no_match(name: str, text: str) -> Non
     pattern = PATTERNS[name]()
     assert [(m.span(), m.groups()) for m in pattern.finditer(text)] == [
         (m.span(), m.groups()) for m in _unguarded(pattern).finditer(text)]
+
+
+def _noun_then_surname() -> re.Pattern[str]:
+    """The word-for-people pattern as first written: every word tried wherever the guard lets a position by."""
+    first = re.escape("".join(sorted({n[0] for n in load_surnames()})))
+    nouns = "|".join(map(re.escape, load_cues().person_nouns))
+    return re.compile(f"(?:{nouns}|(?<=[{person_end_chars()}]))(?=[{first}]|[小老][{first}])")
+
+
+@settings(max_examples=300, deadline=None)
+@given(st.lists(st.sampled_from([*_PIECES, "村民", "华侨", "果农", "居民"]), max_size=20).map("".join))
+def test_words_for_people_are_tried_only_where_one_starts(text: str) -> None:
+    assert [m.span() for m in _person_noun_pattern().finditer(text)] == [
+        m.span() for m in _noun_then_surname().finditer(text)]
 
 
 @pytest.mark.parametrize(("chars", "expected"), [

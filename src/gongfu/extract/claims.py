@@ -125,7 +125,6 @@ def rejection(text: str, q: Quantity) -> str:
     units = load_units()
     written = units.get(q.written or q.unit)
     kind = written.kind if written else unit_kind(q.unit) if q.unit else ""
-    core = _core_text(q)
     if kind in _PARAGRAPH_DATE_UNITS or q.unit == "clock":
         return "date"
     if q.unit == "年" and (q.value >= 1000 or _TIME_AFTER_YEAR.match(after)):
@@ -143,6 +142,7 @@ def rejection(text: str, q: Quantity) -> str:
     if q.text.endswith(("以上", "以下")) and _NUMBER_AFTER.match(after):
         return "grade"
     if _is_cn(q):
+        core = _core_text(q)
         if (core == "一" and not _yi_counts(text, q)) or (core in _CN_NUMERALS and q.unit and written is not None
                                                     and not written.cn_small_ok):
             return "article" if core == "一" else "slogan"
@@ -217,8 +217,13 @@ def _indicator(text: str, q: Quantity, clause: tuple[int, int], segment: tuple[i
 
 def _inside(spans: list[tuple[int, int]], start: int, end: int) -> bool:
     """Whether [start, end) overlaps one of the sorted spans."""
-    i = bisect.bisect_right(spans, (start, float("inf"))) - 1
-    return any(0 <= j < len(spans) and spans[j][0] < end and start < spans[j][1] for j in (i, i + 1))
+    i = bisect.bisect_right(spans, (start, _INF)) - 1
+    if i >= 0 and spans[i][0] < end and start < spans[i][1]:
+        return True
+    return i + 1 < len(spans) and spans[i + 1][0] < end and start < spans[i + 1][1]
+
+
+_INF = float("inf")
 
 
 def _qualifier(text: str, clause: tuple[int, int], q: Quantity) -> str:

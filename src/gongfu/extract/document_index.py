@@ -68,6 +68,15 @@ class DocumentIndex:
     def clause(self, pos: int) -> tuple[int, int]:
         return self.at(self.clauses, pos)
 
+    def units(self, pos: int) -> tuple[tuple[int, int], tuple[int, int], tuple[int, int], tuple[int, int]]:
+        """The paragraph, sentence, segment and clause holding `pos`, as `at` gives each."""
+        size, right = self.size, bisect.bisect_right
+        out = []
+        for bounds in (self.paragraphs, self.sentences, self.segments, self.clauses):
+            i = right(bounds, pos)
+            out.append(((bounds[i - 1] if i else 0), (bounds[i] if i < len(bounds) else size)))
+        return out[0], out[1], out[2], out[3]
+
     def positions(self, char: str) -> list[int]:
         """The sorted offsets of one character in the text (found once per character)."""
         found = self._positions.get(char)

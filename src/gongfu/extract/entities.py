@@ -99,8 +99,7 @@ class EntityRules:
         return topic.start < opening[1] and self.entity_type(topic.name) == "place"
 
     def _where(self, s: int, e: int) -> Where:
-        index = self.index
-        return Where(s, e, index.paragraph(s), index.sentence(s), index.segment(s), index.clause(s))
+        return Where(s, e, *self.index.units(s))
 
     def _described(self, w: Where) -> str:
         """72岁的朱水源, 15亿元的锦凯项目: the name right after the number (and 的); without 的 only a known name."""

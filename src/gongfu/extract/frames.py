@@ -102,10 +102,10 @@ class PeriodRules:
         an event's date: 2022年，项目正式投运) only while every sentence since keeps its subject."""
         t = self.t
         para_start = self.index.paragraph(s)[0]
-        if self._quoted(s, para_start):
-            return ""
         lo = bisect.bisect_left(self.period_starts, para_start)
         hi = bisect.bisect_left(self.period_starts, sentence[0])
+        if lo == hi or self._quoted(s, para_start):
+            return ""  # no time expression in an earlier sentence of the paragraph (most numbers), or quoted
         for m in reversed(self.periods[lo:hi]):
             if m.re is EVENT_AFTER:
                 continue  # 仪式结束后，: the time of a scene, not of the paragraph's figures

@@ -514,6 +514,8 @@ _DIVISION_MAX = 12  # characters of the longest division name (…自治县, …
 def _inside_division(t: str, s: int, e: int) -> bool:
     """Whether the suffix character at [s, e) lies inside a known division's name that ends within the next
     few characters (桐乡市, 镇海区: 乡 and 镇 are part of the name, not a township's ending)."""
+    if _DIVISION_ENDS.isdisjoint(t[e:e + 4]):
+        return False  # no division ending within reach (most suffixes): nothing to look up
     table = divisions()
     for end in range(e + 1, min(len(t), e + 4) + 1):
         if t[end - 1] in _DIVISION_ENDS and any(t[k:end] in table for k in range(max(0, end - _DIVISION_MAX), s + 1)):

@@ -168,7 +168,17 @@ def _read(t: str, pos: int, end: int = -1) -> _Num | None:
             if t[end:end + 1] in _AFTER_BODY:
                 _multipliers(t, num)
             return num
-        body = digits.replace(",", "") + body[len(digits):]
+        tail = body[len(digits):]
+        body = digits.replace(",", "") + tail
+        if tail in BIG:  # 3.5万, 1,286.5亿 (most mixed numerals): what parse_chinese and _multiplier give
+            head = float(body[:-1])
+            if not head:
+                return None  # 0万: parse_chinese refuses a multiplier of nothing
+            big = float(BIG[tail])
+            num = _Num(head * big, pos, end, True, "none", big, big, flag)
+            if t[end:end + 1] in _AFTER_BODY:
+                _multipliers(t, num)
+            return num
     value = parse_chinese(body)
     if value is None:
         return None if arabic else _colloquial(pos, body)

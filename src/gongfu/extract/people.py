@@ -49,6 +49,12 @@ def _honorific_pattern() -> re.Pattern[str]:
 
 
 @cache
+def _role_words() -> tuple[str, ...]:
+    """The roles and words for people, which no person's name starts with."""
+    return tuple(set(load_cues().roles) | set(load_cues().person_nouns))
+
+
+@cache
 def _person_word_end() -> re.Pattern[str]:
     """A word for people at the end of a clause's opening (“00后”群众演员, 种粮大户)."""
     words = "|".join(map(re.escape, load_cues().person_nouns + load_cues().roles))
@@ -69,7 +75,10 @@ def _person_noun_pattern() -> re.Pattern[str]:
     introduced. Whole words from the cue list, or any word ending in a person ending (梅农, 菇农)."""
     first = re.escape("".join(sorted({n[0] for n in load_surnames()})))
     nouns = "|".join(map(re.escape, load_cues().person_nouns))
-    body = f"(?:{nouns}|(?<=[{person_end_chars()}]))(?=[{first}]|[小老][{first}])"
+    noun_first = re.escape("".join(sorted({n[0] for n in load_cues().person_nouns})))
+    surname_next = f"(?=[{first}]|[小老][{first}])"
+    # the words tried only where one can start: most positions the guard lets through start a surname, not a word
+    body = f"(?=[{noun_first}])(?:{nouns}){surname_next}|(?<=[{person_end_chars()}]){surname_next}"
     return re.compile(first_char_guard({n[0] for n in load_cues().person_nouns} | {n[0] for n in load_surnames()}
                                        | set("小老"), body))
 
@@ -148,9 +157,9 @@ class PersonFinder:
         for m in _honorific_pattern().finditer(t):  # 钟大姐, 吴师傅, 小周: a person the text calls so
             if not t.startswith(self.cues.not_person, m.start()):  # 老师傅, 小时
                 names.add(m.group())
-        words = set(self.cues.roles) | set(self.cues.person_nouns)
+        words = _role_words() if names else ()
         names = {n for n in names if n[-1] not in ADMIN_CHARS and n not in divisions()  # 平湖市是: a place
-                 and not n.startswith(tuple(words))  # 党员干部: 干部 is a role, not 干 + 部
+                 and not n.startswith(words)  # 党员干部: 干部 is a role, not 干 + 部
                  and not _short_of_named_division(n, t)  # 龙泉是…的故乡 where the text names 龙泉市
                  and n[-1] not in self.cues.product_ends}  # 惠明茶是景宁的金名片: a product
         self.person_names = frozenset(names)

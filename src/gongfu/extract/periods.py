@@ -37,7 +37,9 @@ _RANGE_DASH = re.compile(r"(\d)[一~至](\d)")
 
 def normalise_period(period: str) -> str:
     """1一8月 (OCR dash) -> 1-8月."""
-    return _RANGE_DASH.sub(r"\1-\2", period) if len(period) > 3 else period
+    if len(period) <= 3 or ("一" not in period and "~" not in period and "至" not in period):
+        return period  # no dash to mend (most periods: 今年, 2023年): no regex run
+    return _RANGE_DASH.sub(r"\1-\2", period)
 
 
 _YEAR_IN_PERIOD = re.compile(r"(\d{4})年")

@@ -50,6 +50,11 @@ def _noun_plan(lead: str, m: re.Match[str]) -> bool:
 _UNDER_PLAN = re.compile("(?:按|按照|根据|依据|依照)$")
 
 
+# each pattern with a character every match of it holds, in the order they are read
+_WORD_PATTERNS = (("将", _FUTURE_JIANG, PLAN), ("到", _TARGET_YEAR, PLAN), ("要", _FUTURE_YAO, PLAN),
+                  ("按", _RECKONED, PROJECTION))
+
+
 @cache
 def _cue_pattern() -> re.Pattern[str]:
     return re.compile("|".join(map(re.escape, load_claim_cues().status)))
@@ -57,17 +62,16 @@ def _cue_pattern() -> re.Pattern[str]:
 
 def status(sentence_lead: str, clause_lead: str) -> str:
     """The status of a number from its sentence up to it (`sentence_lead`) and its clause up to it."""
-    if _FROM.search(clause_lead):
+    if ("由" in clause_lead or "从" in clause_lead) and _FROM.search(clause_lead):
         return ACTUAL
     cues = load_claim_cues().status
     clause_start = len(sentence_lead) - len(clause_lead)
     found = [(m.start(), cues[m.group()]) for m in _cue_pattern().finditer(sentence_lead)
              if (m.group() not in CLAUSE_ONLY or m.start() >= clause_start)
              and not _noun_plan(sentence_lead, m)]
-    found += [(m.start(), PLAN) for m in _FUTURE_JIANG.finditer(sentence_lead)]
-    found += [(m.start(), PLAN) for m in _TARGET_YEAR.finditer(sentence_lead)]
-    found += [(m.start(), PLAN) for m in _FUTURE_YAO.finditer(sentence_lead)]
-    found += [(m.start(), PROJECTION) for m in _RECKONED.finditer(sentence_lead)]
+    for word, pattern, kind in _WORD_PATTERNS:  # a pattern runs only when the one word all its matches hold is there
+        if word in sentence_lead:
+            found += [(m.start(), kind) for m in pattern.finditer(sentence_lead)]
     if any(kind == ACTUAL and at >= clause_start for at, kind in found):
         return ACTUAL
     kinds = {kind for _, kind in found}
