@@ -613,3 +613,23 @@ def test_the_titles_period_governs_its_list(title: str, period: str) -> None:
 ])
 def test_projects_programmes_and_agents(text: str, number: str, expected: str) -> None:
     assert entity_of(text, number, DISTRICT) == expected
+
+
+NOTICE = "白龙桥镇印发《白龙桥镇民宿提质升级奖补办法》。"
+
+
+@pytest.mark.parametrize(("text", "number", "title", "expected"), [
+    # what a policy document says (文件明确, 按照文件规定) and says of itself (本办法) are its terms
+    (NOTICE + "文件明确，新评定的金宿级民宿给予一次性奖励5万元。", "5万元", "", "白龙桥镇民宿提质升级奖补办法"),
+    (NOTICE + "本办法自发布之日起施行，有效期3年。", "3年", "", "白龙桥镇民宿提质升级奖补办法"),
+    # the items listed after its 如下：, the title in the document's own title
+    ("现将奖补标准通知如下：\n一、新评定的金宿级民宿给予奖励5万元。\n二、单家最高补助15万元。\n", "15万元",
+     "关于印发《白龙桥镇民宿提质升级奖补办法》的通知", "白龙桥镇民宿提质升级奖补办法"),
+    ("现将奖补标准通知如下：一、新评定的金宿级民宿给予奖励5万元。\n", "5万元",
+     "关于印发《白龙桥镇民宿提质升级奖补办法》的通知", "白龙桥镇民宿提质升级奖补办法"),
+    # a list with no 如下： before it, or no policy named, is not a policy's
+    ("一、全镇新增就业300人。\n二、新建道路12条。\n", "12条", "关于印发《白龙桥镇民宿奖补办法》的通知", "婺城区"),
+    ("现将有关情况报告如下：\n一、全镇新增就业300人。\n", "300人", "", "婺城区"),
+])
+def test_a_policys_terms_are_its_figures(text: str, number: str, title: str, expected: str) -> None:
+    assert entity_of(text, number, {**DISTRICT, "title": title}) == expected

@@ -121,3 +121,24 @@ def test_stop_words_inside_names(text: str, name: str) -> None:
 ])
 def test_descriptions_that_end_like_names(text: str, absent: str) -> None:
     assert absent not in names_in(text)
+
+
+@pytest.mark.parametrize(("title", "name"), [
+    # what a notice is about, without its wrapper; a title that is the policy itself stays whole
+    ("关于下达2024年度青瓷宝剑产业发展专项资金的通知", "青瓷宝剑产业发展专项资金"),
+    ("关于做好2025年度农业“双强”项目资金申报工作的通知", "农业“双强”项目资金"),
+    ("柯城区支持青年人才安居若干措施", "柯城区支持青年人才安居若干措施"),
+    ("矾山镇民宿提质升级奖补办法", "矾山镇民宿提质升级奖补办法"),
+    ("关于印发的通知", "关于印发的通知"),  # nothing left inside the wrapper: the title as written
+])
+def test_a_policys_name_from_its_title(title: str, name: str) -> None:
+    from gongfu.extract.names import policy_name
+
+    assert policy_name(title) == name
+
+
+def test_policy_titles_are_read_from_book_title_marks() -> None:
+    from gongfu.extract.names import policy_titles
+
+    assert policy_titles("镇政府关于印发《矾山镇民宿提质升级奖补办法》的通知") == ["矾山镇民宿提质升级奖补办法"]
+    assert policy_titles("他读了《平凡的世界》。") == []  # a book, not a policy document

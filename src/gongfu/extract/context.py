@@ -26,7 +26,7 @@ from gongfu.extract.document_index import DocumentIndex
 from gongfu.extract.entities import EntityRules
 from gongfu.extract.flat_text import FlatText
 from gongfu.extract.frames import PeriodRules
-from gongfu.extract.names import MentionFinder
+from gongfu.extract.names import MentionFinder, policy_titles
 from gongfu.extract.people import PersonFinder
 from gongfu.extract.periods import PERIOD, normalise_period
 from gongfu.extract.resolution import NameResolver
@@ -68,6 +68,7 @@ class DocumentContext(MentionFinder, PersonFinder, NameResolver, EntityRules, Sp
         self.clauses = self.index.clauses
         self.rev = t[::-1]
         self.types: dict[str, str] = {}  # names whose type is known from how they were found (一家…企业)
+        self.policy_titles = policy_titles(str(document.get("title") or ""))  # 关于印发《…办法》的通知
         self.mentions = self._find_mentions()
         self.starts = [m.start for m in self.mentions]
         self.topics = self._resolve()

@@ -18,13 +18,18 @@ Entity, first rule that applies:
 from __future__ import annotations
 
 import bisect
+import re
 from functools import cache, lru_cache
 from typing import NamedTuple
 
 from gongfu.extract.cue_patterns import NAME_MAX, PART_OPENERS, TIME_LEAD
 from gongfu.extract.mentions import Mention
+from gongfu.extract.names import policy_name, policy_titles
 from gongfu.extract.people import described_person
 from gongfu.lexicon import suffix_types
+
+_LIST_ITEM = re.compile(r"(?:[一二三四五六七八九十]+、|（[一二三四五六七八九十]+）|\d+[.、．])")
+_AS_FOLLOWS = re.compile(f"如下[：:](?:\\s*$|(?={_LIST_ITEM.pattern}))")
 
 
 class Where(NamedTuple):
@@ -85,7 +90,31 @@ class EntityRules:
                     counts_firms and self.entity_type(topic.name) == "organisation"):
                 return topic.name
             i -= 1
-        return self.default
+        return self._listed_terms(w) or self.default
+
+    def _listed_terms(self, w: Where) -> str:
+        """现将奖补标准通知如下：一、…给予一次性奖励5万元: the items listed after a policy's 如下： are its terms, for
+        a number no name in its sentence part claims (the latest policy title in the text, else the document's)."""
+        t = self.t
+        if "如下" not in t:
+            return ""
+        here = _AS_FOLLOWS.search(t, w.paragraph[0], w.s)  # …通知如下：一、…5万元 on one line
+        if here is None and not _LIST_ITEM.match(t, w.paragraph[0]):
+            return ""
+        start = w.paragraph[0] if here is None else 0
+        while start > 0:
+            previous = self.index.paragraph(start - 1)
+            line = t[previous[0]:previous[1]].rstrip()
+            if _LIST_ITEM.match(line):
+                start = previous[0]
+                continue
+            if not _AS_FOLLOWS.search(line):
+                return ""
+            break
+        if start == 0 and here is None:
+            return ""
+        titles = policy_titles(t[:w.s]) or self.policy_titles
+        return policy_name(titles[-1]) if titles else ""
 
     def _carries(self, topic: Mention, w: Where) -> bool:
         """Whether the sentence's subject governs a later ；-part: a place opening the sentence (2023年，下姜村…；

@@ -58,6 +58,13 @@ _ADMIN_ENDS = ("省", "市", "县", "区", "镇", "乡", "街道")
 _VILLAGE_ENDS = ("村", "新村")
 _LAUNCHED = re.compile("(?:推出|推行|实施|设立|启动|上线|出台|开发|发行)“([^“”，。]{2,16})”(?=[，,；;])")
 _LAUNCHED_SUBJECT = re.compile("(?:推出|推行|实施|设立|启动|上线|出台|开发|发行)的“([^“”，。]{2,16})”")
+# a policy document's terms (文件明确, 通知规定, 按照文件规定) and the document itself (本办法自发布之日起施行): the
+# latest title in 《》 before them, in the text or in the document's title
+_POLICY_SAYS = re.compile("(?:按照|根据|依据)?(?:文件|通知|办法|政策|意见|细则|方案|措施|规定)(?:明确|规定|提出|指出)"
+                          "(?=[，,：:])|(?<=[本该])(?:办法|通知|政策|措施|细则|方案|意见)(?=[自从在的有于])")
+_POLICY_TITLE = re.compile("《([^《》]{4,40}(?:办法|措施|通知|意见|细则|方案|规定|政策|决定|计划))》")
+_POLICY_WRAPPER = re.compile("^关于(?:做好|下达|印发|开展|组织|实施|申报|公布)?(?:\\d{4}年度?)?"
+                             "|(?:申报工作|申报|实施|工作)?的(?:通知|意见)$")
 _QUOTED_NAME = re.compile("“([^“”，。]{4,16})”")
 _CORE = re.compile("[“‘]([^”’]{2,8})[”’]")  # the quoted core of a name (“萧君”)
 _POLICY_BACK = re.compile("(?:这项|这一|该|此项)(?:制度|政策|机制|模式|做法|举措|改革|办法)")
@@ -128,6 +135,18 @@ _NOT_SHORT = frozenset({"行业", "行动", "行为", "行程", "行政", "行�
 _WHERE_LEAD = re.compile("(?:位于|地处|坐落于|坐落在|来自)")  # 位于溪头村的公司: where the subject is, ended by 的
 _NOUN_COUNTED = re.compile("(?!以上|以下|左右|多|余)[\u4e00-\u9fff]")
 _NOT_BARE_NEXT = "数界群类"  # 企业数, 企业界, 企业群: firms in general, never the one a report is about
+
+
+def policy_titles(text: str) -> list[str]:
+    """The policy documents' titles in 《》 in `text` (a document's own title: 关于印发《…奖补办法》的通知)."""
+    return [m.group(1) for m in _POLICY_TITLE.finditer(text)]
+
+
+def policy_name(title: str) -> str:
+    """《关于下达2024年度青瓷宝剑产业发展专项资金的通知》 -> 青瓷宝剑产业发展专项资金: what a notice is about, without
+    its wrapper (关于…的通知); a title that is the policy itself (柯城区支持青年人才安居若干措施) stays whole."""
+    inner = _POLICY_WRAPPER.sub("", title)
+    return inner if len(inner) >= 4 else title
 
 
 def _opens(before: str) -> bool:
@@ -367,6 +386,11 @@ class MentionFinder:
         t, out = self.t, []
         for m in _LAUNCHED.finditer(t):
             out.append(Mention(m.start(1), m.end(1), m.group(1), "launch"))
+        for m in _POLICY_SAYS.finditer(t):  # 文件明确，每人每月发放生活补贴1500元: what follows is the policy's
+            titles = [title.group(1) for title in _POLICY_TITLE.finditer(t, 0, m.start())] or self.policy_titles
+            if titles:
+                name = policy_name(titles[-1])
+                out.append(Mention(m.start(), m.end(), name, "name", head="项目", chain_start=m.start()))
         for m in _LAUNCHED_SUBJECT.finditer(t):  # 该行推出的“侨商共富贷”已累计放款9.2亿元: the programme is the subject
             out.append(Mention(m.start(1), m.end(1), m.group(1), "name", head="项目", chain_start=m.start(1)))
         for m in _POLICY_BACK.finditer(t):
