@@ -633,3 +633,17 @@ NOTICE = "白龙桥镇印发《白龙桥镇民宿提质升级奖补办法》。"
 ])
 def test_a_policys_terms_are_its_figures(text: str, number: str, title: str, expected: str) -> None:
     assert entity_of(text, number, {**DISTRICT, "title": title}) == expected
+
+
+@pytest.mark.parametrize(("text", "number", "expected"), [
+    # a demonstrative and a measure word before a bare ending (这家企业, 这家公司, 这所学校) point back at the name
+    ("步云袜业有限公司成立于2009年。\n这家企业还带动周边30多家小微袜企接单。", "30多家", "步云袜业有限公司"),
+    ("白龙桥镇中心小学创办于1905年。这所学校现有学生1,520名。", "1,520名", "白龙桥镇中心小学"),
+    ("步云袜业有限公司去年产值7亿元。\n这家公司今年新增专利12项。", "12项", "步云袜业有限公司"),
+    # 小微企业园 is a park, named whole, and 园区 stands for it
+    ("婺城区白龙桥镇数控机床小微企业园通过验收。园区占地215亩。", "215亩", "白龙桥镇数控机床小微企业园"),
+    # 共享 inside a name
+    ("园区建了共享检测中心，检测中心去年服务企业120家。", "120家", "共享检测中心"),
+])
+def test_pointed_endings_and_parks(text: str, number: str, expected: str) -> None:
+    assert entity_of(text, number, DISTRICT) == expected

@@ -40,10 +40,10 @@ from gongfu.lexicon import load_cues, load_units
 _NUMERAL_LEAD = re.compile("[一二两三四五六七八九十百千万]+[大个项批家种条所支类期]")
 # read backwards (the text reversed): 口进 is 进口, which may sit inside a name (青田进口商品城), and 限有 is 有限
 # (浙江长耐新材料科技有限公司: 有 is a function character anywhere else)
-# read backwards: 进口, 有限, 数据, 共同, 经济 and the words ending in 地 (湿地公园, 基地, 高地) hold a stop character
-# inside a name
-_STOP_WORDS = ("进口", "有限", "数据", "共同", "经济", "湿地", "基地", "土地", "绿地", "园地", "营地", "林地", "耕地",
-               "草地", "高地")
+# read backwards: 进口, 有限, 数据, 共同, 共享, 经济 and the words ending in 地 (湿地公园, 基地, 高地) hold a stop
+# character inside a name
+_STOP_WORDS = ("进口", "有限", "数据", "共同", "共享", "经济", "湿地", "基地", "土地", "绿地", "园地", "营地", "林地",
+               "耕地", "草地", "高地")
 _NAME_RUN = re.compile("(?:" + "|".join(w[::-1] for w in _STOP_WORDS) + "|[“‘”’]|[^"
                        + re.escape("".join(sorted(STOP))) + r"\W\d_])+")
 _COPULA_NOT = re.compile("(?:总|还|但|于|要|凡|只|或|可|不)是")
@@ -134,6 +134,8 @@ _NOT_SHORT = frozenset({"行业", "行动", "行为", "行程", "行政", "行�
                         "院落", "院子", "社会", "社区", "社员", "厂房", "厂区", "厂长"})
 _WHERE_LEAD = re.compile("(?:位于|地处|坐落于|坐落在|来自)")  # 位于溪头村的公司: where the subject is, ended by 的
 _NOUN_COUNTED = re.compile("(?!以上|以下|左右|多|余)[\u4e00-\u9fff]")
+_MEASURES = ("家", "所", "座", "个")
+_POINTING = "这那该此"
 _NOT_BARE_NEXT = "数界群类"  # 企业数, 企业界, 企业群: firms in general, never the one a report is about
 
 
@@ -228,6 +230,8 @@ class MentionFinder:
                     and last.suffix in _ADMIN_ENDS):
                 left -= 1  # 南浔区和孚镇荻港村: a town whose name starts with a function character
             prefix = t[left:s]
+            if prefix in _MEASURES and left and t[left - 1] in _POINTING:
+                prefix, left = "", s  # 这家企业, 这所学校: a demonstrative and a measure word, then the bare ending
             if suffix in cues.bare_suffixes and (prefix or t.startswith(cues.person_nouns, s)
                                                  or t[e:e + 1] in _NOT_BARE_NEXT):
                 continue  # 规上企业, 企业家, 企业数: only a bare 企业 (opening a clause, 该企业) stands for a firm
