@@ -457,3 +457,15 @@ def test_an_age_is_labelled_as_an_age(text: str, mention: str, indicator: str) -
 def test_a_table_lines_label_names_its_figure(text: str, mention: str, indicator: str) -> None:
     rows = [r for r in extract_claims(text, {"doc_id": "t"}) if r["mention"] == mention]
     assert rows and rows[0]["indicator"] == indicator
+
+
+@pytest.mark.parametrize(("text", "labels"), [
+    # two figures listed after one name: the same name; 城乡居民… is 城镇居民… then 农村居民…
+    ("城乡居民人均可支配收入分别达到7.1万元和4.2万元。", ["城镇居民人均可支配收入", "农村居民人均可支配收入"]),
+    ("城乡居民人均可支配收入分别增长5.5%和6.5%。", ["城镇居民人均可支配收入", "农村居民人均可支配收入"]),
+    ("山陈安置房和裴家里区块安置房分别完成总工程量的85%和18%。", ["山陈安置房和裴家里区块安置房分别总工程量"] * 2),
+    # figures of their own names keep them (分别 pairs each rate with its figure)
+    ("接待游客46.3万人次，门票收入2,870万元，分别增长33.5%和29.8%。", ["接待游客", "门票收入", "接待游客", "门票收入"]),
+])
+def test_two_figures_after_one_name(text: str, labels: list[str]) -> None:
+    assert [r["indicator"] for r in extract_claims(text, {"doc_id": "t"})] == labels

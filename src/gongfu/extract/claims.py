@@ -334,6 +334,10 @@ def extract_claims(text: str, document: dict[str, Any]) -> list[dict[str, Any]]:
         entity = context.entity(q.start, q.end)
         entity_type = context.entity_type(entity)
         label = _label(text, clause, q, label, growth, base, last_level.get(sentence))
+        paired = rows[-1] if rows and rows[-1]["char_start"] >= sentence[0] else None
+        if (paired is not None and text[paired["char_end"]:q.start] in _LIST_JOINS
+                and (label == paired["indicator"] or _DIGIT.search(label))):  # 分别增长5.5%和6.5%: one name
+            paired["indicator"], label = _pair_labels(str(paired["indicator"]))
         rate = _RATE_CHANGE.match(text, clause[0], q.start) if growth and q.unit == "个百分点" else None
         if rate:  # 降幅比一季度收窄2.1个百分点: a change of the rate of the figure before it
             said = [str(r["indicator"]) for r in reversed(rows) if r["char_start"] >= sentence[0]]
@@ -400,6 +404,20 @@ def _unlabelled(text: str, clause: tuple[int, int], q: Quantity, growth: bool, b
         return label
     return ""
 _SHARE_WORDS = ("比重", "比例", "份额", "占比")
+
+
+_LIST_JOINS = ("和", "、", "及", "与")
+_BOTH = ("城乡居民", "城乡")  # 城乡居民人均可支配收入分别为7.1万元和4.2万元: 城镇 then 农村
+
+
+def _pair_labels(first: str) -> tuple[str, str]:
+    """The labels of two figures listed after one name (…分别增长5.5%和6.5%): the same name, except that 城乡居民… is
+    城镇居民… then 农村居民…"""
+    for both in _BOTH:
+        if first.startswith(both):
+            rest = first[len(both):]
+            return (f"城镇居民{rest}", f"农村居民{rest}") if both == "城乡居民" else (f"城镇{rest}", f"农村{rest}")
+    return first, first
 
 
 def _label(text: str, clause: tuple[int, int], q: Quantity, found: str, growth: bool,
