@@ -673,8 +673,10 @@ def repair_layout(text: str) -> tuple[str, list[Change]]:
 def _repair_pass(text: str, quick: bool = True) -> tuple[str, list[Change]]:
     """One pass of `repair_layout`. `quick=False` turns off the cheap scans (`_rebuild`, `_lone_lines`):
     the same result, the long way."""
-    if quick and _settled(text):
-        return text, []
+    if quick:
+        flags = _settled(text)
+        if flags is not None:
+            return text, flags
     lines = _lines(text)
     if not lines:
         changes = [Change(0, len(text), "", "blank text: whitespace removed")] if text else []
@@ -727,31 +729,38 @@ def _repair_pass(text: str, quick: bool = True) -> tuple[str, list[Change]]:
     return apply_changes(text, changes), changes
 
 
-def _settled(text: str) -> bool:
-    """True only when `_repair_pass(text)` changes and flags nothing (most cleaned text), asked of the whole page:
-    one newline after each line and no blank line, no space around a line nor one to remove inside it, and no
-    range dash (so every line is its own fixed text), no join and no two columns (`_lone_page`'s tests),
-    and no line to flag (only a line left open, or one too short to be closed, is asked)."""
+def _settled(text: str) -> list[Change] | None:
+    """`_repair_pass(text)`'s changes when they can only be flags (most cleaned text: none at all), asked of the
+    whole page, else None: one newline after each line and no blank line, no space around a line nor one to
+    remove inside it, and no range dash (so every line is its own fixed text), no join and no two columns
+    (`_lone_page`'s tests); then each line left open, or too short to be closed, is asked for its flag."""
     if not text.endswith("\n") or text.startswith("\n") or "\n\n" in text or range_dashes(text):
-        return False
+        return None
     texts = text[:-1].split("\n")
     if not text.replace("\n", "").isprintable():  # every space but " " is unprintable
         spaced = [has_space(t) for t in texts]
     else:
         spaced = [" " in t for t in texts] if " " in text else [False] * len(texts)
     if any(sp and (t.strip(WS) != t or _fix(t).changes) for t, sp in zip(texts, spaced, strict=True)):
-        return False
+        return None
     open_ = [t[-1] not in TERMINAL and is_open(t) for t in texts]
     captions = [is_caption(t) for t in texts]
     open_prose = [o and not c and is_prose(t) for t, o, c in zip(texts, open_, captions, strict=True)]
     if _first_joins(texts, open_prose, spaced):
-        return False
+        return None
     paragraphs = [o for o, c in zip(open_prose, captions, strict=True) if not c]
     if any(paragraphs[k] and paragraphs[k + 1] for k in range(len(paragraphs) - 3)):
-        return False
-    last = len(texts) - 1
-    return not any(_flag(t, [0], _Fix(t, ()), True, n == last) for n, t in enumerate(texts)
-                   if open_[n] or len(t) <= ORPHAN_MAX or spaced[n])
+        return None
+    flags: list[Change] = []
+    last, start = len(texts) - 1, 0
+    for n, t in enumerate(texts):  # as _lone_lines flags each line
+        if open_[n] or len(t) <= ORPHAN_MAX or spaced[n]:
+            flag = _flag(t, [0], _Fix(t, ()), True, n == last)
+            if flag is not None:
+                floor, reason = flag
+                flags.append(Change(start + floor, start + len(t), t[floor:], reason))
+        start += len(t) + 1
+    return flags
 
 
 def _lone_page(text: str, lines: list[_Line]) -> tuple[str, list[Change]] | None:
