@@ -744,7 +744,7 @@ def _settled(text: str) -> list[Change] | None:
     if any(sp and (t.strip(WS) != t or _fix(t).changes) for t, sp in zip(texts, spaced, strict=True)):
         return None
     open_ = [t[-1] not in TERMINAL and is_open(t) for t in texts]
-    captions = [is_caption(t) for t in texts]
+    captions = [t.startswith(CAPTION_MARKS) for t in texts]  # is_caption
     open_prose = [o and not c and is_prose(t) for t, o, c in zip(texts, open_, captions, strict=True)]
     if _first_joins(texts, open_prose, spaced):
         return None
