@@ -26,6 +26,7 @@ import csv
 import itertools
 import math
 import re
+from collections.abc import Iterable
 from dataclasses import dataclass, field
 from functools import cache
 from pathlib import Path
@@ -786,14 +787,19 @@ def _untouched(text: str) -> bool:
     first = next((n for n, (p, c) in enumerate(zip(prose, caption, strict=True)) if p or c), None)
     if first is not None and prose[first] and not caption[first] and 0 < first <= HEADER_MAX:
         return False  # a header: the lines above the first paragraph
-    credits = _needle_scanner("credit", "caption_word")
-    if credits is None or credits.search(text):  # only a credit or a photo word makes a caption here
-        last = len(bodies) - 1
-        for n, b in enumerate(bodies):
-            if visible[n] <= CREDIT_CAPTION_MAX or b.endswith((")", "）")):
-                line = _Line(n, 0, len(b), 0, len(b), b)
-                if _caption_reason(line, 2, n == 0, n == last) or _credit_caption(line):
-                    return False
+    credits = _needle_scanner("credit", "caption_word")  # only a credit or a photo word makes a caption here
+    if credits is None:
+        holding: Iterable[int] = range(len(bodies))
+    else:  # the lines holding one of their needles (none runs across a line break)
+        starts = list(itertools.accumulate((len(t) + 1 for t in texts[:-1]), initial=0))
+        holding = sorted({bisect.bisect_right(starts, m.start()) - 1 for m in credits.finditer(text)})
+    last = len(bodies) - 1
+    for n in holding:
+        b = bodies[n]
+        if visible[n] <= CREDIT_CAPTION_MAX or b.endswith((")", "）")):
+            line = _Line(n, 0, len(b), 0, len(b), b)
+            if _caption_reason(line, 2, n == 0, n == last) or _credit_caption(line):
+                return False
     prefixes = _series_prefixes([b for b, c in zip(bodies, caption, strict=True) if c]) if sum(caption) > 1 else ()
     for n, b in enumerate(bodies if prefixes else ()):  # as _series_captions asks it of each line
         if caption[n]:
