@@ -728,7 +728,7 @@ def _untouched(text: str) -> bool:
     column in its top or bottom, no header above the first paragraph, no caption (no blank line sets one
     apart: only a credit or photo word makes one), no caption series, no banner or other article's headline
     after the last paragraph and no reporter's name closing it."""
-    if any(b in text for b in BRACKETS):
+    if "\n\n" in text or any(b in text for b in BRACKETS):  # cheap refusals first: most raw pages have one
         return False
     texts = text.split("\n")
     if texts[-1] == "":
@@ -740,6 +740,9 @@ def _untouched(text: str) -> bool:
     caption = [b.startswith(CAPTION_MARKS) for b in bodies]
     punct = SENTENCE_PUNCT_RE.search
     prose = [punct(b) is not None for b in bodies]
+    first = next((n for n, (p, c) in enumerate(zip(prose, caption, strict=True)) if p or c), None)
+    if first is not None and prose[first] and not caption[first] and 0 < first <= HEADER_MAX:
+        return False  # a header: the lines above the first paragraph
     if any(may_start(r.pattern, starts, text) for r in rules("summary_label_strip")):  # as _inline_changes asks
         for b in bodies:
             hit = first_match("summary_label_strip", b)
@@ -784,9 +787,6 @@ def _untouched(text: str) -> bool:
     if sum(v <= furniture.COLUMN_ITEM_MAX for v in visible) >= furniture.COLUMN_ITEMS \
             and any(run.stop <= top or run.start >= bottom for run in furniture.column_runs(bodies, visible)):
         return False
-    first = next((n for n, (p, c) in enumerate(zip(prose, caption, strict=True)) if p or c), None)
-    if first is not None and prose[first] and not caption[first] and 0 < first <= HEADER_MAX:
-        return False  # a header: the lines above the first paragraph
     credits = _needle_scanner("credit", "caption_word")  # only a credit or a photo word makes a caption here
     if credits is None:
         holding: Iterable[int] = range(len(bodies))
