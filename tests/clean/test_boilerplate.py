@@ -15,6 +15,7 @@ from gongfu.clean.boilerplate import (
     _classify,
     _Line,
     _strip_pass,
+    _untouched,
     line_rules,
     load_rules,
     squeeze,
@@ -462,3 +463,35 @@ def test_every_inline_rule_needs_one_of_the_brackets_looked_for():
         for rule in rules(kind):
             found = needles_of(rule.pattern)
             assert found and all(any(b in n for b in BRACKETS) for n in found)
+
+
+@settings(max_examples=400, deadline=None)
+@given(st.lists(st.one_of(st.sampled_from(REAL_LINES), st.sampled_from(_SHAPE_PIECES)), min_size=1, max_size=30),
+       st.sampled_from(["", "\n"]))
+def test_a_page_the_cheap_scan_clears_is_one_the_pass_leaves_as_it_is(lines, end):
+    text = "\n".join(lines) + end  # no blank line: the pages the scan can clear
+    if _untouched(text):
+        assert _strip_pass(text, {}, quick=False) == (text, [], {})
+    assert _strip_pass(text, {}) == _strip_pass(text, {}, quick=False)
+
+
+@pytest.mark.parametrize("path", sorted(paths.PROCESSED_DIR.glob("clean/*.txt")), ids=lambda p: p.name[:3])
+def test_cleaned_text_passes_the_cheap_scan(path):
+    assert _untouched(path.read_text(encoding="utf-8"))
+
+
+@pytest.mark.parametrize("page", [
+    f"{P1}\n婺城鸟瞰图\n{P2}\n",  # a photo word makes a caption without a gap
+    f"{P1}\n{P2}\n{P2}\n",  # a repeat
+    f"优环境促就业\n{P1}\n",  # a header above the first paragraph
+    f"{P1}\n图：临江街道迎接杭城第一缕阳光\n图：临江街道高颜值\n临江街道向绿而生的美丽环境\n{P2}\n",  # a caption series
+    f"{P1}\n{P2}\n首页 | 新闻 | 旅游 | 关于我们\n",  # a menu row
+    f"{P1}\n{P2}\n县领导调研烧饼产业 2024-03-02\n",  # another article's link
+    f"{P1}（记者 王小明）\n",  # a reporter's name closing the last paragraph
+    f"{P1}\n\n{P2}\n",  # a blank line
+    f"{P1}\n简介：{P2}\n",  # an abstract's label
+    f"{P1}\n关注我们\n",  # a line rule
+])
+def test_pages_the_cheap_scan_must_not_clear(page):
+    assert not _untouched(page)
+    assert _strip_pass(page, {}) == _strip_pass(page, {}, quick=False)

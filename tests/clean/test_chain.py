@@ -11,6 +11,7 @@ from hypothesis import strategies as st
 
 from gongfu import paths
 from gongfu.clean import STEPS, clean_text
+from gongfu.clean.chain import paragraph_changes
 from gongfu.clean.chars import CJK_RE, LOST
 from gongfu.clean.mojibake import repair_mojibake
 from gongfu.clean.script import convert
@@ -303,3 +304,10 @@ def test_the_sample_centres_on_the_rarest_kind_of_fix_in_a_long_line():
 
 def test_a_text_without_fixes_has_no_sample():
     assert clean_text("第一段。\n第二段。\n").sample == ("", "")
+
+
+@settings(max_examples=500, deadline=None)
+@given(st.lists(st.sampled_from(["临江街道。", " ", "\u3000", "\t", "\u00a0", "\ufeff", "\n", "\r", "a b", "图：x"]),
+                max_size=12).map("".join))
+def test_paragraph_changes_seen_at_one_look_are_the_changes_found_line_by_line(text):
+    assert paragraph_changes(text) == paragraph_changes(text, quick=False)

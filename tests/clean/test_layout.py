@@ -434,3 +434,37 @@ def test_every_space_but_the_plain_one_is_unprintable():
                max_size=20))
 def test_has_space_is_whether_the_space_class_is_found(text):
     assert layout.has_space(text) is (layout.SPACE_RE.search(text) is not None)
+
+
+@settings(max_examples=400, deadline=None)
+@given(st.lists(st.sampled_from(CLEAN_LINES + RAW_LINES), min_size=1, max_size=30))
+def test_a_page_the_cheap_scan_settles_is_one_the_pass_only_flags(lines):
+    text = "\n".join(lines) + "\n"  # one newline after each line: the pages the scan can clear
+    flags = layout._settled(text)
+    if flags is not None:
+        assert layout._repair_pass(text, quick=False) == (text, flags)
+    assert layout._repair_pass(text) == layout._repair_pass(text, quick=False)
+
+
+@pytest.mark.parametrize(("text", "settled"), [
+    ("今年产值增长了许多。\n明年还会增长更多。\n", True),
+    ("建设现代社区 推进智慧治理\n今年产值增长了许多。\n", True),  # a heading's space stays
+    ("第一段。\n", True),  # a short sentence end standing alone: flagged, and nothing else
+    ("今年产值增长了许多。\n今年产值增长,达到新高的\n", True),  # a line left open: flagged
+    ("今年产值增长了许多。\n明年还会增长更多。", False),  # no final newline
+    ("今年产值增长了许多。\n\n明年还会增长更多。\n", False),  # a blank line
+    ("今年产值增长了许多。\n 明年还会增长更多。\n", False),  # a space before a line
+    ("今年产值增长了许多。\n明年还会增长更多。\u3000\n", False),  # an unprintable space after one
+    ("今年1一8月,产值增长。\n", False),  # a range dash
+    ("这 里是杭城迎接第一缕阳光的地方。\n", False),  # an OCR space
+    ("今年临江街道的产值增长，\n达到了新的高度。\n", False),  # a join (a comma ends the first line)
+])
+def test_the_cheap_scan_settles_only_a_page_the_pass_only_flags(text, settled):
+    assert (layout._settled(text) is not None) is settled
+    assert layout._repair_pass(text) == layout._repair_pass(text, quick=False)
+
+
+@pytest.mark.parametrize("path", sorted(paths.PROCESSED_DIR.glob("clean/*.txt")), ids=lambda p: p.name[:3])
+def test_cleaned_text_is_settled_by_the_cheap_scan(path):
+    text = read_text(path).text
+    assert (text, layout._settled(text)) == layout._repair_pass(text, quick=False)

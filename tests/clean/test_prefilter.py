@@ -9,7 +9,17 @@ from hypothesis import given, settings
 from hypothesis import strategies as st
 
 from gongfu.clean.boilerplate import load_rules
-from gongfu.clean.prefilter import Firsts, NeedleIndex, firsts, firsts_of, may_match, needles, scanner
+from gongfu.clean.prefilter import (
+    Firsts,
+    NeedleIndex,
+    branches,
+    firsts,
+    firsts_of,
+    may_match,
+    may_start,
+    needles,
+    scanner,
+)
 
 
 @pytest.mark.parametrize("pattern, expected", [
@@ -164,3 +174,32 @@ def test_a_line_without_the_needles_is_not_searched():
 
     assert not may_match(pattern, "临江街道展新城面貌")
     assert may_match(pattern, "本网版权所有")
+
+
+@pytest.mark.parametrize(("pattern", "parts"), [
+    ("版权所有|免责声明", ["版权所有", "免责声明"]),
+    ("(关注我们|^\\W*完\\W*$)", ["关注我们", "^\\W*完\\W*$"]),  # one group round it all
+    ("(?:a|b[|]c)", ["a", "b[|]c"]),  # a bar inside a class is no branch
+    ("[]|]x|y", ["[]|]x", "y"]),  # nor one after a ] first in its class
+    ("[^]|]x|y", ["[^]|]x", "y"]),
+    ("a\\|b|c", ["a\\|b", "c"]),  # nor an escaped one
+    ("(a|b)c", ["(a|b)c"]),  # an alternation inside a sequence is not split
+    ("版权所有", ["版权所有"]),
+])
+def test_branches_are_the_top_level_alternatives(pattern, parts):
+    assert [b.pattern for b in branches(re.compile(pattern))] == parts
+
+
+@settings(max_examples=500, deadline=None)
+@given(st.lists(st.sampled_from(_WORDS), max_size=8).map("".join), st.sampled_from(_RULES))
+def test_a_rule_matches_exactly_when_one_of_its_branches_does(line, pattern):
+    assert (pattern.search(line) is not None) == any(b.search(line) for b in branches(pattern))
+
+
+@settings(max_examples=500, deadline=None)
+@given(st.lists(st.lists(st.sampled_from(_FIRST_PIECES), max_size=6).map("".join), min_size=1, max_size=6),
+       st.sampled_from(_RULES))
+def test_may_start_is_false_only_when_no_line_matches(lines, pattern):
+    text = "\n".join(lines)
+    if not may_start(pattern, "".join(x[:1] for x in lines), text):
+        assert not any(pattern.search(x) for x in lines)

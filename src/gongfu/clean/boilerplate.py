@@ -26,16 +26,18 @@ import csv
 import itertools
 import math
 import re
+from collections.abc import Iterable
 from dataclasses import dataclass, field
 from functools import cache
 from pathlib import Path
 from statistics import median
 
 from gongfu.clean import furniture, headline
-from gongfu.clean.chars import CJK_RANGES, cjk_count
+from gongfu.clean.chars import CJK_RANGES, SENTENCE_PUNCT_RE, cjk_count
 from gongfu.clean.edits import Change, apply_changes, compose_changes
 from gongfu.clean.layout import (
     CAPTION_MARK,
+    CAPTION_MARKS,
     HEADING_LIKE_MAX,
     WS,
     close_spaces,
@@ -47,7 +49,7 @@ from gongfu.clean.layout import (
     range_dashes,
     visible_len,
 )
-from gongfu.clean.prefilter import NeedleIndex, may_match
+from gongfu.clean.prefilter import NeedleIndex, branches, firsts_of, may_match, may_start, needles_of, scanner
 from gongfu.errors import GongfuError
 from gongfu.paths import PACKAGE_DATA
 
@@ -633,8 +635,10 @@ def strip_boilerplate(text: str, hints: dict[str, str] | None = None) -> tuple[s
 def _strip_pass(text: str, hints: dict[str, str] | None, quick: bool = True) \
         -> tuple[str, list[Change], dict[str, str]]:
     """One look at the page: what `strip_boilerplate` removes, marks and reads, located in `text`. `quick=False`
-    turns off the page-wide scans (what the page holds nowhere, none of its lines holds): the same result,
-    line by line."""
+    turns off the page-wide scans (what the page holds nowhere, none of its lines holds) and `_untouched`: the
+    same result, line by line."""
+    if quick and not hints and _untouched(text):
+        return text, [], {}
     hints = hints or {}
     lines, physical = _lines(text)
     prev_footer = False
@@ -696,3 +700,129 @@ def _strip_pass(text: str, hints: dict[str, str] | None, quick: bool = True) \
         meta["author"] = _author(meta["author"])
     changes.sort(key=lambda c: (c.start, c.end))
     return apply_changes(text, changes), changes, {k: meta[k] for k in META_KEYS if meta.get(k)}
+
+
+@cache
+def _line_tests() -> tuple[tuple[tuple[re.Pattern, tuple[str, ...] | None], ...], ...]:
+    """For each whole-line rule (`line_rules()[0]`), its branches each with the needles one of which it needs
+    (None: none known): the rule matches a line exactly when a branch holding its needles does."""
+    return tuple(tuple((b, needles_of(b) if firsts_of(b) is None else None) for b in branches(r.pattern))
+                 for r in line_rules()[0])
+
+
+@cache
+def _needle_scanner(*kinds: str) -> re.Pattern | None:
+    """One search for the needles of every rule of `kinds`, or None when one of them needs none."""
+    found = [needles_of(r.pattern) for kind in kinds for r in rules(kind)]
+    return None if not all(found) else scanner(tuple(dict.fromkeys(n for f in found for n in f)))
+
+
+MARKS_OF_ITEMS = frozenset("|｜│/【】[]")  # besides spaces: what splits a navigation bar or a menu row into items
+
+
+def _untouched(text: str) -> bool:
+    """True only when `_strip_pass(text, {})` removes, marks and reads nothing (most cleaned text): each of its
+    steps asked of the page at once, with the same rules and tests, without a record per line. False is no
+    verdict (the pass decides). A page without blank lines or brackets must have no line rule, navigation,
+    menu or link shape on any line, no abstract label, no repeated key nor one starting a longer one, no menu
+    column in its top or bottom, no header above the first paragraph, no caption (no blank line sets one
+    apart: only a credit or photo word makes one), no caption series, no banner or other article's headline
+    after the last paragraph and no reporter's name closing it."""
+    if "\n\n" in text or any(b in text for b in BRACKETS):  # cheap refusals first: most raw pages have one
+        return False
+    texts = text.split("\n")
+    if texts[-1] == "":
+        texts.pop()
+    bodies = [t.strip(WS) for t in texts]
+    if not bodies or not all(bodies):  # a blank line: gaps to weigh for captions
+        return False
+    starts = "".join(b[0] for b in bodies)
+    caption = [b.startswith(CAPTION_MARKS) for b in bodies]
+    punct = SENTENCE_PUNCT_RE.search
+    prose = [punct(b) is not None for b in bodies]
+    first = next((n for n, (p, c) in enumerate(zip(prose, caption, strict=True)) if p or c), None)
+    if first is not None and prose[first] and not caption[first] and 0 < first <= HEADER_MAX:
+        return False  # a header: the lines above the first paragraph
+    if any(may_start(r.pattern, starts, text) for r in rules("summary_label_strip")):  # as _inline_changes asks
+        for b in bodies:
+            hit = first_match("summary_label_strip", b)
+            if hit and _is_paragraph(b[hit[1].end():]):
+                return False
+    if " " in text or not "".join(bodies).isprintable():
+        spaced = [has_space(b) for b in bodies]
+    else:
+        spaced = [False] * len(bodies)
+    dashes = bool(range_dashes(text))
+    views = [close_spaces(b) if sp or (dashes and "一" in b) else b for b, sp in zip(bodies, spaced, strict=True)]
+    tests = _line_tests()
+    for n, ids in enumerate(line_rules()[1].candidates(views)):
+        if caption[n]:
+            continue
+        view = views[n]
+        for i in ids:
+            for pattern, needles in tests[i]:
+                if (needles is None or any(x in view for x in needles)) and pattern.search(view):
+                    return False
+        if prose[n] if view is bodies[n] else is_prose(view):
+            continue
+        if has_space(view) or not MARKS_OF_ITEMS.isdisjoint(view):  # more than one item: a bar or a menu row?
+            if is_navbar(view) and visible_len(view) > NAV_MIN:
+                return False
+            parts = furniture.items(view)
+            if furniture.is_menu_row(view) or (len(parts) > 1 and all(first_match("more", x) for x in parts)):
+                return False
+        if furniture.is_dated_link(view):
+            return False
+    keys = [(b[len(CAPTION_MARK):] if c else b) for b, c in zip(bodies, caption, strict=True)]
+    keys = [SPACES_RE.sub("", k) if sp else k for k, sp in zip(keys, spaced, strict=True)]
+    ordered = sorted(keys)
+    if len(set(ordered)) < len(ordered) \
+            or any(len(a) >= MIN_PREFIX and b.startswith(a) for a, b in itertools.pairwise(ordered)):
+        return False  # a repeat, or the start of a longer line (labels aside, just below)
+    if any(may_start(r.pattern, "".join(k[:1] for k in keys), "\n".join(ordered)) for r in rules("summary_label")):
+        return False
+    visible = [len(SPACES_RE.sub("", b)) if sp else len(b) for b, sp in zip(bodies, spaced, strict=True)]
+    body = [n for n, (p, c) in enumerate(zip(prose, caption, strict=True)) if p and not c]
+    top, bottom = (body[0], body[-1] + 1) if body else (0, len(bodies))
+    if sum(v <= furniture.COLUMN_ITEM_MAX for v in visible) >= furniture.COLUMN_ITEMS \
+            and any(run.stop <= top or run.start >= bottom for run in furniture.column_runs(bodies, visible)):
+        return False
+    credits = _needle_scanner("credit", "caption_word")  # only a credit or a photo word makes a caption here
+    if credits is None:
+        holding: Iterable[int] = range(len(bodies))
+    else:  # the lines holding one of their needles (none runs across a line break)
+        starts = list(itertools.accumulate((len(t) + 1 for t in texts[:-1]), initial=0))
+        holding = sorted({bisect.bisect_right(starts, m.start()) - 1 for m in credits.finditer(text)})
+    last = len(bodies) - 1
+    for n in holding:
+        b = bodies[n]
+        if visible[n] <= CREDIT_CAPTION_MAX or b.endswith((")", "）")):
+            line = _Line(n, 0, len(b), 0, len(b), b)
+            if _caption_reason(line, 2, n == 0, n == last) or _credit_caption(line):
+                return False
+    prefixes = _series_prefixes([b for b, c in zip(bodies, caption, strict=True) if c]) if sum(caption) > 1 else ()
+    for n, b in enumerate(bodies if prefixes else ()):  # as _series_captions asks it of each line
+        if caption[n]:
+            continue
+        if not prose[n] and _in_series(b, prefixes):
+            return False
+        m = SPACES_RE.search(b) if spaced[n] else None
+        if m is not None and n and is_prose(b[m.end():]) and _in_series(b[:m.start()], prefixes) \
+                and prose[n - 1] and is_open(bodies[n - 1]) and not caption[n - 1]:
+            return False
+    if not body:
+        return True
+    ending = [n for n in range(len(bodies)) if prose[n] and not caption[n]
+              and (visible[n] > CAPTION_MAX or CAPTION_PUNCT_RE.search(bodies[n]))]
+    run = 0
+    for n in range(ending[-1] + 1, len(bodies)) if ending else ():
+        is_banner = not caption[n] and bool(BANNER_RE.match(keys[n])) and not first_match("credit", bodies[n]) \
+            and not first_match("caption_word", bodies[n])
+        run = run + 1 if is_banner else 0
+        if run >= BANNER_MIN:
+            return False
+    for n in range(body[-1] + 1, len(bodies)):
+        if not caption[n] and not prose[n] and TAIL_MIN <= visible[n] <= HEADING_LIKE_MAX \
+                and DIGIT_RE.search(bodies[n]):
+            return False
+    return trailing_byline(bodies[body[-1]]) is None

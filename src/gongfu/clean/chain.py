@@ -77,8 +77,11 @@ def check_steps(steps: Sequence[str] | None) -> tuple[str, ...]:
     return tuple(s for s in STEPS if s in steps)
 
 
-def paragraph_changes(text: str) -> list[Change]:
-    """Whitespace-only changes that leave one paragraph per line and one trailing newline."""
+def paragraph_changes(text: str, quick: bool = True) -> list[Change]:
+    """Whitespace-only changes that leave one paragraph per line and one trailing newline. With `quick`, a text
+    already so (one newline after each line, none blank, no padding around one) is found so at one look."""
+    if quick and _tidy(text):
+        return []
     changes: list[Change] = []
     pos = 0
     last_kept_end = -1
@@ -98,6 +101,16 @@ def paragraph_changes(text: str) -> list[Change]:
     if last_kept_end == len(text):
         changes.append(Change(len(text), len(text), "\n", "text ends with one newline"))
     return changes
+
+
+def _tidy(text: str) -> bool:
+    """True only when `paragraph_changes(text)` is empty: the text ends with a newline, has no blank line, and no
+    line begins or ends with padding (without a plain space and an unprintable character there is none)."""
+    if not text.endswith("\n") or text.startswith("\n") or "\n\n" in text:
+        return False
+    if " " not in text and text.replace("\n", "").isprintable():
+        return True
+    return all(line == line.strip(PADDING) for line in text[:-1].split("\n"))
 
 
 def _remove(changes: list[Change], start: int, end: int, reason: str) -> None:
@@ -170,6 +183,8 @@ def pick_sample(raw: str, tracker: Tracker, edits: Sequence[Edit], width: int = 
     A converted Traditional text has a thousand fixes and a few dozen lines, so fixes are counted per line
     and step by bisecting each step's raw offsets (in order: a step's edits follow its text)."""
     fixes = [e for e in edits if e.step not in _NOT_SAMPLES and e.before != e.after]
+    if not fixes:  # nothing to show (most already-clean texts)
+        return "", ""
     lines = [(m.start(), m.end()) for m in _LINE_RE.finditer(raw)]
     by_step: dict[str, list[Edit]] = {}
     for step, group in groupby(fixes, key=_STEP):

@@ -56,16 +56,14 @@ RANGE_DASH_RE = re.compile(f"(?<=[{DIGITS}])一(?=[{DIGITS}])")  # the rule; `ra
 DIGIT_CHARS = frozenset("0123456789\uff10\uff11\uff12\uff13\uff14\uff15\uff16\uff17\uff18\uff19")
 
 
+_ONE_BEFORE_DIGIT_RE = re.compile(f"一(?=[{DIGITS}])")  # a literal first: the engine skips to each 一
+
+
 def range_dashes(text: str) -> list[int]:
     """Where RANGE_DASH_RE matches: each 一 between two digits. (一 is one of the commonest characters of
-    Chinese text and the rule's lookbehind would be tried at every position; finding 一 first is quicker.)"""
-    out = []
-    i = text.find("一", 1)
-    while 0 < i < len(text) - 1:
-        if text[i - 1] in DIGIT_CHARS and text[i + 1] in DIGIT_CHARS:
-            out.append(i)
-        i = text.find("一", i + 1)
-    return out
+    Chinese text and the rule's lookbehind would be tried at every position; a pattern beginning with 一 is
+    searched for 一 first, and the digit before each one found is looked at.)"""
+    return [i for m in _ONE_BEFORE_DIGIT_RE.finditer(text, 1) if text[(i := m.start()) - 1] in DIGIT_CHARS]
 
 QUOTES = "\"'“”‘’"
 QUOTES_OR_WS = frozenset(QUOTES + WS)
@@ -383,12 +381,12 @@ class _Planner:
         return self.units
 
 
-def _first_joins(texts: list[str], open_prose: list[bool] | None = None) -> bool:
+def _first_joins(texts: list[str], open_prose: list[bool] | None = None, spaced: list[bool] | None = None) -> bool:
     """Whether `_Planner.step` joins anything on lines standing alone (none moved) whose fixed texts are
     `texts`. The same tests, asked only where a join can start: a column run, or a line of running text left
     open (continuation_evidence gives None for any other line); most lines of most pages are neither.
-    `open_prose` is `_open_prose` of each text, when known."""
-    if _may_run(texts) and _runs(texts, [False] * len(texts)):
+    `open_prose` is `_open_prose` of each text, and `spaced` `has_space` of each, when known."""
+    if _may_run(texts, spaced) and _runs(texts, [False] * len(texts)):
         return True
     n = len(texts)
     if open_prose is None:
@@ -404,12 +402,14 @@ def _first_joins(texts: list[str], open_prose: list[bool] | None = None) -> bool
     return False
 
 
-def _may_run(texts: list[str]) -> bool:
+def _may_run(texts: list[str], spaced: list[bool] | None = None) -> bool:
     """False when `_runs` joins nothing: a run needs RUN_MIN lines in a row of at most SHORT visible characters
-    (a cheap scan: most lines are longer, and a line without a space is as long as it looks)."""
+    (a cheap scan: most lines are longer, and a line without a space is as long as it looks). `spaced` is
+    `has_space` of each text, when known."""
     short = 0
-    for t in texts:
-        short = short + 1 if len(t) <= SHORT or (has_space(t) and visible_len(t) <= SHORT) else 0
+    for n, t in enumerate(texts):
+        short = short + 1 if len(t) <= SHORT or ((spaced[n] if spaced is not None else has_space(t))
+                                                 and visible_len(t) <= SHORT) else 0
         if short >= RUN_MIN:
             return True
     return False
@@ -673,6 +673,10 @@ def repair_layout(text: str) -> tuple[str, list[Change]]:
 def _repair_pass(text: str, quick: bool = True) -> tuple[str, list[Change]]:
     """One pass of `repair_layout`. `quick=False` turns off the cheap scans (`_rebuild`, `_lone_lines`):
     the same result, the long way."""
+    if quick:
+        flags = _settled(text)
+        if flags is not None:
+            return text, flags
     lines = _lines(text)
     if not lines:
         changes = [Change(0, len(text), "", "blank text: whitespace removed")] if text else []
@@ -723,6 +727,40 @@ def _repair_pass(text: str, quick: bool = True) -> tuple[str, list[Change]]:
         prev, printed, arrived = t, [], []
     changes.sort(key=lambda c: (c.start, c.end))
     return apply_changes(text, changes), changes
+
+
+def _settled(text: str) -> list[Change] | None:
+    """`_repair_pass(text)`'s changes when they can only be flags (most cleaned text: none at all), asked of the
+    whole page, else None: one newline after each line and no blank line, no space around a line nor one to
+    remove inside it, and no range dash (so every line is its own fixed text), no join and no two columns
+    (`_lone_page`'s tests); then each line left open, or too short to be closed, is asked for its flag."""
+    if not text.endswith("\n") or text.startswith("\n") or "\n\n" in text or range_dashes(text):
+        return None
+    texts = text[:-1].split("\n")
+    if not text.replace("\n", "").isprintable():  # every space but " " is unprintable
+        spaced = [has_space(t) for t in texts]
+    else:
+        spaced = [" " in t for t in texts] if " " in text else [False] * len(texts)
+    if any(sp and (t.strip(WS) != t or _fix(t).changes) for t, sp in zip(texts, spaced, strict=True)):
+        return None
+    open_ = [t[-1] not in TERMINAL and is_open(t) for t in texts]
+    captions = [t.startswith(CAPTION_MARKS) for t in texts]  # is_caption
+    open_prose = [o and not c and is_prose(t) for t, o, c in zip(texts, open_, captions, strict=True)]
+    if _first_joins(texts, open_prose, spaced):
+        return None
+    paragraphs = [o for o, c in zip(open_prose, captions, strict=True) if not c]
+    if any(paragraphs[k] and paragraphs[k + 1] for k in range(len(paragraphs) - 3)):
+        return None
+    flags: list[Change] = []
+    last, start = len(texts) - 1, 0
+    for n, t in enumerate(texts):  # as _lone_lines flags each line
+        if open_[n] or len(t) <= ORPHAN_MAX or spaced[n]:
+            flag = _flag(t, [0], _Fix(t, ()), True, n == last)
+            if flag is not None:
+                floor, reason = flag
+                flags.append(Change(start + floor, start + len(t), t[floor:], reason))
+        start += len(t) + 1
+    return flags
 
 
 def _lone_page(text: str, lines: list[_Line]) -> tuple[str, list[Change]] | None:

@@ -23,6 +23,7 @@ character instead of by their needles (the 年, 第 and 共 of datelines and pag
 from __future__ import annotations
 
 import bisect
+import itertools
 import re
 from collections.abc import Iterable, Sequence
 from collections.abc import Set as AbstractSet
@@ -344,6 +345,91 @@ class NeedleIndex:
 def _usable(found: tuple[str, ...] | None) -> bool:
     """Needles a line-by-line index can use: some, none of them holding a line break."""
     return bool(found) and not any("\n" in n for n in found)
+
+
+_GROUP_OPEN_RE = re.compile(r"^\((?:\?:|\?P<\w+>)?")
+
+
+def _syntax(pattern: str) -> list[tuple[int, str, int]]:
+    """(position, character, group depth after it) of each character of `pattern` that is syntax: not escaped
+    and not inside a character class."""
+    out, depth, i, opened = [], 0, 0, -1  # opened: where the class we are in begins (-1: none)
+    while i < len(pattern):
+        ch = pattern[i]
+        if ch == "\\":
+            i += 2
+            continue
+        if opened >= 0:  # a ] first in the class (after [ or [^) is a plain character
+            if ch == "]" and i != opened + 1 and not (i == opened + 2 and pattern[opened + 1] == "^"):
+                opened = -1
+        elif ch == "[":
+            opened = i
+        else:
+            depth += (ch == "(") - (ch == ")")
+            out.append((i, ch, depth))
+        i += 1
+    return out
+
+
+def _top_level_parts(pattern: str) -> list[str]:
+    """`pattern` cut at each `|` outside groups and classes."""
+    cuts = [i for i, ch, depth in _syntax(pattern) if ch == "|" and depth == 0]
+    return [pattern[a + 1:b] for a, b in itertools.pairwise([-1, *cuts, len(pattern)])]
+
+
+def _one_group(pattern: str) -> bool:
+    """Whether `pattern` is one capturing, named or plain group ((...), (?P<n>...), (?:...)) round all of it."""
+    if not pattern.endswith(")") or (pattern[1:2] == "?" and not pattern.startswith(("(?:", "(?P<"))):
+        return False
+    closing = next((i for i, ch, depth in _syntax(pattern) if ch == ")" and depth == 0), None)
+    return pattern.startswith("(") and closing == len(pattern) - 1
+
+
+@cache
+def branches(pattern: re.Pattern) -> tuple[re.Pattern, ...]:
+    """The top-level alternatives of `pattern`, each compiled on its own (the pattern itself when it is not an
+    alternation, or its parts do not parse back to its branches): it matches somewhere in a text exactly when
+    one of them does. A search of an alternation tries every branch at every position; most branches name a
+    word and are ruled out by their needles, and one beginning with ^ is tried at the start only."""
+    if sre_parse is None:
+        return (pattern,)
+    try:
+        parsed = list(sre_parse.parse(pattern.pattern, int(pattern.flags) & ~int(re.UNICODE)))
+        source = pattern.pattern
+        if _one_group(source):  # one group round it all: its content's branches
+            source = _GROUP_OPEN_RE.sub("", source[:-1], count=1)
+            if len(parsed) == 1 and parsed[0][0] is sre.SUBPATTERN and not parsed[0][1][1] and not parsed[0][1][2]:
+                parsed = list(parsed[0][1][3])  # a capturing group (the parser leaves out a plain (?:...))
+        parts = _top_level_parts(source)
+        if len(parts) < 2 or len(parsed) != 1 or parsed[0][0] is not sre.BRANCH or len(parsed[0][1][1]) != len(parts):
+            return (pattern,)
+        compiled = tuple(re.compile(part, pattern.flags) for part in parts)
+    except (re.error, TypeError, IndexError):
+        return (pattern,)
+    return compiled
+
+
+@cache
+def first_class(pattern: re.Pattern) -> re.Pattern | None:
+    """A one-character class of what `pattern`, anchored at the start, can begin with (`firsts_of`), or None:
+    searched in the string of a page's line-initial characters, it tells at one look whether any line may match."""
+    found = firsts_of(pattern)
+    if found is None:
+        return None
+    parts = [re.escape(ch) for ch in sorted(found.chars)]
+    parts += [f"{re.escape(chr(lo))}-{re.escape(chr(hi))}" for lo, hi in found.ranges]
+    parts += [r"\s"] * found.space + [r"\d"] * found.digit
+    return re.compile(f"[{''.join(parts)}]") if parts else re.compile(r"(?!)")
+
+
+def may_start(pattern: re.Pattern, starts: str, text: str) -> bool:
+    """False only when `pattern`, searched in each line of `text` on its own, matches in none: a pattern anchored
+    at the start that can begin with none of the lines' first characters (`starts`, one per line), or one
+    whose needles `text` holds nowhere."""
+    found = first_class(pattern)
+    if found is None:
+        return may_match(pattern, text)
+    return found.search(starts) is not None
 
 
 def may_match(pattern: re.Pattern, text: str) -> bool:
