@@ -91,6 +91,23 @@ def test_line_ending_in_a_comma_is_joined_to_the_next():
     assert text[join.start:join.end] == "\n\n" and join.after == ""
 
 
+@pytest.mark.parametrize("item", [
+    "一、新评定的金宿级民宿给予奖励5万元。", "（二）单家最高补助15万元。", "(3)有效期3年。", "4、咨询电话另行公布。",
+    "5.本办法自发布之日起施行。", "第一，全县新增就业300人。",
+])
+def test_a_list_item_after_a_colon_starts_its_own_paragraph(item):
+    text = f"记者从县统计局获悉，今年全县经济运行的主要情况如下：\n{item}\n"
+    assert repair_layout(text)[0] == text
+    assert repair_layout(text.replace("\n", "\n\n", 1))[0] == text  # and it is not joined across a blank line
+
+
+@pytest.mark.parametrize("nxt", ["1.5万人参加了活动。", "2024年全县新增就业300人。", "约占街道总人口的86%。"])
+def test_a_line_after_a_colon_that_is_no_list_item_is_joined(nxt):
+    lead = "记者从县统计局获悉，今年全县经济运行的主要情况如下："
+    out, _ = repair_layout(f"{lead}\n{nxt}\n")
+    assert out == f"{lead}{nxt}\n"  # a cut line after a colon is joined as before
+
+
 def test_line_starting_with_a_particle_continues_the_one_before():
     out, _ = repair_layout("发展起步早、产业基础优夯实\n\n了临江街道产业高质量发展之路。")
     assert out == "发展起步早、产业基础优夯实了临江街道产业高质量发展之路。\n"

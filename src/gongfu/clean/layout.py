@@ -69,6 +69,9 @@ QUOTES = "\"'“”‘’"
 QUOTES_OR_WS = frozenset(QUOTES + WS)
 CLOSERS = "”’」』\"')）》"
 COMMA_END = "，,、：:“‘「『（(《"
+# A list item's marker at the start of a line: 一、 （二） (3) 4、 5. 第一，(not 1.5万 or 2024年)
+LIST_ITEM_RE = re.compile(r"^(?:[一二三四五六七八九十]{1,3}、|[（(][一二三四五六七八九十\d]{1,3}[）)]"
+                          r"|\d{1,2}[、.．](?!\d)|第[一二三四五六七八九十]{1,3}[，,、：:])")
 # Characters that never start a sentence, so a line starting with one continues the line before it.
 NON_INITIAL_RE = re.compile(r"^(?:[，。、；：！？）》」』”’,.;:!?)]|了(?!解)|们|的(?!确)|吗|呢|吧)")
 SHORT = 10  # non-space characters: a narrow-column fragment or a stray sentence end
@@ -142,6 +145,8 @@ def continuation_evidence(para: str, nxt: str, via_caption: bool = False) -> str
         return None
     if NON_INITIAL_RE.match(nxt):
         return f"the next line starts with “{nxt[0]}”, which cannot begin a sentence"
+    if LIST_ITEM_RE.match(nxt):
+        return None  # 通知如下：\n一、…: a list item starts its own paragraph, whatever the line before ends with
     if via_caption and visible_len(nxt) <= TAIL_MAX and not is_open(nxt) and len(CJK_RE.findall(nxt)) >= 2:
         return "a short sentence end follows the caption that interrupts it"
     if is_heading_like(nxt):
