@@ -13,6 +13,7 @@ ADMIN_CHARS = set("区乡镇村市县省")
 STOP = set("的了在是和与及对向由为将从到把被等已有进入走住位于地处以约占经个辖全该本各这此其每给让使"
            "自户而也都就还又很更最并或但却所之其它他她们我你共均近超逾达据")
 NAME_MAX = 16
+FIRM_ENDS = ("公司", "集团")  # a firm's endings: its short form keeps one (森趣公司), 达 may sit inside its name (鑫达)
 PART_OPENERS = ("其中",)
 TIME_LEAD = re.compile(rf"(?:{PERIOD.pattern}|最近|近日|日均|仅|同时|此外|其中)+")
 

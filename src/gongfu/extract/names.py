@@ -25,6 +25,7 @@ from functools import cache
 
 from gongfu.extract.cue_patterns import (
     ADMIN_CHARS,
+    FIRM_ENDS,
     NAME_MAX,
     STOP,
     TIME_LEAD,
@@ -122,7 +123,6 @@ def _unit_lead() -> re.Pattern[str]:
 
 _SHARE_BASE = re.compile(r"占(?:了|到)?全?$")  # 约占全省…的七成: the whole a share is of, not who has it
 _NAME_THEN = ("集体", "水产", "水果", "水稻", "水蜜桃")  # words after a name whose first character is a not_after cue
-_FIRM_ENDS = ("公司", "集团")
 _FIRM_INNER = "达"  # a stop character inside firms' names (鑫达, 宏达, 通达)
 _METRIC_ENDS = "值额量数率资入积模"  # 产值达, 收入达: the 达 of a figure reached
 _HEADCOUNT = re.compile(r"(?:总数|人数|数量)?(?:达到|达|为|有|共|超过|突破|近|约|逾)?"
@@ -216,7 +216,7 @@ class MentionFinder:
             line_start = paragraphs[i - 1] if i else 0
             bound = floor if floor > line_start else line_start
             left = scan_left(s, bound)
-            if suffix in _FIRM_ENDS:
+            if suffix in FIRM_ENDS:
                 left = self._firm_start(left, bound)
             left = trim_lead(left, s)
             if suffix in _DIVISION_ENDS:

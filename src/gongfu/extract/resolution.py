@@ -11,6 +11,7 @@ from __future__ import annotations
 
 import re
 
+from gongfu.extract.cue_patterns import FIRM_ENDS
 from gongfu.extract.mentions import Mention
 
 _QUOTED_CORE = re.compile(r"[“‘]([^”’]+)[”’]")
@@ -18,7 +19,6 @@ _ESTATE_ENDS = ("新村",)
 # a firm, school, hospital, bank or co-operative a report is about is named once and then called 公司, 学校,
 # 该行… in any later paragraph; other bare endings (中心, 社区, 项目) look back one paragraph only
 _WHOLE_TEXT_HEADS = frozenset({"公司", "集团", "合作社", "学校", "医院", "银行"})
-_FIRM_ENDS = ("公司", "集团")  # endings a firm's short form keeps (森趣公司, 瑞立集团)
 
 
 def _core_key(name: str) -> tuple[str, str] | None:
@@ -30,9 +30,9 @@ def _core_key(name: str) -> tuple[str, str] | None:
 def _full_firm(m: Mention, by_head: dict[str, list[Mention]]) -> str | None:
     """森趣公司 after 浙江森趣玩具有限公司, 瑞立集团 after 浙江瑞立控股集团有限公司: a firm's short form is its core
     (two or more characters before the ending) inside a firm's full name given earlier, the latest such."""
-    if m.suffix not in _FIRM_ENDS or len(core := m.name[:-len(m.suffix)]) < 2:
+    if m.suffix not in FIRM_ENDS or len(core := m.name[:-len(m.suffix)]) < 2:
         return None
-    firms = sorted((f for head in _FIRM_ENDS for f in by_head.get(head, ()) if f.skip != "inner"),
+    firms = sorted((f for head in FIRM_ENDS for f in by_head.get(head, ()) if f.skip != "inner"),
                    key=lambda f: f.start, reverse=True)
     return next((f.name for f in firms if len(f.name) > len(m.name) and core in f.name[:-2]), None)
 
