@@ -469,3 +469,9 @@ def test_a_table_lines_label_names_its_figure(text: str, mention: str, indicator
 ])
 def test_two_figures_after_one_name(text: str, labels: list[str]) -> None:
     assert [r["indicator"] for r in extract_claims(text, {"doc_id": "t"})] == labels
+
+
+def test_the_other_place_of_a_pair_is_not_in_the_name() -> None:
+    text = "今年，箬横镇和松门镇的西瓜种植面积分别为2.6万亩和1.1万亩。"
+    rows = extract_claims(text, {"doc_id": "t", "district": "温岭市"})
+    assert [(r["entity"], r["indicator"]) for r in rows] == [("箬横镇", "西瓜种植面积"), ("松门镇", "西瓜种植面积")]

@@ -162,3 +162,14 @@ def test_an_ellipsis_ends_a_clause() -> None:
     from gongfu.extract.sentences import CLAUSE_END
 
     assert CLAUSE_END.search("项目落户……随着").group() == "…"
+
+
+@pytest.mark.parametrize(("lead", "expected"), [
+    # a per-unit frame after the name is the basis column, not part of the name
+    ("一级瓜收购价每斤", "一级瓜收购价"), ("土蜂蜜售价每公斤", "土蜂蜜售价"), ("民宿房价每晚", "民宿房价"),
+    # a comparison with last week or month is no part of what is measured
+    ("收购价比上周下降", "收购价"), ("客流比上个月增加", "客流"),
+])
+def test_per_unit_frames_and_recent_bases_are_not_the_name(lead: str, expected: str) -> None:
+    assert phrase(lead) == expected
+

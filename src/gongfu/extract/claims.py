@@ -354,6 +354,8 @@ def extract_claims(text: str, document: dict[str, Any]) -> list[dict[str, Any]]:
             label = _unlabelled(text, clause, q, growth, [r for r in rows if r["char_start"] >= sentence[0]])
         if entity_type == "place" and label.startswith(entity) and len(label) > len(entity) + 1:
             label = _HAVE.sub("", label[len(entity):])  # 余杭区实现地区生产总值: the place is the entity column
+        if entity_type == "place" and (other := _CO_SUBJECT.match(label)) and len(label) > other.end() + 1:
+            label = label[other.end():]  # 箬横镇和松门镇的西瓜种植面积分别为…: the other place is its own row's entity
         value, low, high = _signed(q, moved)
         per = (basis_of(text[clause[0]:q.start]) or slash_basis(text[q.end:q.end + 4])
                or (base["basis"] if base else ""))
@@ -381,6 +383,7 @@ def extract_claims(text: str, document: dict[str, Any]) -> list[dict[str, Any]]:
     return rows
 
 
+_CO_SUBJECT = re.compile("^(?:和|与|及|、)[\u4e00-\u9fff]{1,10}?(?:街道|镇|乡|村|区|县|市)的?")
 _HAVE = re.compile("^(?:已经|已|现|共|还|累计)?(?:拥有|实现|完成|有|达到)?")
 _SHARE_LEAD = re.compile("^占(.*?)的?$")
 _AGE_WORDS = re.compile("龄|岁|寿命")  # 平均年龄, 人均预期寿命: a measure in years of age that has its own name

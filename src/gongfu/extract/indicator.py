@@ -17,7 +17,8 @@ from gongfu.extract.periods import PERIOD
 from gongfu.lexicon import load_claim_cues, unit_kind
 
 _MAX = 20
-_COMPARISON = re.compile(r"(?:比|较|与)(?:去年|上年|前年|上月|\d{4}年|[^，,。；;\d]{0,6}?[前时]|[一二三四]季度|上半年|"
+_COMPARISON = re.compile(r"(?:比|较|与)(?:去年|上年|前年|上月|上个月|上周|上一周|上季度|\d{4}年"
+                         r"|[^，,。；;\d]{0,6}?[前时]|[一二三四]季度|上半年|"
                          r"(?:\d{1,2}[-~至])?\d{1,2}月份?)?(?:同期)?(?:相比)?$")
 # 比前年多了三成, 比去年贵了5块钱: a comparison base with its adjective says how the figure compares, not what
 # it measures (that is the figure it is compared from, the claim before it)
@@ -99,6 +100,9 @@ def phrase(lead: str, after: str = "", unit: str = "") -> str:
         text = _TAIL_DE.sub("", text)
         text = _OWN_SIGN.sub("", text)
     text = text.strip(" ，,：:“”…")
+    per = _trailing_basis().search(text)
+    if per and per.start() >= 2:
+        text = text[:per.start()]  # 一级瓜收购价每斤2.8元: the frame is the basis column, not part of the name
     kind = unit_kind(unit) if unit else ""
     if kind == "money":
         text = _earned(text, front)
@@ -114,6 +118,13 @@ def phrase(lead: str, after: str = "", unit: str = "") -> str:
     if counted:  # 推出23条杨梅采摘旅游线路: the thing counted after the words before it (我家种…白茶)
         return (text + counted)[-_MAX:]
     return text[-_MAX:] if len(text) >= 2 else ""
+
+
+@cache
+def _trailing_basis() -> re.Pattern[str]:
+    cues = load_claim_cues()
+    words = [w for w in cues.basis if w.startswith("每")] + [f"每{m}" for m in cues.basis_measures]
+    return re.compile("(?:" + "|".join(map(re.escape, sorted(words, key=len, reverse=True))) + ")$")
 
 
 @cache
