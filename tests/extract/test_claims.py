@@ -475,3 +475,12 @@ def test_the_other_place_of_a_pair_is_not_in_the_name() -> None:
     text = "今年，箬横镇和松门镇的西瓜种植面积分别为2.6万亩和1.1万亩。"
     rows = extract_claims(text, {"doc_id": "t", "district": "温岭市"})
     assert [(r["entity"], r["indicator"]) for r in rows] == [("箬横镇", "西瓜种植面积"), ("松门镇", "西瓜种植面积")]
+
+
+@pytest.mark.parametrize(("text", "indicator"), [
+    # the place (and the divisions written before it) is the entity column, not part of what is measured
+    ("2025年，东阳市横店镇接待游客2,350万人次。", "接待游客"), ("横店镇实现旅游收入386亿元。", "旅游收入"),
+    ("国家5A级旅游景区天台山景区接待游客18.6万人次。", "接待游客"),
+])
+def test_the_place_before_the_name_is_the_entity_column(text: str, indicator: str) -> None:
+    assert one(text, {"doc_id": "t", "district": "东阳市"})["indicator"] == indicator

@@ -352,8 +352,10 @@ def extract_claims(text: str, document: dict[str, Any]) -> list[dict[str, Any]]:
             label = "年龄"
         if not label or label in _SHARE_WORDS:  # 占比39%, 同比负增长1.2%: the words of the figure before it
             label = _unlabelled(text, clause, q, growth, [r for r in rows if r["char_start"] >= sentence[0]])
-        if entity_type == "place" and label.startswith(entity) and len(label) > len(entity) + 1:
-            label = _HAVE.sub("", label[len(entity):])  # 余杭区实现地区生产总值: the place is the entity column
+        at = label.find(entity) if entity_type == "place" and entity else -1
+        parent = 0 < at <= _PARENT_MAX and label[at - 1] in _PARENT_ENDS
+        if (at == 0 or parent) and len(label) > at + len(entity) + 1:
+            label = _HAVE.sub("", label[at + len(entity):])  # (东阳市)横店镇实现…: the place is the entity column
         if entity_type == "place" and (other := _CO_SUBJECT.match(label)) and len(label) > other.end() + 1:
             label = label[other.end():]  # 箬横镇和松门镇的西瓜种植面积分别为…: the other place is its own row's entity
         value, low, high = _signed(q, moved)
@@ -383,6 +385,7 @@ def extract_claims(text: str, document: dict[str, Any]) -> list[dict[str, Any]]:
     return rows
 
 
+_PARENT_MAX, _PARENT_ENDS = 10, "省市县区"  # 东阳市 before 横店镇: the parent divisions written before a place
 _CO_SUBJECT = re.compile("^(?:和|与|及|、)[\u4e00-\u9fff]{1,10}?(?:街道|镇|乡|村|区|县|市)的?")
 _HAVE = re.compile("^(?:已经|已|现|共|还|累计)?(?:拥有|实现|完成|有|达到)?")
 _SHARE_LEAD = re.compile("^占(.*?)的?$")
