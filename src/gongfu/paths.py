@@ -24,6 +24,7 @@ PROCESSED_DIR = ROOT / "data" / "processed"
 HELDOUT_DIR = ROOT / "data" / "heldout"  # a second annotated set, in the devset format, for generalisation
 HELDOUT2_DIR = ROOT / "data" / "heldout2"  # a third, written blind (its first score is in its README)
 HELDOUT3_DIR = ROOT / "data" / "heldout3"  # a fourth, written blind (its first score is in its README)
+HELDOUT4_DIR = ROOT / "data" / "heldout4"  # a fifth, written blind (its first score is in its README)
 GOLD_DIR = ROOT / "data" / "gold"  # hand-annotated evaluation sets (gongfu.extract.evaluate)
 NOTEBOOKS_DIR = ROOT / "notebooks"
 REPORTS_DIR = ROOT / "reports"
