@@ -449,8 +449,10 @@ def test_an_age_is_labelled_as_an_age(text: str, mention: str, indicator: str) -
     ("主要经济指标\n外贸出口额：7.4亿美元，同比增长15.6%\n", "7.4亿美元", "外贸出口额"),
     ("主要经济指标\n外贸出口额：7.4亿美元，同比增长15.6%\n", "15.6%", "外贸出口额"),
     ("主要经济指标\n城乡居民人均储蓄存款余额：8.9万元\n", "8.9万元", "城乡居民人均储蓄存款余额"),
-    # the taxonomy's own pattern inside the label is kept
+    # the label whole, with the taxonomy's pattern inside it as its id
     ("主要经济指标\n规上工业企业：412家\n", "412家", "规上工业企业"),
+    ("主要指标\n制笔企业：1,020家\n", "1,020家", "制笔企业"),
+    ("主要指标\n圆珠笔、中性笔产量：63.5亿支\n", "63.5亿支", "圆珠笔、中性笔产量"),
     # a speaker's label (局长：) is no indicator: the number does not open the line's first clause
     ("局长：今年全区新增就业1.2万人。\n", "1.2万人", "新增就业"),
 ])

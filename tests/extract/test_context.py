@@ -647,3 +647,21 @@ def test_a_policys_terms_are_its_figures(text: str, number: str, title: str, exp
 ])
 def test_pointed_endings_and_parks(text: str, number: str, expected: str) -> None:
     assert entity_of(text, number, DISTRICT) == expected
+
+
+LIST = ("分水镇2026年1-11月制笔产业主要指标\n制笔企业：1,020家\n制笔业总产值：86.2亿元，同比增长6.3%\n"
+        "截至11月末，专利172件。\n")
+
+
+@pytest.mark.parametrize(("text", "number", "period"), [
+    # a title line in the text governs the table lines under it, not the sentences after them
+    (LIST, "1,020家", "2026年1-11月"), (LIST, "6.3%", "2026年1-11月"), (LIST, "172件", "截至11月末"),
+    ("镇里发布了数据。\n制笔企业：1,020家\n", "1,020家", ""),  # no title with a time above the table
+    # a season or a stretch of days opening a clause frames what follows
+    ("秋收时节，方山乡2,300亩稻鱼田迎来丰收。合作社带动136户农户种养稻鱼。", "136户", "秋收时节"),
+    ("4月10日，风情节开幕。3天时间里，小镇接待游客6.2万人次。", "6.2万人次", "3天时间里"),
+    # but not the length of a time the paragraph already gave
+    ("国庆假期，横店迎来客流高峰。8天时间里，横店共接待游客97.3万人次。", "97.3万人次", "国庆假期"),
+])
+def test_list_titles_seasons_and_stretches_of_days(text: str, number: str, period: str) -> None:
+    assert period_of(text, number, DISTRICT) == period

@@ -126,3 +126,20 @@ def test_what_is_not_an_event_time(text: str) -> None:
     from gongfu.extract.periods import EVENT_AFTER
 
     assert EVENT_AFTER.search(text) is None
+
+
+@pytest.mark.parametrize(("text", "found"), [
+    ("秋收时节，稻鱼田迎来丰收", "秋收时节"), ("3天时间里，小镇接待游客6.2万人次", "3天时间里"),
+    ("“风情节这几天，我家农家乐一天能翻台四五次", "风情节这几天"),
+])
+def test_a_season_or_a_stretch_of_days_opening_a_clause(text: str, found: str) -> None:
+    from gongfu.extract.periods import SEASON_OPENING
+
+    assert SEASON_OPENING.search(text).group() == found
+
+
+@pytest.mark.parametrize("text", ["这个时节的稻鱼田", "全年365天时间里", "今年以来，"])
+def test_what_is_no_season_opening(text: str) -> None:
+    from gongfu.extract.periods import SEASON_OPENING
+
+    assert SEASON_OPENING.search(text) is None

@@ -193,6 +193,11 @@ def _indicator(text: str, q: Quantity, clause: tuple[int, int], segment: tuple[i
     pattern, by_pattern = _indicator_index()
     tiers = [(clause[0], q.start, True)] + ([] if growth else [(q.end, clause[1], False),
                                                                  (segment[0], clause[0], True)])
+    label = _TABLE_LABEL.search(text, max(0, clause[0] - _LABEL_MAX - 2), clause[0]) if q.start == clause[0] else None
+    if label and not growth:  # 制笔企业：1,020家, 外贸出口额：7.4亿美元: a table line's label names its figure
+        inside = [ind for m in pattern.finditer(label.group(1)) for ind in by_pattern[m.group()]
+                  if compatible(ind.unit, q.unit)]
+        return label.group(1), (inside[-1] if inside else None)
     fallback: tuple[str, Indicator | None] | None = None
     for lo, hi, nearest_last in tiers:  # each tier scanned only when the ones before it name nothing
         found = pattern.finditer(text, lo, hi)
@@ -203,9 +208,6 @@ def _indicator(text: str, q: Quantity, clause: tuple[int, int], segment: tuple[i
                 if growth or compatible(ind.unit, q.unit):
                     return m.group(), ind
                 fallback = fallback or (m.group(), ind)
-    label = _TABLE_LABEL.search(text, max(0, clause[0] - _LABEL_MAX - 2), clause[0]) if q.start == clause[0] else None
-    if label and not growth:
-        return label.group(1), None  # 外贸出口额：7.4亿美元: a table line's label names its figure
     by_unit = _unit_indicators().get(q.unit)
     if by_unit is not None and not growth:
         return by_unit.zh, by_unit
@@ -235,7 +237,7 @@ def _qualifier(text: str, clause: tuple[int, int], q: Quantity) -> str:
 
 
 _LABEL_MAX = 16
-_TABLE_LABEL = re.compile(rf"(?<![^\n])([\u4e00-\u9fff]{{2,{_LABEL_MAX}}})[：:]$")  # a line 'label：value'
+_TABLE_LABEL = re.compile(rf"(?<![^\n])([\u4e00-\u9fff、]{{2,{_LABEL_MAX}}})[：:]$")  # a line 'label：value'
 _COMMA_BEFORE = re.compile(r"[，,。；;：:！？!?\n][^，,。；;：:！？!?\n]*$")
 
 

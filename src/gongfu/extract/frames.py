@@ -16,7 +16,7 @@ import bisect
 import re
 
 from gongfu.extract.cue_patterns import PART_OPENERS
-from gongfu.extract.periods import EVENT_AFTER, PERIOD, SEASONS, normalise_period
+from gongfu.extract.periods import EVENT_AFTER, PERIOD, SEASON_OPENING, SEASONS, normalise_period
 from gongfu.extract.status import status as status_of
 
 _NUMBER_START = re.compile(r"[\d０-９]|[一二两三四五六七八九十百千万][^一-龥]|[一二两三四五六七八九十百千万]{2}")
@@ -34,23 +34,35 @@ _NAMING_VERB = re.compile("(?:举行|举办|召开|开展|启动)$")
 _NUMBER_LEAD = re.compile("(?:约|近|不到|不足|超过|超|逾|仅|只有|才)?")
 
 
-def _with_events(t: str, periods: list[re.Match[str]]) -> list[re.Match[str]]:
-    """The time expressions and, where none overlaps them, the events clauses open with (统一品牌后，)."""
-    if "后" not in t:
-        return periods
-    taken = [(m.start(), m.end()) for m in periods]
-    events = [m for m in EVENT_AFTER.finditer(t) if not any(a < m.end() and m.start() < b for a, b in taken)]
-    return sorted(periods + events, key=lambda m: m.start()) if events else periods
+_TABLE_LINE = re.compile("[\u4e00-\u9fff、（）()“”]{2,20}[：:]")  # 制笔企业：1,020家
+_SENTENCE_MARK = re.compile("[，,。；;！？!?：:]")
+_TITLE_MAX = 40
 
 
 class PeriodRules:
     """The period rules (part of DocumentContext, which sets the attributes)."""
 
+    def _with_events(self, periods: list[re.Match[str]]) -> list[re.Match[str]]:
+        """The time expressions and, where none overlaps them, the events and seasons clauses open with (统一品牌后，
+        秋收时节，3天时间里，); not a stretch of days after a time its paragraph gave (国庆假期，…。8天时间里，: the
+        holiday's own length)."""
+        t = self.t
+        found = (list(EVENT_AFTER.finditer(t)) if "后" in t else []) + (
+            list(SEASON_OPENING.finditer(t)) if "时节" in t or "天" in t else [])
+        if not found:
+            return periods
+        taken = [(m.start(), m.end()) for m in periods]
+        starts = [m.start() for m in periods]
+        events = [m for m in found if not any(a < m.end() and m.start() < b for a, b in taken) and not (
+            m.group().endswith("时间里") and bisect.bisect_left(starts, self.index.paragraph(m.start())[0])
+            < bisect.bisect_left(starts, m.start()))]
+        return sorted(periods + events, key=lambda m: m.start()) if events else periods
+
     def _find_periods(self) -> list[re.Match[str]]:
         """Time expressions, minus deadlines (2023年底前), comparison bases (比去年, 较2020年, 去年同期, 与上年相比:
         the claim is about now, measured against then) and 上半年…下半年 pairs in one sentence (seasons)."""
         t = self.t
-        found = [m for m in _with_events(t, list(PERIOD.finditer(t))) if t[m.end():m.end() + 1] != "前"
+        found = [m for m in self._with_events(list(PERIOD.finditer(t))) if t[m.end():m.end() + 1] != "前"
                  and not _NAMING_VERB.search(t, max(0, m.start() - 2), m.start())
                  and not _COMPARED.search(t, max(0, m.start() - 2), m.start())
                  and not t.startswith(("同期", "相比", "相比较"), m.end())
@@ -87,7 +99,7 @@ class PeriodRules:
             return period
         if self._starting_value(s):
             return ""
-        return self._frame(s, sentence) or self.title_period
+        return self._frame(s, sentence) or self._list_title(s) or self.title_period
 
     def _starting_value(self, s: int) -> bool:
         """由3.2%降至0.8%, 从400万台提升到: the number a change starts from (its time, if any, is written onto it)."""
@@ -127,6 +139,23 @@ class PeriodRules:
             if kept and (here is None or (there is not None and here.name == there.name)):
                 return normalise_period(m.group())
             return ""  # 去年，长安村实施城中村改造。闻堰街道…: an event's date holds only while its subject does
+        return ""
+
+    def _list_title(self, s: int) -> str:
+        """分水镇2026年1-11月制笔产业主要指标 over lines 'label：value': a title line in the text governs the table
+        lines under it (as the document's title governs a list)."""
+        t = self.t
+        start = self.index.paragraph(s)[0]
+        if not _TABLE_LINE.match(t, start):
+            return ""
+        while start > 0:
+            previous = self.index.paragraph(start - 1)
+            if _TABLE_LINE.match(t, previous[0]):
+                start = previous[0]
+                continue
+            line = t[previous[0]:previous[1]].strip()
+            found = PERIOD.search(line) if len(line) <= _TITLE_MAX and not _SENTENCE_MARK.search(line) else None
+            return normalise_period(found.group()) if found else ""
         return ""
 
     def _part_of(self, sentence: tuple[int, int]) -> bool:

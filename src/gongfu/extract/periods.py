@@ -31,6 +31,9 @@ PERIOD = re.compile(
 # An event a clause opens with, then 后 and a comma (统一品牌后，全部并网后，大学毕业后，): the time after it, as
 # 改造后 above, for any event; not 之后/以后 (after what came before), nor a clause holding a number or a time.
 EVENT_AFTER = re.compile("(?<![^，,。；;：:！？\n])(?:全部|全面|正式)?[\u4e00-\u9fff]{2,5}?(?<![之以])后(?=[，,])")
+# A season or a stretch of days a clause opens with (秋收时节，3天时间里，风情节这几天，): the time of what follows
+SEASON_OPENING = re.compile(r"(?<![^，,。；;：:！？“\n])(?:[\u4e00-\u9fff]{2,4}时节"
+                            r"|[\d一二三四五六七八九十两]{1,3}天时间里|[\u4e00-\u9fff]{2,6}这几天)(?=[，,])")
 SEASONS = {"上半年", "下半年"}
 _RANGE_DASH = re.compile(r"(\d)[一~至](\d)")
 
