@@ -665,3 +665,16 @@ LIST = ("分水镇2026年1-11月制笔产业主要指标\n制笔企业：1,020�
 ])
 def test_list_titles_seasons_and_stretches_of_days(text: str, number: str, period: str) -> None:
     assert period_of(text, number, DISTRICT) == period
+
+
+@pytest.mark.parametrize(("text", "number", "expected"), [
+    # a port or park named once is what 港区/园区 means paragraphs later; a league (全省沿海港区) is none
+    ("1-11月，嘉兴港乍浦港区完成吞吐量236.8万标准箱，增速居全省沿海港区第二位。\n海河联运是港区的特色。\n"
+     "港区计划到2028年吞吐量达到300万标准箱。", "300万标准箱", "嘉兴港乍浦港区"),
+    # a town is a 小镇 too
+    ("4月10日，白龙桥镇风情节开幕。3天时间里，小镇接待游客6.2万人次。", "6.2万人次", "白龙桥镇"),
+    # 卫生院 and 医共体 are organisations' endings
+    ("平桥镇中心卫生院今年门诊8.6万人次。", "8.6万人次", "平桥镇中心卫生院"),
+])
+def test_ports_towns_and_health_centres(text: str, number: str, expected: str) -> None:
+    assert entity_of(text, number, DISTRICT) == expected

@@ -136,6 +136,7 @@ _WHERE_LEAD = re.compile("(?:位于|地处|坐落于|坐落在|来自)")  # 位�
 _NOUN_COUNTED = re.compile("(?!以上|以下|左右|多|余)[\u4e00-\u9fff]")
 _MEASURES = ("家", "所", "座", "个")
 _POINTING = "这那该此"
+_WHOLE_OF = ("全省", "全市", "全国", "全县", "全区")
 _NOT_BARE_NEXT = "数界群类"  # 企业数, 企业界, 企业群: firms in general, never the one a report is about
 
 
@@ -255,6 +256,8 @@ class MentionFinder:
                 kind = "generic"
             elif (name in generic or name.endswith(generic_ends)) and name not in self.places:
                 kind = "generic"  # 中心集镇 describes; 大集镇, the document's own town, is a name
+            elif t[max(0, left - 2):left] in _WHOLE_OF:
+                kind = "generic"  # 居全省沿海港区第二位: all such places of the province, a league, not one
             if _GRADE.search(prefix):
                 kind = "grade"  # 5A级旅游景区, 国家级传统村: a category, never a name nor the start of one
             head = cues.suffixes[suffix]

@@ -16,9 +16,10 @@ from gongfu.extract.mentions import Mention
 
 _QUOTED_CORE = re.compile(r"[“‘]([^”’]+)[”’]")
 _ESTATE_ENDS = ("新村",)
-# a firm, school, hospital, bank or co-operative a report is about is named once and then called 公司, 学校,
-# 该行… in any later paragraph; other bare endings (中心, 社区, 项目) look back one paragraph only
-_WHOLE_TEXT_HEADS = frozenset({"公司", "集团", "合作社", "学校", "医院", "银行"})
+# a firm, school, hospital, bank, co-operative, park or port a report is about is named once and then called 公司,
+# 学校, 该行, 园区, 港区… in any later paragraph; other bare endings (中心, 社区, 项目) look back one paragraph only
+_ALSO_HEADS = {"小镇": "镇"}
+_WHOLE_TEXT_HEADS = frozenset({"公司", "集团", "合作社", "学校", "医院", "银行", "园", "港"})
 
 
 def _core_key(name: str) -> tuple[str, str] | None:
@@ -60,7 +61,10 @@ class NameResolver:
             elif m.kind == "anaphor" and self._placed(m).kind == "anaphor":  # (全区 becomes an alias)
                 para_start = self.index.paragraph(m.start)[0]
                 window = 0 if m.head in _WHOLE_TEXT_HEADS else self.index.paragraph(max(0, para_start - 1))[0]
-                m.name = self._antecedent(m, by_head.get(m.head, []), window)
+                candidates = by_head.get(m.head, [])
+                if m.head in _ALSO_HEADS:  # 柳城畲族镇…小镇接待游客: a town is a 小镇 too
+                    candidates = sorted(candidates + by_head.get(_ALSO_HEADS[m.head], []), key=lambda f: f.start)
+                m.name = self._antecedent(m, candidates, window)
                 m.known = bool(m.name)
             elif m.kind == "deictic":
                 prior = [k for k in list(topics)[-2:] if k < sentence]
