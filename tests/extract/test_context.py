@@ -678,3 +678,13 @@ def test_list_titles_seasons_and_stretches_of_days(text: str, number: str, perio
 ])
 def test_ports_towns_and_health_centres(text: str, number: str, expected: str) -> None:
     assert entity_of(text, number, DISTRICT) == expected
+
+
+@pytest.mark.parametrize(("text", "number", "expected"), [
+    # a programme launched in quotation marks and named again later is a name like any other
+    ("农商银行推出“稻鱼贷”，单户最高可贷30万元。截至目前，该行涉农贷款余额4.6亿元，其中“稻鱼贷”1,860万元。",
+     "1,860万元", "稻鱼贷"),
+    ("农商银行推出“稻鱼贷”，单户最高可贷30万元。截至目前，该行涉农贷款余额4.6亿元。", "4.6亿元", "农商银行"),
+])
+def test_a_programme_named_again(text: str, number: str, expected: str) -> None:
+    assert entity_of(text, number, DISTRICT) == expected

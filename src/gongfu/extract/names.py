@@ -393,6 +393,11 @@ class MentionFinder:
         t, out = self.t, []
         for m in _LAUNCHED.finditer(t):
             out.append(Mention(m.start(1), m.end(1), m.group(1), "launch"))
+            quoted = f"“{m.group(1)}”"
+            at = t.find(quoted, m.end())
+            while at >= 0:  # 其中“稻鱼贷”1,860万元: the programme named again is a name like any other
+                out.append(Mention(at + 1, at + len(quoted) - 1, m.group(1), "name", head="项目", chain_start=at + 1))
+                at = t.find(quoted, at + len(quoted))
         for m in _POLICY_SAYS.finditer(t):  # 文件明确，每人每月发放生活补贴1500元: what follows is the policy's
             titles = [title.group(1) for title in _POLICY_TITLE.finditer(t, 0, m.start())] or self.policy_titles
             if titles:
@@ -407,7 +412,7 @@ class MentionFinder:
                 out.append(Mention(m.start(), m.end(), quoted[-1].group(1), "programme"))
         for m in out:
             self.types[m.name] = "project"
-        return out
+        return sorted(out, key=lambda m: m.start)
 
     def _local(self) -> list[Mention]:
         """村里, 镇上, 县里 at the start of a clause: the village, town or county under discussion (an anaphor with
