@@ -486,3 +486,27 @@ def test_the_other_place_of_a_pair_is_not_in_the_name() -> None:
 ])
 def test_the_place_before_the_name_is_the_entity_column(text: str, indicator: str) -> None:
     assert one(text, {"doc_id": "t", "district": "东阳市"})["indicator"] == indicator
+
+
+VILLAGES = ("上半年，三个村共接待游客86万人次。其中，顾渚村52万人次。\n"
+            "从农家乐数量看，顾渚村有520多家，金山村有140家。\n")
+
+
+@pytest.mark.parametrize(("mention", "indicator"), [
+    # a figure named only by its place takes the metric of the figure before it in its unit, or the 从…看 frame
+    ("52万人次", "三个村共接待游客"), ("520多家", "农家乐数量"), ("140家", "农家乐数量"),
+])
+def test_a_figure_named_only_by_its_place(mention: str, indicator: str) -> None:
+    rows = {r["mention"]: r for r in extract_claims(VILLAGES, {"doc_id": "t", "district": "长兴县"})}
+    assert rows[mention]["indicator"] == indicator
+
+
+@pytest.mark.parametrize(("lead", "expected"), [
+    ("统货价降至每斤", "统货价"), ("今年价格回到", "价格"), ("房价涨到", "房价"),
+    ("线上销售额占比升至", "线上销售额占比升"),  # a share's own change word stays (its label is built elsewhere)
+    ("——全县实现地区生产总值", "地区生产总值"),  # a bullet's dash is no part of the name
+])
+def test_a_level_reached_and_bullets_are_not_the_name(lead: str, expected: str) -> None:
+    from gongfu.extract.indicator import phrase
+
+    assert phrase(lead) == expected

@@ -358,6 +358,10 @@ def extract_claims(text: str, document: dict[str, Any]) -> list[dict[str, Any]]:
         parent = 0 < at <= _PARENT_MAX and label[at - 1] in _PARENT_ENDS
         if (at == 0 or parent) and len(label) > at + len(entity) + 1:
             label = _HAVE.sub("", label[at + len(entity):])  # (东阳市)横店镇实现…: the place is the entity column
+        rest = label.replace(entity, "").strip("和与、") if entity_type == "place" and entity in label else None
+        if rest is not None and not growth and (not rest or _ONLY_PLACES.fullmatch(rest)):  # 顾渚村52万人次
+            looked = _LOOK_FRAME.search(text, sentence[0], q.start)  # 从农家乐数量看，顾渚村有520多家
+            label = looked.group(1) if looked else _same_unit_label(rows, q.unit, index.paragraph(q.start)[0]) or label
         if entity_type == "place" and (other := _CO_SUBJECT.match(label)) and len(label) > other.end() + 1:
             label = label[other.end():]  # 箬横镇和松门镇的西瓜种植面积分别为…: the other place is its own row's entity
         value, low, high = _signed(q, moved)
@@ -388,6 +392,15 @@ def extract_claims(text: str, document: dict[str, Any]) -> list[dict[str, Any]]:
 
 
 _PARENT_MAX, _PARENT_ENDS = 10, "省市县区"  # 东阳市 before 横店镇: the parent divisions written before a place
+_LOOK_FRAME = re.compile("从([\u4e00-\u9fff]{2,10}?)(?:上|方面)?看[，,]")
+_ONLY_PLACES = re.compile("(?:[\u4e00-\u9fff]{1,8}?(?:街道|镇|乡|村|区|县|市)(?:和|与|、)?)+")
+
+
+def _same_unit_label(rows: list[dict[str, Any]], unit: str, since: int) -> str:
+    """The label of the latest figure in the same unit since `since` (其中，顾渚村52万人次 after 共接待游客86万人次)."""
+    return next((str(r["indicator"]) for r in reversed(rows) if r["char_start"] >= since and r["unit"] == unit), "")
+
+
 _CO_SUBJECT = re.compile("^(?:和|与|及|、)[\u4e00-\u9fff]{1,10}?(?:街道|镇|乡|村|区|县|市)的?")
 _HAVE = re.compile("^(?:已经|已|现|共|还|累计)?(?:拥有|实现|完成|有|达到)?")
 _SHARE_LEAD = re.compile("^占(.*?)的?$")

@@ -31,6 +31,8 @@ _RATIO_LEAD = re.compile("^是(.+?)的?$")
 _RATE_WORDS = re.compile("(?:同比|环比)$")
 _NOUN_AFTER = re.compile(r"[^，,。；;！？、\n\d“”（）()/／]{2,12}")
 _TAIL_DE = re.compile("的$")
+# 价格回到, 统货价降至: a level reached (not 占比升至, a share's own change word)
+_LEVEL_TO = re.compile("(?<!占比)(?<!比重)(?:回落|回升|下降|上涨|提高|提升|增加|减少|回|降|升|涨|增|减)(?:到|至)$")
 _HOLDER = re.compile("[^，,。；;]{0,10}?(?:项目|公司|集团|企业|工厂|基地)")  # a name that has the money after 的
 _OWN_SIGN = re.compile("[-−－+]$")  # 增长-0.8%: the sign belongs to the number
 # 从2019年的423亿元增长到2023年的: the thing measured is written before 从/由 (not 从事, 由于, 自由)
@@ -61,7 +63,7 @@ def _patterns() -> tuple[re.Pattern[str], re.Pattern[str], re.Pattern[str]]:
     lead = "|".join(map(re.escape, cues.lead_words))
     link = "|".join(map(re.escape, cues.link_words))
     change = "|".join(map(re.escape, [*cues.change, *cues.comparative]))
-    return (re.compile(f"^(?:{PERIOD.pattern}|{lead}|[，,：:\\s])+"), re.compile(f"(?:{link})+$"),
+    return (re.compile(f"^(?:{PERIOD.pattern}|{lead}|[，,：:—\\s])+"), re.compile(f"(?:{link})+$"),
             re.compile(f"(?:{change})(?:了|为)?$"))
 
 
@@ -92,6 +94,10 @@ def phrase(lead: str, after: str = "", unit: str = "") -> str:
     previous = None
     while previous != text:  # 达到了约, 同比增长, 比去年同期减少: links, changes and bases at the end
         previous = text
+        per = _trailing_basis().search(text)
+        if per and per.start() >= 2:
+            text = text[:per.start()]  # 一级瓜收购价每斤2.8元: the frame is the basis column, not part of the name
+        text = _LEVEL_TO.sub("", text)
         text = link.sub("", text)
         text = change.sub("", text)
         text = _RATE_WORDS.sub("", text)
@@ -100,9 +106,6 @@ def phrase(lead: str, after: str = "", unit: str = "") -> str:
         text = _TAIL_DE.sub("", text)
         text = _OWN_SIGN.sub("", text)
     text = text.strip(" ，,：:“”…")
-    per = _trailing_basis().search(text)
-    if per and per.start() >= 2:
-        text = text[:per.start()]  # 一级瓜收购价每斤2.8元: the frame is the basis column, not part of the name
     kind = unit_kind(unit) if unit else ""
     if kind == "money":
         text = _earned(text, front)
