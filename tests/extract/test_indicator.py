@@ -173,3 +173,8 @@ def test_an_ellipsis_ends_a_clause() -> None:
 def test_per_unit_frames_and_recent_bases_are_not_the_name(lead: str, expected: str) -> None:
     assert phrase(lead) == expected
 
+
+
+def test_a_comparison_with_the_last_edition_is_no_part_of_the_name() -> None:
+    assert phrase("旅游收入比上届增长") == "旅游收入"
+    assert phrase("客流比上一届增加") == "客流"

@@ -17,7 +17,7 @@ from gongfu.extract.periods import PERIOD
 from gongfu.lexicon import load_claim_cues, unit_kind
 
 _MAX = 20
-_COMPARISON = re.compile(r"(?:比|较|与)(?:去年|上年|前年|上月|上个月|上周|上一周|上季度|\d{4}年"
+_COMPARISON = re.compile(r"(?:比|较|与)(?:去年|上年|前年|上月|上个月|上周|上一周|上季度|上届|上一届|\d{4}年"
                          r"|[^，,。；;\d]{0,6}?[前时]|[一二三四]季度|上半年|"
                          r"(?:\d{1,2}[-~至])?\d{1,2}月份?)?(?:同期)?(?:相比)?$")
 # 比前年多了三成, 比去年贵了5块钱: a comparison base with its adjective says how the figure compares, not what
