@@ -688,3 +688,9 @@ def test_ports_towns_and_health_centres(text: str, number: str, expected: str) -
 ])
 def test_a_programme_named_again(text: str, number: str, expected: str) -> None:
     assert entity_of(text, number, DISTRICT) == expected
+
+
+def test_a_village_named_once_is_what_a_bare_cun_means_paragraphs_later() -> None:
+    text = ("青山坞村藏在天目山脚下，全村326户。\n村民俞晓红把老屋改成了民宿。\n"
+            "村党支部书记章建平介绍，村集体经营性收入去年达到96万元。")
+    assert entity_of(text, "96万元", DISTRICT) == "青山坞村"

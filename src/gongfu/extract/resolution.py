@@ -16,10 +16,11 @@ from gongfu.extract.mentions import Mention
 
 _QUOTED_CORE = re.compile(r"[“‘]([^”’]+)[”’]")
 _ESTATE_ENDS = ("新村",)
-# a firm, school, hospital, bank, co-operative, park or port a report is about is named once and then called 公司,
-# 学校, 该行, 园区, 港区… in any later paragraph; other bare endings (中心, 社区, 项目) look back one paragraph only
+# a firm, school, hospital, bank, co-operative, park, port or village a report is about is named once and then
+# called 公司, 学校, 该行, 园区, 港区, 村… in any later paragraph; other bare endings (中心, 社区, 项目) look back one
+# paragraph only
 _ALSO_HEADS = {"小镇": "镇"}
-_WHOLE_TEXT_HEADS = frozenset({"公司", "集团", "合作社", "学校", "医院", "银行", "园", "港"})
+_WHOLE_TEXT_HEADS = frozenset({"公司", "集团", "合作社", "学校", "医院", "银行", "园", "港", "村"})
 
 
 def _core_key(name: str) -> tuple[str, str] | None:
