@@ -694,3 +694,14 @@ def test_a_village_named_once_is_what_a_bare_cun_means_paragraphs_later() -> Non
     text = ("青山坞村藏在天目山脚下，全村326户。\n村民俞晓红把老屋改成了民宿。\n"
             "村党支部书记章建平介绍，村集体经营性收入去年达到96万元。")
     assert entity_of(text, "96万元", DISTRICT) == "青山坞村"
+
+
+@pytest.mark.parametrize(("text", "number", "expected"), [
+    # the project the money builds (投资18亿元建设的…项目) is what the number describes
+    ("其中，芯宇光电有限公司投资18亿元建设的车载显示模组项目投资额最大。", "18亿元", "车载显示模组项目"),
+    ("宏泰公司投资5亿元新建的智能仓储项目已投用。", "5亿元", "智能仓储项目"),
+    # money the firm invests in no named project stays the firm's
+    ("宏泰公司今年投资5亿元建设新厂房。", "5亿元", "宏泰公司"),
+])
+def test_the_project_the_money_builds(text: str, number: str, expected: str) -> None:
+    assert entity_of(text, number, DISTRICT) == expected

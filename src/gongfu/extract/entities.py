@@ -32,6 +32,9 @@ _LIST_ITEM = re.compile(r"(?:[一二三四五六七八九十]+、|（[一二三�
 _AS_FOLLOWS = re.compile(f"如下[：:](?:\\s*$|(?={_LIST_ITEM.pattern}))")
 
 
+_BUILT_DE = re.compile("(?:建设|新建|投建|兴建|打造|实施)的")
+
+
 class Where(NamedTuple):
     """A number's span (flat offsets) and the paragraph, sentence, sentence part and clause around it."""
 
@@ -131,9 +134,11 @@ class EntityRules:
         return Where(s, e, *self.index.units(s))
 
     def _described(self, w: Where) -> str:
-        """72岁的朱水源, 15亿元的锦凯项目: the name right after the number (and 的); without 的 only a known name."""
+        """72岁的朱水源, 15亿元的锦凯项目, 18亿元建设的…项目: the name right after the number (and 的); without 的 only
+        a known name."""
         t, e = self.t, w.e
-        at = e + 1 if t[e:e + 1] == "的" else e
+        built = _BUILT_DE.match(t, e)  # 投资18亿元建设的车载显示模组项目: the project the money builds
+        at = built.end() if built else e + 1 if t[e:e + 1] == "的" else e
         starts = (at, at + 1) if t[at:at + 1] in "“‘" else (at,)
         for i, m in enumerate(self._mentions_in(at, at + 2 * NAME_MAX)):
             begin = m.chain_start if m.chain_start >= 0 else m.start
