@@ -63,3 +63,19 @@ def test_a_firms_short_form_is_its_full_name(text: str, number: str, expected: s
 def test_a_bare_qiye_stands_for_the_firm_named_before(text: str, number: str, expected: str) -> None:
     start = text.rindex(number)
     assert DocumentContext(text, FIRM_DOCUMENT).entity(start, start + len(number)) == expected
+
+
+PAIR = ("其中，宏泰公司投资18亿元建设的车载显示模组项目、启衡公司投资9.2亿元建设的精密减速器项目投资额最大。"
+        "前者达产后预计年产值30亿元，后者投产后可新增就业岗位600个。")
+
+
+@pytest.mark.parametrize(("number", "expected"), [("30亿元", "车载显示模组项目"), ("600个", "精密减速器项目")])
+def test_the_former_and_the_latter_of_a_pair(number: str, expected: str) -> None:
+    start = PAIR.rindex(number)
+    assert DocumentContext(PAIR, FIRM_DOCUMENT).entity(start, start + len(number)) == expected
+
+
+def test_a_former_without_a_pair_before_it_stands_for_nothing() -> None:
+    text = "缙云县今年新增就业1,200人。前者占三成。"
+    start = text.index("三成")
+    assert DocumentContext(text, FIRM_DOCUMENT).entity(start, start + 2) == "缙云县"

@@ -137,6 +137,7 @@ _NOUN_COUNTED = re.compile("(?!以上|以下|左右|多|余)[\u4e00-\u9fff]")
 _MEASURES = ("家", "所", "座", "个")
 _POINTING = "这那该此"
 _WHOLE_OF = ("全省", "全市", "全国", "全县", "全区")
+_PAIR_WORD = re.compile("前者|后者")
 _NOT_BARE_NEXT = "数界群类"  # 企业数, 企业界, 企业群: firms in general, never the one a report is about
 
 
@@ -182,7 +183,7 @@ class MentionFinder:
         taken.add(persons)
         aliases = [m for m in self._aliases(named) if not taken.overlaps(m.start, m.end)]
         taken.add(aliases)
-        deictic = [m for m in self._deictic() if not taken.overlaps(m.start, m.end)]
+        deictic = [m for m in self._deictic() + self._pair_words() if not taken.overlaps(m.start, m.end)]
         taken.add(deictic)
         local = [m for m in self._local() + self._short_anaphors() if not taken.overlaps(m.start, m.end)]
         taken.add(local)
@@ -434,6 +435,11 @@ class MentionFinder:
             if self.t[m.start():m.start() + 2] not in _NOT_SHORT:
                 out.append(Mention(m.start(), m.end(), "", "anaphor", head=endings[m.group()], suffix=m.group()))
         return out
+
+    def _pair_words(self) -> list[Mention]:
+        """前者 / 后者: the first or the second of the two names listed just before (resolved in `resolution`)."""
+        return [Mention(m.start(), m.end(), "", "former" if m.group() == "前者" else "latter")
+                for m in _PAIR_WORD.finditer(self.t)] if "者" in self.t else []
 
     def _deictic(self) -> list[Mention]:
         if not self.cues.deictic:

@@ -70,6 +70,8 @@ class NameResolver:
             elif m.kind == "deictic":
                 prior = [k for k in list(topics)[-2:] if k < sentence]
                 m.name = topics[prior[-1]].name if prior else ""
+            elif m.kind in ("former", "latter"):
+                m.name = self._one_of_pair(m)
             if m.name and m.kind in ("name", "person"):
                 seen = by_end.setdefault(m.name[-2:], {})
                 seen.pop(m.name, None)  # each name once, where it was last seen: the scan above reads the latest first
@@ -84,6 +86,16 @@ class NameResolver:
                 topics[sentence] = m
         self.topic_starts = list(topics)
         return topics
+
+    def _one_of_pair(self, m: Mention) -> str:
+        """前者 / 后者: the first or the second of the last two names with one ending in the sentence before (A项目、
+        B项目投资额最大。前者…，后者…)."""
+        previous = self.index.sentence(max(0, self.index.sentence(m.start)[0] - 1))
+        names = [o for o in self._mentions_in(previous[0], m.start) if o.kind == "name" and o.skip != "inner"]
+        pair = [o for o in names if o.head == names[-1].head][-2:] if names else []
+        if len(pair) < 2:
+            return ""
+        return pair[0].name if m.kind == "former" else pair[1].name
 
     def _antecedent(self, m: Mention, candidates: list[Mention], window: int) -> str:
         """该社区 / 合作社 / 中心内: the latest name with the same ending group since `window` (a predicate, 是X,
