@@ -705,3 +705,17 @@ def test_a_village_named_once_is_what_a_bare_cun_means_paragraphs_later() -> Non
 ])
 def test_the_project_the_money_builds(text: str, number: str, expected: str) -> None:
     assert entity_of(text, number, DISTRICT) == expected
+
+
+@pytest.mark.parametrize(("text", "number", "expected"), [
+    # an event is an entity's ending (招聘会, 推介会), and its figures are its own
+    ("2月16日，白龙桥镇“春风行动”专场招聘会举行，86家企业带来2,400余个岗位。", "2,400余个",
+     "白龙桥镇“春风行动”专场招聘会"),
+    # one of a list ended by 等 is one of the things counted, not who has them
+    ("社区举办职工运动会、相亲联谊会等邻里文化活动30多场。", "30多场", "婺城区"),
+    ("白龙桥镇举办招聘会、培训班等活动12场。", "12场", "白龙桥镇"),
+    # 以来 before a place is no part of its name
+    ("今年以来白龙桥镇已举办招聘活动14场。", "14场", "白龙桥镇"),
+])
+def test_events_lists_and_since(text: str, number: str, expected: str) -> None:
+    assert entity_of(text, number, DISTRICT) == expected

@@ -138,6 +138,7 @@ _MEASURES = ("家", "所", "座", "个")
 _POINTING = "这那该此"
 _WHOLE_OF = ("全省", "全市", "全国", "全县", "全区")
 _PAIR_WORD = re.compile("前者|后者")
+_LISTED_UNTIL_DENG = re.compile("(?:、[^，,。；;、]{1,16})+等")
 _NOT_BARE_NEXT = "数界群类"  # 企业数, 企业界, 企业群: firms in general, never the one a report is about
 
 
@@ -353,6 +354,8 @@ class MentionFinder:
         幼儿园)."""
         if left == s:
             return s  # a bare ending (该社区): nothing to drop
+        if self.t[left - 1:left + 1] == "以来" and left:
+            left += 1  # 今年以来金清镇: the 来 of 以来 (以 ends the scan) is no part of the name
         prefix = self.t[left:s]
         while prefix:
             lead = TIME_LEAD.match(prefix)
@@ -513,8 +516,8 @@ class MentionFinder:
             m.skip = "affiliation"
         elif speech_pattern().match(after) or (before.endswith(_SOURCE_LEAD) and m.kind != "person"):
             m.skip = "speaker"  # 统计局日前发布数据, 据区渔业局统计: who reports the figures, not what they describe
-        elif after.startswith("等"):
-            m.skip = "member"  # 高新幼儿园等2所学校: one of the things counted
+        elif after.startswith("等") or (after.startswith("、") and _LISTED_UNTIL_DENG.match(t, m.end)):
+            m.skip = "member"  # 高新幼儿园等2所学校, 运动会、联谊会等活动: one of the things counted
         elif (m.kind != "person" and (counted := _COUNTED.match(after)) and counted.group(1)[-1] not in "年月日季时号"
               and counted.group(1) not in _INDEFINITE  # 与一家企业: "a", no count
               and not (_opens(before) and _NOUN_COUNTED.match(after, counted.end()))):  # 古镇210家民宿
