@@ -719,3 +719,12 @@ def test_the_project_the_money_builds(text: str, number: str, expected: str) -> 
 ])
 def test_events_lists_and_since(text: str, number: str, expected: str) -> None:
     assert entity_of(text, number, DISTRICT) == expected
+
+
+@pytest.mark.parametrize(("text", "number", "expected"), [
+    # a person giving of their own (个人, 本人) has the figure, whatever their office
+    ("浙江宏澜电器有限公司捐款200万元。该公司董事长方建国个人另捐30万元。", "30万元", "方建国"),
+    ("浙江宏澜电器有限公司捐款200万元。该公司董事长方建国说，公司明年再捐100万元。", "100万元", "浙江宏澜电器有限公司"),
+])
+def test_a_persons_own_gift(text: str, number: str, expected: str) -> None:
+    assert entity_of(text, number, DISTRICT) == expected

@@ -32,6 +32,7 @@ _LIST_ITEM = re.compile(r"(?:[一二三四五六七八九十]+、|（[一二三�
 _AS_FOLLOWS = re.compile(f"如下[：:](?:\\s*$|(?={_LIST_ITEM.pattern}))")
 
 
+_HIMSELF = ("个人", "本人", "自己")
 _BUILT_DE = re.compile("(?:建设|新建|投建|兴建|打造|实施)的")
 
 
@@ -166,6 +167,8 @@ class EntityRules:
                 continue
             if self._checked(m).skip and not self._built(m, w):
                 continue
+            if m.kind == "person" and self.t.startswith(_HIMSELF, m.end):
+                return m.name  # 董事长方建国个人另捐30万元: the person's own, whatever their office
             if m.kind == "person" and not (m.subject or m.start >= w.clause[0]):
                 continue
             if m.kind == "person" and self._official(m) and not self._of_themself(w):
