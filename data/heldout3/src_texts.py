@@ -1,6 +1,8 @@
 # Source of data/heldout3: texts with {claim} marks, one annotation per mark, and the non-claim strings.
 # Format of an annotation: see build.py. All figures, firms, people and documents are invented.
 
+OUTSIDE = {"c021", "c022", "c023"}  # the texts outside Zhejiang (for the count tables)
+
 DOCS = [
 dict(doc="c001", ent="临平区", text="""
 据临平区统计局统计，1-11月，全区实现规模以上工业增加值{412.6亿元}，同比增长{6.8%}，增速比1-10月提高{0.4个百分点}；规上工业企业{1,386家}，其中高新技术企业{517家}。

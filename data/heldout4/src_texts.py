@@ -4,6 +4,8 @@ Every sentence was written for this set and every figure is invented. See build.
 string format ("VALUE UNIT INDICATOR [key=val ...] [g]").
 """
 
+OUTSIDE = {"e018", "e019", "e020"}  # the texts outside Zhejiang (for the count tables)
+
 DOCS = [
     {
         "doc": "e001",

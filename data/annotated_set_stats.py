@@ -1,16 +1,21 @@
 #!/usr/bin/env python3
-"""Print the count tables of README.md from the built CSVs: python3 stats.py"""
+"""Print the count tables of an annotated set's README.md from its built CSVs:
+python3 data/annotated_set_stats.py FOLDER (OUTSIDE, the texts outside Zhejiang, is read from FOLDER/src_texts.py)"""
 import collections
 import csv
 import os
 import re
+import sys
 
-HERE = os.path.dirname(os.path.abspath(__file__))
+if len(sys.argv) != 2 or not os.path.isfile(os.path.join(sys.argv[1], "src_texts.py")):
+    sys.exit("usage: python3 data/annotated_set_stats.py FOLDER (a folder holding src_texts.py, e.g. data/heldout3)")
+HERE = os.path.abspath(sys.argv[1])
+sys.path.insert(0, HERE)
+from src_texts import OUTSIDE  # noqa: E402
 rows = list(csv.DictReader(open(os.path.join(HERE, "claims_gold.csv"), encoding="utf-8")))
 non = list(csv.DictReader(open(os.path.join(HERE, "non_claims.csv"), encoding="utf-8")))
 texts = {f[:-4]: open(os.path.join(HERE, "texts", f), encoding="utf-8").read()
          for f in sorted(os.listdir(os.path.join(HERE, "texts")))}
-OUTSIDE = {"e018", "e019", "e020"}
 lens = [len(t.replace("\n", "")) for t in texts.values()]
 per = collections.Counter(r["doc"] for r in rows)
 C = collections.Counter

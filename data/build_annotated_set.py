@@ -1,9 +1,9 @@
 #!/usr/bin/env python3
-"""Build data/heldout4/ from src_texts.py: python3 build.py
+"""Build an annotated set (data/heldout3/, data/heldout4/) from its src_texts.py: python3 data/build_annotated_set.py FOLDER
 
 src_texts.DOCS holds, per report, the text with every claim mention wrapped in {braces}, one annotation
 string per mark (in text order) and the non-claim strings. This script strips the marks, writes
-texts/eNNN.txt, computes char_start/char_end from the mark positions and a sentence window (<= 40 chars)
+texts/<doc>.txt, computes char_start/char_end from the mark positions and a sentence window (<= 40 chars)
 from the clause structure, and writes claims_gold.csv and non_claims.csv in the dev-set columns.
 
 Annotation string: "VALUE UNIT INDICATOR [key=val ...] [g]"
@@ -20,7 +20,9 @@ import os
 import re
 import sys
 
-HERE = os.path.dirname(os.path.abspath(__file__))
+if len(sys.argv) != 2 or not os.path.isfile(os.path.join(sys.argv[1], "src_texts.py")):
+    sys.exit("usage: python3 data/build_annotated_set.py FOLDER (a folder holding src_texts.py, e.g. data/heldout3)")
+HERE = os.path.abspath(sys.argv[1])
 sys.path.insert(0, HERE)
 from src_texts import DOCS  # noqa: E402
 
