@@ -69,8 +69,8 @@ QUOTES = "\"'“”‘’"
 QUOTES_OR_WS = frozenset(QUOTES + WS)
 CLOSERS = "”’」』\"')）》"
 COMMA_END = "，,、：:“‘「『（(《"
-# A list item's marker at the start of a line: 一、 （二） (3) 4、 5. 第一，(not 1.5万 or 2024年)
-LIST_ITEM_RE = re.compile(r"^(?:[一二三四五六七八九十]{1,3}、|[（(][一二三四五六七八九十\d]{1,3}[）)]"
+# A list item's marker (read with .match at a line's start): 一、 （二） (3) 4、 5. 第一，(not 1.5万 or 2024年)
+LIST_ITEM_RE = re.compile(r"(?:[一二三四五六七八九十]{1,3}、|[（(][一二三四五六七八九十\d]{1,3}[）)]"
                           r"|\d{1,2}[、.．](?!\d)|第[一二三四五六七八九十]{1,3}[，,、：:])")
 # Characters that never start a sentence, so a line starting with one continues the line before it.
 NON_INITIAL_RE = re.compile(r"^(?:[，。、；：！？）》」』”’,.;:!?)]|了(?!解)|们|的(?!确)|吗|呢|吧)")

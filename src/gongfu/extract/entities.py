@@ -12,7 +12,8 @@ Entity, first rule that applies:
 6. after a quotation, the speaker's (named) organisation; later in the sentence, a name in subject position;
 7. the sentence's own subject for a later ；-part when it is a place opening the sentence (or the part opens
    with 其中), else the topic of the latest earlier sentence of the paragraph that is not a person;
-8. the document's own place (street, else district, else city).
+8. the terms of a policy listed after its 如下： (`_listed_terms`), else the document's own place (street, else
+   district, else city).
 """
 
 from __future__ import annotations
@@ -22,14 +23,14 @@ import re
 from functools import cache, lru_cache
 from typing import NamedTuple
 
+from gongfu.clean.layout import LIST_ITEM_RE
 from gongfu.extract.cue_patterns import NAME_MAX, PART_OPENERS, TIME_LEAD
 from gongfu.extract.mentions import Mention
 from gongfu.extract.names import policy_name, policy_titles
 from gongfu.extract.people import described_person
 from gongfu.lexicon import suffix_types
 
-_LIST_ITEM = re.compile(r"(?:[一二三四五六七八九十]+、|（[一二三四五六七八九十]+）|\d+[.、．])")
-_AS_FOLLOWS = re.compile(f"如下[：:](?:\\s*$|(?={_LIST_ITEM.pattern}))")
+_AS_FOLLOWS = re.compile(f"如下[：:](?:\\s*$|(?={LIST_ITEM_RE.pattern}))")
 
 
 _HIMSELF = ("个人", "本人", "自己")
@@ -103,13 +104,13 @@ class EntityRules:
         if "如下" not in t:
             return ""
         here = _AS_FOLLOWS.search(t, w.paragraph[0], w.s)  # …通知如下：一、…5万元 on one line
-        if here is None and not _LIST_ITEM.match(t, w.paragraph[0]):
+        if here is None and not LIST_ITEM_RE.match(t, w.paragraph[0]):
             return ""
         start = w.paragraph[0] if here is None else 0
         while start > 0:
             previous = self.index.paragraph(start - 1)
             line = t[previous[0]:previous[1]].rstrip()
-            if _LIST_ITEM.match(line):
+            if LIST_ITEM_RE.match(line):
                 start = previous[0]
                 continue
             if not _AS_FOLLOWS.search(line):
