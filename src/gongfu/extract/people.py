@@ -84,6 +84,7 @@ def _person_noun_pattern() -> re.Pattern[str]:
 
 
 # What may follow a person's name: punctuation, speech and common verbs or adverbs (朱水源是, 刘勇介绍).
+_NICKNAME = re.compile("“((?:阿|小|老)[\u4e00-\u9fff]{1,2})”(?=说|介绍|告诉|表示|笑着说)")
 _SPEECH_STARTS = set("说介表告称")  # the first character of a speech verb, never a name's last
 _NAME_FOLLOW = (set("，,。；;：:、！？!?“”（）() \n") | set("说介表告称是今来做一和与也都就还又")
                 | set("在从对向把被如看高紧终等主积已每随的年") | set("笑刚正算带家边感回早拿指扳忙领讲")
@@ -155,6 +156,8 @@ class PersonFinder:
                 names.add(name)
             elif t[m.end():m.end() + 1] in "小老" and t[m.end() + 1:m.end() + 2] in surnames:
                 names.add(t[m.end():m.end() + 2])
+        for m in _NICKNAME.finditer(t) if "”" in t else ():  # 民宿业主“阿海”说: a person called by a nickname
+            names.add(m.group(1))
         for m in _honorific_pattern().finditer(t):  # 钟大姐, 吴师傅, 小周: a person the text calls so
             if not t.startswith(self.cues.not_person, m.start()):  # 老师傅, 小时
                 names.add(m.group())
