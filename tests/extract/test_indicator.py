@@ -178,3 +178,13 @@ def test_per_unit_frames_and_recent_bases_are_not_the_name(lead: str, expected: 
 def test_a_comparison_with_the_last_edition_is_no_part_of_the_name() -> None:
     assert phrase("旅游收入比上届增长") == "旅游收入"
     assert phrase("客流比上一届增加") == "客流"
+
+
+@pytest.mark.parametrize(("lead", "expected"), [
+    # a hope or forecast at the end is the status column, a comparison with the start of the month or year a base
+    ("产值有望", "产值"), ("总产量预计", "总产量"), ("今年有望", ""),
+    ("统货价比月初下降", "统货价"), ("贷款余额较年初增加", "贷款余额"),
+])
+def test_hopes_and_starts_of_the_period_are_not_the_name(lead: str, expected: str) -> None:
+    assert phrase(lead) == expected
+

@@ -17,7 +17,7 @@ from gongfu.extract.periods import PERIOD
 from gongfu.lexicon import load_claim_cues, unit_kind
 
 _MAX = 20
-_COMPARISON = re.compile(r"(?:比|较|与)(?:去年|上年|前年|上月|上个月|上周|上一周|上季度|上届|上一届|\d{4}年"
+_COMPARISON = re.compile(r"(?:比|较|与)(?:去年|上年|前年|上月|上个月|上周|上一周|上季度|上届|上一届|月初|年初|\d{4}年"
                          r"|[^，,。；;\d]{0,6}?[前时]|[一二三四]季度|上半年|"
                          r"(?:\d{1,2}[-~至])?\d{1,2}月份?)?(?:同期)?(?:相比)?$")
 # 比前年多了三成, 比去年贵了5块钱: a comparison base with its adjective says how the figure compares, not what
@@ -32,6 +32,7 @@ _RATE_WORDS = re.compile("(?:同比|环比)$")
 _NOUN_AFTER = re.compile(r"[^，,。；;！？、\n\d“”（）()/／]{2,12}")
 _TAIL_DE = re.compile("的$")
 # 价格回到, 统货价降至: a level reached (not 占比升至, a share's own change word)
+_HOPE_END = re.compile("(?:有望|可望|预计|力争)$")  # 产值有望超过2亿元: the plan or hope is the status column
 _LEVEL_TO = re.compile("(?<!占比)(?<!比重)(?:回落|回升|下降|上涨|提高|提升|增加|减少|回|降|升|涨|增|减)(?:到|至)$")
 _HOLDER = re.compile("[^，,。；;]{0,10}?(?:项目|公司|集团|企业|工厂|基地)")  # a name that has the money after 的
 _OWN_SIGN = re.compile("[-−－+]$")  # 增长-0.8%: the sign belongs to the number
@@ -98,6 +99,7 @@ def phrase(lead: str, after: str = "", unit: str = "") -> str:
         if per and per.start() >= 2:
             text = text[:per.start()]  # 一级瓜收购价每斤2.8元: the frame is the basis column, not part of the name
         text = _LEVEL_TO.sub("", text)
+        text = _HOPE_END.sub("", text)
         text = link.sub("", text)
         text = change.sub("", text)
         text = _RATE_WORDS.sub("", text)
