@@ -89,6 +89,21 @@ def test_cues_and_surnames_come_from_their_files() -> None:
     assert {"王", "欧阳"} <= lexicon.load_surnames()
 
 
+@pytest.mark.parametrize(("field", "cue_type"), [
+    ("measures", "measure"), ("partners", "partner"), ("partner_adverbs", "partner_adverb"),
+    ("where_leads", "where_lead"), ("self_words", "self_word"), ("name_then", "name_then"),
+    ("holder_ends", "holder_end"), ("wholes", "whole_of"), ("not_short", "not_short"),
+    ("pointing", "pointing"), ("speech_starts", "speech_start"),
+])
+def test_each_word_list_of_the_name_rules_is_one_cue_type(field: str, cue_type: str) -> None:
+    """The words the name, person and indicator rules look for live in entity_cues.csv, not in the code."""
+    words = {r["cue"] for r in rows(lexicon.CUES_FILE) if r["type"] == cue_type}
+    value = getattr(lexicon.load_cues(), field)
+    assert words and set(value) == words
+    if isinstance(value, tuple):
+        assert [len(w) for w in value] == sorted(map(len, value), reverse=True)  # longest first for startswith
+
+
 def test_the_vocabulary_is_every_word_of_the_four_word_lists() -> None:
     words = lexicon.vocabulary()
 

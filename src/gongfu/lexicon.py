@@ -189,6 +189,17 @@ class Cues:
     short_endings: dict[str, str] = field(default_factory=dict)  # 该行 -> 银行, 该校 -> 学校: one-character forms
     business_ends: tuple[str, ...] = ()  # 公司, 合作社, 银行: a business gives its own figures, an agency its place's
     officials: tuple[str, ...] = ()  # 局长, 书记, 镇长: an office whose holder speaks of the place, not of themself
+    measures: tuple[str, ...] = ()  # 家 所 座 个: the measure word of 这家企业, 与一家茶企
+    pointing: str = ""  # 这 那 该 此: a one-character demonstrative before a measure word (这家企业)
+    partners: tuple[str, ...] = ()  # 与 同 跟: who a subject deals with (与白龙桥镇共建) is not the subject
+    partner_adverbs: tuple[str, ...] = ()  # 还 也 先后 共同: adverbs that may stand before a partner word
+    where_leads: tuple[str, ...] = ()  # 位于 地处 来自: 位于溪头村的公司 says where the subject is
+    self_words: tuple[str, ...] = ()  # 个人 本人 自己: after a person, figures of their own
+    name_then: tuple[str, ...] = ()  # 集体 水产: words after a name although their first character is not_after
+    holder_ends: tuple[str, ...] = ()  # 项目 公司 基地: a name that holds money after 的 (项目的投资)
+    speech_starts: str = ""  # 说 介 表 告 称: first characters of speech verbs that never end a two-character name
+    not_short: frozenset[str] = frozenset()  # 行业 校区 社会: words a short ending starts (该行业 is no bank)
+    wholes: tuple[str, ...] = ()  # 全省 全国: the whole a league or share is taken over
 
 
 @cache
@@ -210,7 +221,10 @@ def load_cues(path: Path = CUES_FILE) -> Cues:
                 frozenset(words("not_after_long")), frozenset(words("anaphor_follow")), words("honorific"),
                 words("person_noun"), "".join(sorted(words("person_end"))), words("not_person"),
                 words("recipient"), "".join(sorted(words("product_end"))), frozenset(words("bare_suffix")),
-                dict(by_type.get("short_ending", [])), words("business_end"), words("official"))
+                dict(by_type.get("short_ending", [])), words("business_end"), words("official"),
+                words("measure"), "".join(words("pointing")), words("partner"), words("partner_adverb"),
+                words("where_lead"), words("self_word"), words("name_then"), words("holder_end"),
+                "".join(words("speech_start")), frozenset(words("not_short")), words("whole_of"))
 
 
 @cache

@@ -33,7 +33,6 @@ from gongfu.lexicon import suffix_types
 _AS_FOLLOWS = re.compile(f"如下[：:](?:\\s*$|(?={LIST_ITEM_RE.pattern}))")
 
 
-_HIMSELF = ("个人", "本人", "自己")
 _BUILT_DE = re.compile("(?:建设|新建|投建|兴建|打造|实施)的")
 
 
@@ -168,7 +167,7 @@ class EntityRules:
                 continue
             if self._checked(m).skip and not self._built(m, w):
                 continue
-            if m.kind == "person" and self.t.startswith(_HIMSELF, m.end):
+            if m.kind == "person" and self.t.startswith(self.cues.self_words, m.end):
                 return m.name  # 董事长方建国个人另捐30万元: the person's own, whatever their office
             if m.kind == "person" and not (m.subject or m.start >= w.clause[0]):
                 continue

@@ -14,7 +14,7 @@ import re
 from functools import cache
 
 from gongfu.extract.periods import PERIOD
-from gongfu.lexicon import load_claim_cues, unit_kind
+from gongfu.lexicon import load_claim_cues, load_cues, unit_kind
 
 _MAX = 20
 _COMPARISON = re.compile(r"(?:比|较|与)(?:去年|上年|前年|上月|上个月|上周|上一周|上季度|上届|上一届|月初|年初|\d{4}年"
@@ -34,7 +34,6 @@ _TAIL_DE = re.compile("的$")
 # 价格回到, 统货价降至: a level reached (not 占比升至, a share's own change word)
 _HOPE_END = re.compile("(?:有望|可望|预计|力争)$")  # 产值有望超过2亿元: the plan or hope is the status column
 _LEVEL_TO = re.compile("(?<!占比)(?<!比重)(?:回落|回升|下降|上涨|提高|提升|增加|减少|回|降|升|涨|增|减)(?:到|至)$")
-_HOLDER = re.compile("[^，,。；;]{0,10}?(?:项目|公司|集团|企业|工厂|基地)")  # a name that has the money after 的
 _OWN_SIGN = re.compile("[-−－+]$")  # 增长-0.8%: the sign belongs to the number
 # 从2019年的423亿元增长到2023年的: the thing measured is written before 从/由 (not 从事, 由于, 自由)
 _FROM_TO = re.compile(r"(?<!自)(?:从|由)(?!事|业|于|而|来|头|中|此|小)"
@@ -55,6 +54,12 @@ _EARNED_NOUN = {"挣": "收入", "赚": "收入", "收入": "收入", "卖": "�
 # with the measure the unit gives (养殖量, 承包面积, 种植年限, 发酵时间), of the thing counted after the number.
 _TIME_END = re.compile("(?:今年|去年|前年|这几年|这些年|现在|如今|目前|过去|以前|原来|一共|总共)$")
 _MEASURE_OF = {"area": "面积", "count": "量", "weight": "量", "volume": "量", "duration": "时间", "year": "年限"}
+
+
+@cache
+def _holder_pattern() -> re.Pattern[str]:
+    """A name that has the money after 的 (总投资12亿元的浙能镇海项目), by its ending (data/entity_cues.csv)."""
+    return re.compile("[^，,。；;]{0,10}?(?:" + "|".join(map(re.escape, load_cues().holder_ends)) + ")")
 
 
 
@@ -115,7 +120,7 @@ def phrase(lead: str, after: str = "", unit: str = "") -> str:
         text = before_change
     noun = _NOUN_AFTER.match(after.lstrip("的"))
     counted = noun.group() if noun and not _NOT_NOUN.match(noun.group()) and not _VERB_TO.search(noun.group()) else ""
-    if kind == "money" and text and after.startswith("的") and _HOLDER.match(counted):
+    if kind == "money" and text and after.startswith("的") and _holder_pattern().match(counted):
         counted = ""  # 总投资12亿元的浙能镇海项目: the project has the investment (but 150万元的贷款 is a loan)
     done = _activity(text, front, kind, counted)
     if done:

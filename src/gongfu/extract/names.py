@@ -109,6 +109,27 @@ def _flag_patterns() -> tuple[re.Pattern[str], ...]:
 
 
 @cache
+def _partner_pattern() -> re.Pattern[str]:
+    """A partner word at the end of the text before a name (合作社还与一家茶饮企业, 琅琊镇与白龙桥镇共建)."""
+    cues = load_cues()
+    adverbs, partners, measures = ("|".join(map(re.escape, w)) for w in (cues.partner_adverbs, cues.partners,
+                                                                          cues.measures))
+    return re.compile(f"(?:{adverbs})?(?:{partners})(?:[一多](?:{measures}))?$")
+
+
+@cache
+def _where_lead_pattern() -> re.Pattern[str]:
+    """位于溪头村的公司: a lead word saying where the subject is (ended by 的)."""
+    return re.compile("(?:" + "|".join(map(re.escape, load_cues().where_leads)) + ")")
+
+
+@cache
+def _indefinite() -> tuple[str, ...]:
+    """一家, 一所: 与德国一家企业签约 is "a" firm, not a count of the name's."""
+    return tuple("一" + m for m in load_cues().measures)
+
+
+@cache
 def _last_verb_pattern() -> re.Pattern[str]:
     """Everything up to the last leading verb (闻堰深化开展 -> 闻堰深化开展)."""
     return re.compile(".*(?:" + "|".join(re.escape(v) for v in load_cues().leading_verbs) + ")")
@@ -122,21 +143,11 @@ def _unit_lead() -> re.Pattern[str]:
 
 
 _SHARE_BASE = re.compile(r"占(?:了|到)?全?$")  # 约占全省…的七成: the whole a share is of, not who has it
-_NAME_THEN = ("集体", "水产", "水果", "水稻", "水蜜桃")  # words after a name whose first character is a not_after cue
 _FIRM_INNER = "达"  # a stop character inside firms' names (鑫达, 宏达, 通达)
 _METRIC_ENDS = "值额量数率资入积模"  # 产值达, 收入达: the 达 of a figure reached
 _HEADCOUNT = re.compile(r"(?:总数|人数|数量)?(?:达到|达|为|有|共|超过|突破|近|约|逾)?"
                         r"[\d０-９一二两三四五六七八九十百千万]")
-_PARTNER = re.compile("(?:还|也|已|将|又|正|再|先后|共同)?(?:与|同|跟)(?:一家|一所|多家)?$")
-_INDEFINITE = ("一家", "一所", "一个", "一座")  # 与德国一家企业签约: "a" firm, not a count of the name's
-# words a short ending starts (该行业 "this trade", 本校区, 该社会): not a short form of a name
-_NOT_SHORT = frozenset({"行业", "行动", "行为", "行程", "行政", "行情", "行驶", "行列", "行人", "校区", "校园", "院士",
-                        "院落", "院子", "社会", "社区", "社员", "厂房", "厂区", "厂长"})
-_WHERE_LEAD = re.compile("(?:位于|地处|坐落于|坐落在|来自)")  # 位于溪头村的公司: where the subject is, ended by 的
 _NOUN_COUNTED = re.compile("(?!以上|以下|左右|多|余)[\u4e00-\u9fff]")
-_MEASURES = ("家", "所", "座", "个")
-_POINTING = "这那该此"
-_WHOLE_OF = ("全省", "全市", "全国", "全县", "全区")
 _PAIR_WORD = re.compile("前者|后者")
 _LISTED_UNTIL_DENG = re.compile("(?:、[^，,。；;、]{1,16})+等")
 _NOT_BARE_NEXT = "数界群类"  # 企业数, 企业界, 企业群: firms in general, never the one a report is about
@@ -203,13 +214,14 @@ class MentionFinder:
         t, cues = self.t, self.cues
         not_after, not_after_long, generic, generic_ends = (cues.not_after, cues.not_after_long, cues.generic,
                                                              cues.generic_ends)
+        name_then = cues.name_then
         paragraphs, scan_left, trim_lead = self.paragraphs, self._scan_left, self._trim_lead
         out: list[Mention] = []
         floor = 0
         for m in _suffix_pattern().finditer(t):
             s, e = m.span()
             suffix = m.group()
-            if t[e:e + 1] in (not_after if len(suffix) == 1 else not_after_long) and not t.startswith(_NAME_THEN, e):
+            if t[e:e + 1] in (not_after if len(suffix) == 1 else not_after_long) and not t.startswith(name_then, e):
                 continue  # 村集体, 渔港水产品: the village's collective, the port's produce: the name ends there
             if len(suffix) == 1 and t[e:e + 1] in "镇乡村" and t[e:e + 1] != suffix:
                 continue  # 宏村镇, 荻港村: a town or village named after a village or port
@@ -233,7 +245,7 @@ class MentionFinder:
                     and last.suffix in _ADMIN_ENDS):
                 left -= 1  # 南浔区和孚镇荻港村: a town whose name starts with a function character
             prefix = t[left:s]
-            if prefix in _MEASURES and left and t[left - 1] in _POINTING:
+            if prefix in cues.measures and left and t[left - 1] in cues.pointing:
                 prefix, left = "", s  # 这家企业, 这所学校: a demonstrative and a measure word, then the bare ending
             if suffix in cues.bare_suffixes and (prefix or t.startswith(cues.person_nouns, s)
                                                  or t[e:e + 1] in _NOT_BARE_NEXT):
@@ -258,7 +270,7 @@ class MentionFinder:
                 kind = "generic"
             elif (name in generic or name.endswith(generic_ends)) and name not in self.places:
                 kind = "generic"  # 中心集镇 describes; 大集镇, the document's own town, is a name
-            elif t[max(0, left - 2):left] in _WHOLE_OF:
+            elif t[max(0, left - 2):left] in cues.wholes:
                 kind = "generic"  # 居全省沿海港区第二位: all such places of the province, a league, not one
             if _GRADE.search(prefix):
                 kind = "grade"  # 5A级旅游景区, 国家级传统村: a category, never a name nor the start of one
@@ -435,7 +447,7 @@ class MentionFinder:
             return []
         out = []
         for m in _short_pattern().finditer(self.t):
-            if self.t[m.start():m.start() + 2] not in _NOT_SHORT:
+            if self.t[m.start():m.start() + 2] not in self.cues.not_short:
                 out.append(Mention(m.start(), m.end(), "", "anaphor", head=endings[m.group()], suffix=m.group()))
         return out
 
@@ -502,7 +514,7 @@ class MentionFinder:
         before = t[self._clause_start(start):start]
         after = t[m.end:m.end + 12]
         head, _, tail = before.rpartition("的")
-        if head and head[-1] in ADMIN_CHARS and m.kind != "person" and not _WHERE_LEAD.match(head):
+        if head and head[-1] in ADMIN_CHARS and m.kind != "person" and not _where_lead_pattern().match(head):
             tail = before  # 走进武义县的下山脱贫小区: a place's 的 does not end the verb's reach (位于溪头村的X is X)
         if self._titled(start):
             m.skip = "title"  # 《浙江省高标准农田建设资金管理办法》: a document's title names no subject
@@ -519,7 +531,7 @@ class MentionFinder:
         elif after.startswith("等") or (after.startswith("、") and _LISTED_UNTIL_DENG.match(t, m.end)):
             m.skip = "member"  # 高新幼儿园等2所学校, 运动会、联谊会等活动: one of the things counted
         elif (m.kind != "person" and (counted := _COUNTED.match(after)) and counted.group(1)[-1] not in "年月日季时号"
-              and counted.group(1) not in _INDEFINITE  # 与一家企业: "a", no count
+              and counted.group(1) not in _indefinite()  # 与一家企业: "a", no count
               and not (_opens(before) and _NOUN_COUNTED.match(after, counted.end()))):  # 古镇210家民宿
             m.skip = "counted"  # 设有居家养老服务照料中心9个, 外资项目41个: the things counted, not who has them
 
@@ -538,7 +550,7 @@ class MentionFinder:
     def _partner(self, before: str, start: int) -> bool:
         """合作社还与一家茶饮企业签下订单, 琅琊镇与白龙桥镇共建: after a subject, the one it deals with (与/同/跟)
         is not who the figures are about: the subject named first is."""
-        lead = _PARTNER.search(before)
+        lead = _partner_pattern().search(before)
         if not lead or lead.start() == 0:
             return False
         clause_start = start - len(before)

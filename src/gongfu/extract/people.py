@@ -85,7 +85,6 @@ def _person_noun_pattern() -> re.Pattern[str]:
 
 # What may follow a person's name: punctuation, speech and common verbs or adverbs (朱水源是, 刘勇介绍).
 _NICKNAME = re.compile("“((?:阿|小|老)[\u4e00-\u9fff]{1,2})”(?=说|介绍|告诉|表示|笑着说)")
-_SPEECH_STARTS = set("说介表告称")  # the first character of a speech verb, never a name's last
 _NAME_FOLLOW = (set("，,。；;：:、！？!?“”（）() \n") | set("说介表告称是今来做一和与也都就还又")
                 | set("在从对向把被如看高紧终等主积已每随的年") | set("笑刚正算带家边感回早拿指扳忙领讲")
                 | set("个本自"))  # 方建国个人另捐: 个人, 本人, 自己 follow a name
@@ -106,7 +105,7 @@ def _person_at(t: str, pos: int, surnames: frozenset[str], sure: bool = False) -
             name = t[pos:end]
             if len(name) != surname_len + given or not name_chars(name):
                 continue
-            if given == 2 and name[-1] in _SPEECH_STARTS:
+            if given == 2 and name[-1] in load_cues().speech_starts:
                 continue  # 王强说，: the name is 王强, then the speech
 
             if end >= len(t) or t[end] in _NAME_FOLLOW:
