@@ -610,6 +610,11 @@ def test_the_titles_period_governs_its_list(title: str, period: str) -> None:
     # 据 reports, it is never part of a name
     ("据白龙桥镇统计，全镇产值312亿元。", "312亿元", "白龙桥镇"),
     ("白龙桥镇大数据产业园入驻企业80家。", "80家", "白龙桥镇大数据产业园"),
+    # a headless 的-clause (those who qualify) names no subject for the clause after it
+    ("凡在白龙桥镇新办民宿的，每家补助1.5万元。", "1.5万元", "婺城区"),
+    ("对落户白龙桥镇数控机床小微企业园的，前三年租金减半，每平方米补贴12元。", "12元", "婺城区"),
+    # but a place's own 的-phrase with a noun after it is still its figure
+    ("白龙桥镇的民宿今年接待游客12万人次。", "12万人次", "白龙桥镇"),
 ])
 def test_projects_programmes_and_agents(text: str, number: str, expected: str) -> None:
     assert entity_of(text, number, DISTRICT) == expected
@@ -627,6 +632,13 @@ NOTICE = "白龙桥镇印发《白龙桥镇民宿提质升级奖补办法》。"
      "关于印发《白龙桥镇民宿提质升级奖补办法》的通知", "白龙桥镇民宿提质升级奖补办法"),
     ("现将奖补标准通知如下：一、新评定的金宿级民宿给予奖励5万元。\n", "5万元",
      "关于印发《白龙桥镇民宿提质升级奖补办法》的通知", "白龙桥镇民宿提质升级奖补办法"),
+    # the terms run over the sentence's ；-parts, and who qualifies (…的，) is not the entity
+    (NOTICE + "文件明确，大学毕业生到白龙桥镇创业的，给予开办补贴2万元；首次在镇内租房的，每月补助800元。", "2万元", "",
+     "白龙桥镇民宿提质升级奖补办法"),
+    (NOTICE + "文件明确，大学毕业生到白龙桥镇创业的，给予开办补贴2万元；首次在镇内租房的，每月补助800元。", "800元", "",
+     "白龙桥镇民宿提质升级奖补办法"),
+    (NOTICE + "文件明确，对新评定为银宿级的，奖励3万元；对连续两年获评的，再奖励1万元。", "1万元", "",
+     "白龙桥镇民宿提质升级奖补办法"),
     # a list with no 如下： before it, or no policy named, is not a policy's
     ("一、全镇新增就业300人。\n二、新建道路12条。\n", "12条", "关于印发《白龙桥镇民宿奖补办法》的通知", "婺城区"),
     ("现将有关情况报告如下：\n一、全镇新增就业300人。\n", "300人", "", "婺城区"),

@@ -26,7 +26,7 @@ from typing import NamedTuple
 from gongfu.clean.layout import LIST_ITEM_RE
 from gongfu.extract.cue_patterns import NAME_MAX, PART_OPENERS, TIME_LEAD
 from gongfu.extract.mentions import Mention
-from gongfu.extract.names import policy_name, policy_titles
+from gongfu.extract.names import policy_name, policy_titles, states_policy
 from gongfu.extract.people import described_person
 from gongfu.lexicon import suffix_types
 
@@ -122,14 +122,17 @@ class EntityRules:
 
     def _carries(self, topic: Mention, w: Where) -> bool:
         """Whether the sentence's subject governs a later ；-part: a place opening the sentence (2023年，下姜村…；
-        农民人均可支配收入…), or any subject when the part opens with 其中."""
+        农民人均可支配收入…) or a policy's terms (文件明确，…；首次购房的，给予…), or any subject when the part opens
+        with 其中."""
         t = self.t
         if t.startswith(PART_OPENERS, w.segment[0]):
             return True
         opening = self.index.clause(w.sentence[0])
         if TIME_LEAD.fullmatch(t[opening[0]:opening[1]].rstrip("，,：:")):
             opening = self.index.clause(opening[1])  # after a frame clause: 2023年，下姜村…
-        return topic.start < opening[1] and self.entity_type(topic.name) == "place"
+        if topic.start >= opening[1]:
+            return False
+        return self.entity_type(topic.name) == "place" or states_policy(t, topic.start)  # 文件明确，…；…
 
     def _where(self, s: int, e: int) -> Where:
         return Where(s, e, *self.index.units(s))

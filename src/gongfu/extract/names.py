@@ -165,6 +165,11 @@ def policy_name(title: str) -> str:
     return inner if len(inner) >= 4 else title
 
 
+def states_policy(text: str, pos: int) -> bool:
+    """Whether a policy's terms begin at `pos` (文件明确，…): they run over the sentence's ；-parts."""
+    return _POLICY_SAYS.match(text, pos) is not None
+
+
 def _opens(before: str) -> bool:
     """Whether a mention opens its clause (after time words only): 假期里，古镇210家民宿."""
     return not before or TIME_LEAD.fullmatch(before) is not None
@@ -534,6 +539,14 @@ class MentionFinder:
               and counted.group(1) not in _indefinite()  # 与一家企业: "a", no count
               and not (_opens(before) and _NOUN_COUNTED.match(after, counted.end()))):  # 古镇210家民宿
             m.skip = "counted"  # 设有居家养老服务照料中心9个, 外资项目41个: the things counted, not who has them
+        elif m.kind != "person" and self._in_condition(start):
+            m.skip = "condition"  # 本科毕业生来柯城工作的，每人每月…: a headless 的-clause says who qualifies
+
+    def _in_condition(self, pos: int) -> bool:
+        """Whether `pos` is in a clause ending 的， (对新认定为专精特新企业的，给予…): a condition or the people a
+        policy covers, not who the next clause's figures are about."""
+        start, end = self.index.clause(pos)
+        return self.t.endswith(("的，", "的,"), start, end)
 
     def _titled(self, pos: int) -> bool:
         """Whether `pos` is inside a title in book-title marks 《…》 of its paragraph."""
