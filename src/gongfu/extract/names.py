@@ -60,9 +60,9 @@ _VILLAGE_ENDS = ("村", "新村")
 _LAUNCHED = re.compile("(?:推出|推行|实施|设立|启动|上线|出台|开发|发行)“([^“”，。]{2,16})”(?=[，,；;])")
 _LAUNCHED_SUBJECT = re.compile("(?:推出|推行|实施|设立|启动|上线|出台|开发|发行)的“([^“”，。]{2,16})”")
 # a policy document's terms (文件明确, 通知规定, 按照文件规定) and the document itself (本办法自发布之日起施行): the
-# latest title in 《》 before them, in the text or in the document's title
+# latest title in 《》 before them, in the text or in the document's title; 办法自…施行 opening a sentence too
 _POLICY_SAYS = re.compile("(?:按照|根据|依据)?(?:文件|通知|办法|政策|意见|细则|方案|措施|规定)(?:明确|规定|提出|指出)"
-                          "(?=[，,：:])|(?<=[本该])(?:办法|通知|政策|措施|细则|方案|意见)(?=[自从在的有于])")
+                          "(?=[，,：:])|(?:(?<=[本该。\n])|^)(?:办法|通知|政策|措施|细则|方案|意见)(?=[自从在的有于])")
 _POLICY_TITLE = re.compile("《([^《》]{4,40}(?:办法|措施|通知|意见|细则|方案|规定|政策|决定|计划))》")
 _POLICY_WRAPPER = re.compile("^关于(?:做好|下达|印发|开展|组织|实施|申报|公布)?(?:\\d{4}年度?)?"
                              "|(?:申报工作|申报|实施|工作)?的(?:通知|意见)$")
