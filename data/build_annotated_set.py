@@ -1,5 +1,5 @@
 #!/usr/bin/env python3
-"""Build an annotated set (data/heldout3/, data/heldout4/) from its src_texts.py: python3 data/build_annotated_set.py FOLDER
+"""Build an annotated set (data/heldout3/ to data/heldout6/) from its src_texts.py: python3 data/build_annotated_set.py FOLDER
 
 src_texts.DOCS holds, per report, the text with every claim mention wrapped in {braces}, one annotation
 string per mark (in text order) and the non-claim strings. This script strips the marks, writes

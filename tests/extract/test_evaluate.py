@@ -90,7 +90,8 @@ def test_the_gold_set_is_well_formed() -> None:
     assert all(m.replace(" ", "") in c.replace(" ", "") for m, c in zip(gold["mention"], gold["context"], strict=True))
 
 
-@pytest.mark.parametrize("name", ["HELDOUT_DIR", "HELDOUT2_DIR", "HELDOUT3_DIR", "HELDOUT4_DIR"])
+@pytest.mark.parametrize("name", ["HELDOUT_DIR", "HELDOUT2_DIR", "HELDOUT3_DIR", "HELDOUT4_DIR", "HELDOUT5_DIR",
+                                  "HELDOUT6_DIR"])
 def test_the_heldout_sets_are_found_in_their_texts_and_scored_field_by_field(name: str) -> None:
     from gongfu import paths
     from gongfu.extract.evaluate import evaluate_folder
