@@ -615,6 +615,16 @@ def test_the_titles_period_governs_its_list(title: str, period: str) -> None:
     ("对落户白龙桥镇数控机床小微企业园的，前三年租金减半，每平方米补贴12元。", "12元", "婺城区"),
     # but a place's own 的-phrase with a noun after it is still its figure
     ("白龙桥镇的民宿今年接待游客12万人次。", "12万人次", "白龙桥镇"),
+    # farms, workshops, canteens, service stations are organisations, and their bare ending stands for them
+    ("白龙桥镇金穗家庭农场今年种粮520亩。\n农场今年新添烘干机3台。", "3台", "白龙桥镇金穗家庭农场"),
+    ("临江村共富工坊吸纳村民45人。", "45人", "临江村共富工坊"),
+    ("临江村幸福食堂每天供应午餐90份。", "90份", "临江村幸福食堂"),
+    ("临江村快递服务站日均收发包裹1,200件。", "1,200件", "临江村快递服务站"),
+    # a kind of thing counted before its name (6家花灯工坊) is not who has the figures after it
+    ("白龙桥镇已有6家花灯工坊，带动300多名妇女居家就业。", "300多名", "白龙桥镇"),
+    ("白龙桥镇建成两所幸福食堂，每天供餐400份。", "400份", "白龙桥镇"),
+    # a programme piloted under a quoted name: the name without the verb (试点“共富工坊”)
+    ("我们在白龙桥镇试点“共富工坊”，目前已建成12家。", "12家", "共富工坊"),
 ])
 def test_projects_programmes_and_agents(text: str, number: str, expected: str) -> None:
     assert entity_of(text, number, DISTRICT) == expected

@@ -67,7 +67,7 @@ def test_an_office_holder_speaks_of_the_place_not_of_themself(text: str, number:
     ("“去年一张床周末能卖到800元，今年回到600元。”民宿业主“阿海”说。", "800元", "阿海"),
     ("“我家今年种了12亩杨梅。”果农“老周”告诉记者。", "12亩", "老周"),
     # a quoted word that is no nickname, or not followed by speech, is no person
-    ("“我们村今年接待游客8万人次。”“共富工坊”负责人说。", "8万人次", "象山县"),
+    ("“我们村今年接待游客8万人次。”“稻鱼共生”负责人说。", "8万人次", "象山县"),
 ])
 def test_a_quoted_nickname_speaks(text: str, number: str, expected: str) -> None:
     assert entity_of(text, number) == expected

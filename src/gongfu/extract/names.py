@@ -41,10 +41,10 @@ from gongfu.lexicon import load_cues, load_units
 _NUMERAL_LEAD = re.compile("[一二两三四五六七八九十百千万]+[大个项批家种条所支类期]")
 # read backwards (the text reversed): 口进 is 进口, which may sit inside a name (青田进口商品城), and 限有 is 有限
 # (浙江长耐新材料科技有限公司: 有 is a function character anywhere else)
-# read backwards: 进口, 有限, 数据, 共同, 共享, 经济 and the words ending in 地 (湿地公园, 基地, 高地) hold a stop
+# read backwards: 进口, 有限, 数据, 共同, 共享, 共富, 经济 and the words ending in 地 (湿地公园, 基地, 高地) hold a stop
 # character inside a name
-_STOP_WORDS = ("进口", "有限", "数据", "共同", "共享", "经济", "湿地", "基地", "土地", "绿地", "园地", "营地", "林地",
-               "耕地", "草地", "高地")
+_STOP_WORDS = ("进口", "有限", "数据", "共同", "共享", "共富", "经济", "湿地", "基地", "土地", "绿地", "园地", "营地",
+               "林地", "耕地", "草地", "高地")
 _NAME_RUN = re.compile("(?:" + "|".join(w[::-1] for w in _STOP_WORDS) + "|[“‘”’]|[^"
                        + re.escape("".join(sorted(STOP))) + r"\W\d_])+")
 _COPULA_NOT = re.compile("(?:总|还|但|于|要|凡|只|或|可|不)是")
@@ -121,6 +121,15 @@ def _partner_pattern() -> re.Pattern[str]:
 def _where_lead_pattern() -> re.Pattern[str]:
     """位于溪头村的公司: a lead word saying where the subject is (ended by 的)."""
     return re.compile("(?:" + "|".join(map(re.escape, load_cues().where_leads)) + ")")
+
+
+@cache
+def _counted_before() -> re.Pattern[str]:
+    """A count and its measure word right before a name (6家花灯工坊, 两所小学, 一百多家民宿): the name is a kind of
+    thing. Not 一家 (与一家企业: "a" firm) nor an ordinal (第三家)."""
+    measures = "|".join(map(re.escape, load_cues().measures))
+    count = "(?:[\\d０-９]+|[两三四五六七八九十几][十百千万]*|一[十百千万]+)[余多]?"
+    return re.compile(f"(?<![第一二三四五六七八九十百千万两几\\d０-９]){count}(?:{measures})$")
 
 
 @cache
@@ -539,6 +548,8 @@ class MentionFinder:
               and counted.group(1) not in _indefinite()  # 与一家企业: "a", no count
               and not (_opens(before) and _NOUN_COUNTED.match(after, counted.end()))):  # 古镇210家民宿
             m.skip = "counted"  # 设有居家养老服务照料中心9个, 外资项目41个: the things counted, not who has them
+        elif m.kind != "person" and m.kind != "anaphor" and _counted_before().search(before):
+            m.skip = "counted"  # 全乡已有6家花灯工坊: a kind of thing counted, not one that has figures
         elif m.kind != "person" and self._in_condition(start):
             m.skip = "condition"  # 本科毕业生来柯城工作的，每人每月…: a headless 的-clause says who qualifies
 
