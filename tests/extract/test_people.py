@@ -132,3 +132,23 @@ def test_the_near_test_keeps_every_clause_person(text: str) -> None:
 ])
 def test_a_name_stops_before_the_speech_verb(text: str, name: str) -> None:
     assert _person_at(text, 0, load_surnames()) == name
+
+
+def persons_in(text: str) -> list[str]:
+    from gongfu.extract.context import DocumentContext
+
+    return sorted(DocumentContext(text, {"doc_id": "t"}).person_names)
+
+
+@pytest.mark.parametrize(("text", "names"), [
+    # a name opening a clause before a speech verb, most often after the quotation it speaks
+    ("“我家今年种了12亩。”王丽华说。", ["王丽华"]),
+    ("“一个月能挣四千多块。”叶秀兰笑着说。", ["叶秀兰"]),
+    ("陈国平介绍，合作社今年卖出猕猴桃80万斤。", ["陈国平"]),
+    ("“今年订单排到了明年。”吴春燕告诉记者。", ["吴春燕"]),
+    # a place opening a clause before 表示 is no person, nor a word that starts with a surname
+    ("金华表示，今年新增就业3万人。", []),
+    ("高兴地说，今年多收了两万斤。", []),
+])
+def test_a_speaker_opening_a_clause_is_a_person(text: str, names: list[str]) -> None:
+    assert persons_in(text) == names

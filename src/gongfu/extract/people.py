@@ -17,7 +17,8 @@ from gongfu.extract.places import division_of_short, divisions
 from gongfu.lexicon import load_cues, load_surnames
 
 _DE_PERSON_AFTER = re.compile("一家|做|是|今年|来自")
-_CLAUSE_PERSON = re.compile(r"今年\d|来自|是|做")
+_SPEECH_AFTER = ("说", "介绍", "表示", "告诉", "笑着说")  # 。”王丽华说: a speaker named after the quotation
+_CLAUSE_PERSON = re.compile(r"今年\d|来自|是|做|" + "|".join(_SPEECH_AFTER))
 # _CLAUSE_PERSON one to three characters on (a name's second to fourth): a cheap test before reading the name
 _CLAUSE_PERSON_NEAR = re.compile(rf"[^\n]{{1,3}}(?:{_CLAUSE_PERSON.pattern})")
 
@@ -133,7 +134,8 @@ class PersonFinder:
 
     def _persons(self) -> list[Mention]:
         """People: a surname and one or two characters, found after a role word (村民戴素连), after 岁的, or
-        before 今年/来自/是/做/一家 at the start of a clause; then every occurrence of the names found."""
+        before 今年/来自/是/做/一家 or a speech verb at the start of a clause; then every occurrence of the names
+        found."""
         t, surnames = self.t, load_surnames()
         names: set[str] = set()
         for m in role_pattern().finditer(t):
@@ -148,8 +150,9 @@ class PersonFinder:
             if not _CLAUSE_PERSON_NEAR.match(t, m.start(1) + 1):
                 continue  # no 今年/来自/是/做 where a name of two to four characters would end: no name to read
             name = _person_at(t, m.start(1), surnames)
-            if name and _CLAUSE_PERSON.match(t, m.start(1) + len(name)):
-                names.add(name)
+            follow = _CLAUSE_PERSON.match(t, m.start(1) + len(name)) if name else None
+            if follow and not (follow.group() in _SPEECH_AFTER and division_of_short(name)):
+                names.add(name)  # 。”王丽华说: a speaker, but 金华表示 is the city speaking
         for m in _person_noun_pattern().finditer(t):  # 种植户汪建华说, 村民王乐义带头, 群众演员小周
             if (name := _person_at(t, m.end(), surnames)):
                 names.add(name)
