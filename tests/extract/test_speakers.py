@@ -71,3 +71,15 @@ def test_an_office_holder_speaks_of_the_place_not_of_themself(text: str, number:
 ])
 def test_a_quoted_nickname_speaks(text: str, number: str, expected: str) -> None:
     assert entity_of(text, number) == expected
+
+
+@pytest.mark.parametrize(("text", "number", "expected"), [
+    # 我们合作社, 我们公司 in the quotation: the figures are the organisation's, whoever says them
+    ("象山县茶香专业合作社的茶园里一片繁忙。理事长周雅芳说：“我们合作社现在有社员86户。”", "86户", "茶香专业合作社"),
+    ("“我们公司去年出口额达到1.2亿元。”宏远电器有限公司总经理李国强说。", "1.2亿元", "宏远电器有限公司"),
+    # but 我家 is the speaker's own, and a shopkeeper's 我们店 stays theirs
+    ("象山县茶香专业合作社社员周雅芳说：“我家今年采了300斤茶。”", "300斤", "周雅芳"),
+    ("“我们店一天能卖出200多单。”店主陈晓燕说。", "200多单", "陈晓燕"),
+])
+def test_our_organisation_in_a_quotation(text: str, number: str, expected: str) -> None:
+    assert entity_of(text, number) == expected

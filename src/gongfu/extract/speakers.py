@@ -12,10 +12,12 @@ organisation's, unless the speaker says 我 of themself (我家种了…: a farm
 from __future__ import annotations
 
 import re
+from functools import cache
 
 from gongfu.extract.cue_patterns import first_char_guard, role_pattern, speech_pattern
 from gongfu.extract.entities import Where
 from gongfu.extract.mentions import Mention
+from gongfu.lexicon import load_cues
 
 _FIRST_PERSON = re.compile("我|俺|咱")
 _LOCATIVE = set("在到回进留")  # 在村里, 回到镇里: where someone is, not what the figure is about
@@ -31,6 +33,14 @@ def _whole_place_spoken_of(quote: str) -> bool:
     """Whether a quotation speaks of the whole place (我们村, 全县, 村里有), not of where the speaker is (我在村里的
     合作社上班, 回到镇里)."""
     return any(quote[max(0, m.start() - 1):m.start()] not in _LOCATIVE for m in _WHOLE_PLACE.finditer(quote))
+
+
+@cache
+def _our_business() -> re.Pattern[str]:
+    """我们 before a business's ending (我们合作社, 我们公司, 我们农场): the speaker gives that organisation's figures.
+    Not 我们店: a shopkeeper's shop is their own (the development set's merchants)."""
+    ends = [e for e in load_cues().business_ends if e != "店"]
+    return re.compile("我们(?:" + "|".join(map(re.escape, ends)) + ")")
 
 
 class SpeakerRules:
@@ -52,6 +62,8 @@ class SpeakerRules:
         clause = t[max(opened, w.clause[0]):min(w.clause[1], close if close >= 0 else w.paragraph[1])]
         if _WHOLE_PLACE.search(clause):
             return ""  # “现在村里有民宿23家”: a fact about the place, told by a person
+        if _our_business().search(clause) and not _SINGULAR.search(clause.replace("我们", "")):
+            return ""  # “我们合作社现在有社员126户”: the organisation the speaker names, not the speaker
         mine = bool(_FIRST_PERSON.search(clause) or _FIRST_PERSON.search(quote))
         if not _FIRST_PERSON.search(clause) and _whole_place_spoken_of(quote):
             return ""  # “我们村去年人均收入近4万元”
