@@ -623,6 +623,10 @@ def test_the_titles_period_governs_its_list(title: str, period: str) -> None:
     # a kind of thing counted before its name (6家花灯工坊) is not who has the figures after it
     ("白龙桥镇已有6家花灯工坊，带动300多名妇女居家就业。", "300多名", "白龙桥镇"),
     ("白龙桥镇建成两所幸福食堂，每天供餐400份。", "400份", "白龙桥镇"),
+    # 厂里, 社里, 站里 opening a clause or a quotation: the latest business the text names
+    ("白龙桥镇宏远木业有限公司的车间里机器轰鸣。\n“厂里去年投入8000万元改造生产线。”车间主任说。", "8000万元",
+     "白龙桥镇宏远木业有限公司"),
+    ("白龙桥镇灯彩工艺社成立于2019年。如今社里有绣娘28人。", "28人", "白龙桥镇灯彩工艺社"),
     # a programme piloted under a quoted name: the name without the verb (试点“共富工坊”)
     ("我们在白龙桥镇试点“共富工坊”，目前已建成12家。", "12家", "共富工坊"),
 ])

@@ -15,6 +15,7 @@ STOP = set("的了在是和与及对向由为将从到把被等已有进入走�
 NAME_MAX = 16
 FIRM_ENDS = ("公司", "集团")  # a firm's endings: its short form keeps one (森趣公司), 达 may sit inside its name (鑫达)
 PART_OPENERS = ("其中",)
+BUSINESS_HEAD = "business"  # the head of 厂里 / 社里: any business the text names (entity_cues.csv business_end)
 TIME_LEAD = re.compile(rf"(?:{PERIOD.pattern}|最近|近日|日均|仅|同时|此外|其中)+")
 
 

@@ -25,6 +25,7 @@ from functools import cache
 
 from gongfu.extract.cue_patterns import (
     ADMIN_CHARS,
+    BUSINESS_HEAD,
     FIRM_ENDS,
     NAME_MAX,
     STOP,
@@ -77,6 +78,8 @@ _BRAND_MAX = 9  # 景宁畲族自治县 and a four-character product
 _PLACE_RUN = re.compile("(?<![一-龥])[一-龥]{2,3}(?<![上里])$|(?<=[的在与和])[一-龥]{2,3}(?<![上里])$")
 _LOCAL = re.compile(first_char_guard("村镇县乡",
                                      "(?<![一-龥])([村镇县乡])(?=里|上)|(?<=[，,。；;：:\n])([村镇县乡])(?=里|上)"))
+# 厂里, 社里, 站里, 场里 opening a clause or a quotation: the business under discussion, whatever its ending
+_LOCAL_BUSINESS = re.compile("(?:(?<=[，,。；;：:\n“])|^)[厂社站场](?=里)")
 _COUNTED = re.compile("(?:[和与及、][^，,。；;：:\\d]{1,8}?)?(?:总数|数量|数|达到|达|约|近|超过|超|逾)?"
                       r"([\d０-９][\d０-９,.，．]*[万亿]?.|[一二两三四五六七八九十百千万]{1,4}[^一二两三四五六七八九十百千万])")
 
@@ -446,12 +449,14 @@ class MentionFinder:
 
     def _local(self) -> list[Mention]:
         """村里, 镇上, 县里 at the start of a clause: the village, town or county under discussion (an anaphor with
-        that ending, resolved like 该村)."""
+        that ending, resolved like 该村); 厂里, 社里, 站里, 场里 the latest business the text names."""
         out = []
         for m in _LOCAL.finditer(self.t):
             ch = m.group(1) or m.group(2)
             out.append(Mention(m.start(), m.end() + 1, "", "anaphor", head=self.cues.suffixes[ch], suffix=ch))
-        return out
+        for m in _LOCAL_BUSINESS.finditer(self.t):  # 厂里去年投入, 社里有绣娘: the business under discussion
+            out.append(Mention(m.start(), m.end() + 1, "", "anaphor", head=BUSINESS_HEAD, suffix=m.group()))
+        return sorted(out, key=lambda m: m.start)
 
     def _short_anaphors(self) -> list[Mention]:
         """该行, 该校, 本院, 该社: a demonstrative and one character standing for an ending (银行, 学校, 医院, 合作社;
@@ -501,6 +506,7 @@ class MentionFinder:
         before = t[clause_start:start]
         # a clause starts after a speech: 。”戴素连 (a lead without ” has none)
         quoted = _AFTER_SPEECH.split(before)[-1].lstrip("”") if "”" in before else before
+        quoted = quoted.lstrip("“") if m.kind == "anaphor" else quoted  # “厂里去年…: a quotation opens a clause
         lead = TIME_LEAD.match(quoted)
         rest = quoted[lead.end():] if lead else quoted
         lead = lead_words.match(rest)

@@ -11,7 +11,7 @@ from __future__ import annotations
 
 import re
 
-from gongfu.extract.cue_patterns import FIRM_ENDS
+from gongfu.extract.cue_patterns import BUSINESS_HEAD, FIRM_ENDS
 from gongfu.extract.mentions import Mention
 
 _QUOTED_CORE = re.compile(r"[“‘]([^”’]+)[”’]")
@@ -20,7 +20,7 @@ _ESTATE_ENDS = ("新村",)
 # called 公司, 学校, 该行, 园区, 港区, 村… in any later paragraph; other bare endings (中心, 社区, 项目) look back one
 # paragraph only
 _ALSO_HEADS = {"小镇": "镇"}
-_WHOLE_TEXT_HEADS = frozenset({"公司", "集团", "合作社", "学校", "医院", "银行", "园", "港", "村"})
+_WHOLE_TEXT_HEADS = frozenset({"公司", "集团", "合作社", "学校", "医院", "银行", "园", "港", "村", BUSINESS_HEAD})
 
 
 def _core_key(name: str) -> tuple[str, str] | None:
@@ -63,6 +63,10 @@ class NameResolver:
                 para_start = self.index.paragraph(m.start)[0]
                 window = 0 if m.head in _WHOLE_TEXT_HEADS else self.index.paragraph(max(0, para_start - 1))[0]
                 candidates = by_head.get(m.head, [])
+                if m.head == BUSINESS_HEAD:  # 厂里: any business named before, the latest first
+                    business = self.cues.business_ends
+                    candidates = sorted((f for named in by_head.values() for f in named if f.name.endswith(business)),
+                                        key=lambda f: f.start)
                 if m.head in _ALSO_HEADS:  # 柳城畲族镇…小镇接待游客: a town is a 小镇 too
                     candidates = sorted(candidates + by_head.get(_ALSO_HEADS[m.head], []), key=lambda f: f.start)
                 m.name = self._antecedent(m, candidates, window)
