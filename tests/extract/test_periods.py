@@ -65,6 +65,19 @@ def test_plan_spans_and_holidays(text: str, found: str) -> None:
     assert PERIOD.search(text).group() == found
 
 
+@pytest.mark.parametrize(("text", "found"), [
+    # a stock as of a day, the last few years, a deadline this year, the time a speaker looks back to
+    ("截至10月25日，已支付赔款486.5万元", "截至10月25日"), ("截至2025年3月31日，全县", "截至2025年3月31日"),
+    ("这两年全镇猕猴桃种植面积扩大到3,800亩", "这两年"), ("这几年，村里新开民宿12家", "这几年"),
+    ("到年底，全镇将新建驿站5个", "到年底"), ("年底前建成充电桩30个", "年底前"),
+    ("那时候一亩地一年卖不到两万块", "那时候"),
+])
+def test_days_deadlines_and_recent_years(text: str, found: str) -> None:
+    from gongfu.extract.periods import PERIOD
+
+    assert PERIOD.search(text).group() == found
+
+
 @pytest.mark.parametrize("text", [
     "十四五个村",  # numerals, not a plan period
     "一十五以来",  # no plan is numbered 十五 here
