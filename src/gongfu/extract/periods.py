@@ -9,7 +9,8 @@ from gongfu.extract.numerals import parse_chinese
 
 # A time expression as the texts write it (今年1-8月, 上半年, 2020年底, 截至9月底, “十四五”期间, “十三五”以来,
 # 国庆假期, 五一假期5天, 假期里, 10月1日至7日 (a span of days), 近三年, 二十多年来, 到2025年, 改造后, 制度实施以来,
-# 现在, 截至10月25日, 这两年, 到年底, 那时候). The lookahead lists every first character: a cheap test before the alternation.
+# 现在, 截至10月25日, 这两年, 到年底, 那时候). The lookahead lists every first character: a cheap test before the
+# alternation.
 _CN_COUNT = "一二两三四五六七八九十"
 PERIOD = re.compile(
     rf"(?=[今去前明上下一截现目当如这近初起“十过原以届全旺最鼎国春五端中到改建投达实搬整开运启设成未假年那{_CN_COUNT}\d])(?:"
