@@ -679,6 +679,9 @@ def test_pointed_endings_and_parks(text: str, number: str, expected: str) -> Non
     assert entity_of(text, number, DISTRICT) == expected
 
 
+BULLETIN = ("统计局日前发布数据，全区经济运行稳中有进。\n白龙桥镇2025年1-10月主要经济指标\n"
+            "规模以上工业增加值86.4亿元，同比增长7.2%\n社会消费品零售总额203.7亿元，同比增长4.9%\n"
+            "截至10月末，全镇金融机构存款余额1,706.3亿元。\n")
 LIST = ("分水镇2026年1-11月制笔产业主要指标\n制笔企业：1,020家\n制笔业总产值：86.2亿元，同比增长6.3%\n"
         "截至11月末，专利172件。\n")
 
@@ -687,6 +690,11 @@ LIST = ("分水镇2026年1-11月制笔产业主要指标\n制笔企业：1,020�
     # a title line in the text governs the table lines under it, not the sentences after them
     (LIST, "1,020家", "2026年1-11月"), (LIST, "6.3%", "2026年1-11月"), (LIST, "172件", "截至11月末"),
     ("镇里发布了数据。\n制笔企业：1,020家\n", "1,020家", ""),  # no title with a time above the table
+    # a bulletin's lines without a colon or a sentence mark, under a title with a time
+    (BULLETIN, "203.7亿元", "2025年1-10月"), (BULLETIN, "4.9%", "2025年1-10月"),
+    (BULLETIN, "1,706.3亿元", "截至10月末"),
+    # a line that ends a sentence is no bulletin line
+    ("白龙桥镇2025年1-10月主要经济指标\n全镇社会消费品零售总额203.7亿元。\n", "203.7亿元", ""),
     # a season or a stretch of days opening a clause frames what follows
     ("秋收时节，方山乡2,300亩稻鱼田迎来丰收。合作社带动136户农户种养稻鱼。", "136户", "秋收时节"),
     ("4月10日，风情节开幕。3天时间里，小镇接待游客6.2万人次。", "6.2万人次", "3天时间里"),

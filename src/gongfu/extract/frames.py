@@ -34,6 +34,9 @@ _NAMING_VERB = re.compile("(?:举行|举办|召开|开展|启动)$")
 _NUMBER_LEAD = re.compile("(?:约|近|不到|不足|超过|超|逾|仅|只有|才)?")
 
 
+_STAT_LINE_MAX = 40  # characters of a bulletin line under its title (label, figure, growth)
+_DIGIT = re.compile(r"\d")
+_END_MARK = re.compile("[。；;！？!?]")  # what a sentence ends with and a bulletin's line does not
 _TABLE_LINE = re.compile("[\u4e00-\u9fff、（）()“”]{2,20}[：:]")  # 制笔企业：1,020家
 _SENTENCE_MARK = re.compile("[，,。；;！？!?：:]")
 _TITLE_MAX = 40
@@ -146,17 +149,27 @@ class PeriodRules:
         lines under it (as the document's title governs a list)."""
         t = self.t
         start = self.index.paragraph(s)[0]
-        if not _TABLE_LINE.match(t, start):
+        if not self._table_line(start):
             return ""
         while start > 0:
             previous = self.index.paragraph(start - 1)
-            if _TABLE_LINE.match(t, previous[0]):
+            if self._table_line(previous[0]):
                 start = previous[0]
                 continue
             line = t[previous[0]:previous[1]].strip()
             found = PERIOD.search(line) if len(line) <= _TITLE_MAX and not _SENTENCE_MARK.search(line) else None
             return normalise_period(found.group()) if found else ""
         return ""
+
+    def _table_line(self, start: int) -> bool:
+        """A line of a table: 'label：value', or a short line with a figure and no sentence mark (社会消费品零售总额
+        203.7亿元，同比增长4.9%) whose digits are not all in a time expression (a title's 2025年1-10月 is not one)."""
+        t = self.t
+        if _TABLE_LINE.match(t, start):
+            return True
+        line = t[start:self.index.paragraph(start)[1]].strip()
+        return (len(line) <= _STAT_LINE_MAX and not _END_MARK.search(line)
+                and _DIGIT.search(PERIOD.sub("", line)) is not None)
 
     def _part_of(self, sentence: tuple[int, int]) -> bool:
         """其中，…天台山景区…: a sentence opening with 其中 reports a part of the frame's subject."""
